@@ -1,0 +1,190 @@
+"""Run the stages in order: read, match and group, translate-lookup, render, write, MkDocs.
+
+Everything is gathered into the in-memory model first; only `publish` writes, at the end.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config, publish
+from .catalog import CatalogError
+from .localize import load_catalogs
+from .problems import ConfigError, Problems
+from .read import read_articles
+from .render import all_segments, render_site
+from .site import assemble
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's inputs and outputs are."""
+
+    root: Path
+
+    @property
+    def articles(self) -> Path:
+        return self.root / "content" / "articles"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def translations(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def site_src(self) -> Path:
+        return self.root / "site_src"
+
+
+@dataclass
+class Report:
+    """What a build did: problems, stage times and figures for the summary."""
+
+    problems: Problems = field(default_factory=Problems)
+    times: dict[str, float] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    @contextmanager
+    def stage(self, name: str):
+        """Time a stage."""
+        start = time.perf_counter()
+        yield
+        self.times[name] = self.times.get(name, 0.0) + time.perf_counter() - start
+
+
+def build_date() -> str:
+    """Today, or the date of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return when.date().isoformat()
+
+
+def load_model(project: Project, report: Report):
+    """Read config and articles and assemble the site model (no writing)."""
+    with report.stage("config"):
+        languages = config.load_languages(project.root / "mkdocs.yml")
+        topics = config.load_topics(project.root / "content" / "topics.yml", languages)
+        sources = config.load_sources(project.root / "content" / "sources.yml")
+        strings = config.load_yaml(project.site_src / "strings.yml")
+    with report.stage("read"):
+        codes = tuple(lang.code for lang in languages)
+        articles = read_articles(project.articles, sources, codes, report.problems, project.root)
+    with report.stage("match"):
+        site = assemble(languages, articles, topics, build_date())
+    for article_id in site.unused:
+        report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
+                                "check content/topics.yml: its terms do not match this article's sentences")
+    return site, strings
+
+
+def sync_catalogs(project: Project, site, strings: dict, report: Report) -> dict:
+    """Load the translation memory and bring it in line with the site's texts."""
+    with report.stage("translations"):
+        codes = tuple(lang.code for lang in site.languages)
+        catalogs = load_catalogs(project.translations, codes, codes[0])
+        segments = all_segments(site, strings)
+        for lang, catalog in catalogs.items():
+            catalog.sync([s for s in segments if s.source_language != lang] + topic_segments(site, lang))
+            catalog.save()
+    return catalogs
+
+
+def topic_segments(site, language: str) -> list:
+    """Topic and section texts that topics.yml does not give in `language`."""
+    from .catalog import Segment
+
+    source = site.languages[0].code
+    out = []
+    for topic in site.topics:
+        c = topic.config
+        pairs = [(f"topic.{c.id}.title", c.title), (f"topic.{c.id}.description", c.description)]
+        pairs += [(f"topic.{c.id}.{s.id}.title", s.title) for s in c.sections]
+        out += [Segment(sid, texts[source], source) for sid, texts in pairs if not texts.get(language)]
+    return out
+
+
+def render_all(project: Project, site, strings: dict, catalogs: dict, report: Report) -> dict[str, bytes]:
+    """Every file of the docs folder, for every language."""
+    files: dict[str, bytes] = {}
+    default = site.languages[0].code
+    with report.stage("render"):
+        for lang in site.languages:
+            pages = render_site(site, project.site_src / "templates", lang.code, catalogs, strings)
+            for path, text in pages.items():
+                files[publish.localized_name(path, lang.code, default)] = text.encode("utf-8")
+        files.update(publish.static_files(project.site_src, tuple(lang.code for lang in site.languages)))
+        files["data/claims.json"] = publish.claims_export(site, catalogs)
+    return files
+
+
+def coverage_line(files: dict[str, bytes], site) -> list[str]:
+    """Per non-default language: how many texts are reviewed, machine-made or missing."""
+    import re
+
+    lines = []
+    for lang in site.languages[1:]:
+        missing = machine = 0
+        for name, data in files.items():
+            if name.endswith(f".{lang.code}.md"):
+                head = data[:200].decode("utf-8", "replace")
+                missing += int(re.search(r"translation_missing: (\d+)", head).group(1)) if "translation_missing" in head else 0
+                machine += int(re.search(r"translation_machine: (\d+)", head).group(1)) if "translation_machine" in head else 0
+        lines.append(f"{lang.name}: {missing} texts shown untranslated, {machine} machine-translated")
+    return lines
+
+
+def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=sys.stdout) -> int:
+    """Build the site; print problems and a summary; return the exit status."""
+    report = Report()
+    started = time.perf_counter()
+    try:
+        site, strings = load_model(project, report)
+        catalogs = sync_catalogs(project, site, strings, report)
+    except (ConfigError, CatalogError) as exc:
+        print(str(exc), file=out)
+        print("build stopped: fix the configuration above and run again", file=out)
+        return 2
+    files = render_all(project, site, strings, catalogs, report)
+    with report.stage("write"):
+        publish.write_docs(project.build / "docs", files)
+        publish.write_if_changed(project.build / "mkdocs.yml",
+                                 publish.mkdocs_config(project.build, project.root, project.site, publish.nav(site)))
+    status = 0
+    if run_mkdocs:
+        with report.stage("mkdocs"):
+            code, warnings = publish.run_mkdocs(project.build / "mkdocs.yml", strict=True)
+        for line in warnings:
+            print(f"mkdocs: {line}", file=out)
+        status = 1 if code else 0
+    for problem in report.problems.items:
+        print(problem, file=out)
+    summary(site, files, report, time.perf_counter() - started, out)
+    if report.problems.failed(strict):
+        status = 1
+    return status
+
+
+def summary(site, files, report: Report, total: float, out) -> None:
+    """Print what the build read, made and how long each stage took."""
+    p = report.problems
+    skipped = len({x.path for x in p.errors if x.path.startswith("content/articles")})
+    print(f"articles: {len(site.articles)} read, {skipped} skipped"
+          + (f" ({len(p.errors)} errors, {len(p.warnings)} warnings)" if p.items else ""), file=out)
+    for topic in site.topics:
+        print(f"  {topic.config.id}: {len(topic.claims)} claims from {len(topic.sources)} sources", file=out)
+    for line in coverage_line(files, site):
+        print(f"  {line}", file=out)
+    stages = " · ".join(f"{k} {v:.2f}s" for k, v in report.times.items())
+    print(f"time: {total:.2f}s ({stages})", file=out)

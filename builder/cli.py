@@ -1,0 +1,28 @@
+"""The command line: `python -m builder build|serve|stats|translate`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import Project, build
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run a command; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m builder", description="Build the bilingual explainer site.")
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    p_build = commands.add_parser("build", help="generate the pages and build the site into site/")
+    p_build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p_build.add_argument("--no-mkdocs", action="store_true", help="only generate build/docs, do not run MkDocs")
+    args = parser.parse_args(argv)
+    project = Project(args.project.resolve())
+    if args.command == "build":
+        return build(project, strict=args.strict, run_mkdocs=not args.no_mkdocs)
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""Editorial config: languages, topics and source metadata, validated in one place.
+
+Every problem names the file, the key, what was expected and how to fix it; all of them
+are collected before the build stops, so an editor fixes a file in one pass.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import ConfigError, Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that reads mkdocs.yml's `!!python/name:` and `!ENV` tags as text."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+_Loader.add_constructor("!relative", lambda loader, node: None)
+
+
+@dataclass(frozen=True)
+class Language:
+    """A site language as declared for the i18n plugin in mkdocs.yml."""
+
+    code: str
+    name: str
+    default: bool
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or pattern that signals a topic or section, with its weight."""
+
+    label: str
+    pattern: re.Pattern
+    weight: float
+
+
+@dataclass(frozen=True)
+class Section:
+    """A sub-theme of a topic page."""
+
+    id: str
+    title: dict
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class TopicConfig:
+    """One topic page as the editors defined it."""
+
+    id: str
+    title: dict
+    description: dict
+    terms: tuple[Term, ...]
+    require: tuple[Term, ...]
+    min_score: float
+    sections: tuple[Section, ...]
+    priority: tuple[Term, ...]  # editorial priority for "at a glance"
+
+
+def load_yaml(path: Path, missing_ok: bool = False):
+    """Parse a YAML file; a ConfigError naming the line when it is broken."""
+    if not path.exists():
+        if missing_ok:
+            return None
+        raise ConfigError([Problem(str(path), None, "file not found", f"create {path.name}")])
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError([Problem(str(path), mark.line + 1 if mark else None,
+                                   f"invalid YAML: {getattr(exc, 'problem', exc)}",
+                                   "fix the indentation or quoting on that line")]) from None
+    except UnicodeDecodeError:
+        raise ConfigError([Problem(str(path), None, "not UTF-8", "re-save the file as UTF-8")]) from None
+
+
+def load_languages(mkdocs_yml: Path) -> tuple[Language, ...]:
+    """The site languages, from the i18n plugin's `languages` in mkdocs.yml."""
+    config = load_yaml(mkdocs_yml) or {}
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = (plugin["i18n"] or {}).get("languages") or []
+            langs = tuple(Language(e["locale"], e.get("name", e["locale"]), bool(e.get("default")))
+                          for e in entries if e.get("build", True))
+            if sum(lang.default for lang in langs) == 1:
+                return tuple(sorted(langs, key=lambda lang: not lang.default))
+    raise ConfigError([Problem(str(mkdocs_yml), None, "no i18n plugin with exactly one default language",
+                               "list the languages under plugins: - i18n: languages:, one with 'default: true'")])
+
+
+def load_sources(path: Path) -> dict:
+    """Metadata of `.txt` articles keyed by article id (content/sources.yml)."""
+    data = load_yaml(path, missing_ok=True) or {}
+    if not isinstance(data, dict) or not all(isinstance(v, dict) or v is None for v in data.values()):
+        raise ConfigError([Problem(str(path), None, "expected a mapping of article id to metadata",
+                                   "write `<article id>:` followed by indented `title: …` lines")])
+    return data
+
+
+def load_topics(path: Path, languages: tuple[Language, ...]) -> tuple[TopicConfig, ...]:
+    """Read and validate content/topics.yml; raise ConfigError listing every problem."""
+    data = load_yaml(path)
+    problems: list[Problem] = []
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+        raise ConfigError([Problem(str(path), None, "expected a top-level `topics:` list",
+                                   "start the file with `topics:` and one `- id: …` entry per topic")])
+    checker = _TopicChecker(str(path), languages, problems)
+    topics = tuple(t for t in (checker.topic(i, raw) for i, raw in enumerate(data["topics"])) if t)
+    ids = [t.id for t in topics]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(Problem(str(path), None, f"topic id {dup!r} is used twice", "give each topic its own id"))
+    if problems:
+        raise ConfigError(problems)
+    return topics
+
+
+class _TopicChecker:
+    """Validates topic entries, adding a Problem for each fault found."""
+
+    def __init__(self, path: str, languages: tuple[Language, ...], problems: list[Problem]):
+        self.path, self.languages, self.problems = path, languages, problems
+
+    def fail(self, where: str, message: str, fix: str) -> None:
+        """Record one problem at a key path like `topics[2].sections[0].title`."""
+        self.problems.append(Problem(self.path, None, f"{where}: {message}", fix))
+
+    def topic(self, index: int, raw) -> TopicConfig | None:
+        """Check one topic entry."""
+        where = f"topics[{index}]"
+        if not isinstance(raw, dict):
+            self.fail(where, "expected a mapping", "write `- id: …` with indented keys")
+            return None
+        known = {"id", "title", "description", "terms", "require", "min_score", "sections", "priority"}
+        for key in sorted(set(raw) - known):
+            self.fail(f"{where}.{key}", "unknown key", f"use only: {', '.join(sorted(known))}")
+        topic_id = self.slug(f"{where}.id", raw.get("id"))
+        min_score = raw.get("min_score", 2)
+        if not isinstance(min_score, (int, float)) or min_score <= 0:
+            self.fail(f"{where}.min_score", f"expected a positive number, got {min_score!r}", "e.g. `min_score: 2`")
+        sections = tuple(s for s in (self.section(f"{where}.sections[{i}]", s)
+                                     for i, s in enumerate(raw.get("sections") or [])) if s)
+        return TopicConfig(
+            id=topic_id or f"invalid-{index}",
+            title=self.texts(f"{where}.title", raw.get("title")),
+            description=self.texts(f"{where}.description", raw.get("description")),
+            terms=self.terms(f"{where}.terms", raw.get("terms"), required=True),
+            require=self.terms(f"{where}.require", raw.get("require") or {}, required=False),
+            min_score=float(min_score) if isinstance(min_score, (int, float)) else 2.0,
+            sections=sections,
+            priority=self.terms(f"{where}.priority", raw.get("priority") or {}, required=False),
+        )
+
+    def section(self, where: str, raw) -> Section | None:
+        """Check one sub-theme entry."""
+        if not isinstance(raw, dict):
+            self.fail(where, "expected a mapping", "write `- id: …` with `title:` and `terms:`")
+            return None
+        for key in sorted(set(raw) - {"id", "title", "terms"}):
+            self.fail(f"{where}.{key}", "unknown key", "use only: id, title, terms")
+        return Section(self.slug(f"{where}.id", raw.get("id")) or "invalid",
+                       self.texts(f"{where}.title", raw.get("title")),
+                       self.terms(f"{where}.terms", raw.get("terms"), required=True))
+
+    def slug(self, where: str, value) -> str | None:
+        """Check an id: lower-case words joined by '-'."""
+        if not isinstance(value, str) or not SLUG.match(value):
+            self.fail(where, f"expected a lower-case id like 'us-positions', got {value!r}",
+                      "use a-z, 0-9 and '-' only; ids appear in URLs and must not change")
+            return None
+        return value
+
+    def texts(self, where: str, value) -> dict:
+        """Check a text given per language: the default language is required."""
+        default = self.languages[0].code
+        if not isinstance(value, dict) or not isinstance(value.get(default), str) or not value[default].strip():
+            self.fail(where, f"expected a text per language with at least `{default}:`",
+                      f"write `{where.rsplit('.', 1)[-1]}: {{{default}: …, en: …}}`")
+            return {}
+        unknown = set(value) - {lang.code for lang in self.languages}
+        for code in sorted(unknown):
+            self.fail(f"{where}.{code}", "not a site language", "add the language to mkdocs.yml or remove the text")
+        return {k: str(v) for k, v in value.items()}
+
+    def terms(self, where: str, value, required: bool) -> tuple[Term, ...]:
+        """Check a mapping of term -> weight; a term starting with 're:' is a regex."""
+        if not isinstance(value, dict) or (required and not value):
+            self.fail(where, "expected a mapping of term: weight", "e.g. `Nato-Mitgliedschaft: 2`")
+            return ()
+        out = []
+        for label, weight in value.items():
+            if not isinstance(weight, (int, float)):
+                self.fail(f"{where}.{label}", f"weight must be a number, got {weight!r}", f"write `{label}: 1`")
+                continue
+            try:
+                out.append(Term(str(label), compile_term(str(label)), float(weight)))
+            except re.error as exc:
+                self.fail(f"{where}.{label}", f"invalid pattern: {exc}", "check the brackets and escapes")
+        return tuple(out)
+
+
+def compile_term(label: str) -> re.Pattern:
+    """A term as a pattern: 're:' gives a regex, else a case-insensitive word prefix."""
+    if label.startswith("re:"):
+        return re.compile(label[3:])
+    return re.compile(r"(?<![\w-])" + re.escape(label), re.IGNORECASE)

@@ -1,0 +1,102 @@
+"""Which texts of the site need translating, and what a page in a language shows for each.
+
+Every piece of article-language text that appears on a page of another language is a
+`Segment` of the translation memory, with an id that stays put while the article keeps
+its structure. A page never shows an empty text: without a translation it shows the
+original, marked, and counts it so that the page can say so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import MACHINE, MISSING, REVIEWED, Catalog, Segment
+from .model import Article, Block, Citation, Claim
+
+ORIGINAL = "original"  # the text is in the page's language already
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text as shown on a page: its words, their state and the language they are in."""
+
+    text: str
+    state: str  # ORIGINAL, REVIEWED, MACHINE or MISSING (then `text` is the original)
+    language: str
+    engine: str | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def sentence_id(article: Article, block: Block, index: int) -> str:
+    """The segment id of the index-th sentence of a block."""
+    return f"article.{article.id}.p{block.number}.s{index + 1}"
+
+
+def citation_segment(citation: Citation, language: str) -> Segment:
+    """The segment of the sentence a citation quotes."""
+    sid = f"article.{citation.article}.p{citation.block}.s{citation.sentence + 1}"
+    return Segment(sid, citation.quote, language)
+
+
+def claim_segment(claim: Claim) -> Segment:
+    """The segment that carries a claim's text: its own, or its first citation's sentence."""
+    if claim.text == claim.citations[0].quote:
+        return citation_segment(claim.citations[0], claim.language)
+    return Segment(f"claim.{claim.id}", claim.text, claim.language)
+
+
+def block_id(article: Article, block: Block) -> str:
+    """The segment id of a heading or other one-piece block."""
+    return f"article.{article.id}.p{block.number}"
+
+
+def article_segments(article: Article) -> list[Segment]:
+    """The segments of one article: its title, and its blocks sentence by sentence."""
+    lang = article.meta.language
+    page = f"sources/{article.id}.md"
+    segments = [Segment(f"article.{article.id}.title", article.meta.title or "", lang, (page,))]
+    for block in article.blocks:
+        if block.sentences:
+            segments += [Segment(sentence_id(article, block, i), s.text, lang, (page,))
+                         for i, s in enumerate(block.sentences)]
+        else:
+            segments.append(Segment(block_id(article, block), block.text, lang, (page,)))
+    return segments
+
+
+class Localizer:
+    """Looks up the text a page of one language shows, and counts what it lacks."""
+
+    def __init__(self, language: str, catalogs: dict[str, Catalog]):
+        self.language = language
+        self.catalogs = catalogs
+        self.counts = {REVIEWED: 0, MACHINE: 0, MISSING: 0, ORIGINAL: 0}
+
+    def text(self, segment: Segment) -> Text:
+        """The text to show for a segment on this language's pages."""
+        if segment.source_language == self.language:
+            return self._count(Text(segment.source, ORIGINAL, self.language))
+        catalog = self.catalogs.get(self.language)
+        found = catalog.lookup(segment) if catalog else None
+        if found is None or found.state == MISSING or not found.text:
+            return self._count(Text(segment.source, MISSING, segment.source_language))
+        return self._count(Text(found.text, found.state, self.language, found.engine))
+
+    def given(self, texts: dict, segment: Segment) -> Text:
+        """A text the editors wrote per language in config, else the memory's."""
+        if texts.get(self.language):
+            return Text(texts[self.language], ORIGINAL, self.language)
+        return self.text(segment)
+
+    def _count(self, text: Text) -> Text:
+        """Count a looked-up text by its state."""
+        self.counts[text.state] += 1
+        return text
+
+
+def load_catalogs(folder: Path, languages: tuple[str, ...], source_language: str) -> dict[str, Catalog]:
+    """The catalogs of every target language (those other than the source language)."""
+    return {lang: Catalog.load(folder / f"{lang}.po", lang, source_language)
+            for lang in languages if lang != source_language}

@@ -1,0 +1,118 @@
+"""The in-memory model of the site: articles, their blocks and sentences, claims, topics.
+
+Every piece of text carries character offsets into its article's cleaned text, so that
+any citation can be checked against the source at any time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds of block an article's cleaned text is divided into. Only "paragraph" blocks
+# carry news content; the others are shown on the source page, marked, and never
+# become claims.
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+FURNITURE = "furniture"  # links to tickers, "more at …", teasers of the publisher
+CREDIT = "credit"  # agency credits ("Mit Informationen von dpa …")
+CAPTION = "caption"  # photo captions with a photo credit
+BLOCK_KINDS = (PARAGRAPH, HEADING, FURNITURE, CREDIT, CAPTION)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph; `start`/`end` index the article's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading or marked non-content line of an article."""
+
+    number: int  # 1-based; the source page anchors it as #p<number>
+    kind: str
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...] = ()
+    note: str = ""  # for non-content blocks: why it was recognised as such
+
+    @property
+    def anchor(self) -> str:
+        """The fragment id of this block on its source page."""
+        return f"p{self.number}"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What is known about a source; None means unknown and is shown as unknown."""
+
+    title: str | None = None
+    title_derived: bool = False  # True when the title was taken from the text
+    date: str | None = None  # ISO date, as precise as known: "2025", "2025-02", "2025-02-12"
+    publisher: str | None = None
+    url: str | None = None
+    language: str = "de"
+    slug: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source article: its id, metadata, cleaned text and the blocks of that text."""
+
+    id: str
+    path: str  # as given on the command line or relative to the project, for messages
+    meta: Metadata
+    text: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """The content blocks, the only ones that may be cited by claims."""
+        return tuple(b for b in self.blocks if b.kind == PARAGRAPH)
+
+    def sentences(self):
+        """Yield (block, sentence) for every sentence of every content paragraph."""
+        for block in self.paragraphs:
+            for sentence in block.sentences:
+                yield block, sentence
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A verbatim span of an article that supports a claim."""
+
+    article: str
+    block: int  # Block.number, for the #p anchor
+    sentence: int  # 0-based index of the sentence within its block
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement on a topic page, supported by one or more citations."""
+
+    id: str
+    text: str  # in the language of its first source
+    language: str
+    citations: tuple[Citation, ...]
+    section: str | None = None  # sub-theme id within the topic
+    speaker: str | None = None  # person id, when the claim is what someone said
+    score: float = 0.0
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The distinct article ids that support this claim, in citation order."""
+        return tuple(dict.fromkeys(c.article for c in self.citations))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic page: its config and the claims that matched it."""
+
+    id: str
+    claims: tuple[Claim, ...] = field(default_factory=tuple)

@@ -1,0 +1,63 @@
+"""Problems found in the input: collected, printed one per line, counted at the end.
+
+A problem names the file, the place in it, what is wrong and how to fix it. Stages add
+problems and go on; the build decides at the end whether they make it fail.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input file."""
+
+    path: str
+    line: int | None  # 1-based; None when the problem concerns the whole file
+    message: str
+    fix: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message} — fix: {self.fix}"
+
+
+@dataclass
+class Problems:
+    """The problems of one build, in the order they were found."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int | None, message: str, fix: str) -> None:
+        """Record an error: the input it concerns is skipped."""
+        self.items.append(Problem(path, line, message, fix, ERROR))
+
+    def warning(self, path: str, line: int | None, message: str, fix: str) -> None:
+        """Record a warning: the build goes on, `--strict` makes it fail."""
+        self.items.append(Problem(path, line, message, fix, WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The errors only."""
+        return [p for p in self.items if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The warnings only."""
+        return [p for p in self.items if p.severity == WARNING]
+
+    def failed(self, strict: bool) -> bool:
+        """Whether these problems make the build fail."""
+        return bool(self.errors or (strict and self.warnings))
+
+
+class ConfigError(Exception):
+    """Editorial config that cannot be used; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems

@@ -1,0 +1,204 @@
+"""Read the articles of `content/articles/` into `Article`s.
+
+Plain text (`*.txt`) and Markdown with YAML front matter (`*.md`) are accepted. A `.txt`
+keeps its metadata in `content/sources.yml`, keyed by id, so the file stays as it came.
+Nothing is invented: what is not known stays None and is shown as unknown. A file that
+cannot be read is reported with its path, the line and the fix, and skipped; the others
+still build.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from . import clean
+from .model import HEADING, Article, Metadata
+from .problems import Problems
+
+SUFFIXES = (".txt", ".md")
+META_KEYS = ("title", "date", "publisher", "url", "language", "slug")
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+DERIVED_TITLE_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Source:
+    """A raw article file: where it is and what it says, before cleaning."""
+
+    path: Path
+    shown: str  # the path as shown in messages
+    body: str
+    body_line: int  # the line of the file where `body` starts
+    meta: dict
+
+
+def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
+                  problems: Problems, root: Path | None = None) -> list[Article]:
+    """Read every article file of `folder`; bad ones are reported and skipped."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
+    seen: dict[str, str] = {}
+    articles = []
+    for path in files:
+        shown = _shown(path, root)
+        source = _load(path, shown, sources_meta, problems)
+        if source is None:
+            continue
+        article = _article(source, languages, problems)
+        if article is None:
+            continue
+        if article.id in seen:
+            problems.error(shown, 1, f"duplicate article id {article.id!r}, already used by {seen[article.id]}",
+                           "rename one of the files or give one a different `slug`")
+            continue
+        seen[article.id] = shown
+        articles.append(article)
+    for key in sorted(set(sources_meta) - set(seen)):
+        problems.warning("content/sources.yml", None, f"metadata for {key!r}, but no article has that id",
+                         "remove the entry or add the article")
+    return articles
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    """The path as the user knows it: relative to the project when possible."""
+    try:
+        return str(path.relative_to(root)) if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _load(path: Path, shown: str, sources_meta: dict, problems: Problems) -> Source | None:
+    """Decode a file and split off its metadata; None (and a problem) when it can't be."""
+    raw = path.read_bytes()
+    text = _decode(raw, shown, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.error(shown, 1, "the file is empty", "add the article's text or delete the file")
+        return None
+    meta: dict = {}
+    body, body_line = text, 1
+    if path.suffix == ".md":
+        parsed = _front_matter(text, shown, problems)
+        if parsed is None:
+            return None
+        meta, body, body_line = parsed
+    elif path.stem in sources_meta:
+        meta = dict(sources_meta[path.stem] or {})
+    if not body.strip():
+        problems.error(shown, body_line, "the article has metadata but no text", "add the text below the front matter")
+        return None
+    return Source(path, shown, body, body_line, meta)
+
+
+def _decode(raw: bytes, shown: str, problems: Problems) -> str | None:
+    """UTF-8 text, or None with a problem for binary and other encodings."""
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        problems.error(shown, line, "binary file (contains NUL bytes)", "save the article as UTF-8 plain text")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.error(shown, line, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                       "re-save the file as UTF-8, e.g. `iconv -f latin1 -t utf-8`")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _front_matter(text: str, shown: str, problems: Problems) -> tuple[dict, str, int] | None:
+    """Split YAML front matter from a Markdown article."""
+    if not text.startswith("---"):
+        return {}, text, 1
+    m = FRONT_MATTER.match(text)
+    if not m:
+        problems.error(shown, 1, "front matter opened with '---' is never closed",
+                       "end the metadata with a line of three dashes '---'")
+        return None
+    try:
+        meta = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        reason = getattr(exc, "problem", None) or "invalid YAML"
+        problems.error(shown, line, f"broken front matter: {reason}",
+                       "write it as `key: value` lines; quote values that contain ':'")
+        return None
+    if not isinstance(meta, dict):
+        problems.error(shown, 2, "front matter is not a set of `key: value` lines",
+                       "write it as `key: value` lines, e.g. `title: …`")
+        return None
+    return meta, text[m.end():], text[: m.end()].count("\n") + 1
+
+
+def _article(source: Source, languages: tuple[str, ...], problems: Problems) -> Article | None:
+    """Validate metadata, clean the text and build the Article."""
+    meta = _metadata(source, languages, problems)
+    if meta is None:
+        return None
+    marker_date, body = clean.take_date_marker(source.body)
+    text, blocks = clean.make_blocks(clean.normalise(body), meta.language)
+    if not any(b.sentences for b in blocks):
+        problems.error(source.shown, source.body_line, "no article text left after cleaning (only headings, credits or captions)",
+                       "check that the file holds the article's paragraphs")
+        return None
+    if meta.date is None and marker_date:
+        meta = replace(meta, date=marker_date)
+    if meta.title is None:
+        meta = replace(meta, title=derive_title(blocks), title_derived=True)
+    return Article(meta.slug or source.path.stem, source.shown, meta, text, blocks)
+
+
+def _metadata(source: Source, languages: tuple[str, ...], problems: Problems) -> Metadata | None:
+    """Check metadata keys and values; None when any is wrong (all are reported)."""
+    meta, shown = source.meta, source.shown
+    where = "content/sources.yml" if source.path.suffix == ".txt" else shown
+    before = len(problems.errors)
+    for key in sorted(set(meta) - set(META_KEYS)):
+        problems.error(where, _key_line(source, key), f"unknown metadata key {key!r} for {source.path.stem}",
+                       f"use only: {', '.join(META_KEYS)}")
+    values = {k: (None if meta.get(k) is None else str(meta[k]).strip()) for k in META_KEYS}
+    article_id = values["slug"] or source.path.stem
+    if not SAFE_ID.match(article_id):
+        problems.error(where, _key_line(source, "slug"), f"article id {article_id!r} is not a safe file name",
+                       "use letters, digits, '-' and '_' only (no '/', '..' or spaces)")
+    if values["date"] and not DATE.match(values["date"]):
+        problems.error(where, _key_line(source, "date"), f"date {values['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                       "write the date as precisely as known, e.g. 2025-02 or 2025-02-12")
+    language = values["language"] or languages[0]
+    if language not in languages:
+        problems.error(where, _key_line(source, "language"), f"language {language!r} is not a site language",
+                       f"use one of: {', '.join(languages)}")
+    if values["url"] and not re.match(r"^https?://\S+$", values["url"]):
+        problems.error(where, _key_line(source, "url"), f"url {values['url']!r} is not an http(s) address",
+                       "give the full address, starting with https://")
+    if len(problems.errors) > before:
+        return None
+    return Metadata(title=values["title"], date=values["date"], publisher=values["publisher"],
+                    url=values["url"], language=language, slug=values["slug"])
+
+
+def _key_line(source: Source, key: str) -> int | None:
+    """The line of a front matter key in a Markdown file, for messages."""
+    if source.path.suffix != ".md":
+        return None
+    for number, line in enumerate(source.path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def derive_title(blocks) -> str:
+    """A title taken from the text: a leading heading, else the lead's first sentence."""
+    if blocks and blocks[0].kind == HEADING:
+        return blocks[0].text
+    first = next(s for b in blocks for s in b.sentences)
+    words = first.text.split()
+    if len(words) <= DERIVED_TITLE_WORDS:
+        return first.text.rstrip(".")
+    return " ".join(words[:DERIVED_TITLE_WORDS]).rstrip(",;:") + " …"

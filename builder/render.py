@@ -1,0 +1,169 @@
+"""Render the site model to Markdown pages, one language at a time.
+
+`render_site` is a pure function of the model, a language and the translation memory:
+it returns {page path: Markdown}. Page words live in the Jinja2 templates of
+`site_src/templates/` and the UI strings of `site_src/strings.yml`, not here.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .catalog import Segment
+from .localize import (MACHINE, MISSING, Localizer, Text, article_segments, block_id, citation_segment,
+                       claim_segment, sentence_id)
+from .model import Article, Block, Citation, Claim
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+@dataclass
+class Page:
+    """What a template needs beyond the model: the language and what the page lacks."""
+
+    path: str
+    language: str
+    loc: Localizer
+    strings: dict
+    citations: list = field(default_factory=list)
+
+    def t(self, key: str) -> str:
+        """A UI string in the page's language (the original when untranslated)."""
+        return self.loc.text(Segment(f"ui.{key}", self.strings[key], self.strings_language)).text
+
+    @property
+    def strings_language(self) -> str:
+        """The language the UI strings are written in."""
+        return self.strings["_language"]
+
+    def up(self) -> str:
+        """The relative path from this page to the docs root."""
+        return "../" * self.path.count("/")
+
+    def cite(self, citation: Citation) -> int:
+        """Number a citation on this page (the same citation keeps its number)."""
+        if citation not in self.citations:
+            self.citations.append(citation)
+        return self.citations.index(citation) + 1
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """The Jinja2 environment for Markdown templates."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=False,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True,
+                             # Markdown uses {#id} for anchors: Jinja comments are {## … ##}.
+                             comment_start_string="{##", comment_end_string="##}")
+    env.filters["md"] = md_escape
+    env.filters["attr"] = attr_escape
+    return env
+
+
+def md_escape(text) -> str:
+    """Escape text so Markdown shows it as it is."""
+    return MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def attr_escape(text) -> str:
+    """Escape text for a quoted HTML attribute or Markdown link title."""
+    return html.escape(str(text), quote=True)
+
+
+def shown(text: Text, page: Page) -> str:
+    """A text as Markdown, with a marker when it is machine-made or untranslated."""
+    body = md_escape(text.text)
+    if text.state == MACHINE:
+        label = attr_escape(page.t("machine_translation"))
+        return f'{body} <span class="mt-mark" title="{label}">{page.t("machine_short")}</span>'
+    if text.state == MISSING:
+        label = attr_escape(page.t("not_translated"))
+        return f'<span lang="{text.language}">{body}</span> <span class="untranslated-mark" title="{label}">{text.language.upper()}</span>'
+    return body
+
+
+class Renderer:
+    """Renders every page of the site in one language."""
+
+    def __init__(self, site, env: jinja2.Environment, language: str, catalogs: dict, strings: dict):
+        self.site, self.env, self.language = site, env, language
+        self.catalogs, self.strings = catalogs, strings
+        self.articles = {a.id: a for a in site.articles}
+
+    def page(self, path: str) -> Page:
+        """A fresh page context with its own count of translated texts."""
+        return Page(path, self.language, Localizer(self.language, self.catalogs), self.strings)
+
+    def render(self, template: str, page: Page, **values) -> str:
+        """Render a template for a page, with front matter about its translation state."""
+        body = self.env.get_template(template).render(
+            site=self.site, page=page, lang=self.language, shown=lambda t: shown(t, page),
+            claim_text=lambda c: self.claim_text(c, page), quote_text=lambda c: self.quote_text(c, page),
+            article_title=lambda a: self.article_title(a, page),
+            given=lambda texts, segment_id: self.given(texts, segment_id, page), **values)
+        return front_matter(page) + body
+
+    def given(self, texts: dict, segment_id: str, page: Page) -> Text:
+        """A text the editors wrote per language, else the translation memory's."""
+        source = self.site.languages[0].code
+        return page.loc.given(texts, Segment(segment_id, texts[source], source))
+
+    def claim_text(self, claim: Claim, page: Page) -> Text:
+        """A claim's text in the page's language."""
+        return page.loc.text(claim_segment(claim))
+
+    def quote_text(self, citation: Citation, page: Page) -> Text:
+        """The cited sentence in the page's language."""
+        return page.loc.text(citation_segment(citation, self.articles[citation.article].meta.language))
+
+    def article_title(self, article: Article, page: Page) -> Text:
+        """An article's title in the page's language."""
+        return page.loc.text(Segment(f"article.{article.id}.title", article.meta.title or "", article.meta.language))
+
+    def block_texts(self, article: Article, block: Block, page: Page) -> list[Text]:
+        """The texts of a block: its sentences, or the block as one piece."""
+        if block.sentences:
+            return [page.loc.text(Segment(sentence_id(article, block, i), s.text, article.meta.language))
+                    for i, s in enumerate(block.sentences)]
+        return [page.loc.text(Segment(block_id(article, block), block.text, article.meta.language))]
+
+    def pages(self) -> dict[str, str]:
+        """Every page of the site in this renderer's language."""
+        out = {"index.md": self.render("home.md.j2", self.page("index.md")),
+               "sources/index.md": self.render("sources.md.j2", self.page("sources/index.md"))}
+        for topic in self.site.topics:
+            path = f"topics/{topic.config.id}.md"
+            out[path] = self.render("topic.md.j2", self.page(path), topic=topic)
+        for article in self.site.articles:
+            path = f"sources/{article.id}.md"
+            page = self.page(path)
+            out[path] = self.render("source.md.j2", page, article=article,
+                                    blocks=[(b, self.block_texts(article, b, page)) for b in article.blocks])
+        return out
+
+
+def front_matter(page: Page) -> str:
+    """YAML front matter recording how much of the page is translated."""
+    counts = page.loc.counts
+    lines = ["---", f"translation_missing: {counts[MISSING]}", f"translation_machine: {counts[MACHINE]}", "---", ""]
+    return "\n".join(lines)
+
+
+def render_site(site, templates: Path, language: str, catalogs: dict, strings: dict) -> dict[str, str]:
+    """Render every page of `site` in `language`: {path: Markdown}."""
+    return Renderer(site, environment(templates), language, catalogs, strings).pages()
+
+
+def all_segments(site, strings: dict) -> list:
+    """Every segment the site shows: UI strings, topic texts, article texts."""
+    segments = [Segment(f"ui.{k}", v, strings["_language"]) for k, v in sorted(strings.items()) if not k.startswith("_")]
+    for article in site.articles:
+        segments += article_segments(article)
+    for topic in site.topics:
+        for claim in topic.claims:
+            if claim.text != claim.citations[0].quote:
+                segments.append(claim_segment(claim))
+    return segments

@@ -1,0 +1,88 @@
+"""The whole site as one model: articles, topic pages with their claims, and coverage.
+
+This is the last stage before rendering; nothing here touches the disk.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .claims import group_matches, make_claim
+from .config import Language, TopicConfig
+from .model import Article, Claim
+from .topics import Match, match_article
+
+GLANCE_MAX = 5
+GLANCE_MIN = 3
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """A topic page: its config, its claims in reading order, and what covers it."""
+
+    config: TopicConfig
+    claims: tuple[Claim, ...]
+    glance: tuple[Claim, ...]
+    sources: tuple[str, ...]  # ids of the articles cited on the page
+
+    def section_claims(self, section_id: str | None) -> tuple[Claim, ...]:
+        """The claims of one section (None: those that fit no section)."""
+        return tuple(c for c in self.claims if c.section == section_id)
+
+    def coverage(self, claim: Claim, total: int) -> tuple[int, int]:
+        """(sources that report the claim, sources in the site)."""
+        return len(claim.sources), total
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages show."""
+
+    languages: tuple[Language, ...]
+    articles: tuple[Article, ...]
+    topics: tuple[TopicPage, ...]
+    unused: tuple[str, ...]  # articles that no topic page cites
+    built: str  # build date, ISO
+
+    def topics_of(self, article_id: str) -> tuple[TopicPage, ...]:
+        """The topic pages that cite an article."""
+        return tuple(t for t in self.topics if article_id in t.sources)
+
+    def article(self, article_id: str) -> Article:
+        """An article by id."""
+        return next(a for a in self.articles if a.id == article_id)
+
+
+def match_all(articles: list[Article], topics: tuple[TopicConfig, ...]) -> dict[str, list[Match]]:
+    """The matches of every article, by topic id."""
+    by_topic: dict[str, list[Match]] = defaultdict(list)
+    for article in articles:
+        for match in match_article(article, topics):
+            by_topic[match.topic].append(match)
+    return by_topic
+
+
+def topic_page(config: TopicConfig, matches: list[Match]) -> TopicPage:
+    """Group a topic's matches into claims and order them for reading."""
+    groups = group_matches(matches)
+    firsts = {id(g): min(m.order for m in g.members) for g in groups}
+    priority = {id(g): max(m.priority for m in g.members) for g in groups}
+    ranked = sorted(groups, key=lambda g: (-len({m.article.id for m in g.members}), firsts[id(g)],
+                                           g.representative.article.id))
+    claims = tuple(make_claim(g) for g in ranked)
+    glance_order = sorted(zip(groups, (make_claim(g) for g in groups)),
+                          key=lambda gc: (-len(gc[1].sources), -priority[id(gc[0])], firsts[id(gc[0])], gc[1].id))
+    glance = tuple(c for _, c in glance_order[:GLANCE_MAX] if len(c.sources) > 1 or priority[id(_)] > 0)
+    if len(glance) < GLANCE_MIN:
+        glance = tuple(c for _, c in glance_order[:GLANCE_MIN])
+    sources = tuple(sorted({c.article for claim in claims for c in claim.citations}))
+    return TopicPage(config, claims, glance, sources)
+
+
+def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str) -> Site:
+    """Build the site model from the articles and the topic rules."""
+    matches = match_all(articles, topics)
+    pages = tuple(topic_page(t, matches.get(t.id, [])) for t in topics)
+    cited = {a for p in pages for a in p.sources}
+    unused = tuple(a.id for a in articles if a.id not in cited)
+    return Site(languages, tuple(articles), pages, unused, built)

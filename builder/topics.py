@@ -1,0 +1,66 @@
+"""Match the sentences of the articles to topics and to the sections of each topic.
+
+The rules are editorial data (content/topics.yml). A sentence's score for a topic is the
+sum of the weights of the distinct terms it contains, plus half the score of the sentence
+before it in the same paragraph: reported speech often continues over several sentences
+("Lecornu sagte, … . Ein Frieden durch Schwäche dagegen bedeute, …").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import Term, TopicConfig
+from .model import Article, Block, Sentence
+
+CONTEXT_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Match:
+    """A sentence that belongs on a topic page."""
+
+    topic: str
+    section: str | None
+    article: Article
+    block: Block
+    sentence: Sentence
+    score: float
+    priority: float
+    order: int  # position of the sentence in its article, for "earliest in the articles"
+
+
+def term_score(text: str, terms: tuple[Term, ...]) -> float:
+    """The summed weights of the terms found in a text."""
+    return sum(t.weight for t in terms if t.pattern.search(text))
+
+
+def match_article(article: Article, topics: tuple[TopicConfig, ...]) -> list[Match]:
+    """All (topic, sentence) matches of one article."""
+    matches = []
+    for topic in topics:
+        order = 0
+        for block in article.paragraphs:
+            previous = 0.0
+            for sentence in block.sentences:
+                order += 1
+                own = term_score(sentence.text, topic.terms)
+                score = own + CONTEXT_SHARE * previous
+                previous = own
+                if score < topic.min_score:
+                    continue
+                if topic.require and not term_score(sentence.text, topic.require):
+                    continue
+                matches.append(Match(topic.id, pick_section(sentence.text, topic), article, block, sentence,
+                                     score, term_score(sentence.text, topic.priority), order))
+    return matches
+
+
+def pick_section(text: str, topic: TopicConfig) -> str | None:
+    """The id of the section whose terms match the text best, or None."""
+    best, best_score = None, 0.0
+    for section in topic.sections:
+        score = term_score(text, section.terms)
+        if score > best_score:
+            best, best_score = section.id, score
+    return best
+
