@@ -1,0 +1,887 @@
+"""Quotation extraction: direct quotes in quotation marks and reported (indirect) speech.
+
+`extract_quotes(text)` finds every quotation of a German text with the span of its speaker
+mention and of its speech cue. Pure rules and hand-written lexicons, no model; every step
+is a single pass over the text or over one bounded sentence, so the run time is linear in
+the length of the text even when quotation marks are unbalanced.
+
+The stages:
+1. `quoted_spans` pairs quotation marks („…“ »…« «…» "…" “…”, nested ‚…‘ inside).
+2. `sentence_spans` splits the text into sentences, never inside a quoted span.
+3. Each sentence is tokenised; speech cues (verbs, "zufolge", "laut", ", so X", colons)
+   are found and each cue is given its speaker noun phrase.
+4. Quoted spans that read as quotations (not titles, names or scare quotes) become direct
+   quotes; reported clauses next to a cue, and Konjunktiv sentences that continue an
+   attributed sentence, become indirect quotes.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+DIRECT = "direct"
+INDIRECT = "indirect"
+
+MAX_QUOTE_CHARS = 2500  # a quotation mark left open longer than this is a stray mark
+MAX_SENTENCE_CHARS = 3000  # longer "sentences" (lists, broken input) are cut into chunks
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: its kind, span, and the spans of its speaker mention and speech cue."""
+
+    kind: str  # DIRECT or INDIRECT
+    start: int  # for direct quotes the span includes the quotation marks
+    end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+    def text(self, source: str) -> str:
+        """The quoted text, taken from the source it was extracted from."""
+        return source[self.start:self.end]
+
+    def speaker(self, source: str) -> str | None:
+        """The speaker mention as written in the source, or None."""
+        if self.speaker_start is None:
+            return None
+        return source[self.speaker_start:self.speaker_end]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text with its character span."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        """The word in lower case, for lexicon look-ups."""
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        """True when the word starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A speech cue in a sentence with its speaker and where its reported content lies."""
+
+    cue: tuple[int, int] | None  # character span
+    speaker: tuple[int, int] | None  # character span
+    cue_index: int  # token index of the cue in its sentence
+    content: str  # "after" the cue's clause, "before" it, or "none"
+
+
+# ---------------------------------------------------------------------------
+# Lexicons
+
+def _weak_forms(stem: str) -> set[str]:
+    """The finite and participle forms of a weak verb stem ("sag" -> sagt, sagte, ...)."""
+    joint = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöülr][nm]$", stem) else ""
+    forms = {stem + joint + "t", stem + joint + "te", stem + joint + "ten"}
+    forms.add(stem + ("n" if stem.endswith(("er", "el")) else "en"))
+    if not stem.startswith(_INSEPARABLE) and not stem.endswith("ier"):
+        forms.add("ge" + stem + joint + "t")
+    return forms
+
+
+_INSEPARABLE = ("be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "wider", "über", "unter")
+
+
+# Weak speech verbs whose finite form alone is a cue.
+_WEAK_STEMS = (
+    "sag erklär beton forder warn kritisier mein bestätig bericht antwort meld äußer behaupt "
+    "bekräftig versicher verkünd mahn klag beklag lob bemängel bezweifel befürcht verlang "
+    "appellier erinner argumentier resümier kommentier ergänz präzisier erläuter schilder "
+    "dementier wiederhol bezeichn zitier twitter formulier signalisier bilanzier konstatier "
+    "insistier protestier reagier beteuer prognostizier vermut glaub hoff frag bedauer "
+    "begrüß verurteil verteidig unterstütz rechtfertig entgegn erwider kontert folger "
+    "spekulier betracht urteil bekenn beharr drohe plädier beschwer empfehl zweifel"
+).split()
+
+_STRONG_FORMS = (
+    "sprach sprachen spricht sprechen schrieb schrieben schreibt schreiben rief riefen ruft "
+    "verwies verweist hieß heißt nannte nannten nennt nennen versprach verspricht gestand "
+    "gesteht bestritt bestreitet unterstrich unterstreicht beschrieb beschreibt verlas "
+    "empfahl empfiehlt warf wirft wies weist gab gibt räumte räumt stellte stellt teilte "
+    "teilt fügte fügt kündigte kündigt schloss schließt machte macht drückte drückt legte "
+    "legt hob hebt sah sieht zeigte zeigt erklärt gesagt erklärt betont gefordert gewarnt "
+    "kritisiert gemeint bestätigt berichtet mitgeteilt hinzugefügt bezeichnet genannt "
+    "geäußert angekündigt eingeräumt klargestellt festgestellt betonte zugesichert sicherte "
+    "sichert hingewiesen vorgeworfen zurückgewiesen bekanntgegeben angegeben zugegeben "
+    "hervorgehoben dargelegt gesprochen geschrieben verkündet versprochen unterstrichen "
+    "beschrieben aufgerufen ausgeschlossen mitteilte hinzufügte ankündigte klarstellte "
+    "hinwies vorwarf zurückwies bekanntgab angab einräumte"
+).split()
+
+# Verbs that are a speech cue only together with their particle ("teilte … mit").
+_PARTICLE_VERBS = {
+    "warf": {"vor"}, "wirft": {"vor"}, "wies": {"hin", "zurück"}, "weist": {"hin", "zurück"},
+    "gab": {"an", "bekannt", "zu"}, "gibt": {"an", "bekannt", "zu"},
+    "räumte": {"ein"}, "räumt": {"ein"}, "stellt": {"klar", "fest", "frage"},
+    "teilte": {"mit"}, "teilt": {"mit"}, "fügte": {"hinzu", "an"}, "fügt": {"hinzu", "an"},
+    "kündigte": {"an"}, "kündigt": {"an"}, "schloss": {"aus"}, "schließt": {"aus"},
+    "machte": {"deutlich", "klar"}, "macht": {"deutlich", "klar"},
+    "drückte": {"aus"}, "drückt": {"aus"}, "legte": {"dar", "nahe"}, "legt": {"dar", "nahe"},
+    "hob": {"hervor"}, "hebt": {"hervor"}, "sah": {"voraus"}, "sieht": {"voraus"},
+    "zeigte": {"überzeugt", "zuversichtlich", "besorgt", "zufrieden", "optimistisch", "enttäuscht"},
+    "zeigt": {"überzeugt", "zuversichtlich", "besorgt", "zufrieden", "optimistisch", "enttäuscht"},
+    "führte": {"aus"}, "führt": {"aus"}, "stellte": {"klar", "fest", "frage"},
+    "rief": {"auf"}, "ruft": {"auf"}, "riefen": {"auf"}, "sicherte": {"zu"}, "sichert": {"zu"},
+}
+
+_NOT_CUES = {"meinen", "meine", "meinem", "meiner", "meines", "lobe", "frage", "fragen",
+             "hoffen", "glauben", "melden", "urteilen", "urteil", "zweifel", "klagen",
+             "erinnern", "wiederholt", "betrachten", "reagieren"}
+
+SPEECH_VERBS = frozenset(
+    ({form for stem in _WEAK_STEMS for form in _weak_forms(stem)} | set(_STRONG_FORMS)
+     | {"so"}) - _NOT_CUES - {"so"}
+)
+
+# Konjunktiv I forms: reported speech even without a cue in the sentence.
+KONJUNKTIV_I = frozenset((
+    "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe bestehe liege stehe "
+    "gehe komme bleibe wisse brauche lasse fehle trage handle arbeite plane habest sehe halte"
+).split())
+
+# Konjunktiv forms (I and II) that mark reported speech in a sentence.
+KONJUNKTIV = frozenset((
+    "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe bestehe liege stehe "
+    "gehe komme bleibe wisse brauche lasse fehle trage handle arbeite plane hätten wären "
+    "würden hätte wäre würde könnten müssten dürften habest sehe halte erwarte"
+).split())
+
+DETERMINERS = frozenset((
+    "der die das den dem des ein eine einer einen einem eines dessen deren sein seine seiner "
+    "seinen seinem seines ihr ihre ihrer ihren ihrem ihres unser unsere dieser diese dieses "
+    "diesem diesen jener jene mehrere einige viele zwei drei beide alle"
+).split())
+
+PRONOUNS = frozenset("er sie ich wir man es".split())
+
+RELATIVES = frozenset("der die das welcher welche welches".split())
+
+# Adverbs that may stand between a fronted verb and its subject ("sagte auch Hegseth").
+_SKIP_ADVERBS = frozenset((
+    "auch zudem dazu jedoch außerdem dann später nun jetzt bereits erneut ebenfalls gestern "
+    "heute damals daraufhin allerdings aber zuvor weiter weiterhin wiederum hingegen dagegen "
+    "ferner schließlich indes inzwischen mittlerweile noch offenbar offen seinerseits "
+    "ihrerseits deshalb darum demnach so hier dort da dazu dabei wörtlich ausdrücklich kurz "
+    "abschließend zuletzt zunächst erstmals selbst nochmals ebenso gleichzeitig zugleich"
+).split())
+
+# Head nouns that are not speakers: times, places of speaking, abstract frames.
+_NOT_SPEAKER_HEADS = frozenset((
+    "es was wer wo dies das und aber doch denn oder sowie insbesondere derzeit ab daraus "
+    "darin damit deshalb trotzdem "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
+    "mai juni juli august september oktober november dezember tag tage woche jahr jahres "
+    "stunden minuten tagen wochen monate monaten jahre jahren später insgesamt heute gestern "
+    "abend morgen nachmittag wochenende ende anfang mitte zeit rande interview pressekonferenz "
+    "erklärung mitteilung brüssel berlin kiew moskau washington london paris peking beijing "
+    "ukraine russland deutschland europa sicht ansicht meinung blick"
+).split())
+
+# Nouns after which a quoted span names a title, a brand or a thing, not a quotation.
+TITLE_NOUNS = frozenset((
+    "zeitung zeitschrift magazin fachzeitschrift blatt sender fernsehsender sendung show serie "
+    "film filme buch roman titel motto slogan schlagwort plattform programm projekt operation "
+    "kampagne album lied song single band gruppe partei organisation verein firma unternehmen "
+    "marke modell typ typs schiff schiffes boot flugzeug mission modul spiel spiels "
+    "veranstaltung festival ausstellung aktion initiative bewegung stiftung gesetz gesetzes "
+    "bündnis koalition fraktion name namen namens kategorie rubrik portal website webseite "
+    "app dienst onlinedienst netzwerk kurznachrichtendienst hashtag stück oper theaterstück "
+    "werk werke ausgabe studie bericht berichts entwurf tagung konferenz preis auszeichnung "
+    "agentur nachrichtenagentur"
+).split())
+
+TITLE_MARKERS = frozenset(("sogenannt", "genannt", "namens", "titel", "unter", "heißt", "hieß"))
+
+_FIRST_SECOND_PERSON = frozenset((
+    "ich wir mich mir uns unser unsere unserer unseren unserem mein meine meiner meinen meinem "
+    "du dich dir euch euer eure"
+).split())
+
+_ABBREVIATIONS = frozenset((
+    "dr prof nr st bzw ca vgl z b u a d h usw etc abs art inkl ggf evtl sog mio mrd jh jhd "
+    "str tel co gen ev phil med rer hl hr fr frau herr min max bspw zb"
+).split())
+
+# ---------------------------------------------------------------------------
+# Quotation marks
+
+_MARKS = re.compile("[„“”\"»«‚‘]")
+_CLOSERS = {"„": "“”\"", "“": "”“\"", "\"": "\"“”", "»": "«", "«": "»"}
+
+
+def _guillemet_opener(text: str) -> str:
+    """Which guillemet opens quotes in this text: German » … « or Swiss « … »."""
+    first = re.search("[»«]", text)
+    return first.group() if first else "»"
+
+
+def _opens(text: str, pos: int) -> bool:
+    """Whether a straight double quote at `pos` opens (rather than closes) a quote."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-/") and not after.isspace()
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Pair the quotation marks of `text`; spans include the marks; stray marks are dropped.
+
+    A quote opened inside an open quote nests (one level is kept for „…„…“…“); a quote
+    left open across a blank line or for more than MAX_QUOTE_CHARS is given up, and the
+    complete quotes inside it are kept instead.
+    """
+    guillemet = _guillemet_opener(text)
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []  # open quotes: (mark, position)
+    inner: list[tuple[int, int]] = []  # closed quotes inside the outermost open one
+    last = 0
+    for match in _MARKS.finditer(text):
+        mark, pos = match.group(), match.start()
+        if stack and (pos - stack[0][1] > MAX_QUOTE_CHARS or text.find("\n\n", last, pos) >= 0):
+            spans.extend(inner)
+            stack, inner = [], []
+        last = pos
+        if mark in "‚‘":
+            continue  # single nested quotes stay inside their outer quote
+        if stack and mark in _CLOSERS[stack[-1][0]] and not (mark == "\"" and _opens(text, pos)):
+            _, start = stack.pop()
+            if not stack:
+                spans.append((start, pos + 1))
+                inner = []
+            elif len(stack) == 1:
+                inner.append((start, pos + 1))
+        elif mark in ("„", guillemet) or (mark in "\"“" and _opens(text, pos)):
+            if len(stack) == 2:
+                stack.pop()  # deeper nesting is not German usage: drop the stray opener
+            stack.append((mark, pos))
+    spans.extend(inner)
+    spans.sort()
+    return spans
+
+
+# ---------------------------------------------------------------------------
+# Sentences and tokens
+
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[“”\"«»‘']?(?=\s+[\"„»«“(]?[A-ZÄÖÜ0-9])|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß])|\n+")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at `dot` ends an abbreviation, an initial or an ordinal number."""
+    start = dot
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    word = text[start:dot]
+    if not word:
+        return False
+    if word.isdigit():
+        return len(word) <= 2  # "am 12. Februar"
+    return len(word) == 1 or word.lower() in _ABBREVIATIONS
+
+
+def sentence_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split `text` into sentence spans, never inside a quoted span; long ones are chunked."""
+    starts = [s for s, _ in quotes]
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        i = bisect_right(starts, end - 1) - 1
+        if i >= 0 and quotes[i][0] < end - 1 < quotes[i][1] - 1 and text[match.start()] != "\n":
+            continue
+        if i >= 0 and quotes[i][0] < match.start() < quotes[i][1] and text[match.start()] == "\n" \
+                and text.find("\n\n", quotes[i][0], quotes[i][1]) < 0:
+            continue
+        spans.extend(_chunks(text, start, end))
+        start = end
+    spans.extend(_chunks(text, start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence span at spaces into pieces of bounded length."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The words of text[start:end] with their spans."""
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+# ---------------------------------------------------------------------------
+# Noun phrases (speaker mentions)
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Whether only spaces (or a hyphen line break) separate two neighbouring tokens."""
+    gap = text[left.end:right.start]
+    return not gap.strip()
+
+
+def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The speaker noun phrase that starts at token i (pronoun, name or det + nouns)."""
+    while i < len(tokens) and tokens[i].lower in _SKIP_ADVERBS and tokens[i].text.islower():
+        i += 1
+    if i >= len(tokens) or tokens[i].lower in _PREPOSITIONS:
+        return None
+    if tokens[i].lower in PRONOUNS - {"es"}:
+        return (tokens[i].start, tokens[i].end)
+    j, head = i, None
+    while j < len(tokens) and (j == i or _joined(text, tokens[j - 1], tokens[j])):
+        tok = tokens[j]
+        if tok.capitalised and tok.lower not in DETERMINERS:
+            head = j
+        elif head is not None and tok.lower in ("der", "des") and j + 1 < len(tokens) \
+                and (tokens[j + 1].capitalised or _adjective(tokens[j + 1])):
+            pass  # a genitive attribute: "der Sprecher des Kremls"
+        elif not (head is None and (tok.lower in DETERMINERS or _adjective(tok))):
+            if not (head is not None and tok.lower in {"von", "van", "de", "al"}):
+                break
+        j += 1
+    if head is None or tokens[head].lower in _NOT_SPEAKER_HEADS or _adverbial(tokens[head]):
+        return None
+    if tokens[i].capitalised and _adverbial(tokens[i]) and tokens[i].lower not in DETERMINERS:
+        return None
+    while head > i and tokens[head].lower in ("der", "des", "von", "van", "de", "al"):
+        head -= 1
+    return (tokens[i].start, tokens[head].end)
+
+
+def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at token i-1, reading backwards (subject before a verb)."""
+    j = i - 1
+    if j < 0:
+        return None
+    if tokens[j].lower in PRONOUNS - {"es"}:
+        return (tokens[j].start, tokens[j].end)
+    if not tokens[j].capitalised or tokens[j].lower in _NOT_SPEAKER_HEADS:
+        return None
+    first = j
+    while first > 0 and _joined(text, tokens[first - 1], tokens[first]) and (
+            tokens[first - 1].capitalised or tokens[first - 1].lower in DETERMINERS
+            or _adjective(tokens[first - 1])):
+        if tokens[first - 1].lower in _PREPOSITIONS:
+            return None
+        first -= 1
+    if first > 0 and tokens[first - 1].lower in _PREPOSITIONS and _joined(text, tokens[first - 1], tokens[first]):
+        return None
+    if tokens[first].lower in _PREPOSITIONS:
+        return None
+    return (tokens[first].start, tokens[j].end)
+
+
+_PREPOSITIONS = frozenset((
+    "am im in an auf aus bei mit nach von vor zu zum zur über unter für gegen seit durch um "
+    "ohne während wegen trotz laut gegenüber zufolge beim vom ins ans aufs bis neben zwischen "
+    "hinter innerhalb außerhalb angesichts anlässlich als"
+).split())
+
+
+def _adjective(token: Token) -> bool:
+    """Whether a lower-case token looks like an inflected adjective ("britische")."""
+    word = token.text
+    return word.islower() and len(word) > 3 and word.endswith(("e", "en", "er", "es", "em")) \
+        and word not in SPEECH_VERBS and word not in KONJUNKTIV and word not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset((
+    "eine einen einer einem eines keine keinen keiner aber oder wieder immer sehr mehr unter "
+    "über hinter wieder wenn denen dessen deren jeder jedes jeden sowie hatte hatten habe haben "
+    "werden wurde wurden wollen sollen können müssen dürfen waren wäre diese dieser dieses "
+    "diesen nachdem bevor ihren ihrer seiner seinen seinem unsere während gegen zwischen "
+    "damit danach davor dafür dabei daher darüber jedoch selbst ebenfalls schon"
+).split())
+
+
+# ---------------------------------------------------------------------------
+# Speech cues in a sentence
+
+def _particle_follows(tokens: list[Token], i: int, particles: set[str], text: str) -> bool:
+    """Whether a separable verb's particle closes its clause after token i."""
+    for tok in tokens[i + 1:i + 25]:
+        if tok.lower in particles:
+            return True
+        if any(ch in text[tokens[i].end:tok.start] for ch in ".:;"):
+            return False
+    return False
+
+
+def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
+    """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
+    word = tokens[i].lower
+    if i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS):
+        return False  # an attributive participle: "die geäußerte Kritik"
+    if word in _PARTICLE_VERBS:
+        return _particle_follows(tokens, i, _PARTICLE_VERBS[word], text)
+    return word in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
+
+
+def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
+    """Every speech cue of one sentence (tokens outside quotes, from `start`) with its speaker."""
+    frames = []
+    for i, tok in enumerate(tokens):
+        word = tok.lower
+        gap = text[tokens[i - 1].end if i else start:tok.start]
+        if word == "zufolge":
+            frames.append(Frame((tok.start, tok.end), noun_phrase_before(text, tokens, i), i, "after"))
+        elif word == "laut":
+            frames.append(Frame((tok.start, tok.end), noun_phrase_after(text, tokens, i + 1), i, "after"))
+        elif word in _OPINION_NOUNS and i > 0 and tokens[i - 1].lower == "nach":
+            span = noun_phrase_after(text, tokens, i + 1) or (tok.start, tok.end)
+            frames.append(Frame((tokens[i - 1].start, tok.end), span, i, "after"))
+        elif word in _OPINION_NOUNS and i > 0 and tokens[i - 1].lower in _POSSESSIVES \
+                and i + 1 < len(tokens) and tokens[i + 1].lower == "nach":
+            span = (tokens[i - 1].start, tok.end)  # "Seiner Ansicht nach"
+            frames.append(Frame((tokens[i + 1].start, tokens[i + 1].end), span, i, "after"))
+        elif word == "so" and (gap.strip().endswith(",") or gap.strip()[-1:] in "“”\"«»"):
+            speaker = noun_phrase_after(text, tokens, i + 1)
+            if speaker:
+                frames.append(Frame((tok.start, tok.end), speaker, i, "before"))
+        elif _is_speech_verb(tokens, i, text):
+            frame = _verb_frame(text, tokens, i, gap)
+            if frame.speaker is None and i and tokens[i - 1].lower in ("und", "sowie", "aber"):
+                earlier = [f.speaker for f in frames if f.speaker]  # "sagte X und fügte hinzu"
+                speaker = earlier[-1] if earlier else clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
+                frame = Frame(frame.cue, speaker, i, frame.content)
+            frames.append(frame)
+    return frames
+
+
+_OPINION_NOUNS = frozenset((
+    "angaben ansicht auffassung meinung worten einschätzung darstellung informationen bewertung "
+    "aussage aussagen überzeugung schätzung schätzungen erkenntnissen berichten"
+).split())
+_POSSESSIVES = frozenset("seiner ihrer deren dessen unserer".split())
+
+
+def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
+    """The frame of a speech verb: its subject before or after it, content before or after."""
+    cue = (tokens[i].start, tokens[i].end)
+    first = clause_start(text, tokens, i)
+    after = _subject_after(text, tokens, i)
+    if first == i and ("," in gap or any(m in gap for m in "“”\"«»")):
+        if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
+            return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
+        return Frame(cue, _subject_before_comma(text, tokens, i), i, "after")
+    if first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das") and first > 0 \
+            and "," in text[tokens[first - 1].end:tokens[first].start]:
+        return Frame(cue, noun_phrase_after(text, tokens, first + 1), i, "after")  # ", den X … nannte"
+    if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:
+        return Frame(cue, _subject_before_comma(text, tokens, i - 1) or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
+    if first < i and not _adverbial(tokens[first]):
+        return Frame(cue, noun_phrase_after(text, tokens, first), i, "after")
+    return Frame(cue, after or _subject_inside(text, tokens, first, i), i, "after")
+
+
+def _subject_inside(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
+    """The subject after the finite verb of a clause whose cue is a final participle."""
+    for j in range(first + 1, i):
+        prev, tok = tokens[j - 1], tokens[j]
+        if prev.text.islower() and prev.lower not in _PREPOSITIONS and prev.lower not in DETERMINERS \
+                and tok.lower not in _NOT_NOMINATIVE and (tok.capitalised or tok.lower in DETERMINERS
+                                                          or tok.lower in PRONOUNS):
+            span = noun_phrase_after(text, tokens, j)
+            if span:
+                return span
+    return None
+
+
+_ADVERB_SUFFIXES = ("end", "lich", "erweise", "mals", "dings", "falls", "wärts", "halb")
+_ADVERB_WORDS = frozenset(("dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
+                    "darüber", "dagegen", "davon", "darunter", "daraufhin", "bereits", "zuvor", "zudem",
+                    "deshalb", "trotzdem", "dennoch", "zunächst", "anschließend", "ebenso", "gleichzeitig",
+                    "unterdessen", "später", "kurz", "erst", "nur", "vor", "so", "auch", "hier", "dort"))
+_SUBORDINATORS = frozenset("dass wie während nachdem weil da ob und sowie oder aber doch denn wobei".split())
+_NOT_NOMINATIVE = frozenset("den dem einen einem seinen seinem ihren ihrem diesen diesem jenen".split())
+
+
+def clause_start(text: str, tokens: list[Token], i: int) -> int:
+    """The index of the first token of the clause that token i stands in."""
+    j = i
+    while j > 0 and not any(ch in text[tokens[j - 1].end:tokens[j].start] for ch in ",;:–—\"“”„»«"):
+        if tokens[j - 1].lower in _SUBORDINATORS and j - 1 < i:
+            return j
+        j -= 1
+    return j
+
+
+def _adverbial(token: Token) -> bool:
+    """Whether a clause-initial token opens an adverbial rather than the subject."""
+    return token.lower in _PREPOSITIONS or token.lower in _SKIP_ADVERBS \
+        or token.lower.endswith(_ADVERB_SUFFIXES) or token.lower in _ADVERB_WORDS \
+        or token.lower in _NOT_SPEAKER_HEADS or (token.text.islower() and token.lower not in PRONOUNS
+                                                  and token.lower not in DETERMINERS)
+
+
+def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The subject right after a fronted verb ("sagte Hegseth"), if it can be nominative."""
+    j = i + 1
+    while j < len(tokens) and (tokens[j].lower in _SKIP_ADVERBS or tokens[j].lower in _REFLEXIVES) \
+            and tokens[j].text.islower():
+        j += 1
+    if j < len(tokens) and tokens[j].lower == "es" and tokens[i].lower in ("heißt", "hieß"):
+        return _source_phrase(text, tokens, j + 1)  # "hieß es in der Rede"
+    if j >= len(tokens) or tokens[j].lower in _NOT_NOMINATIVE:
+        return None
+    return noun_phrase_after(text, tokens, j)
+
+
+_REFLEXIVES = frozenset(("sich", "mir", "mich", "uns"))
+
+
+def _source_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """The source in a prepositional phrase after "hieß es": "in der Rede", "vom Sprecher"."""
+    while j < len(tokens) and tokens[j].lower in _SKIP_ADVERBS | {"dazu", "darin", "weiter"}:
+        j += 1
+    if j < len(tokens) and tokens[j].lower in ("in", "im", "von", "vom", "aus", "bei", "beim", "auf"):
+        span = noun_phrase_after(text, tokens, j + 1)
+        return (tokens[j].start, span[1]) if span else None
+    return None
+
+
+def _apposition_before(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the comma-separated segment before token i is an apposition or relative clause."""
+    if i == 0:
+        return False
+    start = clause_start(text, tokens, i - 1)
+    if tokens[start].lower in RELATIVES and start > 0:
+        return True
+    span = noun_phrase_after(text, tokens, start)
+    return bool(span) and span[1] == tokens[i - 1].end
+
+
+def _subject_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The subject before an apposition or relative clause: "Klose, der …, nannte"."""
+    j = i
+    for _ in range(4):
+        start = clause_start(text, tokens, j - 1) if j > 0 else 0
+        if j == 0:
+            return None
+        if tokens[start].lower not in RELATIVES or start == 0:
+            span = noun_phrase_after(text, tokens, start)
+            if span and tokens[start].lower not in _SUBORDINATORS:
+                return span
+        j = start
+    return None
+
+
+def _after_relative_pronoun(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the verb follows ", der" — a relative clause whose antecedent is the speaker."""
+    return i >= 2 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
+
+
+# ---------------------------------------------------------------------------
+# Direct quotes: quotation or title?
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence under analysis: its span, quoted spans, outside tokens and frames."""
+
+    start: int
+    end: int
+    quoted: tuple[tuple[int, int], ...]
+    tokens: tuple[Token, ...]  # the words outside quotation marks
+    frames: tuple[Frame, ...]
+
+    @property
+    def reported(self) -> bool:
+        """Whether a Konjunktiv I verb form stands outside the quotes (free indirect speech)."""
+        return any(t.lower in KONJUNKTIV_I for t in self.tokens)
+
+    @property
+    def konjunktiv(self) -> bool:
+        """Whether a Konjunktiv verb form stands outside the quotes (reported speech)."""
+        return any(t.lower in KONJUNKTIV for t in self.tokens)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word right before position `pos`, lower-cased ("" at a sentence start)."""
+    match = re.search(r"(\w+)\W*$", text[max(0, pos - 40):pos])
+    return match.group(1).lower() if match else ""
+
+
+def _title_like(words: list[str]) -> bool:
+    """Whether a short quoted text reads like a name or title: every word capitalised."""
+    return len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def is_quotation(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether a quoted span is a quotation rather than a title, name or scare quote."""
+    inner = text[span[0] + 1:span[1] - 1].strip()
+    words = inner.split()
+    if not words or not any(ch.isalpha() for ch in inner):
+        return False
+    before = _word_before(text, span[0])
+    titled = before in TITLE_NOUNS or before.startswith(("sogenannt", "genannt")) or before in TITLE_MARKERS
+    personal = any(w.strip(".,;:!?").lower() in _FIRST_SECOND_PERSON for w in words)
+    final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
+    colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
+    context = bool(sentence.frames) or sentence.konjunktiv
+    if len(words) >= 8:
+        return not titled or personal or final
+    if titled:
+        return False
+    if inner[:1].islower():
+        return context or len(words) > 1
+    if personal:
+        return context or final or colon
+    if context and before in _PREDICATIVE:
+        return True
+    if context and not _title_like(words):
+        return final or colon
+    return colon and final
+
+
+# Words before a one-word quotation that make it predicative ("nannte es „absurd“").
+_PREDICATIVE = frozenset("als einen eine ein sei seien wäre für von vor".split())
+
+
+# ---------------------------------------------------------------------------
+# Assembling the quotes of one sentence
+
+def analyse_sentence(text: str, start: int, end: int, spans: list[tuple[int, int]],
+                     span_starts: list[int]) -> Sentence:
+    """Tokenise one sentence outside its quoted spans and find its speech frames."""
+    lo, hi = bisect_left(span_starts, start), bisect_left(span_starts, end)
+    quoted = tuple(sp for sp in spans[lo:hi] if sp[1] <= end)
+    tokens, k = [], 0
+    for tok in tokenize(text, start, end):
+        while k < len(quoted) and quoted[k][1] <= tok.start:
+            k += 1
+        if k < len(quoted) and quoted[k][0] <= tok.start < quoted[k][1]:
+            continue
+        tokens.append(tok)
+    return Sentence(start, end, quoted, tuple(tokens), tuple(find_frames(text, tokens, start)))
+
+
+def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
+    """The speech frame of a direct quote: ", sagte X" right after it, else the nearest before."""
+    frames = [f for f in sentence.frames if f.cue]
+    after = [f for f in frames if f.cue[0] >= span[1]]
+    if after and after[0].content == "before" and not text[span[1]:after[0].cue[0]].strip(" ,\u00a0?!"):
+        return after[0]
+    if after and after[0].speaker and _same_clause(text, span[1], after[0].cue[0]):
+        return after[0]  # a verb-final clause: "den Peskow als „unmöglich“ bezeichnete"
+    before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
+    if before:
+        return before[-1]
+    later = [f for f in after if f.content == "before" and f.speaker]
+    return later[0] if later else None
+
+
+def _same_clause(text: str, start: int, end: int) -> bool:
+    """Whether no clause punctuation separates two positions."""
+    return end - start < 80 and not any(ch in text[start:end] for ch in ",;:.!?")
+
+
+def _trailing_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
+    """Any verb right after a quote with a subject behind it: "„…“, zeigte sich X zufrieden"."""
+    tokens = sentence.tokens
+    k = bisect_left([t.start for t in tokens], span[1])
+    if k >= len(tokens) or text[span[1]:tokens[k].start].strip(" ,?!.") or not tokens[k].text.islower():
+        return None
+    if "," not in text[span[1]:tokens[k].start] and text[span[1] - 2:span[1] - 1] not in "?!" \
+            and tokens[k].lower.endswith(("ene", "enen", "ener", "enes", "ende", "enden")):
+        return None
+    if tokens[k].lower == "so" and k + 1 < len(tokens) and tokens[k + 1].text.islower():
+        k += 1  # "„…“, so urteilte Romney"
+    if tokens[k].lower in _PREPOSITIONS or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in DETERMINERS:
+        return None
+    speaker = _subject_after(text, tokens, k)
+    return Frame((tokens[k].start, tokens[k].end), speaker, k, "before") if speaker else None
+
+
+def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
+    """The subject of the clause before a colon that introduces the quote: "X sagte dazu: „…“"."""
+    if not text[max(sentence.start, span[0] - 3):span[0]].rstrip().endswith(":"):
+        return None
+    tokens = [t for t in sentence.tokens if t.end <= span[0]]
+    if not tokens:
+        return None
+    speaker = clause_subject(text, tokens, 0, len(tokens))
+    return Frame(None, speaker, len(tokens) - 1, "after") if speaker else None
+
+
+def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+    """The likely subject of the clause tokens[first:stop]: its first phrase, or after its verb."""
+    if first >= stop:
+        return None
+    if not _adverbial(tokens[first]):
+        span = noun_phrase_after(text, tokens, first)
+        if span:
+            return span
+    if first and tokens[first].text.islower() and tokens[first].lower not in _PREPOSITIONS:
+        if _apposition_before(text, tokens, first):
+            return _subject_before_comma(text, tokens, first) or _subject_after(text, tokens, first)
+        return _subject_after(text, tokens, first) or _subject_before_comma(text, tokens, first)
+    for j in range(first + 1, stop):
+        tok = tokens[j]
+        if tok.text.islower() and not (tok.lower in _PREPOSITIONS or tok.lower in DETERMINERS
+                                       or _adjective(tok) or tok.lower in _SKIP_ADVERBS
+                                       or tok.lower in _SUBORDINATORS or tok.lower == "zusammen"):
+            return _subject_after(text, tokens, j)
+    return None
+
+
+def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None) -> list[Quote]:
+    """The direct quotes of a sentence with speaker and cue spans."""
+    quotes = []
+    for span in sentence.quoted:
+        if not is_quotation(text, span, sentence):
+            continue
+        frame = (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
+                 or _colon_frame(text, span, sentence))
+        speaker = frame.speaker if frame else None
+        if speaker is None and (_fills_sentence(span, sentence) or sentence.konjunktiv):
+            speaker = carried
+        if speaker is None:
+            speaker = _subject_of(text, span, sentence)
+        cue = frame.cue if frame else None
+        quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
+    return quotes
+
+
+def _subject_of(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
+    """The subject of the clause a quote stands in, as the speaker of last resort."""
+    tokens = list(sentence.tokens)
+    k = bisect_left([t.start for t in tokens], span[0])
+    if k == 0:
+        return None
+    first = clause_start(text, tokens, k - 1)
+    if first > 0:  # a subordinate or later clause: the main clause's subject speaks
+        main = clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
+        if main:
+            return main
+    return clause_subject(text, tokens, first, k)
+
+
+def clause_end(text: str, tokens: list[Token], first: int) -> int:
+    """The index after the last token of the clause that starts at token `first`."""
+    j = first + 1
+    while j < len(tokens) and not any(ch in text[tokens[j - 1].end:tokens[j].start] for ch in ",;:–—\"“”„»«"):
+        j += 1
+    return j
+
+
+def _fills_sentence(span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether a quote makes up most of its sentence (a quoted sentence on its own)."""
+    return (span[1] - span[0]) >= 0.6 * (sentence.end - sentence.start)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim spaces and clause punctuation off a span; None when nothing is left."""
+    while start < end and (text[start].isspace() or text[start] in ",;:–-—"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.!?–-—"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _content_span(text: str, frame: Frame, sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """Where the reported content of a frame lies in its sentence."""
+    tokens, frames = sentence.tokens, sentence.frames
+    if frame.content == "before":
+        return _strip_span(text, sentence.start, tokens[frame.cue_index].start)
+    limit = frame.speaker[1] if frame.speaker else frame.cue[1]
+    frame_end = max(limit, frame.cue[1])
+    if tokens[frame.cue_index].lower in ("zufolge", "laut", "angaben"):
+        start = frame_end
+    else:
+        comma = _next_punctuation(text, frame_end, sentence.end)
+        if comma is None:
+            return None
+        start = comma + 1
+    end = sentence.end
+    for later in frames[index + 1:]:
+        if later.content == "before" and later.cue[0] > start:
+            end = tokens[later.cue_index].start
+            break
+    return _strip_span(text, start, end)
+
+
+def _next_punctuation(text: str, pos: int, end: int) -> int | None:
+    """The first comma or colon after `pos` within the clause, close enough to be the frame's."""
+    for i in range(pos, min(end, pos + 120)):
+        if text[i] in ",:":
+            return i
+        if text[i] in ".;":
+            return None
+    return None
+
+
+def _words_outside(sentence: Sentence, span: tuple[int, int]) -> int:
+    """How many words of a span stand outside quotation marks."""
+    return sum(1 for t in sentence.tokens if span[0] <= t.start and t.end <= span[1])
+
+
+def indirect_quotes(text: str, sentence: Sentence) -> list[Quote]:
+    """The reported clauses of a sentence, one per speech frame that has content."""
+    quotes = []
+    for index, frame in enumerate(sentence.frames):
+        span = _content_span(text, frame, sentence, index)
+        if span is None or _words_outside(sentence, span) < 3:
+            continue
+        if any(q.start < span[1] and span[0] < q.end for q in quotes):
+            continue
+        speaker = frame.speaker or (None, None)
+        quotes.append(Quote(INDIRECT, span[0], span[1], *speaker, *frame.cue))
+    return quotes
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """All direct and indirect quotations of a German text, in text order."""
+    spans = quoted_spans(text)
+    span_starts = [s for s, _ in spans]
+    quotes: list[Quote] = []
+    carried: tuple[int, int] | None = None  # the last speaker, for quotes that continue
+    continuing: Quote | None = None  # the last reported-speech quote, for Konjunktiv sequels
+    for start, end in sentence_spans(text, spans):
+        sentence = analyse_sentence(text, start, end, spans, span_starts)
+        if carried and text.find("\n", carried[1], start) >= 0 and (sentence.frames or not sentence.reported):
+            carried = continuing = None  # attributions cross a paragraph only in reported speech
+        found = direct_quotes(text, sentence, carried) + indirect_quotes(text, sentence)
+        if not sentence.frames and continuing and sentence.konjunktiv:
+            continuing = _continue(text, continuing, sentence, quotes)
+        elif sentence.frames:
+            reported = [q for q in found if q.kind == INDIRECT]
+            continuing = reported[-1] if reported else None
+        spoken = [q for q in found if q.speaker_start is not None]
+        if spoken:
+            carried = (spoken[-1].speaker_start, spoken[-1].speaker_end)
+        elif sentence.frames:
+            carried = None
+        quotes.extend(found)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _continue(text: str, previous: Quote, sentence: Sentence, quotes: list[Quote]) -> Quote:
+    """Extend reported speech over a following Konjunktiv sentence (free indirect speech)."""
+    span = _strip_span(text, sentence.start, sentence.end) or (sentence.start, sentence.end)
+    if previous.kind == INDIRECT and previous.cue_start is None and previous in quotes:
+        quotes.remove(previous)
+        merged = Quote(INDIRECT, previous.start, span[1], previous.speaker_start, previous.speaker_end)
+    else:
+        merged = Quote(INDIRECT, span[0], span[1], previous.speaker_start, previous.speaker_end)
+    quotes.append(merged)
+    return merged
