@@ -138,7 +138,7 @@ def coverage_line(files: dict[str, bytes], site) -> list[str]:
         missing = machine = 0
         for name, data in files.items():
             if name.endswith(f".{lang.code}.md"):
-                head = data[:200].decode("utf-8", "replace")
+                head = data[:400].decode("utf-8", "replace")
                 missing += int(re.search(r"translation_missing: (\d+)", head).group(1)) if "translation_missing" in head else 0
                 machine += int(re.search(r"translation_machine: (\d+)", head).group(1)) if "translation_machine" in head else 0
         lines.append(f"{lang.name}: {missing} texts shown untranslated, {machine} machine-translated")

@@ -16,10 +16,16 @@ def main(argv: list[str] | None = None) -> int:
     p_build = commands.add_parser("build", help="generate the pages and build the site into site/")
     p_build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p_build.add_argument("--no-mkdocs", action="store_true", help="only generate build/docs, do not run MkDocs")
+    p_serve = commands.add_parser("serve", help="serve the site on localhost, rebuilding when content/ changes")
+    p_serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to listen on")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
     if args.command == "build":
         return build(project, strict=args.strict, run_mkdocs=not args.no_mkdocs)
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(project, args.address)
     parser.error(f"unknown command {args.command}")
     return 2
 

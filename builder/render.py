@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from .catalog import Segment
 from .localize import (MACHINE, MISSING, Localizer, Text, article_segments, block_id, citation_segment,
@@ -104,7 +105,7 @@ class Renderer:
             claim_text=lambda c: self.claim_text(c, page), quote_text=lambda c: self.quote_text(c, page),
             article_title=lambda a: self.article_title(a, page),
             given=lambda texts, segment_id: self.given(texts, segment_id, page), **values)
-        return front_matter(page) + body
+        return front_matter(page, self.site.built) + body
 
     def given(self, texts: dict, segment_id: str, page: Page) -> Text:
         """A text the editors wrote per language, else the translation memory's."""
@@ -145,11 +146,13 @@ class Renderer:
         return out
 
 
-def front_matter(page: Page) -> str:
-    """YAML front matter recording how much of the page is translated."""
+def front_matter(page: Page, built: str) -> str:
+    """YAML front matter: translation state, build date and the strings theme scripts use."""
+    ui_js = {key[3:]: page.t(key) for key in sorted(page.strings) if key.startswith("js_")}
     counts = page.loc.counts
-    lines = ["---", f"translation_missing: {counts[MISSING]}", f"translation_machine: {counts[MACHINE]}", "---", ""]
-    return "\n".join(lines)
+    meta = {"translation_missing": counts[MISSING], "translation_machine": counts[MACHINE],
+            "build_date": built, "ui_js": ui_js}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 
 def render_site(site, templates: Path, language: str, catalogs: dict, strings: dict) -> dict[str, str]:

@@ -1,0 +1,58 @@
+"""`python -m builder serve`: serve the site on localhost and rebuild when inputs change.
+
+MkDocs' own server watches the generated docs; this loop watches the inputs (content/,
+translations/, site_src/, mkdocs.yml) and regenerates the docs when one changes. Only
+changed files are rewritten, so MkDocs reloads exactly once per edit.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .build import Project, build
+
+POLL_SECONDS = 1.0
+
+
+def snapshot(paths: list[Path]) -> dict[str, float]:
+    """Modification times of every file below the watched paths."""
+    out = {}
+    for root in paths:
+        files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            try:
+                out[str(path)] = path.stat().st_mtime
+            except FileNotFoundError:
+                pass
+    return out
+
+
+def serve(project: Project, address: str = "127.0.0.1:8000") -> int:
+    """Build, start MkDocs' server, and regenerate the docs whenever an input changes."""
+    status = build(project)
+    if status == 2:
+        return status
+    watched = [project.root / "content", project.translations, project.site_src, project.root / "mkdocs.yml"]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project.build / "mkdocs.yml"),
+                               "-a", address, "--livereload"], env=env)
+    print(f"serving on http://{address}/ — edit content/ and the site rebuilds; Ctrl-C stops", flush=True)
+    seen = snapshot(watched)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            now = snapshot(watched)
+            if now != seen:
+                seen = now
+                print("inputs changed: regenerating", flush=True)
+                build(project, run_mkdocs=False)
+                seen = snapshot(watched)  # the build may update translations/
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return 0
