@@ -116,6 +116,10 @@ class EngineBadResponse(TranslationError):
 
 # --- HTTP: one session per engine, a timeout on every call, statuses as our errors ---
 
+_BAD_URL = (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+            requests.exceptions.InvalidSchema)
+
+
 class _Http:
     """Sends an engine's requests with a timeout and turns failures into our errors."""
 
@@ -136,8 +140,11 @@ class _Http:
             raise EngineUnreachable(
                 f"cannot connect to {self.engine} at {_site(url)} ({_cause(error)}); check "
                 "that the service runs and that the URL (--url) is right") from error
-        except requests.RequestException as error:
+        except _BAD_URL as error:
             raise EngineConfigError(f"cannot send a request to {url}: {error}") from error
+        except requests.RequestException as error:  # broken answers, redirect loops
+            raise EngineServerError(f"the request to {self.engine} at {_site(url)} "
+                                    f"failed: {error}", retry=True) from error
         _raise_for_status(self.engine, response)
         return response
 

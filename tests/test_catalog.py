@@ -264,7 +264,8 @@ def test_a_file_that_is_not_utf8_names_the_line(tmp_path):
     data = path.read_bytes()
     path.write_bytes(data + b'msgctxt "a.2"\nmsgid "Gr\xfc\xdfe"\nmsgstr ""\n')
     line = data.count(b"\n") + 2
-    with pytest.raises(CatalogError, match=rf"line {line}: broken PO file \(the file is not valid UTF-8\)"):
+    expected = rf"line {line}: broken PO file \(the file is not valid UTF-8\)"
+    with pytest.raises(CatalogError, match=expected):
         Catalog.load(path, "en")
 
 
