@@ -263,8 +263,10 @@ class Catalog:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` by `data` so that readers see the old or the new file, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _file_mode(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, mode)  # mkstemp makes 0600; keep the file readable as before
         with os.fdopen(handle, "wb") as file:
             file.write(data)
             file.flush()
@@ -274,6 +276,16 @@ def write_atomically(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise
     _fsync_directory(path.parent)
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions of the existing file, or those a new file would get (umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -242,6 +242,21 @@ def test_save_is_atomic_and_a_failed_write_keeps_the_old_file(tmp_path, monkeypa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["en.po"]
 
 
+def test_save_gives_the_usual_permissions_and_keeps_existing_ones(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / "en.po"
+        saved_catalog(path, [seg("a.1", "Eins.")])
+        assert path.stat().st_mode & 0o777 == 0o644
+        path.chmod(0o640)
+        catalog = Catalog.load(path, "en")
+        catalog.sync([seg("a.1", "Eins."), seg("a.2", "Zwei.")])
+        assert catalog.save() is True
+        assert path.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)
+
+
 def test_a_broken_file_names_file_line_and_fix_and_is_left_alone(tmp_path):
     path = tmp_path / "en.po"
     saved_catalog(path, [seg("a.1", "Eins."), seg("a.2", "Zwei.")])
