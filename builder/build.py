@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import config, publish
 from .catalog import CatalogError
-from .localize import load_catalogs
+from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
 from .problems import ConfigError, Problems
 from .read import read_articles
 from .render import all_segments, render_site
@@ -54,6 +54,7 @@ class Report:
 
     problems: Problems = field(default_factory=Problems)
     times: dict[str, float] = field(default_factory=dict)
+    coverage: dict[str, tuple] = field(default_factory=dict)  # language name -> (counts, pages missing)
     lines: list[str] = field(default_factory=list)
 
     @contextmanager
@@ -89,7 +90,7 @@ def load_model(project: Project, report: Report):
     return site, strings
 
 
-def sync_catalogs(project: Project, site, strings: dict, report: Report) -> dict:
+def sync_catalogs(project: Project, site, strings: dict, report: Report, save: bool = True) -> dict:
     """Load the translation memory and bring it in line with the site's texts."""
     with report.stage("translations"):
         codes = tuple(lang.code for lang in site.languages)
@@ -97,7 +98,8 @@ def sync_catalogs(project: Project, site, strings: dict, report: Report) -> dict
         segments = all_segments(site, strings)
         for lang, catalog in catalogs.items():
             catalog.sync([s for s in segments if s.source_language != lang] + topic_segments(site, lang))
-            catalog.save()
+            if save:
+                catalog.save()
     return catalogs
 
 
@@ -116,33 +118,25 @@ def topic_segments(site, language: str) -> list:
 
 
 def render_all(project: Project, site, strings: dict, catalogs: dict, report: Report) -> dict[str, bytes]:
-    """Every file of the docs folder, for every language."""
+    """Every file of the docs folder, for every language; counts texts by translation state."""
     files: dict[str, bytes] = {}
     default = site.languages[0].code
     with report.stage("render"):
         for lang in site.languages:
-            pages = render_site(site, project.site_src / "templates", lang.code, catalogs, strings)
+            pages, counts = render_site(site, project.site_src / "templates", lang.code, catalogs, strings)
             for path, text in pages.items():
                 files[publish.localized_name(path, lang.code, default)] = text.encode("utf-8")
+            if lang.code != default:
+                report.coverage[lang.name] = _coverage(counts)
         files.update(publish.static_files(project.site_src, tuple(lang.code for lang in site.languages)))
         files["data/claims.json"] = publish.claims_export(site, catalogs)
     return files
 
 
-def coverage_line(files: dict[str, bytes], site) -> list[str]:
-    """Per non-default language: how many texts are reviewed, machine-made or missing."""
-    import re
-
-    lines = []
-    for lang in site.languages[1:]:
-        missing = machine = 0
-        for name, data in files.items():
-            if name.endswith(f".{lang.code}.md"):
-                head = data[:400].decode("utf-8", "replace")
-                missing += int(re.search(r"translation_missing: (\d+)", head).group(1)) if "translation_missing" in head else 0
-                machine += int(re.search(r"translation_machine: (\d+)", head).group(1)) if "translation_machine" in head else 0
-        lines.append(f"{lang.name}: {missing} texts shown untranslated, {machine} machine-translated")
-    return lines
+def _coverage(counts: dict[str, dict[str, int]]) -> tuple[dict[str, int], list[str]]:
+    """Texts shown by state over all pages of a language, and the pages with missing text."""
+    total = {state: sum(c[state] for c in counts.values()) for state in (REVIEWED, MACHINE, MISSING)}
+    return total, sorted(path for path, c in counts.items() if c[MISSING])
 
 
 def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=sys.stdout) -> int:
@@ -170,13 +164,13 @@ def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=s
         status = 1 if code else 0
     for problem in report.problems.items:
         print(problem, file=out)
-    summary(site, files, report, time.perf_counter() - started, out)
+    summary(site, report, time.perf_counter() - started, out)
     if report.problems.failed(strict):
         status = 1
     return status
 
 
-def summary(site, files, report: Report, total: float, out) -> None:
+def summary(site, report: Report, total: float, out) -> None:
     """Print what the build read, made and how long each stage took."""
     p = report.problems
     skipped = len({x.path for x in p.errors if x.path.startswith("content/articles")})
@@ -184,7 +178,10 @@ def summary(site, files, report: Report, total: float, out) -> None:
           + (f" ({len(p.errors)} errors, {len(p.warnings)} warnings)" if p.items else ""), file=out)
     for topic in site.topics:
         print(f"  {topic.config.id}: {len(topic.claims)} claims from {len(topic.sources)} sources", file=out)
-    for line in coverage_line(files, site):
-        print(f"  {line}", file=out)
+    for name, (counts, pages) in report.coverage.items():
+        shown = sum(counts.values())
+        share = 100 * (counts[REVIEWED] + counts[MACHINE]) / shown if shown else 100
+        print(f"{name}: {share:.0f}% of {shown} texts translated ({counts[REVIEWED]} reviewed, "
+              f"{counts[MACHINE]} machine, {counts[MISSING]} shown in the original on {len(pages)} pages)", file=out)
     stages = " · ".join(f"{k} {v:.2f}s" for k, v in report.times.items())
     print(f"time: {total:.2f}s ({stages})", file=out)

@@ -29,8 +29,11 @@ HEADING_MAX_CHARS = 110
 
 # Photo credits that open a caption: "IMAGO/Xinhua …", "picture alliance/dpa …", "Foto: …".
 CAPTION_START = re.compile(
-    r"^(?:[A-Z][\w.-]*(?: [a-z]+)?/[A-Z][\w.-]*(?:/[\w.-]+)*|(?:Foto|Bild|Fotos|Photo)\s*:[^ ]*)\s+\S"
+    r"^(?:(?:picture alliance|[A-Z][\w.-]*(?: [a-z]+)?)/[A-Za-z][\w.-]*(?:/[\w.-]+)*"
+    r"|(?:Foto|Bild|Fotos|Photo)\s*:[^ ]*)\s+\S"
 )
+PHOTO_AGENCY = re.compile(r"(?i)\b(?:imago|picture[ -]alliance|dpa|afp|reuters|ap|epa|getty|xinhua|sputnik|"
+                          r"keystone|apa|ddp|anadolu|tass|photothek|foto|bild|photo)\b")
 CAPTION_END = re.compile(r"\((?:Foto|Bild|Photo)\s*:[^)]*\)\s*$")
 
 AGENCY = r"(?:dpa|afp|reuters|ap|apa|kna|epd|sid|ddp|rtr|ots|ag)"
@@ -118,7 +121,7 @@ def looks_like_heading(line: str) -> bool:
 
 def classify(line: str) -> tuple[str, str]:
     """Return the block kind of a line and, for non-content, the reason."""
-    if CAPTION_START.match(line) or CAPTION_END.search(line):
+    if CAPTION_END.search(line) or _caption_start(line):
         return CAPTION, "photo caption with a photo credit"
     if CREDIT_LINE.match(line):
         return CREDIT, "agency credit"
@@ -128,6 +131,15 @@ def classify(line: str) -> tuple[str, str]:
     if looks_like_heading(line):
         return HEADING, ""
     return PARAGRAPH, ""
+
+
+def _caption_start(line: str) -> bool:
+    """A line opening with a photo credit: a photo agency's name, or no sentence after it."""
+    m = CAPTION_START.match(line)
+    if not m:
+        return False
+    credit = line[: m.end() - 1]
+    return bool(PHOTO_AGENCY.search(credit)) or not re.search(r"[.!?]\s*$", line)
 
 
 def make_blocks(text: str, language: str = "de") -> tuple[str, tuple[Block, ...]]:

@@ -18,10 +18,24 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--no-mkdocs", action="store_true", help="only generate build/docs, do not run MkDocs")
     p_serve = commands.add_parser("serve", help="serve the site on localhost, rebuilding when content/ changes")
     p_serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to listen on")
+    commands.add_parser("stats", help="count reviewed / machine / missing translations per language")
+    p_tr = commands.add_parser("translate", help="fill missing translations through a machine-translation engine")
+    p_tr.add_argument("--engine", required=True, choices=["libre", "google", "mymemory", "deepl"])
+    p_tr.add_argument("--url", help="the engine's address (LibreTranslate: http://host:port/)")
+    p_tr.add_argument("--key-env", metavar="VAR", help="environment variable that holds the API key")
+    p_tr.add_argument("--batch-size", type=int, default=20, help="texts per saved batch (default 20)")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
     if args.command == "build":
         return build(project, strict=args.strict, run_mkdocs=not args.no_mkdocs)
+    if args.command == "stats":
+        from .commands import stats
+
+        return stats(project)
+    if args.command == "translate":
+        from .commands import translate
+
+        return translate(project, args.engine, args.url, args.key_env, args.batch_size)
     if args.command == "serve":
         from .serve import serve
 

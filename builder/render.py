@@ -93,6 +93,7 @@ class Renderer:
         self.site, self.env, self.language = site, env, language
         self.catalogs, self.strings = catalogs, strings
         self.articles = {a.id: a for a in site.articles}
+        self.counts: dict[str, dict[str, int]] = {}  # page path -> texts by state
 
     def page(self, path: str) -> Page:
         """A fresh page context with its own count of translated texts."""
@@ -105,6 +106,7 @@ class Renderer:
             claim_text=lambda c: self.claim_text(c, page), quote_text=lambda c: self.quote_text(c, page),
             article_title=lambda a: self.article_title(a, page),
             given=lambda texts, segment_id: self.given(texts, segment_id, page), **values)
+        self.counts[page.path] = dict(page.loc.counts)
         return front_matter(page, self.site.built) + body
 
     def given(self, texts: dict, segment_id: str, page: Page) -> Text:
@@ -155,9 +157,10 @@ def front_matter(page: Page, built: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 
-def render_site(site, templates: Path, language: str, catalogs: dict, strings: dict) -> dict[str, str]:
-    """Render every page of `site` in `language`: {path: Markdown}."""
-    return Renderer(site, environment(templates), language, catalogs, strings).pages()
+def render_site(site, templates: Path, language: str, catalogs: dict, strings: dict):
+    """Render every page of `site` in `language`: ({path: Markdown}, {path: texts by state})."""
+    renderer = Renderer(site, environment(templates), language, catalogs, strings)
+    return renderer.pages(), renderer.counts
 
 
 def all_segments(site, strings: dict) -> list:

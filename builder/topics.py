@@ -1,9 +1,10 @@
 """Match the sentences of the articles to topics and to the sections of each topic.
 
 The rules are editorial data (content/topics.yml). A sentence's score for a topic is the
-sum of the weights of the distinct terms it contains, plus half the score of the sentence
-before it in the same paragraph: reported speech often continues over several sentences
-("Lecornu sagte, … . Ein Frieden durch Schwäche dagegen bedeute, …").
+sum of the weights of the distinct terms it contains, plus, when it has a term of its own,
+half the score of the sentence before it in the same paragraph: a statement often runs
+over several sentences, but a sentence with nothing of the topic in it ("Das teilte die
+Stadt mit.") does not belong on its page.
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...]) -> list[Mat
             for sentence in block.sentences:
                 order += 1
                 own = term_score(sentence.text, topic.terms)
-                score = own + CONTEXT_SHARE * previous
+                score = own + CONTEXT_SHARE * previous if own else 0.0
                 previous = own
                 if score < topic.min_score:
                     continue

@@ -1,0 +1,72 @@
+"""The translation commands: `stats` (what is translated) and `translate` (fill by machine).
+
+Both read the project exactly as `build` does, so a new article's texts are in the
+translation memory before anything is counted or sent.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from . import translate as mt
+from .build import Project, Report, load_model, render_all, sync_catalogs
+from .catalog import CatalogError
+from .problems import ConfigError
+
+
+def stats(project: Project, out=sys.stdout) -> int:
+    """Print, per language, reviewed / machine / missing texts and pages still lacking text."""
+    report = Report()
+    try:
+        site, strings = load_model(project, report)
+        catalogs = sync_catalogs(project, site, strings, report, save=False)
+    except (ConfigError, CatalogError) as exc:
+        print(exc, file=out)
+        return 2
+    render_all(project, site, strings, catalogs, report)
+    names = {lang.code: lang.name for lang in site.languages}
+    for code, catalog in catalogs.items():
+        s = catalog.stats()
+        print(f"{names[code]} ({code}): {s.reviewed} reviewed, {s.machine} machine, {s.missing} missing "
+              f"of {s.total} texts in {catalog.path.relative_to(project.root)}", file=out)
+        counts, pages = report.coverage[names[code]]
+        for page in pages:
+            print(f"  missing text on {page}", file=out)
+    return 0
+
+
+def translate(project: Project, engine_name: str, url: str | None, key_env: str | None,
+              batch_size: int = 20, out=sys.stdout) -> int:
+    """Fill the missing entries of every catalog through a machine-translation engine."""
+    key = None
+    if key_env:
+        key = os.environ.get(key_env)
+        if not key:
+            print(f"error: the environment variable {key_env} is not set — fix: export {key_env}=<your API key>", file=out)
+            return 2
+    report = Report()
+    try:
+        site, strings = load_model(project, report)
+        catalogs = sync_catalogs(project, site, strings, report)
+        engine = mt.make_engine(engine_name, url=url, key=key)
+    except (ConfigError, CatalogError, mt.TranslationError) as exc:
+        print(f"error: {exc}", file=out)
+        return 2
+    status = 0
+    with engine:
+        for code, catalog in catalogs.items():
+            def progress(done: int, total: int) -> None:
+                print(f"  {code}: {done}/{total} texts", file=out, flush=True)
+
+            summary = mt.fill_missing(catalog, engine, catalog.source_language, catalog.language,
+                                      batch_size=batch_size, on_progress=progress)
+            for segment_id, message in summary.failed:
+                print(f"  failed: {message}", file=out)
+            print(f"{code}: {summary.filled} filled by {engine_name}, {summary.reused} reused from the memory, "
+                  f"{len(summary.failed)} failed; {summary.characters} characters in {summary.requests} requests",
+                  file=out)
+            if summary.stopped:
+                print(f"stopped: {summary.stopped} — the finished entries are saved; run again to continue", file=out)
+            if summary.failed or summary.stopped:
+                status = 1
+    return status

@@ -1,0 +1,41 @@
+"""Shared fixtures: throwaway copies of the project to build in."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def make_project(dest: Path, articles: dict[str, str | bytes] | None = None, seeds: bool = False,
+                 translations: bool = True) -> Path:
+    """A project in `dest` with the real config and templates and the given articles."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", dest / "site_src")
+    (dest / "content" / "articles").mkdir(parents=True)
+    for name in ("topics.yml", "people.yml", "glossary.yml"):
+        if (ROOT / "content" / name).exists():
+            shutil.copy(ROOT / "content" / name, dest / "content" / name)
+    (dest / "translations").mkdir()
+    if translations and (ROOT / "translations").exists():
+        for po in (ROOT / "translations").glob("*.po"):
+            shutil.copy(po, dest / "translations" / po.name)
+    if seeds:
+        for path in sorted((ROOT / "content" / "articles").glob("*.txt")):
+            shutil.copy(path, dest / "content" / "articles" / path.name)
+    for name, body in (articles or {}).items():
+        target = dest / "content" / "articles" / name
+        target.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A factory for throwaway projects: project(articles={...}, seeds=False)."""
+    def factory(**kwargs) -> Path:
+        return make_project(tmp_path / "project", **kwargs)
+    return factory

@@ -1,0 +1,137 @@
+"""Reading articles: metadata, and every kind of bad input, one clear line each."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from builder.build import Project, build
+from builder.problems import Problems
+from builder.read import read_articles
+
+GOOD = "Der Kanzler reiste am Montag nach Paris. Dort traf er den Präsidenten.\n"
+
+
+def read(folder: Path, sources: dict | None = None):
+    problems = Problems()
+    articles = read_articles(folder, sources or {}, ("de", "en"), problems, folder)
+    return articles, problems
+
+
+def write(folder: Path, files: dict) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, body in files.items():
+        (folder / name).write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+    return folder
+
+
+def test_markdown_front_matter_sets_metadata(tmp_path):
+    folder = write(tmp_path, {"kanzler.md": "---\ntitle: Der Kanzler in Paris\ndate: 2025-02-12\n"
+                                            "publisher: Testzeitung\nurl: https://example.org/a\n"
+                                            "language: de\nslug: kanzler-paris\n---\n" + GOOD})
+    (article,), problems = read(folder)
+    assert not problems.items
+    assert article.id == "kanzler-paris"
+    m = article.meta
+    assert (m.title, m.title_derived, m.date, m.publisher, m.url) == (
+        "Der Kanzler in Paris", False, "2025-02-12", "Testzeitung", "https://example.org/a")
+
+
+def test_plain_text_metadata_comes_from_sources_yml(tmp_path):
+    folder = write(tmp_path, {"a1.txt": GOOD})
+    (article,), problems = read(folder, {"a1": {"publisher": "Testzeitung", "date": "2025-02"}})
+    assert not problems.items
+    assert article.meta.publisher == "Testzeitung" and article.meta.date == "2025-02"
+
+
+def test_unknown_metadata_stays_unknown_and_a_derived_title_is_marked(tmp_path):
+    folder = write(tmp_path, {"a1.txt": GOOD})
+    (article,), _ = read(folder)
+    m = article.meta
+    assert m.publisher is None and m.url is None and m.date is None
+    assert m.title_derived and m.title == "Der Kanzler reiste am Montag nach Paris"
+
+
+def test_month_date_marker_is_used_never_a_guess(tmp_path):
+    folder = write(tmp_path, {"a1.txt": " date 2025-02 " + GOOD, "a2.txt": GOOD})
+    articles, _ = read(folder)
+    assert [a.meta.date for a in articles] == ["2025-02", None]
+    assert not articles[0].text.startswith("date")
+
+
+@pytest.mark.parametrize("name, body, line, words", [
+    ("empty.txt", "", 1, ["empty"]),
+    ("blank.txt", "  \n\n ", 1, ["empty"]),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", 3, ["binary", "UTF-8"]),
+    ("latin1.txt", "Zweite Zeile\nGrüße aus Köln.".encode("latin-1"), 2, ["not UTF-8", "iconv"]),
+    ("broken.md", "---\ntitle: [unclosed\ndate: 2025\n---\n" + GOOD, 3, ["front matter"]),
+    ("unclosed.md", "---\ntitle: Ohne Ende\n" + GOOD, 1, ["never closed", "---"]),
+    ("unknown.md", "---\ntitle: T\nautor: Jemand\n---\n" + GOOD, 3, ["unknown metadata key 'autor'", "use only"]),
+    ("escape.md", "---\nslug: ../../etc/passwd\n---\n" + GOOD, 2, ["not a safe file name"]),
+    ("baddate.md", "---\ndate: 12.02.2025\n---\n" + GOOD, 2, ["YYYY-MM-DD"]),
+    ("onlyhead.md", "---\ntitle: T\n---\n", 4, ["no text"]),
+])
+def test_bad_input_gives_one_clear_error_and_the_others_build(tmp_path, name, body, line, words):
+    folder = write(tmp_path, {"good.txt": GOOD, name: body})
+    articles, problems = read(folder)
+    assert [a.id for a in articles] == ["good"]
+    (problem,) = problems.errors
+    text = str(problem)
+    assert text.startswith(f"{name}:{line}: error: ")
+    assert " — fix: " in text and "\n" not in text
+    for word in words:
+        assert word in text
+
+
+def test_duplicate_ids_are_an_error_naming_both_files(tmp_path):
+    folder = write(tmp_path, {"a1.txt": GOOD, "b.md": "---\nslug: a1\n---\n" + GOOD})
+    articles, problems = read(folder)
+    assert [a.id for a in articles] == ["a1"]
+    (problem,) = problems.errors
+    assert "duplicate article id 'a1'" in str(problem) and "a1.txt" in str(problem) and str(problem).startswith("b.md")
+
+
+def test_unknown_key_in_sources_yml_names_that_file(tmp_path):
+    folder = write(tmp_path, {"a1.txt": GOOD})
+    _, problems = read(folder, {"a1": {"herausgeber": "X"}})
+    assert str(problems.errors[0]).startswith("content/sources.yml: error: unknown metadata key 'herausgeber' for a1")
+
+
+def test_build_reports_problems_counts_them_and_exits_non_zero(project):
+    root = project(articles={"good.txt": GOOD, "empty.txt": "", "latin1.txt": "Grüße".encode("latin-1")})
+    out = io.StringIO()
+    status = build(Project(root), run_mkdocs=False, out=out)
+    log = out.getvalue()
+    assert status == 1
+    assert "content/articles/empty.txt:1: error: the file is empty" in log
+    assert "content/articles/latin1.txt:1: error: not UTF-8" in log
+    assert "articles: 1 read, 2 skipped (2 errors" in log
+    data = json.loads((root / "build" / "docs" / "data" / "claims.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in data["articles"]] == ["good"]
+
+
+def test_strict_turns_warnings_into_failure(project):
+    # An article that no topic matches is a warning: built, listed, but --strict fails.
+    root = project(articles={"wetter.txt": "Morgen regnet es in Hamburg. Am Wochenende wird es wärmer.\n"})
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 0
+    assert "wetter.txt: warning: article is not used on any topic page" in out.getvalue()
+    assert build(Project(root), strict=True, run_mkdocs=False, out=io.StringIO()) == 1
+
+
+def test_broken_topics_config_lists_every_problem_and_stops(project):
+    root = project(articles={"good.txt": GOOD})
+    (root / "content" / "topics.yml").write_text(
+        "topics:\n  - id: Bad Id\n    title: {de: T}\n    description: {de: D}\n    terms: {x: heavy}\n"
+        "  - id: ok\n    title: {en: only english}\n    description: {de: D}\n    terms: {Kanzler: 2}\n    colour: red\n",
+        encoding="utf-8")
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 2
+    log = out.getvalue()
+    assert "topics[0].id: expected a lower-case id" in log
+    assert "topics[0].terms.x: weight must be a number" in log
+    assert "topics[1].title: expected a text per language with at least `de:`" in log
+    assert "topics[1].colour: unknown key" in log
+    assert not (root / "build").exists()
