@@ -1,9 +1,12 @@
 """Sentence splitting with character offsets.
 
-pysbd does the splitting; two post-rules repair what it gets wrong in German news:
+pysbd does the splitting; post-rules repair what it gets wrong in German news:
 a piece that starts in lower case continues the previous sentence ("am 3. Feb. | in
 Brüssel"), and a closing quotation mark that pysbd pushed to the start of the next
-piece goes back to the sentence it closes ("geben. | « Dann").
+piece goes back to the sentence it closes ("geben. | « Dann"). Two boundaries pysbd
+misses are added: before an opening quotation mark after a full stop (it pairs »…«
+quotations wrongly across sentences), and after a number that counts something
+("nach Artikel 5. | Die USA"), which it takes for an ordinal.
 """
 from __future__ import annotations
 
@@ -15,6 +18,13 @@ import pysbd
 from .model import Sentence
 
 CLOSING_QUOTE = re.compile(r"[\"“”»«‘’']+(?=\s|$)")
+# A sentence end, then white space and an opening quotation mark before a capital.
+QUOTE_AFTER_STOP = re.compile(r"(?<=[a-zäöüß]{2}[.!?])\s+(?=[»„“\"‚][A-ZÄÖÜ0-9])")
+# A number after a noun that counts (article 5, page 12), then a new sentence.
+COUNTED_NUMBER = re.compile(
+    r"\b(?:Artikel|Art\.|Paragrafe?n?|Paragraphe?n?|Absatz|Kapitel|Nummer|Nr\.|Band|Seite|Punkt|Abschnitt|Ziffer|Stufe)"
+    r"\s+\d+[a-z]?\.(\s+)(?=[A-ZÄÖÜ])")
+ABBREVIATIONS = {"bzw", "usw", "etc", "ca", "evtl", "ggf", "inkl", "vgl", "sog", "bspw", "zzgl", "ff"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -26,7 +36,7 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 def split_sentences(text: str, offset: int = 0, language: str = "de") -> tuple[Sentence, ...]:
     """Split `text` into sentences whose offsets are shifted by `offset`."""
     spans = [(s.start, s.end) for s in _segmenter(language).segment(text)]
-    spans = _repair(text, spans)
+    spans = _split_missed(text, _repair(text, spans))
     sentences = []
     for start, end in spans:
         start, end = _strip(text, start, end)
@@ -50,6 +60,25 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 continue
         out.append([start, end])
     return [(s, e) for s, e in out]
+
+
+def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split pieces at the sentence boundaries pysbd is known to miss."""
+    out = []
+    for start, end in spans:
+        cuts = [m.end() for m in QUOTE_AFTER_STOP.finditer(text, start, end) if not _after_abbreviation(text, m.start())]
+        cuts += [m.end(1) for m in COUNTED_NUMBER.finditer(text, start, end)]
+        for cut in sorted(cuts):
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
+
+
+def _after_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop before `stop` ends a known abbreviation."""
+    word = re.search(r"(\w+)[.!?]$", text[:stop])
+    return bool(word) and word.group(1).lower() in ABBREVIATIONS
 
 
 def _continues(text: str, start: int) -> bool:

@@ -108,6 +108,9 @@ def test_cleaning_keeps_every_content_character_in_order():
     ("„Ich glaube, dass diese Bemühungen zum Erfolg führen werden“, sagte Trump. Dann ging er.", 2),
     ("Er sagte: »Es wird beides geben.« Dann ging er.", 2),
     ('"Die ganze Welt will Frieden. Wir auch", sagte Hegseth.', 2),
+    ("Kiew werde »auf die eine oder andere Weise« beteiligt sein. »Es wird beides geben«, sagte Peskow.", 2),
+    ("Das gilt nach Artikel 5. Die USA sind nicht bereit.", 2),
+    ("Er las die Zeit bzw. »Die Welt« jeden Tag. Gut.", 2),
 ])
 def test_german_sentence_splitting(text, expected):
     sentences = split_sentences(text)
