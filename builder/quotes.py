@@ -101,7 +101,7 @@ _WEAK_STEMS = (
     "bekräftig versicher verkünd mahn klag beklag lob bemängel bezweifel befürcht verlang "
     "appellier erinner argumentier resümier kommentier ergänz präzisier erläuter schilder "
     "dementier wiederhol bezeichn zitier twitter formulier signalisier bilanzier konstatier "
-    "insistier protestier reagier beteuer prognostizier vermut glaub hoff frag bedauer "
+    "insistier protestier beteuer prognostizier vermut glaub hoff frag bedauer "
     "begrüß verurteil verteidig unterstütz rechtfertig entgegn erwider kontert folger "
     "spekulier betracht urteil bekenn beharr drohe plädier beschwer empfehl zweifel"
 ).split()
@@ -137,14 +137,14 @@ _PARTICLE_VERBS = {
     "rief": {"auf"}, "ruft": {"auf"}, "riefen": {"auf"}, "sicherte": {"zu"}, "sichert": {"zu"},
 }
 
-_NOT_CUES = {"meinen", "meine", "meinem", "meiner", "meines", "lobe", "frage", "fragen",
-             "hoffen", "glauben", "melden", "urteilen", "urteil", "zweifel", "klagen",
-             "erinnern", "wiederholt", "betrachten", "reagieren"}
+# Forms of the stems above that are mostly not speech: possessives, infinitives, adverbs.
+_NOT_CUES = frozenset((
+    "meinen meine meinem meiner meines frage fragen hoffen glauben melden urteilen klagen "
+    "erinnern wiederholt betrachten"
+).split())
 
 SPEECH_VERBS = frozenset(
-    ({form for stem in _WEAK_STEMS for form in _weak_forms(stem)} | set(_STRONG_FORMS)
-     | {"so"}) - _NOT_CUES - {"so"}
-)
+    {form for stem in _WEAK_STEMS for form in _weak_forms(stem)} | set(_STRONG_FORMS)) - _NOT_CUES
 
 # Konjunktiv I forms: reported speech even without a cue in the sentence.
 KONJUNKTIV_I = frozenset((
@@ -429,8 +429,9 @@ def _particle_follows(tokens: list[Token], i: int, particles: set[str], text: st
 def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
     word = tokens[i].lower
-    if i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS):
-        return False  # an attributive participle: "die geäußerte Kritik"
+    if i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"}) \
+            and not (tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start] if i > 1 else False):
+        return False  # an attributive participle: "die geäußerte Kritik" (but ", der erklärte")
     if word in _PARTICLE_VERBS:
         return _particle_follows(tokens, i, _PARTICLE_VERBS[word], text)
     return word in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
@@ -453,6 +454,10 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
                 and i + 1 < len(tokens) and tokens[i + 1].lower == "nach":
             span = (tokens[i - 1].start, tok.end)  # "Seiner Ansicht nach"
             frames.append(Frame((tokens[i + 1].start, tokens[i + 1].end), span, i, "after"))
+        elif word in _SPEECH_NOUNS and i > 0 and _genitive_name(tokens[i - 1]) \
+                and _joined(text, tokens[i - 1], tok):
+            speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Hegseths Forderung, die Nato müsse …"
+            frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
         elif word == "so" and (gap.strip().endswith(",") or gap.strip()[-1:] in "“”\"«»"):
             speaker = noun_phrase_after(text, tokens, i + 1)
             if speaker:
@@ -467,6 +472,18 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
     return frames
 
 
+_SPEECH_NOUNS = frozenset((
+    "forderung äußerung äußerungen aussage erklärung warnung kritik vorwurf ankündigung "
+    "behauptung einschätzung drohung appell mahnung"
+).split())
+
+
+def _genitive_name(token: Token) -> bool:
+    """Whether a token is a capitalised name in the s-genitive ("Hegseths")."""
+    return token.capitalised and token.text.endswith("s") and token.lower not in DETERMINERS \
+        and not token.lower.endswith(("ungs", "ens", "ions"))
+
+
 _OPINION_NOUNS = frozenset((
     "angaben ansicht auffassung meinung worten einschätzung darstellung informationen bewertung "
     "aussage aussagen überzeugung schätzung schätzungen erkenntnissen berichten"
@@ -479,7 +496,7 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     cue = (tokens[i].start, tokens[i].end)
     first = clause_start(text, tokens, i)
     after = _subject_after(text, tokens, i)
-    if first == i and ("," in gap or any(m in gap for m in "“”\"«»")):
+    if first == i and is_boundary(gap):
         if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
             return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
         return Frame(cue, _subject_before_comma(text, tokens, i), i, "after")
@@ -487,7 +504,8 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
             and "," in text[tokens[first - 1].end:tokens[first].start]:
         return Frame(cue, noun_phrase_after(text, tokens, first + 1), i, "after")  # ", den X … nannte"
     if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:
-        return Frame(cue, _subject_before_comma(text, tokens, i - 1) or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
+        antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
+        return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
     if first < i and not _adverbial(tokens[first]):
         return Frame(cue, noun_phrase_after(text, tokens, first), i, "after")
     return Frame(cue, after or _subject_inside(text, tokens, first, i), i, "after")
@@ -515,10 +533,19 @@ _SUBORDINATORS = frozenset("dass wie während nachdem weil da ob und sowie oder 
 _NOT_NOMINATIVE = frozenset("den dem einen einem seinen seinem ihren ihrem diesen diesem jenen".split())
 
 
+_CLOSING_PUNCTUATION = re.compile("[.!?,…][“”\"«»]")
+
+
+def is_boundary(gap: str) -> bool:
+    """Whether the text between two words ends a clause: a comma, a colon, a dash, or a
+    quotation that ends in punctuation ("…?“ schrieb er"); a quoted phrase alone does not."""
+    return any(ch in gap for ch in ",;:–—") or bool(_CLOSING_PUNCTUATION.search(gap))
+
+
 def clause_start(text: str, tokens: list[Token], i: int) -> int:
     """The index of the first token of the clause that token i stands in."""
     j = i
-    while j > 0 and not any(ch in text[tokens[j - 1].end:tokens[j].start] for ch in ",;:–—\"“”„»«"):
+    while j > 0 and not is_boundary(text[tokens[j - 1].end:tokens[j].start]):
         if tokens[j - 1].lower in _SUBORDINATORS and j - 1 < i:
             return j
         j -= 1
@@ -620,13 +647,28 @@ def _word_before(text: str, pos: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+def _cue_follows(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether a speech frame with its speaker follows the quote right after a comma."""
+    return any(f.content == "before" and f.cue and f.speaker and text[span[1]:f.cue[0]].strip() == ","
+               for f in sentence.frames)
+
+
+def _mostly_lower(words: list[str]) -> bool:
+    """Whether most words of a quoted phrase are lower case, as in speech and unlike titles."""
+    return len(words) >= 4 and sum(w[:1].islower() for w in words) * 2 >= len(words)
+
+
 def _title_like(words: list[str]) -> bool:
     """Whether a short quoted text reads like a name or title: every word capitalised."""
     return len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
-def is_quotation(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
-    """Whether a quoted span is a quotation rather than a title, name or scare quote."""
+def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_speaker: bool = False) -> bool:
+    """Whether a quoted span is a quotation rather than a title, name or scare quote.
+
+    `follows_speaker`: the previous sentence of the paragraph had a speaker, so a quoted
+    sentence standing alone continues what that speaker said.
+    """
     inner = text[span[0] + 1:span[1] - 1].strip()
     words = inner.split()
     if not words or not any(ch.isalpha() for ch in inner):
@@ -637,6 +679,10 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
     colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
     context = bool(sentence.frames) or sentence.konjunktiv
+    if follows_speaker and _fills_sentence(span, sentence) and inner[-1] in ".!?…" and len(words) >= 3:
+        return True
+    if _cue_follows(text, span, sentence) and not titled:
+        return True  # „…“, sagte sie
     if len(words) >= 8:
         return not titled or personal or final
     if titled:
@@ -648,7 +694,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     if context and before in _PREDICATIVE:
         return True
     if context and not _title_like(words):
-        return final or colon
+        return final or colon or _mostly_lower(words)
     return colon and final
 
 
@@ -747,7 +793,7 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
     """The direct quotes of a sentence with speaker and cue spans."""
     quotes = []
     for span in sentence.quoted:
-        if not is_quotation(text, span, sentence):
+        if not is_quotation(text, span, sentence, carried is not None):
             continue
         frame = (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
                  or _colon_frame(text, span, sentence))
@@ -778,7 +824,7 @@ def _subject_of(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[i
 def clause_end(text: str, tokens: list[Token], first: int) -> int:
     """The index after the last token of the clause that starts at token `first`."""
     j = first + 1
-    while j < len(tokens) and not any(ch in text[tokens[j - 1].end:tokens[j].start] for ch in ",;:–—\"“”„»«"):
+    while j < len(tokens) and not is_boundary(text[tokens[j - 1].end:tokens[j].start]):
         j += 1
     return j
 
@@ -809,7 +855,7 @@ def _content_span(text: str, frame: Frame, sentence: Sentence, index: int) -> tu
     else:
         comma = _next_punctuation(text, frame_end, sentence.end)
         if comma is None:
-            return None
+            return _warned_of(text, frame, sentence)
         start = comma + 1
     end = sentence.end
     for later in frames[index + 1:]:
@@ -817,6 +863,20 @@ def _content_span(text: str, frame: Frame, sentence: Sentence, index: int) -> tu
             end = tokens[later.cue_index].start
             break
     return _strip_span(text, start, end)
+
+
+_WARNING_VERBS = frozenset("warnte warnten warnt mahnte mahnt".split())
+
+
+def _warned_of(text: str, frame: Frame, sentence: Sentence) -> tuple[int, int] | None:
+    """The object of a warning: "Kallas warnte vor einer Appeasementpolitik"."""
+    tokens = sentence.tokens
+    if tokens[frame.cue_index].lower not in _WARNING_VERBS:
+        return None
+    for tok in tokens[frame.cue_index + 1:frame.cue_index + 8]:
+        if tok.lower == "vor":
+            return _strip_span(text, tok.start, sentence.end)
+    return None
 
 
 def _next_punctuation(text: str, pos: int, end: int) -> int | None:
@@ -835,16 +895,18 @@ def _words_outside(sentence: Sentence, span: tuple[int, int]) -> int:
 
 
 def indirect_quotes(text: str, sentence: Sentence) -> list[Quote]:
-    """The reported clauses of a sentence, one per speech frame that has content."""
-    quotes = []
+    """The reported clauses of a sentence; where two frames claim the same clause, the first wins."""
+    candidates = []
     for index, frame in enumerate(sentence.frames):
         span = _content_span(text, frame, sentence, index)
         if span is None or _words_outside(sentence, span) < 3:
             continue
+        candidates.append((span, frame))
+    quotes: list[Quote] = []
+    for span, frame in candidates:  # in text order: an outer frame keeps its whole clause
         if any(q.start < span[1] and span[0] < q.end for q in quotes):
             continue
-        speaker = frame.speaker or (None, None)
-        quotes.append(Quote(INDIRECT, span[0], span[1], *speaker, *frame.cue))
+        quotes.append(Quote(INDIRECT, span[0], span[1], *(frame.speaker or (None, None)), *frame.cue))
     return quotes
 
 

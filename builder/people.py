@@ -1,0 +1,361 @@
+"""The people registry (content/people.yml) and speaker resolution for quotations.
+
+`load_people(path)` reads and validates the registry: every problem names the file, the
+line, the entry and the key, says what was expected and how to fix it, and all of them
+are collected before `PeopleError` is raised.
+
+`resolve_speakers(text, quotes, people)` gives each quote the id of the person or
+organisation its speaker mention refers to. A name in the mention resolves directly. A
+pronoun ("er", "sie") or a role noun ("der Minister", "der Pentagonchef") resolves only
+when exactly one compatible entry is named in the same sentence before it or in the
+sentences just before; otherwise the quote keeps its mention and gets None, never a guess.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import ConfigError, Problem
+from .quotes import quoted_spans, sentence_spans
+
+KINDS = ("person", "organisation")
+GENDERS = ("m", "f")
+SIDES = ("usa", "russia", "ukraine", "europe", "china", "other")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEYS = ("id", "name", "kind", "variants", "gender", "side", "role", "role_nouns")
+
+PRONOUN_GENDER = {"er": "m", "sie": "f"}
+PRONOUN_SENTENCES = 1  # a pronoun looks back into the previous sentence only
+ROLE_SENTENCES = 3  # a role noun looks back a little further
+
+# Nationality adjectives in a mention ("der ukrainische Präsident") restrict the side.
+SIDE_ADJECTIVES = {
+    "ukrainisch": "ukraine", "russisch": "russia", "amerikanisch": "usa", "us-amerikanisch": "usa",
+    "chinesisch": "china", "britisch": "europe", "deutsch": "europe", "französisch": "europe",
+    "polnisch": "europe", "europäisch": "europe",
+}
+
+
+class PeopleError(ConfigError):
+    """content/people.yml cannot be used; carries every problem found in it."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role in both site languages."""
+
+    de: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person or speaking organisation of the registry."""
+
+    id: str
+    name: str
+    kind: str
+    variants: tuple[str, ...]
+    gender: str | None
+    side: str
+    role: Role
+    role_nouns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name variant found in a text: its span and whom it names."""
+
+    start: int
+    end: int
+    person: str
+
+
+@dataclass(frozen=True)
+class People:
+    """The registry: its entries and a matcher for their name variants."""
+
+    entries: tuple[Person, ...]
+    pattern: re.Pattern  # alternation of all variants, longest first
+    by_variant: dict  # variant (lower case) -> person id
+
+    def get(self, person_id: str) -> Person:
+        """The entry with this id (KeyError when there is none)."""
+        for person in self.entries:
+            if person.id == person_id:
+                return person
+        raise KeyError(person_id)
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every name variant in text[start:end], longest match first at each position."""
+        end = len(text) if end is None else end
+        return [Mention(m.start(), m.end(), self.by_variant[m.group().lower()])
+                for m in self.pattern.finditer(text, start, end)]
+
+
+# ---------------------------------------------------------------------------
+# Loading and validation
+
+def load_people(path: Path | str) -> People:
+    """Read and validate the registry; PeopleError lists every problem found."""
+    path = Path(path)
+    if not path.exists():
+        raise PeopleError([Problem(str(path), None, "file not found", f"create {path.name}")])
+    text = path.read_text(encoding="utf-8")
+    try:
+        data, lines = yaml.safe_load(text), _entry_lines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise PeopleError([Problem(str(path), mark.line + 1 if mark else None,
+                                   f"invalid YAML: {getattr(exc, 'problem', exc)}",
+                                   "fix the YAML syntax at this line")]) from exc
+    problems: list[Problem] = []
+    entries = validate(data, str(path), lines, problems)
+    if problems:
+        raise PeopleError(problems)
+    return build_people(entries)
+
+
+def _entry_lines(text: str) -> list[dict]:
+    """For each entry of the YAML list: the 1-based line of each of its keys ("" = entry)."""
+    root = yaml.compose(text)
+    if not isinstance(root, yaml.SequenceNode):
+        return []
+    lines = []
+    for node in root.value:
+        keys = {"": node.start_mark.line + 1}
+        if isinstance(node, yaml.MappingNode):
+            keys.update({k.value: k.start_mark.line + 1 for k, _ in node.value})
+        lines.append(keys)
+    return lines
+
+
+def validate(data, path: str, lines: list[dict], problems: list[Problem]) -> list[Person]:
+    """Check every entry against the schema; add a Problem per fault; return the good ones."""
+    if not isinstance(data, list):
+        problems.append(Problem(path, None, "expected a list of people at the top level",
+                                "write one '- id: …' entry per person"))
+        return []
+    entries, owners = [], {}
+    for index, raw in enumerate(data):
+        where = lines[index] if index < len(lines) else {}
+        person = _validate_entry(raw, index, path, where, problems)
+        if person is None:
+            continue
+        _check_unique(person, path, where, owners, problems)
+        entries.append(person)
+    return entries
+
+
+def _problem(problems: list[Problem], path: str, where: dict, label: str, key: str,
+             message: str, fix: str) -> None:
+    """Record one fault of one key of one entry."""
+    line = where.get(key) or where.get("")
+    problems.append(Problem(path, line, f"{label}, key '{key}': {message}", fix))
+
+
+def _validate_entry(raw, index: int, path: str, where: dict, problems: list[Problem]) -> Person | None:
+    """Check one entry; None when it is unusable."""
+    label = f"entry {index + 1}"
+    if not isinstance(raw, dict):
+        problems.append(Problem(path, where.get(""), f"{label}: expected a mapping with keys {', '.join(KEYS)}",
+                                "write the entry as 'id: …', 'name: …', … lines"))
+        return None
+    label = f"entry {index + 1} ({raw.get('id', 'no id')!s})"
+    count = len(problems)
+    report = lambda key, message, fix: _problem(problems, path, where, label, key, message, fix)
+    for key in KEYS:
+        if key not in raw:
+            report(key, "missing", f"add '{key}:' to the entry")
+    if len(problems) > count:
+        return None
+    for key in sorted(set(raw) - set(KEYS)):
+        report(key, "unknown key", f"remove it; the keys are {', '.join(KEYS)}")
+    count = len(problems)
+    _check_fields(raw, report)
+    if len(problems) > count:
+        return None
+    variants = tuple(dict.fromkeys([raw["name"], *raw["variants"]]))
+    return Person(raw["id"], raw["name"], raw["kind"], variants, raw["gender"], raw["side"],
+                  Role(raw["role"]["de"], raw["role"]["en"]), tuple(raw["role_nouns"]))
+
+
+def _check_fields(raw: dict, report) -> None:
+    """Check the value of every key of one entry."""
+    if not isinstance(raw["id"], str) or not SLUG.match(raw["id"]):
+        report("id", f"expected a slug like 'pete-hegseth', got {raw['id']!r}", "use lower-case words joined by '-'")
+    if not _text(raw["name"]):
+        report("name", f"expected the name as text, got {raw['name']!r}", "write the name, e.g. 'Pete Hegseth'")
+    if raw["kind"] not in KINDS:
+        report("kind", f"expected one of {', '.join(KINDS)}, got {raw['kind']!r}", "set kind: person or kind: organisation")
+    if not _text_list(raw["variants"]):
+        report("variants", "expected a list of surface forms", "write e.g. variants: [Pete Hegseth, Hegseth, Hegseths]")
+    if raw["kind"] != "organisation" and raw["gender"] not in GENDERS:
+        report("gender", f"expected m or f for a person, got {raw['gender']!r}", "set gender: m or gender: f")
+    if raw["kind"] == "organisation" and raw["gender"] is not None:
+        report("gender", f"expected null for an organisation, got {raw['gender']!r}", "set gender: null")
+    if raw["side"] not in SIDES:
+        report("side", f"expected one of {', '.join(SIDES)}, got {raw['side']!r}", "Europe and NATO are 'europe'")
+    role = raw["role"]
+    if not (isinstance(role, dict) and set(role) == {"de", "en"} and _text(role["de"]) and _text(role["en"])):
+        report("role", f"expected {{de: …, en: …}}, got {role!r}", "give the role in German and English")
+    if not (isinstance(raw["role_nouns"], list) and all(_text(n) for n in raw["role_nouns"])):
+        report("role_nouns", "expected a list of German nouns (may be empty: [])", "write e.g. role_nouns: [Minister]")
+
+
+def _check_unique(person: Person, path: str, where: dict, owners: dict, problems: list[Problem]) -> None:
+    """Ids and variants may belong to one entry only."""
+    label = f"entry ({person.id})"
+    if ("id", person.id) in owners:
+        _problem(problems, path, where, label, "id", f"duplicate id {person.id!r}", "give every entry its own id")
+    owners[("id", person.id)] = person.id
+    for variant in person.variants:
+        owner = owners.setdefault(("variant", variant.lower()), person.id)
+        if owner != person.id:
+            _problem(problems, path, where, label, "variants", f"{variant!r} is also a variant of {owner!r}",
+                     "a surface form must name one entry only; remove it from one of them")
+
+
+def _text(value) -> bool:
+    """Whether a value is non-empty text."""
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _text_list(value) -> bool:
+    """Whether a value is a non-empty list of non-empty texts."""
+    return isinstance(value, list) and bool(value) and all(_text(v) for v in value)
+
+
+def build_people(entries: list[Person]) -> People:
+    """The registry with its variant matcher (longest variant first, whole words only)."""
+    by_variant = {v.lower(): p.id for p in entries for v in p.variants}
+    variants = sorted(by_variant, key=len, reverse=True)
+    alternation = "|".join(re.escape(v) for v in variants) or "(?!)"
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return People(tuple(entries), pattern, by_variant)
+
+
+# ---------------------------------------------------------------------------
+# Speaker resolution
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def resolve_speakers(text: str, quotes, people: People) -> list[str | None]:
+    """The person id of each quote's speaker mention, or None when it is not safe to say."""
+    context = Context.of(text, people)
+    ids = []
+    for quote in quotes:
+        start, end = _field(quote, "speaker_start"), _field(quote, "speaker_end")
+        ids.append(None if start is None else resolve_mention(text, start, end, people, context))
+    return ids
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolution needs to know of a text: its sentences and its candidate antecedents."""
+
+    sentence_starts: tuple[int, ...]
+    names: tuple[Mention, ...]  # names outside quotes: antecedents of role nouns ("der Minister")
+    subjects: tuple[Mention, ...]  # of those, the ones a pronoun ("er") can take up
+
+    @classmethod
+    def of(cls, text: str, people: People) -> "Context":
+        """Split the text into sentences and find the names that can be antecedents."""
+        quoted = quoted_spans(text)
+        starts = tuple(s for s, _ in sentence_spans(text, quoted)) or (0,)
+        quote_starts = [a for a, _ in quoted]
+        names = tuple(m for m in people.mentions(text) if not _inside(m.start, quoted, quote_starts))
+        return cls(starts, names, tuple(m for m in names if _antecedent(text, m, people)))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether a position lies inside one of the sorted, disjoint spans."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _antecedent(text: str, mention: Mention, people: People) -> bool:
+    """Whether a name can be taken up by a subject pronoun: not after a preposition
+    ("mit Putin"), not a genitive ("Putins Sprecher")."""
+    before = re.search(r"(\w+)\W*$", text[max(0, mention.start - 30):mention.start])
+    if before and before.group(1).lower() in _PREPOSITIONS:
+        return False
+    word = text[mention.start:mention.end]
+    return not (word.endswith("s") and word[:-1].lower() in people.by_variant)
+
+
+_PREPOSITIONS = frozenset((
+    "mit von vom gegen für bei beim zu zum zur an am auf über unter vor nach aus um durch ohne "
+    "zwischen neben hinter seit wegen trotz gegenüber"
+).split())
+
+
+def resolve_mention(text: str, start: int, end: int, people: People, context: Context) -> str | None:
+    """The entry a speaker mention text[start:end] refers to, or None."""
+    named = _named(text, start, end, people)
+    if named:
+        return named
+    words = [w.lower() for w in _WORD.findall(text[start:end])]
+    if len(words) == 1 and words[0] in PRONOUN_GENDER:
+        window = _window_start(context.sentence_starts, start, PRONOUN_SENTENCES)
+        gender = PRONOUN_GENDER[words[0]]
+        fits = lambda p: p.kind == "person" and p.gender == gender
+        antecedents = context.subjects
+    else:
+        nouns = {_norm(w) for w in words}
+        side = _side(words)
+        if not any(_norm(n) in nouns for p in people.entries for n in p.role_nouns):
+            return None
+        window = _window_start(context.sentence_starts, start, ROLE_SENTENCES)
+        fits = lambda p: bool(nouns & {_norm(n) for n in p.role_nouns}) and side in (None, p.side)
+        antecedents = context.names
+    return _only_candidate(antecedents, window, start, people, fits)
+
+
+def _named(text: str, start: int, end: int, people: People) -> str | None:
+    """The entry named in a mention: the last variant starting inside it (the NP's head)."""
+    limit = end
+    while limit < len(text) and limit < end + 40 and text[limit] not in ",.;:!?()\n":
+        limit += 1  # let a variant run on past the mention: "das Außenministerium in Beijing"
+    inside = [m for m in people.mentions(text, start, limit) if m.start < end]
+    return inside[-1].person if inside else None
+
+
+def _only_candidate(antecedents: tuple[Mention, ...], window: int, start: int, people: People,
+                    fits) -> str | None:
+    """The one entry that fits among the antecedents between `window` and `start`; else None."""
+    lo = bisect_left([m.start for m in antecedents], window)
+    named = {m.person for m in antecedents[lo:] if m.start < start}
+    candidates = [pid for pid in named if fits(people.get(pid))]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _window_start(starts: tuple[int, ...], pos: int, back: int) -> int:
+    """The start of the sentence `back` sentences before the one containing `pos`."""
+    return starts[max(0, bisect_right(starts, pos) - 1 - back)]
+
+
+def _side(words: list[str]) -> str | None:
+    """The side a nationality adjective in a mention points to, if any."""
+    for word in words:
+        if word.startswith("us-"):
+            return "usa"
+        for stem, side in SIDE_ADJECTIVES.items():
+            if word.startswith(stem):
+                return side
+    return None
+
+
+def _norm(word: str) -> str:
+    """A noun for comparison: lower case, without hyphens ("Pentagon-Chef" = "Pentagonchef")."""
+    return word.lower().replace("-", "")
+
+
+def _field(item, name: str):
+    """A field of a quote given as an object or a dict."""
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)

@@ -1,0 +1,281 @@
+"""Tests of the people registry, its validation, speaker resolution, and the seed articles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.people import PeopleError, load_people, resolve_mention, resolve_speakers, Context
+from builder.quotes import DIRECT, extract_quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+PEOPLE = ROOT / "content" / "people.yml"
+ARTICLES = ROOT / "content" / "articles"
+
+
+@pytest.fixture(scope="module")
+def people():
+    """The registry of the project."""
+    return load_people(PEOPLE)
+
+
+def speaker_ids(text: str, people) -> list[tuple[str, str | None]]:
+    """(quoted text, resolved speaker id) for every quote of a text."""
+    quotes = extract_quotes(text)
+    return [(q.text(text), pid) for q, pid in zip(quotes, resolve_speakers(text, quotes, people))]
+
+
+def speaker_of(text: str, fragment: str, people) -> str | None:
+    """The resolved speaker of the quote that contains `fragment`."""
+    matches = [pid for quoted, pid in speaker_ids(text, people) if fragment in quoted]
+    assert matches, f"no quote contains {fragment!r}"
+    return matches[0]
+
+
+# --- the registry ------------------------------------------------------------------
+
+def test_registry_has_the_people_of_the_seeds(people):
+    ids = {p.id for p in people.entries}
+    assert {"pete-hegseth", "boris-pistorius", "john-healey", "sebastien-lecornu", "kaja-kallas",
+            "mark-rutte", "dmitry-peskov", "volodymyr-zelensky", "donald-trump", "vladimir-putin",
+            "rustem-umerov", "scott-bessent", "jd-vance", "radoslaw-sikorski", "claudia-major",
+            "china-foreign-ministry", "kremlin"} <= ids
+
+
+@pytest.mark.parametrize("form, pid", [
+    ("Selenskyj", "volodymyr-zelensky"), ("Selenskij", "volodymyr-zelensky"),
+    ("Selenskyjs", "volodymyr-zelensky"), ("Wolodimir Selenskij", "volodymyr-zelensky"),
+    ("Zelensky", "volodymyr-zelensky"), ("Peskow", "dmitry-peskov"), ("Peskov", "dmitry-peskov"),
+    ("Hegseths", "pete-hegseth"), ("Der Kreml", "kremlin"),
+])
+def test_every_variant_names_its_entry(people, form, pid):
+    mentions = people.mentions(f"Gestern äußerte sich {form} dazu.")
+    assert [m.person for m in mentions] == [pid]
+
+
+def test_a_variant_inside_a_compound_is_no_mention(people):
+    assert people.mentions("Das Trump-Lager und die Putin-Gegner stritten.") == []
+
+
+def test_entries_are_well_formed(people):
+    for person in people.entries:
+        assert person.name in person.variants
+        assert (person.gender is None) == (person.kind == "organisation")
+        assert person.role.de and person.role.en
+
+
+# --- validation ----------------------------------------------------------------------
+
+BROKEN = """\
+- id: Pete Hegseth
+  name: Pete Hegseth
+  kind: human
+  variants: [Hegseth]
+  gender: male
+  side: america
+  role: {de: Minister}
+  role_nouns: Minister
+- id: boris-pistorius
+  name: Boris Pistorius
+  kind: person
+  variants: [Pistorius]
+  gender: m
+  side: europe
+  role: {de: Minister, en: Minister}
+  role_nouns: []
+  party: SPD
+- id: kreml
+  name: Kreml
+  kind: organisation
+  gender: m
+  side: russia
+  role: {de: Kreml, en: Kremlin}
+  role_nouns: []
+- id: boris-pistorius-2
+  name: Boris P.
+  kind: person
+  variants: [Pistorius]
+  gender: m
+  side: europe
+  role: {de: Minister, en: Minister}
+  role_nouns: []
+"""
+
+
+def test_validation_collects_every_problem_with_file_line_entry_key_and_fix(tmp_path):
+    path = tmp_path / "people.yml"
+    path.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(PeopleError) as caught:
+        load_people(path)
+    problems = caught.value.problems
+    text = str(caught.value)
+    for key in ("'id'", "'kind'", "'gender'", "'side'", "'role'", "'role_nouns'", "'party'", "'variants'"):
+        assert key in text, key
+    assert all(p.path == str(path) for p in problems)
+    assert all(p.fix for p in problems)
+    gender = next(p for p in problems if "'gender'" in p.message and "entry 1" in p.message)
+    assert gender.line == 5  # the line of the gender key of the first entry
+    assert any("'Pistorius' is also a variant of 'boris-pistorius'" in p.message for p in problems)
+    assert any("entry 3" in p.message and "'variants': missing" in p.message for p in problems)
+
+
+def test_validation_of_a_file_that_is_not_a_list(tmp_path):
+    path = tmp_path / "people.yml"
+    path.write_text("hegseth: minister\n", encoding="utf-8")
+    with pytest.raises(PeopleError, match="expected a list of people"):
+        load_people(path)
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    path = tmp_path / "people.yml"
+    path.write_text("- id: a\n  name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(PeopleError) as caught:
+        load_people(path)
+    assert caught.value.problems[0].line is not None
+
+
+# --- resolution ----------------------------------------------------------------------
+
+def test_a_name_in_the_mention_resolves_directly(people):
+    text = "„Wir stehen zusammen“, sagte Bundesverteidigungsminister Boris Pistorius."
+    assert speaker_of(text, "zusammen", people) == "boris-pistorius"
+
+
+def test_the_head_name_wins_over_a_genitive(people):
+    text = "Putins Sprecher Dmitri Peskow sagte, die Gespräche würden lange dauern."
+    assert speaker_of(text, "Gespräche", people) == "dmitry-peskov"
+
+
+def test_an_organisation_named_after_the_mention(people):
+    text = "China begrüße den Dialog, teilte das Außenministerium in Beijing mit."
+    assert speaker_of(text, "China begrüße", people) == "china-foreign-ministry"
+
+
+def test_a_pronoun_resolves_to_the_one_fitting_person_just_named(people):
+    text = "Pistorius sprach in Brüssel. Er sagte, die Lage sei ernst."
+    assert speaker_of(text, "die Lage", people) == "boris-pistorius"
+
+
+def test_a_pronoun_with_two_candidates_stays_unresolved(people):
+    text = "Pistorius traf Hegseth in Brüssel. Er sagte, die Lage sei ernst."
+    assert speaker_of(text, "die Lage", people) is None
+
+
+def test_a_pronoun_does_not_take_up_a_name_after_a_preposition(people):
+    text = "Selenskyj telefonierte mit Trump. Er sagte, die Lage sei ernst."
+    assert speaker_of(text, "die Lage", people) == "volodymyr-zelensky"
+
+
+def test_a_pronoun_needs_the_right_gender(people):
+    assert speaker_of("Kallas kam nach Brüssel. Er sagte, die Lage sei ernst.", "die Lage", people) is None
+    assert speaker_of("Kallas kam nach Brüssel. Sie sagte, die Lage sei ernst.", "die Lage", people) == "kaja-kallas"
+
+
+def test_a_pronoun_does_not_reach_back_further_than_the_previous_sentence(people):
+    text = "Pistorius reiste ab. Das Wetter war schlecht. Er sagte, die Lage sei ernst."
+    assert speaker_of(text, "die Lage", people) is None
+
+
+def test_a_role_noun_resolves_when_only_one_named_person_has_that_role(people):
+    text = "Hegseth traf Pistorius in Brüssel. „Wir brauchen mehr Geld“, sagte der Pentagon-Chef."
+    assert speaker_of(text, "mehr Geld", people) == "pete-hegseth"
+
+
+def test_a_role_noun_shared_by_two_named_people_stays_unresolved(people):
+    text = "Hegseth traf Pistorius in Brüssel. „Wir brauchen mehr Geld“, sagte der Minister."
+    assert speaker_of(text, "mehr Geld", people) is None
+
+
+def test_a_nationality_adjective_narrows_a_role_noun(people):
+    text = "Trump sprach mit Selenskyj. Der ukrainische Präsident sagte, er sei dankbar."
+    assert speaker_of(text, "dankbar", people) == "volodymyr-zelensky"
+
+
+def test_names_inside_quotes_are_no_antecedents(people):
+    text = "„Trump hat recht“, sagte er."
+    assert speaker_of(text, "recht", people) is None
+
+
+def test_unknown_mentions_resolve_to_none(people):
+    text = "Die Nachbarin sagte, der Lärm sei unerträglich."
+    quotes = extract_quotes(text)
+    assert quotes and resolve_speakers(text, quotes, people) == [None]
+    assert resolve_mention(text, 0, 3, people, Context.of(text, people)) is None
+
+
+def test_quotes_given_as_dicts_are_resolved_too(people):
+    text = "Rutte sagte, man müsse jetzt abwarten."
+    quote = extract_quotes(text)[0]
+    as_dict = {"speaker_start": quote.speaker_start, "speaker_end": quote.speaker_end}
+    assert resolve_speakers(text, [as_dict], people) == ["mark-rutte"]
+
+
+# --- the seed articles -----------------------------------------------------------------
+
+SEED_QUOTES = [  # (speaker, a fragment of the quotation), verified by reading the seeds
+    ("pete-hegseth", "kein Verrat"),
+    ("pete-hegseth", "Die ganze Welt und die USA haben erkannt"),
+    ("pete-hegseth", "Neustart für die NATO"),
+    ("pete-hegseth", "Dieses illusorische Ziel zu verfolgen"),
+    ("pete-hegseth", "robuste Sicherheitsgarantien enthalten"),
+    ("pete-hegseth", "fähige europäische und nicht-europäische Truppen"),
+    ("pete-hegseth", "Anzahlung für die Zukunft"),
+    ("pete-hegseth", "überwiegenden Anteil"),
+    ("pete-hegseth", "eine stärkere, tödlichere Kraft"),
+    ("pete-hegseth", "Die US-Regierung werde keine Friedenstruppen"),
+    ("boris-pistorius", "bedauerlich"),
+    ("boris-pistorius", "besser gewesen"),
+    ("boris-pistorius", "zurücklehnen und entspannen"),
+    ("boris-pistorius", "im Verbund mit den Nato-Partnern"),
+    ("john-healey", "an der vordersten Front der Freiheit"),
+    ("john-healey", "weit über die Ukraine hinaus eine Bedrohung bleibt"),
+    ("sebastien-lecornu", "dass die Erhöhung der Verteidigungsausgaben sofort"),
+    ("sebastien-lecornu", "nur ein Frieden durch Stärke"),
+    ("sebastien-lecornu", "Sie habe sich in der Vergangenheit als starkes Bündnis bewährt"),
+    ("kaja-kallas", "vor einer Appeasementpolitik"),
+    ("mark-rutte", "man müsse jetzt sehen"),
+    ("mark-rutte", "Damit ein Friedensabkommen Bestand habe"),
+    ("mark-rutte", "dass sich auch eine klare Übereinstimmung abzeichnet"),
+    ("dmitry-peskov", "Es wird beides geben"),
+    ("dmitry-peskov", "unmöglich"),
+    ("dmitry-peskov", "die Erfahrung Russlands mit den Minsker Abkommen"),
+    ("dmitry-peskov", "auf die eine oder andere Weise"),
+    ("volodymyr-zelensky", "sein Land werde ein bilaterales Abkommen"),
+    ("volodymyr-zelensky", "Gemeinsam mit den USA planen wir"),
+    ("volodymyr-zelensky", "ohne die USA seien die Sicherheitsgarantien nichts wert"),
+    ("donald-trump", "Ich glaube, dass diese Bemühungen"),
+    ("donald-trump", "eines Tages russisch"),
+    ("donald-trump", "Beide seien sich einig"),
+    ("china-foreign-ministry", "einflussreiche Mächte"),
+    ("china-foreign-ministry", "Dialog über eine Reihe internationaler Themen"),
+    ("china-foreign-ministry", "China habe sich stets für eine Verhandlungslösung eingesetzt"),
+    ("kremlin", "Putin habe seine Bereitschaft erklärt"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(people):
+    """(article, quoted text, kind, resolved speaker) for every quote of the seed articles."""
+    found = []
+    for path in sorted(ARTICLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")  # raw, with the " date 2025-02" marker if any
+        quotes = extract_quotes(text)
+        for quote, pid in zip(quotes, resolve_speakers(text, quotes, people)):
+            found.append((path.name, quote.text(text), quote.kind, pid))
+    return found
+
+
+@pytest.mark.skipif(not ARTICLES.exists(), reason="the seed articles are not in content/articles")
+@pytest.mark.parametrize("speaker, fragment", SEED_QUOTES)
+def test_seed_quotation_is_found_with_its_speaker(seed_quotes, speaker, fragment):
+    speakers = {pid for _, quoted, _, pid in seed_quotes if fragment in quoted}
+    assert speakers, f"no quotation contains {fragment!r}"
+    assert speaker in speakers
+
+
+@pytest.mark.skipif(not ARTICLES.exists(), reason="the seed articles are not in content/articles")
+def test_seed_names_in_quotation_marks_are_not_quotes(seed_quotes):
+    quoted = [q for _, q, kind, _ in seed_quotes if kind == DIRECT]
+    assert quoted, "the seeds have direct quotes"
+    assert not any("Truth Social" in q for q in quoted)
+    assert not any("tagesschau" in q for q in quoted)

@@ -1,0 +1,236 @@
+"""Tests of the quotation extractor on small German sentences written for these tests."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from builder.quotes import DIRECT, INDIRECT, MAX_QUOTE_CHARS, Quote, extract_quotes, quoted_spans
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes-de" / "dev.jsonl"
+
+
+def direct(text: str) -> list[Quote]:
+    """The direct quotes of a text."""
+    return [q for q in extract_quotes(text) if q.kind == DIRECT]
+
+
+def indirect(text: str) -> list[Quote]:
+    """The indirect quotes of a text."""
+    return [q for q in extract_quotes(text) if q.kind == INDIRECT]
+
+
+def only(quotes: list[Quote]) -> Quote:
+    """The single quote of a list (fails when there is not exactly one)."""
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def cue(quote: Quote, text: str) -> str | None:
+    """The speech cue of a quote as written."""
+    return None if quote.cue_start is None else text[quote.cue_start:quote.cue_end]
+
+
+# --- direct quotes ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quoted", [
+    ("„Wir bleiben standhaft“, sagte die Ministerin.", "„Wir bleiben standhaft“"),
+    ("»Wir bleiben standhaft«, sagte die Ministerin.", "»Wir bleiben standhaft«"),
+    ("«Wir bleiben standhaft», sagte die Ministerin.", "«Wir bleiben standhaft»"),
+    ('"Wir bleiben standhaft", sagte die Ministerin.', '"Wir bleiben standhaft"'),
+    ("“Wir bleiben standhaft”, sagte die Ministerin.", "“Wir bleiben standhaft”"),
+])
+def test_direct_quote_in_every_kind_of_quotation_mark(text, quoted):
+    quote = only(direct(text))
+    assert quote.text(text) == quoted  # the span includes the quotation marks
+    assert quote.speaker(text) == "die Ministerin"
+    assert cue(quote, text) == "sagte"
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote():
+    text = "„Er nannte das ‚unverantwortlich‘ und ging“, berichtete die Sprecherin."
+    quote = only(direct(text))
+    assert quote.text(text) == "„Er nannte das ‚unverantwortlich‘ und ging“"
+
+
+def test_nested_double_low_quotes_give_one_outer_quote():
+    text = "„Wir haben die „Aktion Sauberes Wasser“ gestartet“, sagte Bauer."
+    quote = only(direct(text))
+    assert quote.text(text).startswith("„Wir haben") and quote.text(text).endswith("gestartet“")
+
+
+def test_quote_over_several_sentences_is_one_quote():
+    text = "„Das ist falsch. Wir werden klagen. Das Gericht wird uns recht geben“, erklärte Müller."
+    quote = only(direct(text))
+    assert quote.start == 0 and text[quote.end:].startswith(", erklärte")
+    assert quote.speaker(text) == "Müller"
+
+
+def test_colon_introduces_a_quote_and_names_the_speaker():
+    text = "Der Bürgermeister erklärte am Abend: „Die Brücke bleibt bis Montag gesperrt.“"
+    quote = only(direct(text))
+    assert quote.speaker(text) == "Der Bürgermeister"
+    assert cue(quote, text) == "erklärte"
+
+
+def test_speaker_after_a_fronted_adverbial():
+    text = "Am Donnerstag warnte Schulze: „Wir haben keine Zeit mehr.“"
+    assert only(direct(text)).speaker(text) == "Schulze"
+
+
+def test_pronoun_speaker_after_the_quote():
+    text = "Müller kam spät. „Ich bin zufrieden“, sagte er."
+    assert only(direct(text)).speaker(text) == "er"
+
+
+def test_quoted_sentence_without_cue_continues_the_previous_speaker():
+    text = "„Wir sind bereit“, sagte Weber. „Die Arbeit beginnt morgen.“"
+    first, second = direct(text)
+    assert second.speaker(text) == "Weber" and first.speaker(text) == "Weber"
+
+
+def test_short_predicative_quote_with_a_speech_verb_is_a_quote():
+    text = "Pistorius nannte das Vorgehen der Regierung »bedauerlich«."
+    quote = only(direct(text))
+    assert quote.text(text) == "»bedauerlich«" and quote.speaker(text) == "Pistorius"
+
+
+def test_genitive_speech_noun_names_the_speaker():
+    text = "Er reagierte auf Schmidts Forderung, die Stadt müsse „deutlich mehr Geld ausgeben“."
+    assert only(direct(text)).speaker(text) == "Schmidts"
+
+
+# --- titles, names and scare quotes ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Trump teilte das am Mittwoch auf seiner Plattform „Truth Social“ mit.",
+    "Das Schiff „Blaue Möwe“ lief am Morgen aus dem Hafen aus.",
+    "In der Sendung „Hart aber herzlich“ ging es um die Rente.",
+    "Die Zeitung „Abendpost“ erscheint künftig nur noch am Wochenende.",
+    "Die sogenannte „Zeitenwende“ hat die Haushaltsplanung verändert.",
+    "Das Modul „Harmony“ wurde an die Station angedockt.",
+])
+def test_titles_and_names_in_quotation_marks_are_not_quotes(text):
+    assert direct(text) == []
+
+
+def test_a_title_next_to_a_real_quote_is_skipped_but_the_quote_is_kept():
+    text = "„Die Gespräche beginnen sofort“, schrieb Trump auf „Truth Social“."
+    quote = only(direct(text))
+    assert quote.text(text) == "„Die Gespräche beginnen sofort“"
+
+
+# --- indirect speech ---------------------------------------------------------------
+
+def test_reported_clause_after_comma():
+    text = "Müller sagte, die Lage sei ernst."
+    quote = only(indirect(text))
+    assert quote.text(text) == "die Lage sei ernst"
+    assert quote.speaker(text) == "Müller" and cue(quote, text) == "sagte"
+
+
+def test_dass_clause():
+    text = "Die Ministerin betonte, dass die Schulen geöffnet bleiben."
+    quote = only(indirect(text))
+    assert quote.text(text) == "dass die Schulen geöffnet bleiben"
+    assert quote.speaker(text) == "Die Ministerin"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Die Lage sei ernst, sagte der Sprecher.", "Die Lage sei ernst", "der Sprecher"),
+    ("Die Lage sei ernst, so der Sprecher.", "Die Lage sei ernst", "der Sprecher"),
+    ("Der Polizei zufolge wurde niemand verletzt.", "wurde niemand verletzt", "Der Polizei"),
+    ("Laut Feuerwehr brannte das Dach vollständig aus.", "brannte das Dach vollständig aus", "Feuerwehr"),
+    ("Wie die Behörde mitteilte, bleibt die Straße gesperrt.", "bleibt die Straße gesperrt", "die Behörde"),
+])
+def test_reported_speech_frames(text, content, speaker):
+    quote = only(indirect(text))
+    assert quote.text(text) == content and quote.speaker(text) == speaker
+
+
+@pytest.mark.parametrize("verb", ["warnte", "kritisierte", "forderte", "erklärte", "betonte", "bekräftigte"])
+def test_many_speech_verbs(verb):
+    text = f"Der Verband {verb}, die Preise würden weiter steigen."
+    quote = only(indirect(text))
+    assert quote.speaker(text) == "Der Verband" and cue(quote, text) == verb
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Die Firma teilte am Montag mit, die Produktion werde eingestellt.", "teilte"),
+    ("Der Trainer fügte hinzu, die Mannschaft brauche Ruhe.", "fügte"),
+])
+def test_separable_speech_verbs_need_their_particle(text, verb):
+    assert cue(only(indirect(text)), text) == verb
+
+
+def test_a_separable_verb_without_its_particle_is_no_cue():
+    assert indirect("Die Firma teilte die Gewinne unter den Aktionären auf, die Lage sei gut.") == []
+
+
+def test_konjunktiv_sentence_continues_reported_speech():
+    text = "Müller sagte, die Lage sei ernst. Man habe keine Wahl mehr."
+    first, second = indirect(text)
+    assert second.text(text) == "Man habe keine Wahl mehr"
+    assert second.speaker(text) == "Müller"
+
+
+def test_plain_narration_has_no_quotes():
+    assert extract_quotes("Das Wetter war am Sonntag schön. Viele Menschen gingen spazieren.") == []
+
+
+# --- the Quote record and robustness ---------------------------------------------------
+
+def test_quote_is_frozen():
+    quote = extract_quotes("„Ja“, sagte sie.")[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quote.start = 3
+
+
+def test_quotation_marks_left_open_are_dropped_and_do_not_swallow_later_quotes():
+    text = "Er rief „Halt und lief weiter.\n\n„Wir kommen wieder“, sagte der Sprecher."
+    quote = only(direct(text))
+    assert quote.text(text) == "„Wir kommen wieder“"
+
+
+def test_megabyte_of_unbalanced_quotation_marks_gives_sane_spans():
+    unit = "Er sagte „Das ist " + "sehr " * 40 + "schlimm. "  # an opening mark, never closed
+    good = "„Wir bleiben“, sagte Weber. "
+    text = (unit * 20 + good) * (1_000_000 // (len(unit) * 20 + len(good)) + 1)
+    assert len(text) > 1_000_000
+    quotes = extract_quotes(text)
+    spans = quoted_spans(text)
+    assert all(0 <= q.start < q.end <= len(text) for q in quotes)
+    assert all(e - s <= MAX_QUOTE_CHARS + 1 for s, e in spans)
+    found = [q for q in quotes if q.kind == DIRECT]
+    assert found and all(q.text(text) == "„Wir bleiben“" for q in found)
+    assert len(found) == text.count(good)
+
+
+def test_megabyte_of_closing_marks_only():
+    text = ("Viele Worte“ und noch mehr » « “ " * 40_000)[:1_000_000]
+    quotes = extract_quotes(text)
+    assert all(0 <= q.start < q.end <= len(text) for q in quotes)
+
+
+# --- the annotated German news corpus, when it is there ---------------------------------
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Characters in common over characters in either span."""
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data/quotes-de is not available")
+def test_direct_quotes_on_the_dev_split_stay_above_the_floor():
+    tp = predicted = gold = 0
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        spans = [(q.start, q.end) for q in extract_quotes(doc["text"]) if q.kind == DIRECT]
+        golds = [(min(s for s, _ in g["quote"]), max(e for _, e in g["quote"]))
+                 for g in doc["quotes"] if g["type"] == "Direct" and g["quote"]]
+        tp += sum(any(_overlap(p, g) >= 0.5 for p in spans) for g in golds)
+        predicted, gold = predicted + len(spans), gold + len(golds)
+    precision, recall = tp / predicted, tp / gold
+    assert 2 * precision * recall / (precision + recall) >= 0.85
