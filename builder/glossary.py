@@ -1,0 +1,70 @@
+"""The terms glossary (content/glossary.yml) and the check that translations follow it.
+
+Where a source text contains a glossary term (case-insensitively, also inside a compound),
+its translation must contain the term's translation. Where terms overlap in the source,
+the longest one counts ("US-Verteidigungsminister", not "Verteidigungsminister").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import load_yaml
+from .problems import ConfigError, Problem
+
+
+@dataclass(frozen=True)
+class Term:
+    """A source term and the translation it must have."""
+
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A translation that lacks a glossary term's translation."""
+
+    segment_id: str
+    term: Term
+
+
+def load_glossary(path: Path, language: str) -> tuple[Term, ...]:
+    """The glossary's terms for one target language (missing file: none)."""
+    data = load_yaml(path, missing_ok=True) or {}
+    terms, problems = [], []
+    for i, entry in enumerate(data.get("terms") or []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("de"), str) or not isinstance(entry.get(language), str):
+            problems.append(Problem(str(path), None, f"terms[{i}]: expected `de:` and `{language}:` texts",
+                                    f"write `- {{de: …, {language}: …}}`"))
+            continue
+        terms.append(Term(entry["de"], entry[language]))
+    if problems:
+        raise ConfigError(problems)
+    return tuple(sorted(terms, key=lambda t: -len(t.source)))
+
+
+def required_terms(source: str, terms: tuple[Term, ...]) -> list[Term]:
+    """The terms a source text contains, longest first, without those inside a longer one."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for term in terms:
+        for m in re.finditer(re.escape(term.source), source, re.IGNORECASE):
+            if not any(s <= m.start() and m.end() <= e for s, e in taken):
+                taken.append(m.span())
+                if term not in found:
+                    found.append(term)
+    return found
+
+
+def violations(entries, terms: tuple[Term, ...]) -> list[Violation]:
+    """Check (segment id, source, translation) triples; untranslated ones are skipped."""
+    out = []
+    for segment_id, source, target in entries:
+        if not target:
+            continue
+        for term in required_terms(source, terms):
+            if term.target.lower() not in target.lower():
+                out.append(Violation(segment_id, term))
+    return out
