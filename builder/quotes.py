@@ -503,12 +503,22 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     if first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das") and first > 0 \
             and "," in text[tokens[first - 1].end:tokens[first].start]:
         return Frame(cue, noun_phrase_after(text, tokens, first + 1), i, "after")  # ", den X … nannte"
+    if after and tokens[i + 1].lower in PRONOUNS and first < i:
+        return Frame(cue, after, i, "after")  # "Die Arbeit der Koalition lobte er: …"
     if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:
         antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
         return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
-    if first < i and not _adverbial(tokens[first]):
+    if first < i and not _adverbial(tokens[first]) and tokens[first].lower not in _NOT_NOMINATIVE:
         return Frame(cue, noun_phrase_after(text, tokens, first), i, "after")
-    return Frame(cue, after or _subject_inside(text, tokens, first, i), i, "after")
+    content = "before" if first > 0 and _verb_first(text, tokens, first) and i - first <= 6 else "after"
+    return Frame(cue, after or _subject_inside(text, tokens, first, i), i, content)
+
+
+def _verb_first(text: str, tokens: list[Token], first: int) -> bool:
+    """Whether a clause after a comma opens with its finite verb ("…, hatte X gesagt")."""
+    return is_boundary(text[tokens[first - 1].end:tokens[first].start]) and tokens[first].text.islower() \
+        and not (tokens[first].lower in _PREPOSITIONS or tokens[first].lower in DETERMINERS
+                 or tokens[first].lower in _SUBORDINATORS or tokens[first].lower in RELATIVES)
 
 
 def _subject_inside(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
@@ -569,6 +579,8 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
     if j < len(tokens) and tokens[j].lower == "es" and tokens[i].lower in ("heißt", "hieß"):
         return _source_phrase(text, tokens, j + 1)  # "hieß es in der Rede"
     if j >= len(tokens) or tokens[j].lower in _NOT_NOMINATIVE:
+        return None
+    if any(is_boundary(text[tokens[k - 1].end:tokens[k].start]) for k in range(i + 1, j + 1)):
         return None
     return noun_phrase_after(text, tokens, j)
 
@@ -726,18 +738,20 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     after = [f for f in frames if f.cue[0] >= span[1]]
     if after and after[0].content == "before" and not text[span[1]:after[0].cue[0]].strip(" ,\u00a0?!"):
         return after[0]
+    before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
+    if before and _same_clause(text, before[-1].cue[1], span[0], 400):
+        return before[-1]
     if after and after[0].speaker and _same_clause(text, span[1], after[0].cue[0]):
         return after[0]  # a verb-final clause: "den Peskow als „unmöglich“ bezeichnete"
-    before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
     if before:
         return before[-1]
     later = [f for f in after if f.content == "before" and f.speaker]
     return later[0] if later else None
 
 
-def _same_clause(text: str, start: int, end: int) -> bool:
-    """Whether no clause punctuation separates two positions."""
-    return end - start < 80 and not any(ch in text[start:end] for ch in ",;:.!?")
+def _same_clause(text: str, start: int, end: int, limit: int = 80) -> bool:
+    """Whether no clause punctuation separates two close positions."""
+    return end - start < limit and not any(ch in text[start:end] for ch in ",;:.!?")
 
 
 def _trailing_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
