@@ -203,7 +203,10 @@ TITLE_NOUNS = frozenset((
     "agentur nachrichtenagentur"
 ).split())
 
-TITLE_MARKERS = frozenset(("sogenannt", "genannt", "namens", "titel", "unter", "heißt", "hieß"))
+TITLE_MARKERS = frozenset(("sogenannt", "genannt", "namens", "titel", "unter", "heißt", "hieß", "laut",
+                           "selbst", "sich", "nennt", "nannte"))
+# Lower-case words that may stand inside a name or title ("Ärzte ohne Grenzen", "Man of the Match").
+_NAME_FUNCTION_WORDS = frozenset("von vom der die das des und für of the and de la le du di".split())
 
 _FIRST_SECOND_PERSON = frozenset((
     "ich wir mich mir uns unser unsere unserer unseren unserem mein meine meiner meinen meinem "
@@ -671,8 +674,15 @@ def _mostly_lower(words: list[str]) -> bool:
 
 
 def _title_like(words: list[str]) -> bool:
-    """Whether a short quoted text reads like a name or title: every word capitalised."""
-    return len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    """Whether a short quoted text reads like a name or title: every word capitalised
+    (small function words apart), no sentence punctuation inside."""
+    return len(words) <= 5 and words[0][:1].isupper() and not any(w[-1:] in ",.;!?" for w in words[:-1]) \
+        and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_FUNCTION_WORDS for w in words)
+
+
+def _mostly_capitalised(words: list[str]) -> bool:
+    """Whether most words are capitalised, as in long names of institutions and titles."""
+    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_speaker: bool = False) -> bool:
@@ -696,6 +706,8 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     if _cue_follows(text, span, sentence) and not titled:
         return True  # „…“, sagte sie
     if len(words) >= 8:
+        if _mostly_capitalised(words) and not (personal or final):
+            return False
         return not titled or personal or final
     if titled:
         return False
