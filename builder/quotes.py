@@ -192,7 +192,7 @@ _NOT_SPEAKER_HEADS = frozenset((
 
 # Nouns after which a quoted span names a title, a brand or a thing, not a quotation.
 TITLE_NOUNS = frozenset((
-    "zeitung zeitschrift magazin fachzeitschrift blatt sender fernsehsender sendung show serie "
+    "motto slogan aufschrift zeitung zeitschrift magazin fachzeitschrift blatt sender fernsehsender sendung show serie "
     "film filme buch roman titel motto slogan schlagwort plattform programm projekt operation "
     "kampagne album lied song single band gruppe partei organisation verein firma unternehmen "
     "marke modell typ typs schiff schiffes boot flugzeug mission modul spiel spiels "
@@ -657,8 +657,8 @@ class Sentence:
 
 
 def _word_before(text: str, pos: int) -> str:
-    """The word right before position `pos`, lower-cased ("" at a sentence start)."""
-    match = re.search(r"(\w+)\W*$", text[max(0, pos - 40):pos])
+    """The word right before position `pos`, lower-cased ("" after punctuation or at the start)."""
+    match = re.search(r"(\w+)[\s(]*$", text[max(0, pos - 40):pos])
     return match.group(1).lower() if match else ""
 
 
@@ -696,7 +696,8 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     if not words or not any(ch.isalpha() for ch in inner):
         return False
     before = _word_before(text, span[0])
-    titled = before in TITLE_NOUNS or before.startswith(("sogenannt", "genannt")) or before in TITLE_MARKERS
+    titled = before in TITLE_NOUNS or before.startswith(("sogenannt", "genannt")) or before in TITLE_MARKERS \
+        or re.search(r"(?i)\b(motto|titel|slogan|aufschrift|name)\s*:\s*$", text[max(0, span[0] - 20):span[0]])
     personal = any(w.strip(".,;:!?").lower() in _FIRST_SECOND_PERSON for w in words)
     final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
     colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
@@ -723,7 +724,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
 
 
 # Words before a one-word quotation that make it predicative ("nannte es „absurd“").
-_PREDICATIVE = frozenset("als einen eine ein sei seien wäre für von vor".split())
+_PREDICATIVE = frozenset("als einen eine ein einer sei seien wäre für von vor".split())
 
 
 # ---------------------------------------------------------------------------
