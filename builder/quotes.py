@@ -180,7 +180,7 @@ _SKIP_ADVERBS = frozenset((
 
 # Head nouns that are not speakers: times, places of speaking, abstract frames.
 _NOT_SPEAKER_HEADS = frozenset((
-    "es was wer wo dies das und aber doch denn oder sowie insbesondere derzeit ab daraus "
+    "es was wer wo dies und aber doch denn oder sowie insbesondere derzeit ab daraus "
     "darin damit deshalb trotzdem "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
     "mai juni juli august september oktober november dezember tag tage woche jahr jahres "
@@ -357,7 +357,7 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int]
         elif head is not None and tok.lower in ("der", "des") and j + 1 < len(tokens) \
                 and (tokens[j + 1].capitalised or _adjective(tokens[j + 1])):
             pass  # a genitive attribute: "der Sprecher des Kremls"
-        elif not (head is None and (tok.lower in DETERMINERS or _adjective(tok))):
+        elif not (head is None and (tok.lower in DETERMINERS or _adjective(tok) or tok.text.isdigit())):
             if not (head is not None and tok.lower in {"von", "van", "de", "al"}):
                 break
         j += 1
@@ -581,6 +581,9 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
         j += 1
     if j < len(tokens) and tokens[j].lower == "es" and tokens[i].lower in ("heißt", "hieß"):
         return _source_phrase(text, tokens, j + 1)  # "hieß es in der Rede"
+    quoted_name = _QUOTED_NAME.match(text, tokens[i].end)
+    if quoted_name:
+        return quoted_name.span(1)  # "schreibt die „Computerwoche“"
     if j >= len(tokens) or tokens[j].lower in _NOT_NOMINATIVE:
         return None
     if any(is_boundary(text[tokens[k - 1].end:tokens[k].start]) for k in range(i + 1, j + 1)):
@@ -588,6 +591,7 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
     return noun_phrase_after(text, tokens, j)
 
 
+_QUOTED_NAME = re.compile(r"\s+((?:(?:die|der|das)\s+)?[„\"»][^“\"«\n]{1,60}[“\"«])")
 _REFLEXIVES = frozenset(("sich", "mir", "mich", "uns"))
 
 
@@ -809,9 +813,11 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
         return _subject_after(text, tokens, first) or _subject_before_comma(text, tokens, first)
     for j in range(first + 1, stop):
         tok = tokens[j]
-        if tok.text.islower() and not (tok.lower in _PREPOSITIONS or tok.lower in DETERMINERS
-                                       or _adjective(tok) or tok.lower in _SKIP_ADVERBS
-                                       or tok.lower in _SUBORDINATORS or tok.lower == "zusammen"):
+        follower = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+        verb_like = not _adjective(tok) or follower in DETERMINERS or follower in PRONOUNS
+        if tok.text.islower() and verb_like and not (
+                tok.lower in _PREPOSITIONS or tok.lower in DETERMINERS or tok.lower in _SKIP_ADVERBS
+                or tok.lower in _SUBORDINATORS or tok.lower == "zusammen"):
             return _subject_after(text, tokens, j)
     return None
 
