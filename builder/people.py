@@ -329,8 +329,9 @@ def _named(text: str, start: int, end: int, people: People) -> str | None:
 def _only_candidate(antecedents: tuple[Mention, ...], window: int, start: int, people: People,
                     fits) -> str | None:
     """The one entry that fits among the antecedents between `window` and `start`; else None."""
-    lo = bisect_left([m.start for m in antecedents], window)
-    named = {m.person for m in antecedents[lo:] if m.start < start}
+    lo = bisect_left(antecedents, window, key=lambda m: m.start)
+    hi = bisect_left(antecedents, start, key=lambda m: m.start)
+    named = {m.person for m in antecedents[lo:hi]}
     candidates = [pid for pid in named if fits(people.get(pid))]
     return candidates[0] if len(candidates) == 1 else None
 
