@@ -12,10 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config, publish
+from . import config, links, publish
 from .catalog import CatalogError
 from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
 from .problems import ConfigError, Problems
+from .attribution import attribute
+from .people import load_people
 from .read import read_articles
 from .render import all_segments, render_site
 from .site import assemble
@@ -78,12 +80,16 @@ def load_model(project: Project, report: Report):
         languages = config.load_languages(project.root / "mkdocs.yml")
         topics = config.load_topics(project.root / "content" / "topics.yml", languages)
         sources = config.load_sources(project.root / "content" / "sources.yml")
+        concepts = config.load_concepts(project.root / "content" / "concepts.yml")
+        people = load_people(project.root / "content" / "people.yml")
         strings = config.load_yaml(project.site_src / "strings.yml")
     with report.stage("read"):
         codes = tuple(lang.code for lang in languages)
         articles = read_articles(project.articles, sources, codes, report.problems, project.root)
+    with report.stage("quotes"):
+        statements = {a.id: attribute(a, people) for a in articles}
     with report.stage("match"):
-        site = assemble(languages, articles, topics, build_date())
+        site = assemble(languages, articles, topics, build_date(), concepts, people, statements)
     for article_id in site.unused:
         report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
                                 "check content/topics.yml: its terms do not match this article's sentences")
@@ -162,6 +168,9 @@ def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=s
         for line in warnings:
             print(f"mkdocs: {line}", file=out)
         status = 1 if code else 0
+        if not code:
+            with report.stage("links"):
+                links.check_published(project.root, project.site, report.problems, out)
     for problem in report.problems.items:
         print(problem, file=out)
     summary(site, report, time.perf_counter() - started, out)

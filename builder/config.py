@@ -64,6 +64,43 @@ class TopicConfig:
     min_score: float
     sections: tuple[Section, ...]
     priority: tuple[Term, ...]  # editorial priority for "at a glance"
+    sides: dict  # side of the speaker (people.yml) -> weight
+
+
+@dataclass(frozen=True)
+class Concept:
+    """Expressions that mean the same thing, for grouping statements into claims."""
+
+    id: str
+    forms: tuple[re.Pattern, ...]
+
+
+def load_concepts(path: Path) -> tuple[Concept, ...]:
+    """Read content/concepts.yml (optional); ConfigError listing every problem."""
+    data = load_yaml(path, missing_ok=True) or {"concepts": []}
+    problems: list[Problem] = []
+    concepts = []
+    for i, raw in enumerate(data.get("concepts") or [] if isinstance(data, dict) else []):
+        where = f"concepts[{i}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not SLUG.match(raw["id"]):
+            problems.append(Problem(str(path), None, f"{where}.id: expected a lower-case id", "e.g. `- id: nato-membership`"))
+            continue
+        forms = raw.get("forms")
+        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) for f in forms):
+            problems.append(Problem(str(path), None, f"{where}.forms: expected a list of expressions",
+                                    "e.g. `forms: [Nato-Beitritt, Nato-Mitgliedschaft]`"))
+            continue
+        compiled = []
+        for form in forms:
+            try:
+                compiled.append(compile_term(form))
+            except re.error as exc:
+                problems.append(Problem(str(path), None, f"{where}.forms: {form!r} is not a valid pattern: {exc}",
+                                        "check the brackets and escapes"))
+        concepts.append(Concept(raw["id"], tuple(compiled)))
+    if problems:
+        raise ConfigError(problems)
+    return tuple(concepts)
 
 
 def load_yaml(path: Path, missing_ok: bool = False):
@@ -139,7 +176,7 @@ class _TopicChecker:
         if not isinstance(raw, dict):
             self.fail(where, "expected a mapping", "write `- id: …` with indented keys")
             return None
-        known = {"id", "title", "description", "terms", "require", "min_score", "sections", "priority"}
+        known = {"id", "title", "description", "terms", "require", "min_score", "sections", "priority", "sides"}
         for key in sorted(set(raw) - known):
             self.fail(f"{where}.{key}", "unknown key", f"use only: {', '.join(sorted(known))}")
         topic_id = self.slug(f"{where}.id", raw.get("id"))
@@ -157,7 +194,20 @@ class _TopicChecker:
             min_score=float(min_score) if isinstance(min_score, (int, float)) else 2.0,
             sections=sections,
             priority=self.terms(f"{where}.priority", raw.get("priority") or {}, required=False),
+            sides=self.sides(f"{where}.sides", raw.get("sides") or {}),
         )
+
+    def sides(self, where: str, value) -> dict:
+        """Check a mapping of speaker side -> weight."""
+        known = ("usa", "russia", "ukraine", "europe", "china", "other")
+        if not isinstance(value, dict):
+            self.fail(where, "expected a mapping of side: weight", "e.g. `sides: {europe: 2}`")
+            return {}
+        for side, weight in value.items():
+            if side not in known or not isinstance(weight, (int, float)):
+                self.fail(f"{where}.{side}", f"expected one of {', '.join(known)} with a number",
+                          "e.g. `europe: 2`")
+        return {k: float(v) for k, v in value.items() if k in known and isinstance(v, (int, float))}
 
     def section(self, where: str, raw) -> Section | None:
         """Check one sub-theme entry."""

@@ -107,7 +107,7 @@ class Renderer:
             article_title=lambda a: self.article_title(a, page),
             given=lambda texts, segment_id: self.given(texts, segment_id, page), **values)
         self.counts[page.path] = dict(page.loc.counts)
-        return front_matter(page, self.site.built) + body
+        return front_matter(page, self.site.built, page_title(body)) + body
 
     def given(self, texts: dict, segment_id: str, page: Page) -> Text:
         """A text the editors wrote per language, else the translation memory's."""
@@ -148,11 +148,20 @@ class Renderer:
         return out
 
 
-def front_matter(page: Page, built: str) -> str:
-    """YAML front matter: translation state, build date and the strings theme scripts use."""
+def page_title(body: str) -> str:
+    """The plain text of a page's first-level heading (for the navigation and the tab)."""
+    heading = next((line[2:] for line in body.splitlines() if line.startswith("# ")), "")
+    heading = re.sub(r"\s*\{#[^}]*\}\s*$", "", heading)
+    heading = re.sub(r'<span class="(?:mt|untranslated)-mark"[^>]*>.*?</span>', "", heading)
+    heading = re.sub(r"<[^>]+>", "", heading)
+    return html.unescape(re.sub(r"\\(.)", r"\1", heading)).strip()
+
+
+def front_matter(page: Page, built: str, title: str) -> str:
+    """YAML front matter: title, translation state, build date, strings for theme scripts."""
     ui_js = {key[3:]: page.t(key) for key in sorted(page.strings) if key.startswith("js_")}
     counts = page.loc.counts
-    meta = {"translation_missing": counts[MISSING], "translation_machine": counts[MACHINE],
+    meta = {"title": title, "translation_missing": counts[MISSING], "translation_machine": counts[MACHINE],
             "build_date": built, "ui_js": ui_js}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 

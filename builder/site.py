@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .claims import group_matches, make_claim
 from .config import Language, TopicConfig
 from .model import Article, Claim
+from .attribution import Statement, speakers_by_sentence
 from .topics import Match, match_article
 
 GLANCE_MAX = 5
@@ -43,6 +44,16 @@ class Site:
     topics: tuple[TopicPage, ...]
     unused: tuple[str, ...]  # articles that no topic page cites
     built: str  # build date, ISO
+    people: tuple = ()  # people.Person entries that have statements, by side then name
+    statements: tuple[Statement, ...] = ()  # every attributed quotation, in article order
+
+    def statements_of(self, person_id: str) -> tuple[Statement, ...]:
+        """The quotations attributed to a person."""
+        return tuple(s for s in self.statements if s.person == person_id)
+
+    def person(self, person_id: str):
+        """A person by id."""
+        return next(p for p in self.people if p.id == person_id)
 
     def topics_of(self, article_id: str) -> tuple[TopicPage, ...]:
         """The topic pages that cite an article."""
@@ -53,18 +64,22 @@ class Site:
         return next(a for a in self.articles if a.id == article_id)
 
 
-def match_all(articles: list[Article], topics: tuple[TopicConfig, ...]) -> dict[str, list[Match]]:
-    """The matches of every article, by topic id."""
+def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict | None = None,
+              people=None) -> dict[str, list[Match]]:
+    """The matches of every article, by topic id (speakers count when statements are given)."""
+    statements = statements or {}
+    sides = {p.id: p.side for p in people.entries} if people else {}
     by_topic: dict[str, list[Match]] = defaultdict(list)
     for article in articles:
-        for match in match_article(article, topics):
+        speakers = speakers_by_sentence(article, statements.get(article.id, ()))
+        for match in match_article(article, topics, speakers, sides):
             by_topic[match.topic].append(match)
     return by_topic
 
 
-def topic_page(config: TopicConfig, matches: list[Match]) -> TopicPage:
+def topic_page(config: TopicConfig, matches: list[Match], concepts=()) -> TopicPage:
     """Group a topic's matches into claims and order them for reading."""
-    groups = group_matches(matches)
+    groups = group_matches(matches, concepts)
     firsts = {id(g): min(m.order for m in g.members) for g in groups}
     priority = {id(g): max(m.priority for m in g.members) for g in groups}
     ranked = sorted(groups, key=lambda g: (-len({m.article.id for m in g.members}), firsts[id(g)],
@@ -79,10 +94,19 @@ def topic_page(config: TopicConfig, matches: list[Match]) -> TopicPage:
     return TopicPage(config, claims, glance, sources)
 
 
-def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str) -> Site:
-    """Build the site model from the articles and the topic rules."""
-    matches = match_all(articles, topics)
-    pages = tuple(topic_page(t, matches.get(t.id, [])) for t in topics)
+SIDE_ORDER = ("usa", "russia", "ukraine", "europe", "china", "other")
+
+
+def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
+             concepts=(), people=None, statements: dict | None = None) -> Site:
+    """Build the site model from the articles, the topic rules, concepts and statements."""
+    statements = statements or {}
+    matches = match_all(articles, topics, statements, people)
+    pages = tuple(topic_page(t, matches.get(t.id, []), concepts) for t in topics)
     cited = {a for p in pages for a in p.sources}
     unused = tuple(a.id for a in articles if a.id not in cited)
-    return Site(languages, tuple(articles), pages, unused, built)
+    flat = tuple(s for a in articles for s in statements.get(a.id, ()))
+    speaking = {s.person for s in flat if s.person}
+    persons = tuple(sorted((p for p in (people.entries if people else ()) if p.id in speaking),
+                           key=lambda p: (SIDE_ORDER.index(p.side) if p.side in SIDE_ORDER else 99, p.name)))
+    return Site(languages, tuple(articles), pages, unused, built, persons, flat)

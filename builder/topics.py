@@ -28,6 +28,7 @@ class Match:
     score: float
     priority: float
     order: int  # position of the sentence in its article, for "earliest in the articles"
+    speaker: str | None = None  # person id, when the sentence reports what someone said
 
 
 def term_score(text: str, terms: tuple[Term, ...]) -> float:
@@ -35,8 +36,15 @@ def term_score(text: str, terms: tuple[Term, ...]) -> float:
     return sum(t.weight for t in terms if t.pattern.search(text))
 
 
-def match_article(article: Article, topics: tuple[TopicConfig, ...]) -> list[Match]:
-    """All (topic, sentence) matches of one article."""
+def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: dict | None = None,
+                  sides: dict | None = None) -> list[Match]:
+    """All (topic, sentence) matches of one article.
+
+    `speakers` maps a sentence's start offset to the person speaking in it and `sides`
+    a person to their side: a statement of a side counts towards the topics that
+    weigh that side (a European minister's words are a European reaction).
+    """
+    speakers, sides = speakers or {}, sides or {}
     matches = []
     for topic in topics:
         order = 0
@@ -44,7 +52,8 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...]) -> list[Mat
             previous = 0.0
             for sentence in block.sentences:
                 order += 1
-                own = term_score(sentence.text, topic.terms)
+                speaker = speakers.get(sentence.start)
+                own = term_score(sentence.text, topic.terms) + topic.sides.get(sides.get(speaker), 0.0)
                 score = own + CONTEXT_SHARE * previous if own else 0.0
                 previous = own
                 if score < topic.min_score:
@@ -52,7 +61,7 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...]) -> list[Mat
                 if topic.require and not term_score(sentence.text, topic.require):
                     continue
                 matches.append(Match(topic.id, pick_section(sentence.text, topic), article, block, sentence,
-                                     score, term_score(sentence.text, topic.priority), order))
+                                     score, term_score(sentence.text, topic.priority), order, speaker))
     return matches
 
 
