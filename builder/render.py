@@ -19,6 +19,7 @@ from .localize import (MACHINE, MISSING, Localizer, Text, article_segments, bloc
                        claim_segment, sentence_id)
 from .model import Article, Block, Citation, Claim
 
+SIDES = ("usa", "russia", "ukraine", "europe", "china", "other")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 
@@ -105,9 +106,18 @@ class Renderer:
             site=self.site, page=page, lang=self.language, shown=lambda t: shown(t, page),
             claim_text=lambda c: self.claim_text(c, page), quote_text=lambda c: self.quote_text(c, page),
             article_title=lambda a: self.article_title(a, page),
-            given=lambda texts, segment_id: self.given(texts, segment_id, page), **values)
+            given=lambda texts, segment_id: self.given(texts, segment_id, page),
+            role=self.role, sides=SIDES, name=lambda person: self.person_name(person, page), **values)
         self.counts[page.path] = dict(page.loc.counts)
         return front_matter(page, self.site.built, page_title(body)) + body
+
+    def person_name(self, person, page: Page) -> str:
+        """A person's name as written in the page's language (Selenskyj / Zelensky)."""
+        return shown(page.loc.text(person_segment(person, self.site.languages[0].code)), page)
+
+    def role(self, person) -> str:
+        """A person's role in this renderer's language (else in the default language)."""
+        return getattr(person.role, self.language, None) or getattr(person.role, self.site.languages[0].code)
 
     def given(self, texts: dict, segment_id: str, page: Page) -> Text:
         """A text the editors wrote per language, else the translation memory's."""
@@ -140,6 +150,11 @@ class Renderer:
         for topic in self.site.topics:
             path = f"topics/{topic.config.id}.md"
             out[path] = self.render("topic.md.j2", self.page(path), topic=topic)
+        out["people/index.md"] = self.render("people.md.j2", self.page("people/index.md"))
+        for person in self.site.people:
+            path = f"people/{person.id}.md"
+            out[path] = self.render("person.md.j2", self.page(path), person=person,
+                                    statements=_one_per_sentence(self.site.statements_of(person.id)))
         for article in self.site.articles:
             path = f"sources/{article.id}.md"
             page = self.page(path)
@@ -155,6 +170,21 @@ def page_title(body: str) -> str:
     heading = re.sub(r'<span class="(?:mt|untranslated)-mark"[^>]*>.*?</span>', "", heading)
     heading = re.sub(r"<[^>]+>", "", heading)
     return html.unescape(re.sub(r"\\(.)", r"\1", heading)).strip()
+
+
+def person_segment(person, language: str) -> Segment:
+    """The segment of a person's name (names are written differently in other languages)."""
+    return Segment(f"person.{person.id}.name", person.name, language)
+
+
+def _one_per_sentence(statements) -> list:
+    """Statements with at most one per cited sentence (a direct one before an indirect one)."""
+    seen, out = set(), []
+    for statement in sorted(statements, key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
+        if statement.citation not in seen:
+            seen.add(statement.citation)
+            out.append(statement)
+    return out
 
 
 def front_matter(page: Page, built: str, title: str) -> str:
@@ -175,6 +205,7 @@ def render_site(site, templates: Path, language: str, catalogs: dict, strings: d
 def all_segments(site, strings: dict) -> list:
     """Every segment the site shows: UI strings, topic texts, article texts."""
     segments = [Segment(f"ui.{k}", v, strings["_language"]) for k, v in sorted(strings.items()) if not k.startswith("_")]
+    segments += [person_segment(p, strings["_language"]) for p in site.people]
     for article in site.articles:
         segments += article_segments(article)
     for topic in site.topics:
