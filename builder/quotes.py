@@ -347,8 +347,10 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int]
         i += 1
     if i >= len(tokens) or tokens[i].lower in _PREPOSITIONS:
         return None
-    if tokens[i].lower in PRONOUNS - {"es"}:
+    first = i
+    if tokens[i].lower in PRONOUNS - {"es"} or tokens[i].lower in _DEMONSTRATIVE_SPEAKERS:
         return (tokens[i].start, tokens[i].end)
+    i = _past_participial_attribute(text, tokens, i)
     j, head = i, None
     while j < len(tokens) and (j == i or _joined(text, tokens[j - 1], tokens[j])):
         tok = tokens[j]
@@ -367,7 +369,31 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int]
         return None
     while head > i and tokens[head].lower in ("der", "des", "von", "van", "de", "al"):
         head -= 1
-    return (tokens[i].start, tokens[head].end)
+    party = _PARTY.match(text, tokens[head].end)
+    return (tokens[first].start, party.end() if party else tokens[head].end)
+
+
+# "letztere" and the like stand for a speaker named before ("„…“, so letztere").
+_DEMONSTRATIVE_SPEAKERS = frozenset("letztere letzterer ersterer erstere".split())
+# A short parenthesis after a name: the party or the age ("Henning Scherf (SPD)").
+_PARTY = re.compile(r" ?\([\w/. -]{1,20}\)")
+
+
+def _past_participial_attribute(text: str, tokens: list[Token], i: int) -> int:
+    """After an article, skip an attribute that ends in an inflected participle, so that the
+    noun phrase goes on at it: "die [in New York City] geborene Lopez"."""
+    if tokens[i].lower not in ("der", "die", "das") or i + 2 >= len(tokens):
+        return i
+    nxt = tokens[i + 1]
+    if not (nxt.lower in _PREPOSITIONS or nxt.lower == "sich") or nxt.lower == "als":
+        return i
+    for j in range(i + 2, min(len(tokens) - 1, i + 12)):
+        if not _joined(text, tokens[j - 1], tokens[j]):
+            return i
+        if _adjective(tokens[j]) and tokens[j + 1].capitalised and _joined(text, tokens[j], tokens[j + 1]) \
+                and tokens[j].lower.endswith(("ene", "enen", "ende", "enden", "te", "ten")):
+            return j
+    return i
 
 
 def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -506,7 +532,7 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     if first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das") and first > 0 \
             and "," in text[tokens[first - 1].end:tokens[first].start]:
         return Frame(cue, noun_phrase_after(text, tokens, first + 1), i, "after")  # ", den X … nannte"
-    if after and tokens[i + 1].lower in PRONOUNS and first < i:
+    if after and first < i and _inverted_subject(text, tokens, first, after):
         return Frame(cue, after, i, "after")  # "Die Arbeit der Koalition lobte er: …"
     if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:
         antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
@@ -515,6 +541,27 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
         return Frame(cue, noun_phrase_after(text, tokens, first), i, "after")
     content = "before" if first > 0 and _verb_first(text, tokens, first) and i - first <= 6 else "after"
     return Frame(cue, after or _subject_inside(text, tokens, first, i), i, content)
+
+
+# Words that open a noun phrase in the nominative only (or nearly so, after a verb).
+_NOMINATIVE_OPENERS = frozenset("der ein er ich wir dieser jener kein".split())
+
+
+def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[int, int]) -> bool:
+    """Whether the phrase after a clause's verb, not the one before it, is the subject: the
+    later one is marked nominative ("der Minister", "er") and the fronted one is not."""
+    k = bisect_left([t.start for t in tokens], after[0])
+    later, fronted = tokens[k].lower, tokens[first].lower
+    if later not in _NOMINATIVE_OPENERS and later != "sie":
+        return False
+    return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
+
+
+# Words that open a phrase that may well be a fronted object.
+_OBJECT_OPENERS = frozenset((
+    "die das den dem eine einen einem diese dieses diesen diesem seine seinen seinem ihre ihren "
+    "ihrem deren dessen jegliche jede jeden alle"
+).split())
 
 
 def _verb_first(text: str, tokens: list[Token], first: int) -> bool:
@@ -613,7 +660,7 @@ def _apposition_before(text: str, tokens: list[Token], i: int) -> bool:
     if tokens[start].lower in RELATIVES and start > 0:
         return True
     span = noun_phrase_after(text, tokens, start)
-    return bool(span) and span[1] == tokens[i - 1].end
+    return bool(span) and span[1] >= tokens[i - 1].end
 
 
 def _subject_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -806,7 +853,7 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
     if not _adverbial(tokens[first]):
         span = noun_phrase_after(text, tokens, first)
         if span:
-            return span
+            return _subject_after_fronted(text, tokens, first, stop, span) or span
     if first and tokens[first].text.islower() and tokens[first].lower not in _PREPOSITIONS:
         if _apposition_before(text, tokens, first):
             return _subject_before_comma(text, tokens, first) or _subject_after(text, tokens, first)
@@ -822,8 +869,28 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
     return None
 
 
-def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None) -> list[Quote]:
-    """The direct quotes of a sentence with speaker and cue spans."""
+def _subject_after_fronted(text: str, tokens: list[Token], first: int, stop: int,
+                           fronted: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject after the verb when the clause's first phrase is a fronted object:
+    "Das Angebot lehnt er ab", "Die Anwendung stellte der Vorsitzende in Frage"."""
+    k = bisect_left([t.start for t in tokens], fronted[1])
+    if k >= stop or not tokens[k].text.islower() or is_boundary(text[fronted[1]:tokens[k].start]) \
+            or tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS \
+            or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES:
+        return None
+    after = _subject_after(text, tokens, k)
+    return after if after and _inverted_subject(text, tokens, first, after) else None
+
+
+def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None,
+                  recent: tuple[int, int] | None = None) -> list[Quote]:
+    """The direct quotes of a sentence with speaker and cue spans.
+
+    `carried` is the speaker of the previous quote of the paragraph, `recent` the last
+    speaker named anywhere before; a quote without a cue of its own that stands alone or
+    in reported speech continues the recent speaker, and any other falls back to the
+    subject of its clause.
+    """
     quotes = []
     for span in sentence.quoted:
         if not is_quotation(text, span, sentence, carried is not None):
@@ -831,13 +898,25 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
         frame = (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
                  or _colon_frame(text, span, sentence))
         speaker = frame.speaker if frame else None
-        if speaker is None and (_fills_sentence(span, sentence) or sentence.konjunktiv):
-            speaker = carried
+        if speaker is None and _reported_main_clause(text, sentence):
+            speaker = carried or recent
+        if speaker is None and _fills_sentence(span, sentence):
+            speaker = carried or _subject_of(text, span, sentence)
+        if speaker is None and sentence.konjunktiv:
+            speaker = _subject_of(text, span, sentence) or carried
         if speaker is None:
-            speaker = _subject_of(text, span, sentence)
+            speaker = _subject_of(text, span, sentence) or recent
         cue = frame.cue if frame else None
         quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
     return quotes
+
+
+def _reported_main_clause(text: str, sentence: Sentence) -> bool:
+    """Whether the first clause of a sentence is in the Konjunktiv: reported speech whose
+    speaker was named before ("Der Airbus sei erst „…“ gelandet")."""
+    tokens = sentence.tokens
+    end = clause_end(text, list(tokens), 0) if tokens else 0
+    return any(t.lower in KONJUNKTIV for t in tokens[:end])
 
 
 def _subject_of(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
@@ -949,12 +1028,13 @@ def extract_quotes(text: str) -> list[Quote]:
     span_starts = [s for s, _ in spans]
     quotes: list[Quote] = []
     carried: tuple[int, int] | None = None  # the last speaker, for quotes that continue
+    recent: tuple[int, int] | None = None  # the last speaker named, in any sentence
     continuing: Quote | None = None  # the last reported-speech quote, for Konjunktiv sequels
     for start, end in sentence_spans(text, spans):
         sentence = analyse_sentence(text, start, end, spans, span_starts)
         if carried and text.find("\n", carried[1], start) >= 0 and (sentence.frames or not sentence.reported):
             carried = continuing = None  # attributions cross a paragraph only in reported speech
-        found = direct_quotes(text, sentence, carried) + indirect_quotes(text, sentence)
+        found = direct_quotes(text, sentence, carried, recent) + indirect_quotes(text, sentence)
         if not sentence.frames and continuing and sentence.konjunktiv:
             continuing = _continue(text, continuing, sentence, quotes)
         elif sentence.frames:
@@ -965,6 +1045,9 @@ def extract_quotes(text: str) -> list[Quote]:
             carried = (spoken[-1].speaker_start, spoken[-1].speaker_end)
         elif sentence.frames:
             carried = None
+        named = [f.speaker for f in sentence.frames if f.speaker] + [s for s in [carried] if s]
+        if named:
+            recent = max(named)
         quotes.extend(found)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

@@ -91,6 +91,37 @@ def test_quoted_sentence_without_cue_continues_the_previous_speaker():
     assert second.speaker(text) == "Weber" and first.speaker(text) == "Weber"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Arbeit der Kommission lobte er ausdrücklich: „Sie war gründlich.“", "er"),
+    ("Die Kürzung des Etats kritisierte der Landrat scharf: „Das trifft die Schulen.“", "der Landrat"),
+    ("Der Kämmerer nannte sie „fahrlässig“ und ging.", "Der Kämmerer"),
+])
+def test_a_fronted_object_leaves_the_subject_after_the_verb(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("„Wir bleiben“, so letztere.", "letztere"),
+    ("„Wir bleiben“, schrieb die in Kassel geborene Sängerin.", "die in Kassel geborene Sängerin"),
+    ("Der frühere Stadtrat, Jan Berger (SPD), warnte die Partei vor einem „kalten Wahlkampf“.",
+     "Jan Berger (SPD)"),
+])
+def test_speaker_phrases_of_several_shapes(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_konjunktiv_main_clause_keeps_the_speaker_named_before():
+    text = ("Die Ministerin Anna Roth kritisierte die Pläne. "
+            "Dafür seien die Mittel „völlig unzureichend“.")
+    assert only(direct(text)).speaker(text) == "Die Ministerin Anna Roth"
+
+
+def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
+    text = ("Lena Bauer, die den Aufruf unterschrieb, verurteilte den Plan.\n\n"
+            "„Das Projekt ist ein Fehler. Wir werden dagegen klagen.“")
+    assert only(direct(text)).speaker(text) == "Lena Bauer"
+
+
 def test_short_predicative_quote_with_a_speech_verb_is_a_quote():
     text = "Pistorius nannte das Vorgehen der Regierung »bedauerlich«."
     quote = only(direct(text))
