@@ -80,6 +80,7 @@ def mkdocs_config(build: Path, root: Path, site_dir: Path, nav_items: list) -> b
 def claims_export(site, catalogs: dict) -> bytes:
     """site/data/claims.json: every claim with its citations, deterministic bytes."""
     langs = [lang.code for lang in site.languages]
+    names = {p.id: p.name for p in site.people}
 
     def texts(segment: Segment) -> dict:
         out = {}
@@ -92,8 +93,13 @@ def claims_export(site, catalogs: dict) -> bytes:
         "schema": 1,
         "languages": langs,
         "articles": [_article_json(a) for a in site.articles],
-        "topics": [_topic_json(t, texts, len(site.articles)) for t in site.topics],
+        "topics": [_topic_json(t, texts, len(site.articles), names) for t in site.topics],
         "unused_articles": list(site.unused),
+        "people": [{"id": p.id, "name": p.name, "kind": p.kind, "side": p.side,
+                    "role": {lang: getattr(p.role, lang, None) for lang in langs}} for p in site.people],
+        "quotes": [{"article": q.citation.article, "kind": q.kind, "start": q.start, "end": q.end,
+                    "text": _text_of(site, q), "speaker_id": q.person, "speaker_mention": q.mention,
+                    "paragraph": q.citation.block} for q in site.statements],
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -105,13 +111,19 @@ def _article_json(article) -> dict:
             "publisher": m.publisher, "url": m.url, "language": m.language, "text": article.text}
 
 
-def _topic_json(topic, texts, total: int) -> dict:
+def _text_of(site, statement) -> str:
+    """The words of a quotation, from its article's text."""
+    return site.article(statement.citation.article).text[statement.start:statement.end]
+
+
+def _topic_json(topic, texts, total: int, names: dict) -> dict:
     """One topic of the export, with its claims and their citations."""
     claims = [{
         "id": claim.id,
         "section": claim.section,
         "text": texts(claim_segment(claim)),
-        "speaker": claim.speaker,
+        "speaker": names.get(claim.speaker),
+        "speaker_id": claim.speaker,
         "sources": len(claim.sources),
         "of_sources": total,
         "at_a_glance": claim in topic.glance,

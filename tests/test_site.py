@@ -134,3 +134,50 @@ def test_topic_page_cites_paragraphs_that_exist(seed_site):
             source = html(root, "topics/" + target)
             assert source.select_one(f"#{anchor}"), a["href"]
             assert a["title"]  # the cited sentence on hover
+
+
+SPEAKER_QUOTES = [  # (person id, words of one of their seed quotations, its English version)
+    ("pete-hegseth", "kein Verrat", "not a betrayal"),
+    ("boris-pistorius", "bedauerlich", "regrettable"),
+    ("john-healey", "vordersten Front der Freiheit", "front line of freedom"),
+    ("sebastien-lecornu", "Frieden durch Stärke", "peace through strength"),
+    ("kaja-kallas", "Appeasementpolitik", "appeasement"),
+    ("mark-rutte", "wohin die US-amerikanische Initiative", "US initiative"),
+    ("dmitry-peskov", "Es wird beides geben", "There will be both"),
+    ("volodymyr-zelensky", "bilaterales Abkommen", "bilateral agreement"),
+    ("donald-trump", "Ich glaube, dass diese Bemühungen", "I believe that this effort"),
+    ("china-foreign-ministry", "einflussreiche Mächte", "influential powers"),
+]
+
+
+@pytest.mark.parametrize("person, german, english", SPEAKER_QUOTES)
+def test_seed_quotations_appear_on_their_speakers_page(seed_site, person, german, english):
+    root, _ = seed_site
+    de = html(root, f"people/{person}.html").get_text(" ")
+    en = html(root, f"en/people/{person}.html").get_text(" ")
+    assert german in de
+    assert english.lower() in en.lower()
+    for other, other_german, _ in SPEAKER_QUOTES:
+        if other != person:
+            assert other_german not in de, f"{other}'s words on {person}'s page"
+
+
+def test_people_index_groups_by_side_and_links_every_person(seed_site):
+    root, _ = seed_site
+    page = html(root, "en/people/index.html")
+    sides = [h["id"] for h in page.select("h2[id]")]
+    assert sides[:2] == ["usa", "russia"] and "europe" in sides and "china" in sides
+    links = {a["href"] for a in page.select("article a[href$='.html']")}
+    for person, _, _ in SPEAKER_QUOTES:
+        assert f"{person}.html" in links
+
+
+def test_claims_export_carries_speakers_and_quotes(seed_site):
+    root, _ = seed_site
+    data = json.loads((root / "site" / "data" / "claims.json").read_text(encoding="utf-8"))
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    assert {p["id"] for p in data["people"]} >= {p for p, _, _ in SPEAKER_QUOTES}
+    for quote in data["quotes"]:
+        assert texts[quote["article"]][quote["start"]:quote["end"]] == quote["text"]
+    said = [c for t in data["topics"] for c in t["claims"] if c["speaker_id"] == "pete-hegseth"]
+    assert said and all(c["speaker"] == "Pete Hegseth" for c in said)
