@@ -140,7 +140,7 @@ SPEAKER_QUOTES = [  # (person id, words of one of their seed quotations, its Eng
     ("pete-hegseth", "kein Verrat", "not a betrayal"),
     ("boris-pistorius", "bedauerlich", "regrettable"),
     ("john-healey", "vordersten Front der Freiheit", "front line of freedom"),
-    ("sebastien-lecornu", "Frieden durch Stärke", "peace through strength"),
+    ("sebastien-lecornu", "aus westlicher Sicht", "from a Western point of view"),
     ("kaja-kallas", "Appeasementpolitik", "appeasement"),
     ("mark-rutte", "wohin die US-amerikanische Initiative", "US initiative"),
     ("dmitry-peskov", "Es wird beides geben", "There will be both"),
