@@ -259,6 +259,9 @@ class _TopicChecker:
 
 def compile_term(label: str) -> re.Pattern:
     """A term as a pattern: 're:' gives a regex, else a case-insensitive word prefix."""
+    if any(ord(ch) < 32 for ch in label):
+        # "\b" in a double-quoted YAML string is a backspace, not a word boundary.
+        raise re.error("it contains a control character; in double quotes write \\b, not \b")
     if label.startswith("re:"):
         return re.compile(label[3:])
     return re.compile(r"(?<![\w-])" + re.escape(label), re.IGNORECASE)

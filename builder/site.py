@@ -64,16 +64,32 @@ class Site:
         return next(a for a in self.articles if a.id == article_id)
 
 
+SECOND_TOPIC_SHARE = 0.6  # a sentence is on a second topic only when it fits it nearly as well
+
+
 def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict | None = None,
               people=None) -> dict[str, list[Match]]:
-    """The matches of every article, by topic id (speakers count when statements are given)."""
+    """The matches of every article, by topic id (speakers count when statements are given).
+
+    A sentence belongs to the topic it fits best, and to another topic only when it fits
+    that one nearly as well (scores are compared relative to each topic's threshold):
+    Peskov on the EU's role is peace talks and European reactions alike, but a sentence
+    on NATO membership that mentions negotiations in passing is not peace talks.
+    """
     statements = statements or {}
     sides = {p.id: p.side for p in people.entries} if people else {}
+    threshold = {t.id: t.min_score for t in topics}
     by_topic: dict[str, list[Match]] = defaultdict(list)
     for article in articles:
         speakers = speakers_by_sentence(article, statements.get(article.id, ()))
+        by_sentence: dict[int, list[Match]] = defaultdict(list)
         for match in match_article(article, topics, speakers, sides):
-            by_topic[match.topic].append(match)
+            by_sentence[match.sentence.start].append(match)
+        for found in by_sentence.values():
+            best = max(m.score / threshold[m.topic] for m in found)
+            for match in found:
+                if match.score / threshold[match.topic] >= SECOND_TOPIC_SHARE * best:
+                    by_topic[match.topic].append(match)
     return by_topic
 
 
