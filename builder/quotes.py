@@ -537,6 +537,9 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:
         antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
         return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
+    agent = _passive_agent(text, tokens, first, i)
+    if agent:
+        return Frame(cue, agent, i, "after")  # "… wird von Experten als „…“ bezeichnet"
     if first < i and not _adverbial(tokens[first]) and tokens[first].lower not in _NOT_NOMINATIVE:
         return Frame(cue, noun_phrase_after(text, tokens, first), i, "after")
     content = "before" if first > 0 and _verb_first(text, tokens, first) and i - first <= 6 else "after"
@@ -562,6 +565,23 @@ _OBJECT_OPENERS = frozenset((
     "die das den dem eine einen einem diese dieses diesen diesem seine seinen seinem ihre ihren "
     "ihrem deren dessen jegliche jede jeden alle"
 ).split())
+
+
+_PASSIVE_AUXILIARIES = frozenset("wird werden wurde wurden worden".split())
+
+
+def _passive_agent(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
+    """The agent ("von X") of a passive clause whose cue is a participle; the one quoted
+    ("X wird von Y zitiert") is the subject, so "zitiert" has none."""
+    if tokens[i].lower in ("zitiert", "wird", "wurde") \
+            or not any(t.lower in _PASSIVE_AUXILIARIES for t in tokens[first:i]):
+        return None
+    for j in range(first, i - 1):
+        if tokens[j].lower in ("von", "vom"):
+            span = noun_phrase_after(text, tokens, j + 1)
+            if span:
+                return span
+    return None
 
 
 def _verb_first(text: str, tokens: list[Token], first: int) -> bool:
@@ -897,7 +917,7 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
             continue
         frame = (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
                  or _colon_frame(text, span, sentence))
-        speaker = frame.speaker if frame else None
+        speaker = _fronted_source(text, sentence) or (frame.speaker if frame else None)
         if speaker is None and _reported_main_clause(text, sentence):
             speaker = carried or recent
         if speaker is None and _fills_sentence(span, sentence):
@@ -909,6 +929,23 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
         cue = frame.cue if frame else None
         quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
     return quotes
+
+
+# Verbs with which a text, not a person, is the source: "In dem Antrag heißt es: …".
+_SOURCE_VERBS = frozenset("heißt hieß geheißen steht stand stehen findet fand fanden lesen".split())
+_SOURCE_PREPOSITIONS = frozenset("in im auf aus".split())
+
+
+def _fronted_source(text: str, sentence: Sentence) -> tuple[int, int] | None:
+    """The place a quotation is read at, when the first clause opens with it and is about
+    reading: "Im Antrag heißt es", "Auf dem Plakat war … zu lesen"; spans the preposition."""
+    tokens = list(sentence.tokens)
+    if len(tokens) < 3 or tokens[0].lower not in _SOURCE_PREPOSITIONS:
+        return None
+    if not any(t.lower in _SOURCE_VERBS for t in tokens[1:]):
+        return None
+    span = noun_phrase_after(text, tokens, 1)
+    return (tokens[0].start, span[1]) if span else None
 
 
 def _reported_main_clause(text: str, sentence: Sentence) -> bool:

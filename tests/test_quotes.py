@@ -122,6 +122,15 @@ def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
     assert only(direct(text)).speaker(text) == "Lena Bauer"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("In dem Antrag heißt es wörtlich: „Die Frist wird verlängert.“", "In dem Antrag"),
+    ("Auf dem Plakat war zu lesen: „Wir bleiben hier. Wir gehen nicht.“", "Auf dem Plakat"),
+    ("Seine Bilder werden von Sammlern als „Meilensteine der Malerei“ bezeichnet.", "Sammlern"),
+])
+def test_sources_of_read_and_passive_quotes(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_short_predicative_quote_with_a_speech_verb_is_a_quote():
     text = "Pistorius nannte das Vorgehen der Regierung »bedauerlich«."
     quote = only(direct(text))
