@@ -1,0 +1,80 @@
+"""Grouping sentences of different sources into claims."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder import clean
+from builder.claims import claim_id, group_matches, make_claim
+from builder.config import load_concepts
+from builder.model import Article, Metadata
+from builder.topics import Match
+
+CONCEPTS = load_concepts(Path(__file__).resolve().parent.parent / "content" / "concepts.yml")
+
+
+def article(article_id: str, text: str) -> Article:
+    cleaned, blocks = clean.make_blocks(clean.normalise(text))
+    return Article(article_id, f"{article_id}.txt", Metadata(), cleaned, blocks)
+
+
+def matches(*texts: str) -> list[Match]:
+    """One article per text; every sentence matches the topic 't'."""
+    out = []
+    for n, text in enumerate(texts):
+        a = article(f"a{n}", text)
+        for order, (block, sentence) in enumerate(a.sentences()):
+            out.append(Match("t", None, a, block, sentence, 2.0, 0.0, order))
+    return out
+
+
+def claims(*texts: str):
+    return [make_claim(g) for g in group_matches(matches(*texts), CONCEPTS)]
+
+
+def test_same_fact_in_different_words_is_one_claim_with_both_citations():
+    result = claims("Hegseth sagte, ein Nato-Beitritt der Ukraine sei unrealistisch.",
+                    "Der Minister erklärte, eine NATO-Mitgliedschaft Kiews sei nicht realistisch.")
+    assert len(result) == 1
+    assert set(result[0].sources) == {"a0", "a1"}
+
+
+def test_near_duplicates_merge_without_concepts():
+    result = claims("Die Regierung werde keine Soldaten in die Region schicken, betonte der Sprecher.",
+                    "Der Sprecher betonte, die Regierung werde keine Soldaten in die Region entsenden.")
+    assert len(result) == 1 and len(result[0].citations) == 2
+
+
+def test_different_figures_are_different_claims():
+    result = claims("Die Partner sollen ihre Verteidigungsausgaben auf fünf Prozent erhöhen.",
+                    "Die Partner sollen ihre Verteidigungsausgaben auf zwei Prozent erhöhen.")
+    assert len(result) == 2
+    assert all(len(c.citations) == 1 for c in result)
+
+
+def test_a_negation_keeps_claims_apart():
+    result = claims("Die Regierung will Truppen in das Land schicken, sagte der Sprecher am Montag.",
+                    "Die Regierung will keine Truppen in das Land schicken, sagte der Sprecher am Montag.")
+    assert len(result) == 2
+
+
+def test_shared_words_but_another_fact_do_not_merge():
+    result = claims("Der Kanzler traf den Präsidenten in Paris zu Gesprächen über den Handel.",
+                    "Der Kanzler kritisierte den Präsidenten in Paris scharf für seine Zölle auf Autos.")
+    assert len(result) == 2
+
+
+def test_a_sentence_with_two_facts_is_cited_for_each():
+    result = claims("Hegseth sagte, eine Nato-Mitgliedschaft der Ukraine sei nicht realistisch.",
+                    "Hegseth sagte, eine Rückkehr zu den Grenzen von 2014 sei unrealistisch.",
+                    "Weder die alten Grenzen noch ein Nato-Beitritt seien realistisch, das sei unrealistisch, sagte Hegseth.")
+    by_source = {c.citations[0].article: c for c in result}
+    assert set(by_source["a0"].sources) == {"a0", "a2"}
+    assert set(by_source["a1"].sources) == {"a1", "a2"}
+    assert "a2" not in by_source  # carried by the two claims, not repeated
+
+
+def test_claim_ids_depend_only_on_wording():
+    assert claim_id("Ein  Satz.") == claim_id("ein satz.") != claim_id("Ein anderer Satz.")
+    first = [c.id for c in claims("Der Hafen wächst.", "Die Stadt baut aus.")]
+    again = [c.id for c in claims("Der Hafen wächst.", "Die Stadt baut aus.")]
+    assert first == again
