@@ -514,7 +514,7 @@ def _genitive_name(token: Token) -> bool:
 
 
 _OPINION_NOUNS = frozenset((
-    "angaben ansicht auffassung meinung worten einschätzung darstellung informationen bewertung "
+    "angaben ansicht auffassung meinung worten einschätzung darstellung darstellungen informationen bewertung "
     "aussage aussagen überzeugung schätzung schätzungen erkenntnissen berichten"
 ).split())
 _POSSESSIVES = frozenset("seiner ihrer deren dessen unserer".split())
@@ -918,6 +918,8 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
         frame = (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
                  or _colon_frame(text, span, sentence))
         speaker = _fronted_source(text, sentence) or (frame.speaker if frame else None)
+        if speaker is None:
+            speaker = _fronted_holder(text, sentence)
         if speaker is None and _reported_main_clause(text, sentence):
             speaker = carried or recent
         if speaker is None and _fills_sentence(span, sentence):
@@ -946,6 +948,14 @@ def _fronted_source(text: str, sentence: Sentence) -> tuple[int, int] | None:
         return None
     span = noun_phrase_after(text, tokens, 1)
     return (tokens[0].start, span[1]) if span else None
+
+
+def _fronted_holder(text: str, sentence: Sentence) -> tuple[int, int] | None:
+    """The holder of an opinion fronted with "für": "Für den Theologen X sei das „…“"."""
+    tokens = list(sentence.tokens)
+    if len(tokens) < 3 or tokens[0].lower != "für" or tokens[1].lower in ("das", "die", "diese", "dieses"):
+        return None
+    return noun_phrase_after(text, tokens, 1)
 
 
 def _reported_main_clause(text: str, sentence: Sentence) -> bool:
@@ -1077,7 +1087,7 @@ def extract_quotes(text: str) -> list[Quote]:
         elif sentence.frames:
             reported = [q for q in found if q.kind == INDIRECT]
             continuing = reported[-1] if reported else None
-        spoken = [q for q in found if q.speaker_start is not None]
+        spoken = sorted((q for q in found if q.speaker_start is not None), key=lambda q: q.start)
         if spoken:
             carried = (spoken[-1].speaker_start, spoken[-1].speaker_end)
         elif sentence.frames:

@@ -131,6 +131,17 @@ def test_sources_of_read_and_passive_quotes(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+def test_an_opinion_fronted_with_fuer_names_its_holder():
+    text = "Für den Bischof Karl Jung sei der Schritt „aus vielen Gründen verständlich“."
+    assert only(direct(text)).speaker(text) == "den Bischof Karl Jung"
+
+
+def test_a_continuing_quote_takes_the_speaker_of_the_last_quote_not_of_a_later_frame():
+    text = ("Besorgt äußerte sich die Ärztin Eva Holm: „Wir fürchten das Schlimmste“, sagte sie. "
+            "„Es wird noch Wochen dauern.“")
+    assert direct(text)[-1].speaker(text) == "sie"
+
+
 def test_short_predicative_quote_with_a_speech_verb_is_a_quote():
     text = "Pistorius nannte das Vorgehen der Regierung »bedauerlich«."
     quote = only(direct(text))
