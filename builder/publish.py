@@ -61,7 +61,7 @@ def static_files(site_src: Path, languages: tuple[str, ...]) -> dict[str, bytes]
 def nav(site) -> list:
     """The global navigation: home, topics, people, sources index, about (not every source or person)."""
     return (["index.md"] + [f"topics/{t.config.id}.md" for t in site.topics]
-            + ["people/index.md", "sources/index.md", "about.md"])
+            + ["people/index.md", "sources/index.md", "coverage.md", "about.md"])
 
 
 def mkdocs_config(build: Path, root: Path, site_dir: Path, nav_items: list) -> bytes:

@@ -150,6 +150,7 @@ class Renderer:
         for topic in self.site.topics:
             path = f"topics/{topic.config.id}.md"
             out[path] = self.render("topic.md.j2", self.page(path), topic=topic)
+        out["coverage.md"] = self.render("coverage.md.j2", self.page("coverage.md"))
         out["people/index.md"] = self.render("people.md.j2", self.page("people/index.md"))
         for person in self.site.people:
             path = f"people/{person.id}.md"

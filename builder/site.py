@@ -47,6 +47,11 @@ class Site:
     people: tuple = ()  # people.Person entries that have statements, by side then name
     statements: tuple[Statement, ...] = ()  # every attributed quotation, in article order
 
+    def covered(self, article_id: str, topic: TopicPage, section: str | None = "") -> int:
+        """How many claims of a topic (or of one of its sections) cite an article."""
+        claims = topic.claims if section == "" else topic.section_claims(section)
+        return sum(1 for c in claims if article_id in c.sources)
+
     def statements_of(self, person_id: str) -> tuple[Statement, ...]:
         """The quotations attributed to a person."""
         return tuple(s for s in self.statements if s.person == person_id)
