@@ -1,0 +1,68 @@
+"""Benchmark: build a site from N real German articles and print the time of each stage.
+
+The articles come from ../shared/data (10kGNAD and the quotation data set; licence
+non-commercial: they are read from there and written only into a temporary project,
+never into this repository). Beyond the ~1,900 texts there, articles repeat with new ids.
+
+    .venv/bin/python benchmarks/bench_build.py --articles 2000           # pages, no MkDocs
+    .venv/bin/python benchmarks/bench_build.py --articles 2000 --mkdocs  # the whole build
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))
+
+from builder.build import Project, build  # noqa: E402
+from tests.conftest import make_project  # noqa: E402
+
+
+def texts() -> list[str]:
+    """Every article text of the shared data sets."""
+    out = []
+    with open(DATA / "10kgnad" / "articles.csv", encoding="utf-8", newline="") as f:
+        out += [row[1] for row in csv.reader(f, delimiter=";", quotechar="'") if len(row) > 1]
+    for line in (DATA / "quotes-de" / "train.jsonl").read_text(encoding="utf-8").splitlines():
+        out.append(json.loads(line)["text"])
+    return [t for t in out if t.strip()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--mkdocs", action="store_true", help="also run MkDocs (slow for thousands of pages)")
+    args = parser.parse_args()
+    corpus = texts()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_project(Path(tmp) / "bench")
+        folder = root / "content" / "articles"
+        for i in range(args.articles):
+            (folder / f"bench_{i:05d}.txt").write_text(corpus[i % len(corpus)], encoding="utf-8")
+        megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+        out = io.StringIO()
+        start = time.perf_counter()
+        status = build(Project(root), run_mkdocs=args.mkdocs, out=out)
+        total = time.perf_counter() - start
+        log = out.getvalue()
+        size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) / 1e6 if args.mkdocs else 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    summary = [line for line in log.splitlines() if not line.startswith(("content/", "links:"))]
+    print("\n".join(summary[-8:]))
+    print(f"articles {args.articles} ({megabytes:.1f} MB of text), exit status {status}")
+    print(f"total {total:.1f} s, {args.articles / total:.1f} articles/s, peak memory {peak:.0f} MB"
+          + (f", site {size:.0f} MB" if args.mkdocs else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
