@@ -100,7 +100,7 @@ def sync_catalogs(project: Project, site, strings: dict, report: Report, save: b
     """Load the translation memory and bring it in line with the site's texts."""
     with report.stage("translations"):
         codes = tuple(lang.code for lang in site.languages)
-        catalogs = load_catalogs(project.translations, codes, codes[0])
+        catalogs = load_catalogs(project.translations, codes, codes[0], {a.meta.language for a in site.articles})
         segments = all_segments(site, strings)
         for lang, catalog in catalogs.items():
             catalog.sync([s for s in segments if s.source_language != lang] + topic_segments(site, lang))

@@ -43,6 +43,7 @@ STATES = (REVIEWED, MACHINE, MISSING)
 MEMORY_ENGINE = "tm"  # the engine name of a translation reused from an identical source
 _FUZZY = "fuzzy"
 _MACHINE_MARK = "machine:"
+_SOURCE_MARK = "source-language:"
 _HEADER = (
     "Translation memory of the explainer site ({language}).\n"
     "Maintained by `python -m builder translate`. To review an entry, correct its\n"
@@ -152,9 +153,21 @@ class Catalog:
             self._memory = _memory_index(self._po)
         return self._memory.get(source)
 
-    def missing(self) -> list[tuple[str, str]]:
-        """(segment id, source) of every entry in use that has no translation."""
-        return [(e.msgctxt, e.msgid) for e in _ordered(self._po) if _is_missing(e)]
+    def missing(self, source_language: str | None = None) -> list[tuple[str, str]]:
+        """(segment id, source) of every entry in use that has no translation (from one source language)."""
+        return [(e.msgctxt, e.msgid) for e in _ordered(self._po) if _is_missing(e)
+                and (source_language is None or self.source_of(e) == source_language)]
+
+    def source_languages(self) -> list[str]:
+        """The source languages of the entries that are missing a translation."""
+        return sorted({self.source_of(e) for e in self._po if _is_missing(e)})
+
+    def source_of(self, entry: polib.POEntry) -> str:
+        """The language an entry's source is written in."""
+        for line in entry.comment.splitlines():
+            if line.startswith(_SOURCE_MARK):
+                return line[len(_SOURCE_MARK):].strip()
+        return self.source_language
 
     def state(self, segment_id: str) -> Translation:
         """The stored translation of entry `segment_id`, without reuse."""
@@ -243,6 +256,9 @@ class Catalog:
             elif not outcomes:
                 outcomes.append("unchanged")
         entry.occurrences = [(page, "") for page in sorted(set(segment.pages))]
+        # An entry whose source is not in the catalog's source language says so.
+        entry.comment = "" if segment.source_language == self.source_language else \
+            f"{_SOURCE_MARK} {segment.source_language}"
         return outcomes
 
     def _shown_state(self, entry: polib.POEntry) -> str:

@@ -58,15 +58,17 @@ def translate(project: Project, engine_name: str, url: str | None, key_env: str 
             def progress(done: int, total: int) -> None:
                 print(f"  {code}: {done}/{total} texts", file=out, flush=True)
 
-            summary = mt.fill_missing(catalog, engine, catalog.source_language, catalog.language,
-                                      batch_size=batch_size, on_progress=progress)
-            for segment_id, message in summary.failed:
-                print(f"  failed: {message}", file=out)
-            print(f"{code}: {summary.filled} filled by {engine_name}, {summary.reused} reused from the memory, "
-                  f"{len(summary.failed)} failed; {summary.characters} characters in {summary.requests} requests",
-                  file=out)
-            if summary.stopped:
-                print(f"stopped: {summary.stopped} — the finished entries are saved; run again to continue", file=out)
-            if summary.failed or summary.stopped:
-                status = 1
+            for source in catalog.source_languages() or [catalog.source_language]:
+                summary = mt.fill_missing(catalog, engine, source, catalog.language,
+                                          batch_size=batch_size, on_progress=progress)
+                for segment_id, message in summary.failed:
+                    print(f"  failed: {message}", file=out)
+                print(f"{source} -> {code}: {summary.filled} filled by {engine_name}, {summary.reused} reused "
+                      f"from the memory, {len(summary.failed)} failed; {summary.characters} characters in "
+                      f"{summary.requests} requests", file=out)
+                if summary.stopped:
+                    print(f"stopped: {summary.stopped} — the finished entries are saved; run again to continue",
+                          file=out)
+                if summary.failed or summary.stopped:
+                    status = 1
     return status

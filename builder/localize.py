@@ -96,7 +96,19 @@ class Localizer:
         return text
 
 
-def load_catalogs(folder: Path, languages: tuple[str, ...], source_language: str) -> dict[str, Catalog]:
-    """The catalogs of every target language (those other than the source language)."""
-    return {lang: Catalog.load(folder / f"{lang}.po", lang, source_language)
-            for lang in languages if lang != source_language}
+def load_catalogs(folder: Path, languages: tuple[str, ...], source_language: str,
+                  article_languages: set[str] = frozenset()) -> dict[str, Catalog]:
+    """The catalogs of every target language.
+
+    Texts are written in the default language (`source_language`), so every other
+    language has a catalog. The default language needs one only when articles are
+    written in another language (or it exists already); its entries then come from
+    the first of those languages, others say so in a comment.
+    """
+    catalogs = {lang: Catalog.load(folder / f"{lang}.po", lang, source_language)
+                for lang in languages if lang != source_language}
+    others = sorted(article_languages - {source_language})
+    if others or (folder / f"{source_language}.po").exists():
+        first = others[0] if others else next(lang for lang in languages if lang != source_language)
+        catalogs[source_language] = Catalog.load(folder / f"{source_language}.po", source_language, first)
+    return catalogs

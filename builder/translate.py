@@ -577,7 +577,7 @@ def fill_missing(catalog: Catalog, engine: Engine, source_language: str,
     date = today or datetime.date.today().isoformat()
     reused = _reuse_memory(catalog, date)
     catalog.save()
-    groups = _group_by_source(catalog.missing())
+    groups = _group_by_source(catalog.missing(source_language))
     sources = list(groups)
     requests_before, characters_before = engine.requests, engine.characters
     filled, failed, stopped = 0, [], None
@@ -598,8 +598,8 @@ def fill_missing(catalog: Catalog, engine: Engine, source_language: str,
 
 
 def _check_languages(catalog: Catalog, source: str, target: str) -> None:
-    """The languages asked for must be the catalog's."""
-    if (source, target) != (catalog.source_language, catalog.language):
+    """The target must be the catalog's language; the source one its entries are written in."""
+    if target != catalog.language or source == target:
         raise EngineConfigError(
             f"{catalog.path} translates {catalog.source_language} -> {catalog.language}, "
             f"not {source} -> {target}; load the catalog of the target language")
