@@ -231,10 +231,9 @@ class Catalog:
         if not segment.id or not segment.source:
             raise CatalogError(f"{self.path}: segment {segment.id!r} has an empty id or "
                                "source; segments must carry text and a stable id")
-        if segment.source_language != self.source_language:
-            raise CatalogError(
-                f"{self.path}: segment {segment.id} is in {segment.source_language!r}, "
-                f"but this catalog translates from {self.source_language!r}")
+        if segment.source_language == self.language:
+            raise CatalogError(f"{self.path}: segment {segment.id} is already in {self.language!r}; "
+                               "only texts in other languages go into this catalog")
         if earlier is not None and earlier.source != segment.source:
             raise CatalogError(f"{self.path}: segment id {segment.id} is used for two "
                                "different texts; segment ids must be unique")
