@@ -67,6 +67,18 @@ class Report:
         self.times[name] = self.times.get(name, 0.0) + time.perf_counter() - start
 
 
+PROGRESS_FROM = 200  # items in a stage before it reports progress
+
+
+def progress(stage: str, items, total: int, out=sys.stderr):
+    """Yield from `items`, printing "stage: done/total" about ten times for long stages."""
+    step = max(total // 10, 1)
+    for done, item in enumerate(items, start=1):
+        yield item
+        if total >= PROGRESS_FROM and (done % step == 0 or done == total):
+            print(f"  {stage}: {done}/{total}", file=out, flush=True)
+
+
 def build_date() -> str:
     """Today, or the date of SOURCE_DATE_EPOCH for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -85,9 +97,10 @@ def load_model(project: Project, report: Report):
         strings = config.load_yaml(project.site_src / "strings.yml")
     with report.stage("read"):
         codes = tuple(lang.code for lang in languages)
-        articles = read_articles(project.articles, sources, codes, report.problems, project.root)
+        articles = read_articles(project.articles, sources, codes, report.problems, project.root,
+                                 on_file=lambda files: progress("read", files, len(files)))
     with report.stage("quotes"):
-        statements = {a.id: attribute(a, people) for a in articles}
+        statements = {a.id: attribute(a, people) for a in progress("quotes", articles, len(articles))}
     with report.stage("match"):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements)
     for article_id in site.unused:

@@ -38,12 +38,15 @@ class Source:
 
 
 def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
-                  problems: Problems, root: Path | None = None) -> list[Article]:
-    """Read every article file of `folder`; bad ones are reported and skipped."""
+                  problems: Problems, root: Path | None = None, on_file=None) -> list[Article]:
+    """Read every article file of `folder`; bad ones are reported and skipped.
+
+    `on_file`, if given, wraps the list of files (to report progress).
+    """
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
     seen: dict[str, str] = {}
     articles = []
-    for path in files:
+    for path in (on_file(files) if on_file else files):
         shown = _shown(path, root)
         source = _load(path, shown, sources_meta, problems)
         if source is None:

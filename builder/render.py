@@ -108,6 +108,7 @@ class Renderer:
             article_title=lambda a: self.article_title(a, page),
             given=lambda texts, segment_id: self.given(texts, segment_id, page),
             role=self.role, sides=SIDES, name=lambda person: self.person_name(person, page), **values)
+        body = with_notice(body, page)
         self.counts[page.path] = dict(page.loc.counts)
         return front_matter(page, self.site.built, page_title(body)) + body
 
@@ -162,6 +163,21 @@ class Renderer:
             out[path] = self.render("source.md.j2", page, article=article,
                                     blocks=[(b, self.block_texts(article, b, page)) for b in article.blocks])
         return out
+
+
+def with_notice(body: str, page: Page) -> str:
+    """The body with a notice under its heading when some of its text is not (reviewed) translated."""
+    counts = dict(page.loc.counts)  # before the notice's own strings are looked up
+    notes = []
+    if counts[MISSING]:
+        notes.append(("warning", page.t("page_untranslated_notice")))
+    if counts[MACHINE]:
+        notes.append(("info", page.t("page_machine_notice")))
+    if not notes:
+        return body
+    block = "".join(f'!!! {kind} ""\n\n    {md_escape(text)}\n\n' for kind, text in notes)
+    head, sep, rest = body.partition("\n")
+    return f"{head}{sep}\n{block}{rest}" if head.startswith("# ") else block + body
 
 
 def page_title(body: str) -> str:

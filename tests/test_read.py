@@ -135,3 +135,14 @@ def test_broken_topics_config_lists_every_problem_and_stops(project):
     assert "topics[1].title: expected a text per language with at least `de:`" in log
     assert "topics[1].colour: unknown key" in log
     assert not (root / "build").exists()
+
+
+def test_long_stages_report_progress_and_short_ones_stay_quiet():
+    from builder.build import progress
+
+    out = io.StringIO()
+    assert list(progress("read", range(300), 300, out)) == list(range(300))
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "  read: 30/300" and lines[-1] == "  read: 300/300" and len(lines) == 10
+    quiet = io.StringIO()
+    assert list(progress("read", range(5), 5, quiet)) == list(range(5)) and quiet.getvalue() == ""
