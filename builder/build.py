@@ -17,6 +17,7 @@ from .catalog import CatalogError
 from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
 from .problems import ConfigError, Problems
 from .attribution import attribute
+from .cache import Cache, code_fingerprint
 from .people import load_people
 from .read import read_articles
 from .render import all_segments, render_site
@@ -97,8 +98,9 @@ def load_model(project: Project, report: Report):
         strings = config.load_yaml(project.site_src / "strings.yml")
     with report.stage("read"):
         codes = tuple(lang.code for lang in languages)
+        cache = Cache(project.build / "cache" / f"read-{code_fingerprint()}")
         articles = read_articles(project.articles, sources, codes, report.problems, project.root,
-                                 on_file=lambda files: progress("read", files, len(files)))
+                                 on_file=lambda files: progress("read", files, len(files)), cache=cache)
     with report.stage("quotes"):
         statements = {a.id: attribute(a, people) for a in progress("quotes", articles, len(articles))}
     with report.stage("match"):

@@ -38,10 +38,11 @@ class Source:
 
 
 def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
-                  problems: Problems, root: Path | None = None, on_file=None) -> list[Article]:
+                  problems: Problems, root: Path | None = None, on_file=None, cache=None) -> list[Article]:
     """Read every article file of `folder`; bad ones are reported and skipped.
 
-    `on_file`, if given, wraps the list of files (to report progress).
+    `on_file`, if given, wraps the list of files (to report progress); `cache` keeps
+    cleaned articles between builds.
     """
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
     seen: dict[str, str] = {}
@@ -51,7 +52,7 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
         source = _load(path, shown, sources_meta, problems)
         if source is None:
             continue
-        article = _article(source, languages, problems)
+        article = _cached_article(source, languages, problems, cache)
         if article is None:
             continue
         if article.id in seen:
@@ -137,6 +138,19 @@ def _front_matter(text: str, shown: str, problems: Problems) -> tuple[dict, str,
                        "write it as `key: value` lines, e.g. `title: …`")
         return None
     return meta, text[m.end():], text[: m.end()].count("\n") + 1
+
+
+def _cached_article(source: Source, languages: tuple[str, ...], problems: Problems, cache) -> Article | None:
+    """The Article of a source, from the cache when nothing it depends on changed."""
+    if cache is None:
+        return _article(source, languages, problems)
+    key = cache.key(source.shown, source.body, sorted(source.meta.items(), key=str), languages)
+    article = cache.get(key)
+    if article is None:
+        article = _article(source, languages, problems)
+        if article is not None:
+            cache.put(key, article)
+    return article
 
 
 def _article(source: Source, languages: tuple[str, ...], problems: Problems) -> Article | None:

@@ -146,3 +146,18 @@ def test_long_stages_report_progress_and_short_ones_stay_quiet():
     assert lines[0] == "  read: 30/300" and lines[-1] == "  read: 300/300" and len(lines) == 10
     quiet = io.StringIO()
     assert list(progress("read", range(5), 5, quiet)) == list(range(5)) and quiet.getvalue() == ""
+
+
+def test_cache_gives_the_same_articles_and_misses_on_any_change(tmp_path):
+    from builder.cache import Cache
+
+    folder = write(tmp_path / "articles", {"a1.txt": GOOD})
+    cache = Cache(tmp_path / "cache")
+    first = read_articles(folder, {}, ("de", "en"), Problems(), folder, cache=cache)
+    again = read_articles(folder, {}, ("de", "en"), Problems(), folder, cache=cache)
+    assert again == first and cache.hits == 1
+    (folder / "a1.txt").write_text(GOOD.replace("Paris", "Rom"), encoding="utf-8")
+    changed = read_articles(folder, {}, ("de", "en"), Problems(), folder, cache=cache)
+    assert "Rom" in changed[0].text and cache.hits == 1
+    with_meta = read_articles(folder, {"a1": {"publisher": "X"}}, ("de", "en"), Problems(), folder, cache=cache)
+    assert with_meta[0].meta.publisher == "X" and cache.hits == 1
