@@ -15,7 +15,7 @@ from .problems import ConfigError, Problem
 
 
 @dataclass(frozen=True)
-class Term:
+class GlossaryTerm:
     """A source term and the translation it must have."""
 
     source: str
@@ -27,10 +27,10 @@ class Violation:
     """A translation that lacks a glossary term's translation."""
 
     segment_id: str
-    term: Term
+    term: GlossaryTerm
 
 
-def load_glossary(path: Path, language: str) -> tuple[Term, ...]:
+def load_glossary(path: Path, language: str) -> tuple[GlossaryTerm, ...]:
     """The glossary's terms for one target language (missing file: none)."""
     data = load_yaml(path, missing_ok=True) or {}
     terms, problems = [], []
@@ -39,13 +39,13 @@ def load_glossary(path: Path, language: str) -> tuple[Term, ...]:
             problems.append(Problem(str(path), None, f"terms[{i}]: expected `de:` and `{language}:` texts",
                                     f"write `- {{de: …, {language}: …}}`"))
             continue
-        terms.append(Term(entry["de"], entry[language]))
+        terms.append(GlossaryTerm(entry["de"], entry[language]))
     if problems:
         raise ConfigError(problems)
     return tuple(sorted(terms, key=lambda t: -len(t.source)))
 
 
-def required_terms(source: str, terms: tuple[Term, ...]) -> list[Term]:
+def required_terms(source: str, terms: tuple[GlossaryTerm, ...]) -> list[GlossaryTerm]:
     """The terms a source text contains, longest first, without those inside a longer one."""
     taken: list[tuple[int, int]] = []
     found = []
@@ -58,7 +58,7 @@ def required_terms(source: str, terms: tuple[Term, ...]) -> list[Term]:
     return found
 
 
-def violations(entries, terms: tuple[Term, ...]) -> list[Violation]:
+def violations(entries, terms: tuple[GlossaryTerm, ...]) -> list[Violation]:
     """Check (segment id, source, translation) triples; untranslated ones are skipped."""
     out = []
     for segment_id, source, target in entries:

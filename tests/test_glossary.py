@@ -5,20 +5,20 @@ from pathlib import Path
 
 import polib
 
-from builder.glossary import Term, load_glossary, required_terms, violations
+from builder.glossary import GlossaryTerm, load_glossary, required_terms, violations
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_longest_term_wins_inside_compounds():
-    terms = (Term("US-Verteidigungsminister", "US Secretary of Defense"), Term("Verteidigungsminister", "defence minister"))
+    terms = (GlossaryTerm("US-Verteidigungsminister", "US Secretary of Defense"), GlossaryTerm("Verteidigungsminister", "defence minister"))
     found = required_terms("Der US-Verteidigungsminister traf den britischen Verteidigungsminister.", terms)
     assert found == [terms[0], terms[1]]
     assert required_terms("US-Verteidigungsminister Hegseth", terms) == [terms[0]]
 
 
 def test_a_translation_without_the_glossary_term_is_reported():
-    terms = (Term("Ukraine-Kontaktgruppe", "Ukraine Defense Contact Group"),)
+    terms = (GlossaryTerm("Ukraine-Kontaktgruppe", "Ukraine Defense Contact Group"),)
     bad = violations([("s1", "vor der Ukraine-Kontaktgruppe", "before the Ukraine contact group of allies")], terms)
     assert [(v.segment_id, v.term.source) for v in bad] == [("s1", "Ukraine-Kontaktgruppe")]
     assert not violations([("s1", "vor der Ukraine-Kontaktgruppe", "before the Ukraine Defense Contact Group")], terms)
