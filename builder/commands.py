@@ -8,6 +8,9 @@ from __future__ import annotations
 import os
 import sys
 
+import polib
+
+from . import glossary
 from . import translate as mt
 from .build import Project, Report, load_model, render_all, sync_catalogs
 from .catalog import CatalogError
@@ -32,7 +35,19 @@ def stats(project: Project, out=sys.stdout) -> int:
         counts, pages = report.coverage[names[code]]
         for page in pages:
             print(f"  missing text on {page}", file=out)
+        for violation in glossary_violations(project, catalog):
+            print(f"  glossary: {violation.segment_id} should use {violation.term.target!r} "
+                  f"for {violation.term.source!r}", file=out)
     return 0
+
+
+def glossary_violations(project: Project, catalog) -> list:
+    """Translated entries of a catalog that do not follow content/glossary.yml."""
+    if catalog.source_language != "de" or not catalog.path.exists():
+        return []
+    terms = glossary.load_glossary(project.root / "content" / "glossary.yml", catalog.language)
+    po = polib.pofile(str(catalog.path))
+    return glossary.violations(((e.msgctxt, e.msgid, e.msgstr) for e in po if not e.obsolete), terms)
 
 
 def translate(project: Project, engine_name: str, url: str | None, key_env: str | None,

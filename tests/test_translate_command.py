@@ -76,3 +76,13 @@ def test_an_unreachable_server_fails_clearly_and_keeps_the_catalog_valid(project
     assert status == 1
     assert "stopped:" in out.getvalue() and "Traceback" not in out.getvalue()
     polib.pofile(str(root / "translations" / "en.po"))  # still parses
+
+
+def test_stats_names_translations_that_break_the_glossary(project):
+    root = project(articles={"first.txt": FIRST}, translations=False)
+    (root / "content" / "glossary.yml").write_text("terms:\n- {de: Kanzler, en: Chancellor}\n", encoding="utf-8")
+    with LibreStub() as stub:
+        assert run_translate(root, stub)[0] == 0  # the stub answers "[en] Der Kanzler …"
+    out = io.StringIO()
+    stats(Project(root), out=out)
+    assert "glossary: article.first.p1.s1 should use 'Chancellor' for 'Kanzler'" in out.getvalue()
