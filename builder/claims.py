@@ -256,6 +256,16 @@ def _representative(members: list[int], words, weight) -> int:
     return min(members, key=rank)
 
 
+# An article's enumeration at the start of a sentence ("Zweitens: …") means nothing on a topic page.
+ENUMERATOR = re.compile(r"^(?:Erstens|Zweitens|Drittens|Viertens|Fünftens|Zum einen|Zum anderen|Schließlich)\s*[:,]\s*")
+
+
+def claim_text(sentence: str) -> str:
+    """A sentence as a claim: without a leading enumerator, starting in upper case."""
+    text = ENUMERATOR.sub("", sentence, count=1)
+    return text[:1].upper() + text[1:] if text != sentence else sentence
+
+
 def make_claim(group: Group) -> Claim:
     """The Claim of a group: the representative's words, every member cited."""
     rep = group.representative
@@ -264,7 +274,8 @@ def make_claim(group: Group) -> Claim:
                  m.sentence.start, m.sentence.end, m.sentence.text)
         for m in sorted(group.members, key=lambda m: (m is not rep, m.article.id, m.sentence.start))
     )
-    return Claim(id=claim_id(rep.sentence.text), text=rep.sentence.text, language=rep.article.meta.language,
+    text = claim_text(rep.sentence.text)
+    return Claim(id=claim_id(text), text=text, language=rep.article.meta.language,
                  citations=citations, section=rep.section, speaker=rep.speaker,
                  score=max(m.score for m in group.members))
 

@@ -78,3 +78,9 @@ def test_claim_ids_depend_only_on_wording():
     first = [c.id for c in claims("Der Hafen wächst.", "Die Stadt baut aus.")]
     again = [c.id for c in claims("Der Hafen wächst.", "Die Stadt baut aus.")]
     assert first == again
+
+
+def test_a_claim_drops_the_articles_enumeration():
+    (claim,) = claims("Zweitens: eine Rückkehr zu den alten Grenzen sei unrealistisch, sagte er.")
+    assert claim.text == "Eine Rückkehr zu den alten Grenzen sei unrealistisch, sagte er."
+    assert claim.citations[0].quote.startswith("Zweitens: ")
