@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test bundle stats browser clean
+.PHONY: site serve test bundle stats browser vendor clean
 
 site: $(SITE_STAMP)
 	$(PY) -m builder build
@@ -16,7 +16,11 @@ serve: $(SITE_STAMP)
 stats: $(SITE_STAMP)
 	$(PY) -m builder stats
 
-test: $(DEV_STAMP) browser
+# The site as one zip for reading offline: dist/<name>-offline-<date>.zip.
+bundle: $(SITE_STAMP)
+	$(PY) -m builder bundle
+
+test: $(DEV_STAMP) browser node_modules/.installed
 	$(PY) -m pytest -q
 
 $(SITE_STAMP): requirements.txt
@@ -33,6 +37,19 @@ browser:
 	@test -x /usr/bin/chromium || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
+
+# npm packages of package-lock.json: axe-core for the accessibility tests, and
+# iframe-worker, whose shim `make vendor` copies into the site's assets (committed).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	  else echo "the tests need npm: sudo apt-get install npm"; fi; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+vendor: node_modules/.installed
+	cp node_modules/iframe-worker/shim/index.js site_src/assets/vendor/iframe-worker/shim.js
+	cp node_modules/iframe-worker/LICENSE site_src/assets/vendor/iframe-worker/LICENSE
 
 clean:
 	rm -rf build site dist

@@ -1,4 +1,4 @@
-"""The command line: `python -m builder build|serve|stats|translate`."""
+"""The command line: `python -m builder build|bundle|serve|stats|translate`."""
 from __future__ import annotations
 
 import argparse
@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--no-mkdocs", action="store_true", help="only generate build/docs, do not run MkDocs")
     p_serve = commands.add_parser("serve", help="serve the site on localhost, rebuilding when content/ changes")
     p_serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to listen on")
+    p_bundle = commands.add_parser("bundle", help="build the site and zip it into dist/ for reading offline")
+    p_bundle.add_argument("--name", help="file name start (default: from site_name): <name>-offline-<date>.zip")
     commands.add_parser("stats", help="count reviewed / machine / missing translations per language")
     p_tr = commands.add_parser("translate", help="fill missing translations through a machine-translation engine")
     p_tr.add_argument("--engine", required=True, choices=["libre", "google", "mymemory", "deepl"])
@@ -28,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(args.project.resolve())
     if args.command == "build":
         return build(project, strict=args.strict, run_mkdocs=not args.no_mkdocs)
+    if args.command == "bundle":
+        from .bundle import bundle
+
+        return bundle(project, name=args.name)
     if args.command == "stats":
         from .commands import stats
 

@@ -1,0 +1,197 @@
+"""Stable links: every URL the site has published stays reachable.
+
+`content/published.yml` is a committed manifest of every published page and data URL,
+and of the claim anchors on each page. After MkDocs has built the site, `check_published`
+
+- writes the redirects of `mkdocs.yml` (plugin `redirects`, `redirect_maps`) for every
+  language but the default one: mkdocs-redirects 1.2.2 only knows the default language's
+  paths, so `topics/old.md: topics/new.md` also needs `en/topics/old.html`;
+- fails the build (a problem per URL) when a URL of the manifest is neither a page nor a
+  redirect any more, and says how to add the redirect;
+- records new URLs and the current claim anchors in the manifest, and reports claim
+  anchors that are gone (a claim's anchor is a hash of its wording: it changes only when
+  the wording does).
+
+A URL is never removed from the manifest by the build.
+"""
+from __future__ import annotations
+
+import posixpath
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from mkdocs_redirects.plugin import write_html
+
+from .config import load_languages, load_yaml
+from .publish import write_if_changed
+
+MANIFEST = "content/published.yml"
+HEADER = """\
+# Every URL the site has published, and the claim anchors of each page (generated).
+# `python -m builder build` adds new URLs and updates the anchors: commit this file with
+# the change that made them. It never removes a URL: a listed URL that the site no longer
+# has fails the build until mkdocs.yml redirects it (plugins: - redirects: redirect_maps:).
+"""
+SKIPPED_PAGES = {"404.html"}
+
+
+@dataclass
+class Manifest:
+    """The published URLs (pages and data files) and the claim anchors by page URL."""
+
+    urls: list[str] = field(default_factory=list)
+    claims: dict[str, list[str]] = field(default_factory=dict)
+
+    def dump(self) -> bytes:
+        """The manifest as deterministic YAML with its header."""
+        data = {"urls": sorted(set(self.urls)), "claims": {k: sorted(v) for k, v in sorted(self.claims.items())}}
+        return (HEADER + yaml.safe_dump(data, sort_keys=False, width=1000)).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A built HTML file: whether MkDocs made it as a page or a redirect, its claim anchors."""
+
+    kind: str  # "page", "redirect" or "other"
+    claims: tuple[str, ...]
+
+
+class _PageParser(HTMLParser):
+    """Reads what kind of HTML file a built file is, and the ids of its claims."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.generator = self.refresh = False
+        self.claims: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "meta" and (a.get("name") == "generator" and (a.get("content") or "").startswith("mkdocs")):
+            self.generator = True
+        elif tag == "meta" and (a.get("http-equiv") or "").lower() == "refresh":
+            self.refresh = True
+        elif tag == "p" and "claim" in (a.get("class") or "").split() and a.get("id"):
+            self.claims.append(a["id"])
+
+
+def read_page(path: Path) -> Page:
+    """Parse one built HTML file."""
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    kind = "page" if parser.generator else "redirect" if parser.refresh else "other"
+    return Page(kind, tuple(parser.claims))
+
+
+def published_files(site_dir: Path) -> dict[str, Page]:
+    """The pages and data files of a built site that readers may link to, by URL."""
+    out = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        url = path.relative_to(site_dir).as_posix()
+        page = read_page(path)
+        if page.kind == "page" and url not in SKIPPED_PAGES:
+            out[url] = page
+    for path in sorted((site_dir / "data").rglob("*")) if (site_dir / "data").is_dir() else []:
+        if path.is_file():
+            out[path.relative_to(site_dir).as_posix()] = Page("data", ())
+    return out
+
+
+def load_manifest(path: Path) -> Manifest:
+    """The committed manifest; an empty one when the file does not exist yet."""
+    data = load_yaml(path, missing_ok=True) or {}
+    return Manifest(list(data.get("urls") or []), {k: list(v or []) for k, v in (data.get("claims") or {}).items()})
+
+
+def redirect_maps(mkdocs_yml: Path) -> dict[str, str]:
+    """`redirect_maps` of the `redirects` plugin in mkdocs.yml (old page.md: new page.md)."""
+    for plugin in (load_yaml(mkdocs_yml) or {}).get("plugins", []):
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            return dict((plugin["redirects"] or {}).get("redirect_maps") or {})
+    return {}
+
+
+def html_path(md_path: str) -> str:
+    """The built path of a docs page (use_directory_urls: false)."""
+    return md_path[: -len(".md")] + ".html" if md_path.endswith(".md") else md_path
+
+
+def write_language_redirects(site_dir: Path, maps: dict[str, str], prefixes: list[str]) -> list[str]:
+    """Write each redirect under every non-default language folder; return what was written."""
+    written = []
+    for prefix in prefixes:
+        for old, new in sorted(maps.items()):
+            target, _, anchor = str(new).partition("#")
+            if target.startswith(("http://", "https://")):
+                continue
+            old_url, new_url = f"{prefix}/{html_path(old)}", f"{prefix}/{html_path(target)}"
+            if not (site_dir / new_url).is_file():
+                continue  # the default-language redirect is checked by mkdocs-redirects
+            relative = posixpath.relpath(new_url, posixpath.dirname(old_url))
+            write_html(str(site_dir), old_url, relative + (f"#{anchor}" if anchor else ""))
+            written.append(old_url)
+    return written
+
+
+def default_page(url: str, prefixes: list[str]) -> str:
+    """The docs path of a URL's page in the default language (en/topics/x.html -> topics/x.md)."""
+    first, _, rest = url.partition("/")
+    path = rest if first in prefixes and rest else url
+    return path[: -len(".html")] + ".md" if path.endswith(".html") else path
+
+
+def redirect_hint(url: str, prefixes: list[str]) -> str:
+    """How to keep a gone URL working."""
+    if not url.endswith(".html"):
+        return f"restore {url}: data files cannot be redirected"
+    old = default_page(url, prefixes)
+    return (f"add a redirect to mkdocs.yml under `plugins: - redirects: redirect_maps:`, e.g. "
+            f"'{old}': 'sources/index.md' (the new page's docs path, default language; "
+            f"the other languages get the same redirect), or restore the page")
+
+
+def line_of(text: str, needle: str) -> int | None:
+    """The 1-based line of the manifest that lists a URL."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() in (f"- {needle}", f"- '{needle}'"):
+            return number
+    return None
+
+
+def gone_anchors(old: Manifest, pages: dict[str, Page]) -> dict[str, list[str]]:
+    """Claim anchors of the manifest that a still-published page no longer has."""
+    out = {}
+    for url, anchors in sorted(old.claims.items()):
+        if url in pages:
+            gone = sorted(set(anchors) - set(pages[url].claims))
+            if gone:
+                out[url] = gone
+    return out
+
+
+def check_published(root: Path, site_dir: Path, problems, out=None) -> Manifest:
+    """Write language redirects, check the manifest against the site, record new URLs."""
+    out = out or sys.stdout
+    languages = load_languages(root / "mkdocs.yml")
+    prefixes = [lang.code for lang in languages if not lang.default]
+    write_language_redirects(site_dir, redirect_maps(root / "mkdocs.yml"), prefixes)
+    path = root / MANIFEST
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    old = load_manifest(path)
+    pages = published_files(site_dir)
+    for url in old.urls:
+        if not (site_dir / url).is_file():
+            problems.error(MANIFEST, line_of(text, url), f"published URL {url} is gone and nothing redirects it",
+                           redirect_hint(url, prefixes))
+    for url, anchors in gone_anchors(old, pages).items():
+        print(f"links: {url}: {len(anchors)} claim anchor(s) gone (their wording changed): "
+              + ", ".join(anchors), file=out)
+    new = [url for url in pages if url not in set(old.urls)]
+    manifest = Manifest(sorted(set(old.urls) | set(pages)),
+                        {url: list(page.claims) for url, page in pages.items() if page.claims})
+    write_if_changed(path, manifest.dump())
+    print(f"links: {len(pages)} published URLs"
+          + (f", {len(new)} new recorded in {MANIFEST} (commit it)" if new else ""), file=out)
+    return manifest

@@ -1,0 +1,130 @@
+"""Fixtures for the tests of the built site: one build and bundle per session, a local
+server for it, the unzipped bundle, and Debian's Chromium driven by Playwright.
+
+Every browser context fails its test on any request to a host other than 127.0.0.1 or
+to anything but file://: the site and its offline bundle must work without the network.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitebuild import AXE, CHROMIUM, CHROMIUM_ARGS, ROOT, Built, copy_project, run_builder
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Built:
+    """The project built and bundled once (no SITE_URL: as a reader's offline copy)."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    proc = run_builder(project, "bundle")
+    assert proc.returncode == 0, f"`python -m builder bundle` failed:\n{proc.stdout}\n{proc.stderr}"
+    return Built(project, proc.stdout)
+
+
+@pytest.fixture(scope="session")
+def unzipped(built, tmp_path_factory) -> Path:
+    """The bundle unzipped: the folder that holds index.html."""
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(built.bundle) as zf:
+        zf.extractall(dest)
+    (top,) = [p for p in dest.iterdir() if p.is_dir()]
+    return top
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built):
+    """site/ served by http.server on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(params=["served", "bundle"])
+def base_url(request) -> str:
+    """The site's root: served over http on 127.0.0.1, or the unzipped bundle via file://."""
+    if request.param == "served":
+        return request.getfixturevalue("server")
+    return request.getfixturevalue("unzipped").as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, launched once."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} not found: run `make browser` (installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def is_local(url: str) -> bool:
+    """Whether a request stays on this machine: file://, data:, about:, or 127.0.0.1."""
+    parts = urlsplit(url)
+    if parts.scheme in ("file", "data", "blob", "about"):
+        return True
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == "127.0.0.1"
+
+
+@dataclass
+class Guard:
+    """What a browser context asked for that was not local, and the page's script errors."""
+
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def route(self, route):
+        """Let local requests through; abort and record any other."""
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+    def request(self, request):
+        """Record a non-local request that the router did not see."""
+        if not is_local(request.url) and request.url not in self.foreign:
+            self.foreign.append(request.url)
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page whose test fails on any non-local request or uncaught script error."""
+    guard = Guard()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context.route("**/*", guard.route)
+    context.on("request", guard.request)
+    tab = context.new_page()
+    tab.on("pageerror", lambda exc: guard.errors.append(str(exc)))
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+    assert not guard.foreign, f"requests left this machine: {guard.foreign}"
+    assert not guard.errors, f"script errors on the page: {guard.errors}"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script (npm package, installed by `make test`)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} not found: run `npm ci` (`make test` does)")
+    return AXE.read_text(encoding="utf-8")

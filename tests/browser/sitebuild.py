@@ -1,0 +1,59 @@
+"""Building the project for the site tests: a copy of its inputs, the builder command,
+and what the built site holds. Used by conftest.py and the tests of this folder."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PROJECT_PARTS = ("mkdocs.yml", "site_src", "content", "translations")
+
+
+@dataclass(frozen=True)
+class Built:
+    """A project copy that was built and bundled once for the session."""
+
+    root: Path
+    output: str
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def bundle(self) -> Path:
+        return next((self.root / "dist").glob("*-offline-*.zip"))
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's inputs (config, templates, content, translations)."""
+    dest.mkdir(parents=True)
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        elif source.exists():
+            shutil.copy(source, dest / name)
+    return dest
+
+
+def run_builder(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m builder --project <project> <args>` with this checkout's builder."""
+    environ = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    environ.update(env or {})
+    return subprocess.run([sys.executable, "-m", "builder", "--project", str(project), *args],
+                          cwd=ROOT, capture_output=True, text=True, env=environ, timeout=300)
+
+
+def people_pages(site: Path) -> list[str]:
+    """The people pages of the built site (default language), if the site has any."""
+    return sorted(p.relative_to(site).as_posix() for p in (site / "people").glob("*.html")
+                  if p.name != "index.html") if (site / "people").is_dir() else []

@@ -1,0 +1,119 @@
+"""builder.links on small hand-made sites: what counts as published, the manifest, the
+check that fails on a gone URL, and redirects for the non-default languages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.links import (MANIFEST, Manifest, check_published, default_page, load_manifest, published_files,
+                           write_language_redirects)
+from builder.problems import Problems
+
+MKDOCS_YML = """\
+site_name: Test
+plugins:
+  - i18n:
+      languages:
+        - locale: de
+          default: true
+        - locale: en
+  - redirects:
+      redirect_maps:
+{maps}
+"""
+
+
+def page(claims=()) -> str:
+    """A built page as MkDocs writes it, with claim paragraphs."""
+    body = "".join(f'<p class="claim" id="{c}">Text</p>' for c in claims)
+    return f'<html><head><meta name="generator" content="mkdocs-1.6.1"></head><body>{body}</body></html>'
+
+
+def make_site(root: Path, files: dict[str, str], maps: dict[str, str] | None = None) -> Path:
+    """A project folder with mkdocs.yml and a built site/ holding `files`."""
+    lines = "\n".join(f"        '{k}': '{v}'" for k, v in (maps or {}).items()) or "        {}"
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(maps=lines).replace(":\n        {}", ": {}"))
+    (root / "content").mkdir(exist_ok=True)
+    for rel, text in files.items():
+        (root / "site" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / "site" / rel).write_text(text)
+    return root / "site"
+
+
+SITE = {"index.html": page(), "en/index.html": page(), "topics/a.html": page(["c-00000001", "c-00000002"]),
+        "en/topics/a.html": page(["c-00000001", "c-00000002"]), "404.html": page(),
+        "data/claims.json": "{}", "search/search_index.json": "{}"}
+
+
+def test_published_files_are_pages_and_data_not_404_or_search(tmp_path):
+    site = make_site(tmp_path, SITE)
+    (site / "old.html").write_text('<meta http-equiv="refresh" content="0; url=index.html">')
+    found = published_files(site)
+    assert sorted(found) == ["data/claims.json", "en/index.html", "en/topics/a.html", "index.html", "topics/a.html"]
+    assert found["topics/a.html"].claims == ("c-00000001", "c-00000002")
+
+
+def test_first_build_records_every_url_and_claim_anchor(tmp_path, capsys):
+    site = make_site(tmp_path, SITE)
+    problems = Problems()
+    check_published(tmp_path, site, problems)
+    assert not problems.items
+    manifest = load_manifest(tmp_path / MANIFEST)
+    assert "topics/a.html" in manifest.urls and "data/claims.json" in manifest.urls
+    assert manifest.claims == {"en/topics/a.html": ["c-00000001", "c-00000002"],
+                               "topics/a.html": ["c-00000001", "c-00000002"]}
+    assert "5 new recorded in content/published.yml" in capsys.readouterr().out
+
+
+def test_a_gone_url_fails_and_says_how_to_redirect(tmp_path):
+    site = make_site(tmp_path, SITE)
+    (tmp_path / MANIFEST).write_bytes(Manifest(["topics/old.html", "en/topics/old.html", "index.html"]).dump())
+    problems = Problems()
+    check_published(tmp_path, site, problems)
+    assert [p.line for p in problems.errors] == [6, 8]  # the lines of content/published.yml
+    messages = [str(p) for p in problems.errors]
+    assert all("is gone and nothing redirects it" in m for m in messages)
+    assert all("redirect_maps" in m and "'topics/old.md'" in m for m in messages)
+    assert "topics/old.html" in load_manifest(tmp_path / MANIFEST).urls  # never dropped
+
+
+def test_a_redirect_keeps_the_url_in_every_language(tmp_path):
+    site = make_site(tmp_path, SITE, maps={"topics/old.md": "topics/a.md"})
+    (site / "topics" / "old.html").write_text('<meta http-equiv="refresh" content="0; url=a.html">')  # mkdocs-redirects
+    (tmp_path / MANIFEST).write_bytes(Manifest(["topics/old.html", "en/topics/old.html"]).dump())
+    problems = Problems()
+    check_published(tmp_path, site, problems)
+    assert not problems.items
+    english = (site / "en" / "topics" / "old.html").read_text()
+    assert 'url=a.html"' in english
+
+
+def test_language_redirects_point_inside_the_language_folder(tmp_path):
+    site = make_site(tmp_path, {"en/topics/new.html": page(), "en/index.html": page()})
+    written = write_language_redirects(site, {"old.md": "topics/new.md#x", "gone.md": "missing.md",
+                                              "ext.md": "https://example.org/"}, ["en"])
+    assert written == ["en/old.html"]
+    assert 'url=topics/new.html#x"' in (site / "en" / "old.html").read_text()
+
+
+def test_gone_claim_anchors_are_reported_not_failed(tmp_path, capsys):
+    site = make_site(tmp_path, SITE)
+    old = Manifest(sorted(published_files(site)), {"topics/a.html": ["c-00000001", "c-0000dead"]})
+    (tmp_path / MANIFEST).write_bytes(old.dump())
+    problems = Problems()
+    check_published(tmp_path, site, problems)
+    assert not problems.items
+    assert "topics/a.html: 1 claim anchor(s) gone (their wording changed): c-0000dead" in capsys.readouterr().out
+
+
+def test_manifest_is_deterministic_and_sorted():
+    a = Manifest(["b.html", "a.html", "a.html"], {"b.html": ["c-2", "c-1"]}).dump()
+    b = Manifest(["a.html", "b.html"], {"b.html": ["c-1", "c-2"]}).dump()
+    assert a == b and a.decode().index("- a.html") < a.decode().index("- b.html")
+
+
+@pytest.mark.parametrize("url,expected", [("en/topics/x.html", "topics/x.md"), ("topics/x.html", "topics/x.md"),
+                                          ("en/index.html", "index.md"), ("entry.html", "entry.md")])
+def test_default_page(url, expected):
+    assert default_page(url, ["en"]) == expected
