@@ -116,16 +116,18 @@ def test_every_claim_and_section_has_a_copy_link_button(page, base_url):
     assert copied.endswith(f"{TOPIC}#{claim_id}") and copied.startswith(base_url)
 
 
-HAND_WRITTEN = pytest.mark.xfail(reason="site_src/pages/*.md carry no ui_js front matter yet", strict=True)
-
-
 @pytest.mark.parametrize("path", ["index.html", TOPIC, "sources/000_61d731ec91a52a51.html", "sources/index.html",
-                                  pytest.param("about.html", marks=HAND_WRITTEN)])
+                                  "about.html", "people/index.html"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_cite_this_page_in_the_pages_language(page, server, path, prefix):
+    page.goto(server + path)
+    german = site_data(page)["ui"]
     page.goto(server + prefix + path)
     data = site_data(page)
     ui = data["ui"]
+    assert data["lang"] == ("en" if prefix else "de")
+    if prefix:  # the English strings of the translation memory, not the German ones
+        assert ui["cite_page"] != german["cite_page"] and ui["cite_format"] != german["cite_format"]
     box = page.locator("details.cite-page")
     assert box.count() == 1, "no 'Cite this page' box"
     assert box.locator("summary").inner_text() == ui["cite_page"]
