@@ -11,13 +11,11 @@ import http.server
 import os
 import threading
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild import AXE, CHROMIUM, CHROMIUM_ARGS, ROOT, Built, copy_project, run_builder
+from sitebuild import AXE, CHROMIUM, CHROMIUM_ARGS, ROOT, Built, Guard, copy_project, run_builder
 
 
 @pytest.fixture(scope="session")
@@ -75,35 +73,6 @@ def browser():
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-def is_local(url: str) -> bool:
-    """Whether a request stays on this machine: file://, data:, about:, or 127.0.0.1."""
-    parts = urlsplit(url)
-    if parts.scheme in ("file", "data", "blob", "about"):
-        return True
-    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == "127.0.0.1"
-
-
-@dataclass
-class Guard:
-    """What a browser context asked for that was not local, and the page's script errors."""
-
-    foreign: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def route(self, route):
-        """Let local requests through; abort and record any other."""
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            self.foreign.append(route.request.url)
-            route.abort()
-
-    def request(self, request):
-        """Record a non-local request that the router did not see."""
-        if not is_local(request.url) and request.url not in self.foreign:
-            self.foreign.append(request.url)
 
 
 @pytest.fixture

@@ -1,13 +1,15 @@
-"""Building the project for the site tests: a copy of its inputs, the builder command,
-and what the built site holds. Used by conftest.py and the tests of this folder."""
+"""Helpers of the site tests: a copy of the project's inputs, the builder command, what
+the built site holds, and the guard that keeps browser requests on this machine. Used by
+conftest.py and the tests of this folder."""
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -57,3 +59,32 @@ def people_pages(site: Path) -> list[str]:
     """The people pages of the built site (default language), if the site has any."""
     return sorted(p.relative_to(site).as_posix() for p in (site / "people").glob("*.html")
                   if p.name != "index.html") if (site / "people").is_dir() else []
+
+
+def is_local(url: str) -> bool:
+    """Whether a request stays on this machine: file://, data:, about:, or 127.0.0.1."""
+    parts = urlsplit(url)
+    if parts.scheme in ("file", "data", "blob", "about"):
+        return True
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == "127.0.0.1"
+
+
+@dataclass
+class Guard:
+    """What a browser context asked for that was not local, and the page's script errors."""
+
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def route(self, route):
+        """Let local requests through; abort and record any other."""
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            self.request(route.request)
+            route.abort()
+
+    def request(self, request):
+        """Record a non-local request that the router did not see."""
+        if not is_local(request.url) and request.url not in self.foreign:
+            self.foreign.append(request.url)

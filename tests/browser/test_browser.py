@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild import people_pages
+from sitebuild import Guard, people_pages
 
 TOPIC = "topics/peace-talks.html"
 
@@ -163,3 +163,17 @@ def test_print_shows_citations_as_footnotes_with_full_urls(page, server):
     assert page.locator("details.cite-page").evaluate("d => getComputedStyle(d).display") != "none"
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_the_request_guard_catches_other_hosts(browser, server):
+    guard = Guard()
+    context = browser.new_context()
+    context.route("**/*", guard.route)
+    context.on("request", guard.request)
+    try:
+        tab = context.new_page()
+        tab.goto(server + "index.html")
+        failed = tab.evaluate("""() => fetch('https://example.org/x.js').then(() => false, () => true)""")
+    finally:
+        context.close()
+    assert failed and guard.foreign == ["https://example.org/x.js"]
