@@ -31,15 +31,16 @@ class Violation:
 
 
 def load_glossary(path: Path, language: str) -> tuple[GlossaryTerm, ...]:
-    """The glossary's terms for one target language (missing file: none)."""
+    """The glossary's terms for one target language (missing file or language: none)."""
     data = load_yaml(path, missing_ok=True) or {}
     terms, problems = [], []
     for i, entry in enumerate(data.get("terms") or []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("de"), str) or not isinstance(entry.get(language), str):
-            problems.append(Problem(str(path), None, f"terms[{i}]: expected `de:` and `{language}:` texts",
+        if not isinstance(entry, dict) or not isinstance(entry.get("de"), str):
+            problems.append(Problem(str(path), None, f"terms[{i}]: expected a `de:` text and its translations",
                                     f"write `- {{de: …, {language}: …}}`"))
             continue
-        terms.append(GlossaryTerm(entry["de"], entry[language]))
+        if isinstance(entry.get(language), str):
+            terms.append(GlossaryTerm(entry["de"], entry[language]))
     if problems:
         raise ConfigError(problems)
     return tuple(sorted(terms, key=lambda t: -len(t.source)))
