@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config, links, publish
-from .catalog import CatalogError
+from .catalog import CatalogError, Segment
 from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
 from .problems import ConfigError, Problems
 from .attribution import attribute
@@ -126,8 +126,6 @@ def sync_catalogs(project: Project, site, strings: dict, report: Report, save: b
 
 def topic_segments(site, language: str) -> list:
     """Topic and section texts that topics.yml does not give in `language`."""
-    from .catalog import Segment
-
     source = site.languages[0].code
     out = []
     for topic in site.topics:
@@ -149,7 +147,7 @@ def render_all(project: Project, site, strings: dict, catalogs: dict, report: Re
                 files[publish.localized_name(path, lang.code, default)] = text.encode("utf-8")
             if lang.code != default:
                 report.coverage[lang.name] = _coverage(counts)
-        files.update(publish.static_files(project.site_src, tuple(lang.code for lang in site.languages)))
+        files.update(publish.static_files(project.site_src))
         files["data/claims.json"] = publish.claims_export(site, catalogs)
     return files
 

@@ -54,16 +54,19 @@ def block_id(article: Article, block: Block) -> str:
 
 def article_segments(article: Article) -> list[Segment]:
     """The segments of one article: its title, and its blocks sentence by sentence."""
-    lang = article.meta.language
-    page = f"sources/{article.id}.md"
-    segments = [Segment(f"article.{article.id}.title", article.meta.title or "", lang, (page,))]
+    segments = [Segment(f"article.{article.id}.title", article.meta.title or "", article.meta.language,
+                        (f"sources/{article.id}.md",))]
     for block in article.blocks:
-        if block.sentences:
-            segments += [Segment(sentence_id(article, block, i), s.text, lang, (page,))
-                         for i, s in enumerate(block.sentences)]
-        else:
-            segments.append(Segment(block_id(article, block), block.text, lang, (page,)))
+        segments += block_segments(article, block)
     return segments
+
+
+def block_segments(article: Article, block: Block) -> list[Segment]:
+    """The segments of a block: its sentences, or the block as one piece."""
+    lang, page = article.meta.language, (f"sources/{article.id}.md",)
+    if block.sentences:
+        return [Segment(sentence_id(article, block, i), s.text, lang, page) for i, s in enumerate(block.sentences)]
+    return [Segment(block_id(article, block), block.text, lang, page)]
 
 
 class Localizer:

@@ -47,7 +47,7 @@ def write_docs(docs: Path, files: dict[str, bytes]) -> int:
     return written
 
 
-def static_files(site_src: Path, languages: tuple[str, ...]) -> dict[str, bytes]:
+def static_files(site_src: Path) -> dict[str, bytes]:
     """Hand-written pages and assets of site_src/, by docs path."""
     files = {}
     for path in sorted((site_src / "assets").rglob("*")):

@@ -15,8 +15,8 @@ import jinja2
 import yaml
 
 from .catalog import Segment
-from .localize import (MACHINE, MISSING, Localizer, Text, article_segments, block_id, citation_segment,
-                       claim_segment, sentence_id)
+from .localize import (MACHINE, MISSING, Localizer, Text, article_segments, block_segments, citation_segment,
+                       claim_segment)
 from .model import Article, Block, Citation, Claim
 
 SIDES = ("usa", "russia", "ukraine", "europe", "china", "other")
@@ -138,11 +138,8 @@ class Renderer:
         return page.loc.text(Segment(f"article.{article.id}.title", article.meta.title or "", article.meta.language))
 
     def block_texts(self, article: Article, block: Block, page: Page) -> list[Text]:
-        """The texts of a block: its sentences, or the block as one piece."""
-        if block.sentences:
-            return [page.loc.text(Segment(sentence_id(article, block, i), s.text, article.meta.language))
-                    for i, s in enumerate(block.sentences)]
-        return [page.loc.text(Segment(block_id(article, block), block.text, article.meta.language))]
+        """The texts of a block in the page's language: its sentences, or the block as one piece."""
+        return [page.loc.text(segment) for segment in block_segments(article, block)]
 
     def pages(self) -> dict[str, str]:
         """Every page of the site in this renderer's language."""

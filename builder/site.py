@@ -30,10 +30,6 @@ class TopicPage:
         """The claims of one section (None: those that fit no section)."""
         return tuple(c for c in self.claims if c.section == section_id)
 
-    def coverage(self, claim: Claim, total: int) -> tuple[int, int]:
-        """(sources that report the claim, sources in the site)."""
-        return len(claim.sources), total
-
 
 @dataclass(frozen=True)
 class Site:
