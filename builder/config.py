@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .people import SIDES
 from .problems import ConfigError, Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -199,15 +200,14 @@ class _TopicChecker:
 
     def sides(self, where: str, value) -> dict:
         """Check a mapping of speaker side -> weight."""
-        known = ("usa", "russia", "ukraine", "europe", "china", "other")
         if not isinstance(value, dict):
             self.fail(where, "expected a mapping of side: weight", "e.g. `sides: {europe: 2}`")
             return {}
         for side, weight in value.items():
-            if side not in known or not isinstance(weight, (int, float)):
-                self.fail(f"{where}.{side}", f"expected one of {', '.join(known)} with a number",
+            if side not in SIDES or not isinstance(weight, (int, float)):
+                self.fail(f"{where}.{side}", f"expected one of {', '.join(SIDES)} with a number",
                           "e.g. `europe: 2`")
-        return {k: float(v) for k, v in value.items() if k in known and isinstance(v, (int, float))}
+        return {k: float(v) for k, v in value.items() if k in SIDES and isinstance(v, (int, float))}
 
     def section(self, where: str, raw) -> Section | None:
         """Check one sub-theme entry."""

@@ -18,8 +18,8 @@ from .catalog import Segment
 from .localize import (MACHINE, MISSING, Localizer, Text, article_segments, block_segments, citation_segment,
                        claim_segment)
 from .model import Article, Block, Citation, Claim
+from .people import SIDES
 
-SIDES = ("usa", "russia", "ukraine", "europe", "china", "other")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 

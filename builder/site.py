@@ -11,6 +11,7 @@ from .claims import group_matches, make_claim
 from .config import Language, TopicConfig
 from .model import Article, Claim
 from .attribution import Statement, speakers_by_sentence
+from .people import SIDES
 from .topics import Match, match_article
 
 GLANCE_MAX = 5
@@ -111,9 +112,6 @@ def topic_page(config: TopicConfig, matches: list[Match], concepts=()) -> TopicP
     return TopicPage(config, claims, glance, sources)
 
 
-SIDE_ORDER = ("usa", "russia", "ukraine", "europe", "china", "other")
-
-
 def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
              concepts=(), people=None, statements: dict | None = None) -> Site:
     """Build the site model from the articles, the topic rules, concepts and statements."""
@@ -125,5 +123,5 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
     flat = tuple(s for a in articles for s in statements.get(a.id, ()))
     speaking = {s.person for s in flat if s.person}
     persons = tuple(sorted((p for p in (people.entries if people else ()) if p.id in speaking),
-                           key=lambda p: (SIDE_ORDER.index(p.side) if p.side in SIDE_ORDER else 99, p.name)))
+                           key=lambda p: (SIDES.index(p.side), p.name)))
     return Site(languages, tuple(articles), pages, unused, built, persons, flat)
