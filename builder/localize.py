@@ -40,11 +40,27 @@ def citation_segment(citation: Citation, language: str) -> Segment:
     return Segment(sid, citation.quote, language)
 
 
+def has_own_text(claim: Claim) -> bool:
+    """Whether a claim's words differ from the sentence it cites first (then it is a segment of its own)."""
+    return claim.text != claim.citations[0].quote
+
+
 def claim_segment(claim: Claim) -> Segment:
     """The segment that carries a claim's text: its own, or its first citation's sentence."""
-    if claim.text == claim.citations[0].quote:
+    if not has_own_text(claim):
         return citation_segment(claim.citations[0], claim.language)
     return Segment(f"claim.{claim.id}", claim.text, claim.language)
+
+
+def title_segment(article: Article) -> Segment:
+    """The segment of an article's title (given or derived)."""
+    return Segment(f"article.{article.id}.title", article.meta.title or "", article.meta.language,
+                   (f"sources/{article.id}.md",))
+
+
+def person_segment(person, language: str) -> Segment:
+    """The segment of a person's name (names are written differently in other languages)."""
+    return Segment(f"person.{person.id}.name", person.name, language)
 
 
 def block_id(article: Article, block: Block) -> str:
@@ -54,8 +70,7 @@ def block_id(article: Article, block: Block) -> str:
 
 def article_segments(article: Article) -> list[Segment]:
     """The segments of one article: its title, and its blocks sentence by sentence."""
-    segments = [Segment(f"article.{article.id}.title", article.meta.title or "", article.meta.language,
-                        (f"sources/{article.id}.md",))]
+    segments = [title_segment(article)]
     for block in article.blocks:
         segments += block_segments(article, block)
     return segments

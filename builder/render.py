@@ -16,7 +16,7 @@ import yaml
 
 from .catalog import Segment
 from .localize import (MACHINE, MISSING, Localizer, Text, article_segments, block_segments, citation_segment,
-                       claim_segment)
+                       claim_segment, has_own_text, person_segment, title_segment)
 from .model import Article, Block, Citation, Claim
 from .people import SIDES
 
@@ -109,8 +109,8 @@ class Renderer:
             given=lambda texts, segment_id: self.given(texts, segment_id, page),
             role=self.role, sides=SIDES, name=lambda person: self.person_name(person, page), **values)
         body = with_notice(body, page)
-        self.counts[page.path] = dict(page.loc.counts)
-        return front_matter(page, self.site.built, page_title(body)) + body
+        counts = self.counts[page.path] = dict(page.loc.counts)
+        return front_matter(page, counts, self.site.built, page_title(body)) + body
 
     def person_name(self, person, page: Page) -> str:
         """A person's name as written in the page's language (Selenskyj / Zelensky)."""
@@ -135,7 +135,7 @@ class Renderer:
 
     def article_title(self, article: Article, page: Page) -> Text:
         """An article's title in the page's language."""
-        return page.loc.text(Segment(f"article.{article.id}.title", article.meta.title or "", article.meta.language))
+        return page.loc.text(title_segment(article))
 
     def block_texts(self, article: Article, block: Block, page: Page) -> list[Text]:
         """The texts of a block in the page's language: its sentences, or the block as one piece."""
@@ -186,11 +186,6 @@ def page_title(body: str) -> str:
     return html.unescape(re.sub(r"\\(.)", r"\1", heading)).strip()
 
 
-def person_segment(person, language: str) -> Segment:
-    """The segment of a person's name (names are written differently in other languages)."""
-    return Segment(f"person.{person.id}.name", person.name, language)
-
-
 def _one_per_sentence(statements) -> list:
     """Statements with at most one per cited sentence (a direct one before an indirect one)."""
     seen, out = set(), []
@@ -201,10 +196,9 @@ def _one_per_sentence(statements) -> list:
     return out
 
 
-def front_matter(page: Page, built: str, title: str) -> str:
-    """YAML front matter: title, translation state, build date, strings for theme scripts."""
+def front_matter(page: Page, counts: dict, built: str, title: str) -> str:
+    """YAML front matter: title, translation state (`counts`), build date, strings for theme scripts."""
     ui_js = {key[3:]: page.t(key) for key in sorted(page.strings) if key.startswith("js_")}
-    counts = page.loc.counts
     meta = {"title": title, "translation_missing": counts[MISSING], "translation_machine": counts[MACHINE],
             "build_date": built, "ui_js": ui_js}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
@@ -224,6 +218,6 @@ def all_segments(site, strings: dict) -> list:
         segments += article_segments(article)
     for topic in site.topics:
         for claim in topic.claims:
-            if claim.text != claim.citations[0].quote:
+            if has_own_text(claim):
                 segments.append(claim_segment(claim))
     return segments
