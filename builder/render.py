@@ -93,7 +93,6 @@ class Renderer:
     def __init__(self, site, env: jinja2.Environment, language: str, catalogs: dict, strings: dict):
         self.site, self.env, self.language = site, env, language
         self.catalogs, self.strings = catalogs, strings
-        self.articles = {a.id: a for a in site.articles}
         self.counts: dict[str, dict[str, int]] = {}  # page path -> texts by state
 
     def page(self, path: str) -> Page:
@@ -131,7 +130,7 @@ class Renderer:
 
     def quote_text(self, citation: Citation, page: Page) -> Text:
         """The cited sentence in the page's language."""
-        return page.loc.text(citation_segment(citation, self.articles[citation.article].meta.language))
+        return page.loc.text(citation_segment(citation, self.site.article(citation.article).meta.language))
 
     def article_title(self, article: Article, page: Page) -> Text:
         """An article's title in the page's language."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from .claims import group_matches, make_claim
 from .config import Language, TopicConfig
@@ -63,7 +64,12 @@ class Site:
 
     def article(self, article_id: str) -> Article:
         """An article by id."""
-        return next(a for a in self.articles if a.id == article_id)
+        return self._articles_by_id[article_id]
+
+    @cached_property
+    def _articles_by_id(self) -> dict[str, Article]:
+        """The articles by id (made once; the model does not change)."""
+        return {a.id: a for a in self.articles}
 
 
 SECOND_TOPIC_SHARE = 0.6  # a sentence is on a second topic only when it fits it nearly as well
@@ -96,18 +102,16 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
 
 
 def topic_page(config: TopicConfig, matches: list[Match], concepts=()) -> TopicPage:
-    """Group a topic's matches into claims and order them for reading."""
-    groups = group_matches(matches, concepts)
-    firsts = {id(g): min(m.order for m in g.members) for g in groups}
-    priority = {id(g): max(m.priority for m in g.members) for g in groups}
-    ranked = sorted(groups, key=lambda g: (-len({m.article.id for m in g.members}), firsts[id(g)],
-                                           g.representative.article.id))
-    claims = tuple(make_claim(g) for g in ranked)
-    glance_order = sorted(zip(groups, (make_claim(g) for g in groups)),
-                          key=lambda gc: (-len(gc[1].sources), -priority[id(gc[0])], firsts[id(gc[0])], gc[1].id))
-    glance = tuple(c for _, c in glance_order[:GLANCE_MAX] if len(c.sources) > 1 or priority[id(_)] > 0)
+    """Group a topic's matches into claims and order them for reading and for "at a glance"."""
+    made = [(make_claim(g), min(m.order for m in g.members), max(m.priority for m in g.members))
+            for g in group_matches(matches, concepts)]
+    # Reading order: most sources first, then where the claim first appears in its article.
+    claims = tuple(c for c, _, _ in sorted(made, key=lambda r: (-len(r[0].sources), r[1], r[0].citations[0].article)))
+    # At a glance: most sources, editorial priority, earliest; single-source claims only with priority.
+    ranked = sorted(made, key=lambda r: (-len(r[0].sources), -r[2], r[1], r[0].id))
+    glance = tuple(c for c, _, priority in ranked[:GLANCE_MAX] if len(c.sources) > 1 or priority > 0)
     if len(glance) < GLANCE_MIN:
-        glance = tuple(c for _, c in glance_order[:GLANCE_MIN])
+        glance = tuple(c for c, _, _ in ranked[:GLANCE_MIN])
     sources = tuple(sorted({c.article for claim in claims for c in claim.citations}))
     return TopicPage(config, claims, glance, sources)
 
