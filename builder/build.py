@@ -145,8 +145,7 @@ def render_all(project: Project, site, strings: dict, catalogs: dict, report: Re
             pages, counts = render_site(site, project.site_src / "templates", lang.code, catalogs, strings)
             for path, text in pages.items():
                 files[publish.localized_name(path, lang.code, default)] = text.encode("utf-8")
-            if lang.code != default:
-                report.coverage[lang.name] = _coverage(counts)
+            report.coverage[lang.name] = _coverage(counts)
         files.update(publish.static_files(project.site_src))
         files["data/claims.json"] = publish.claims_export(site, catalogs)
     return files
@@ -202,6 +201,8 @@ def summary(site, report: Report, total: float, out) -> None:
         print(f"  {topic.config.id}: {len(topic.claims)} claims from {len(topic.sources)} sources", file=out)
     for name, (counts, pages) in report.coverage.items():
         shown = sum(counts.values())
+        if not shown:
+            continue  # every text of this language's pages is written in it
         share = 100 * (counts[REVIEWED] + counts[MACHINE]) / shown if shown else 100
         print(f"{name}: {share:.0f}% of {shown} texts translated ({counts[REVIEWED]} reviewed, "
               f"{counts[MACHINE]} machine, {counts[MISSING]} shown in the original on {len(pages)} pages)", file=out)

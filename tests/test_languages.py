@@ -51,6 +51,10 @@ def test_an_english_article_is_translated_into_german_the_same_way(project):
     assert german_memory.metadata["X-Source-Language"] == "en"
     english_memory = polib.pofile(str(root / "translations" / "en.po"))
     assert not any("chancellor" in e.msgid for e in english_memory)
+    report = io.StringIO()
+    assert stats(Project(root), out=report) == 0
+    assert "Deutsch (de): 0 reviewed, 0 machine," in report.getvalue()
+    assert "missing text on sources/london.md" in report.getvalue()
 
 
 def test_translate_sends_each_text_from_its_own_language(project):
