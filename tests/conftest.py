@@ -12,20 +12,24 @@ SHARED = ROOT.parent / "shared"
 
 def make_project(dest: Path, articles: dict[str, str | bytes] | None = None, seeds: bool = False,
                  translations: bool = True) -> Path:
-    """A project in `dest` with the real config and templates and the given articles."""
+    """A project in `dest` with the real config, templates and translations and the given articles.
+
+    `seeds=True` copies this project's own articles, and with them its manifest of
+    published URLs (for other articles those URLs would rightly count as gone).
+    """
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "site_src", dest / "site_src")
     (dest / "content" / "articles").mkdir(parents=True)
-    for name in ("topics.yml", "people.yml", "glossary.yml"):
-        if (ROOT / "content" / name).exists():
-            shutil.copy(ROOT / "content" / name, dest / "content" / name)
+    for path in sorted((ROOT / "content").glob("*.yml")):
+        if seeds or path.name != "published.yml":
+            shutil.copy(path, dest / "content" / path.name)
     (dest / "translations").mkdir()
     if translations and (ROOT / "translations").exists():
         for po in (ROOT / "translations").glob("*.po"):
             shutil.copy(po, dest / "translations" / po.name)
     if seeds:
-        for path in sorted((ROOT / "content" / "articles").glob("*.txt")):
+        for path in sorted((ROOT / "content" / "articles").iterdir()):
             shutil.copy(path, dest / "content" / "articles" / path.name)
     for name, body in (articles or {}).items():
         target = dest / "content" / "articles" / name

@@ -4,19 +4,19 @@ conftest.py and the tests of this folder."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.conftest import make_project
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PROJECT_PARTS = ("mkdocs.yml", "site_src", "content", "translations")
 
 
 @dataclass(frozen=True)
@@ -37,14 +37,7 @@ class Built:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's inputs (config, templates, content, translations)."""
-    dest.mkdir(parents=True)
-    for name in PROJECT_PARTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name)
-        elif source.exists():
-            shutil.copy(source, dest / name)
-    return dest
+    return make_project(dest, seeds=True)
 
 
 def run_builder(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
