@@ -65,8 +65,9 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        """True when the word starts with an upper-case letter."""
-        return self.text[:1].isupper()
+        """True when the word starts with an upper-case letter, or is a noun led by a
+        number ("58-Jährige")."""
+        return self.text[:1].isupper() or bool(_NUMBER_NOUN.match(self.text))
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ _WEAK_STEMS = (
     "dementier wiederhol bezeichn zitier twitter formulier signalisier bilanzier konstatier "
     "insistier protestier beteuer prognostizier vermut glaub hoff frag bedauer "
     "begrüß verurteil verteidig unterstütz rechtfertig entgegn erwider kontert folger "
-    "spekulier betracht urteil bekenn beharr drohe plädier beschwer empfehl zweifel"
+    "spekulier betracht urteil bekenn beharr drohe plädier beschwer empfehl zweifel "
+    "charakterisier skandier"
 ).split()
 
 _STRONG_FORMS = (
@@ -118,13 +120,14 @@ _STRONG_FORMS = (
     "sichert hingewiesen vorgeworfen zurückgewiesen bekanntgegeben angegeben zugegeben "
     "hervorgehoben dargelegt gesprochen geschrieben verkündet versprochen unterstrichen "
     "beschrieben aufgerufen ausgeschlossen mitteilte hinzufügte ankündigte klarstellte "
-    "hinwies vorwarf zurückwies bekanntgab angab einräumte"
+    "hinwies vorwarf zurückwies bekanntgab angab einräumte ausdrückte ausgedrückt ausführte "
+    "ausgeführt hervorhob aufrief zusicherte widersprach widerspricht widersprochen rät riet"
 ).split()
 
 # Verbs that are a speech cue only together with their particle ("teilte … mit").
 _PARTICLE_VERBS = {
     "warf": {"vor"}, "wirft": {"vor"}, "wies": {"hin", "zurück"}, "weist": {"hin", "zurück"},
-    "gab": {"an", "bekannt", "zu"}, "gibt": {"an", "bekannt", "zu"},
+    "gab": {"an", "bekannt", "zu", "ab"}, "gibt": {"an", "bekannt", "zu", "ab"},
     "räumte": {"ein"}, "räumt": {"ein"}, "stellt": {"klar", "fest", "frage"},
     "teilte": {"mit"}, "teilt": {"mit"}, "fügte": {"hinzu", "an"}, "fügt": {"hinzu", "an"},
     "kündigte": {"an"}, "kündigt": {"an"}, "schloss": {"aus"}, "schließt": {"aus"},
@@ -135,6 +138,7 @@ _PARTICLE_VERBS = {
     "zeigt": {"überzeugt", "zuversichtlich", "besorgt", "zufrieden", "optimistisch", "enttäuscht"},
     "führte": {"aus"}, "führt": {"aus"}, "stellte": {"klar", "fest", "frage"},
     "rief": {"auf"}, "ruft": {"auf"}, "riefen": {"auf"}, "sicherte": {"zu"}, "sichert": {"zu"},
+    "nahm": {"stellung"}, "nimmt": {"stellung"}, "nahmen": {"stellung"},
 }
 
 # Forms of the stems above that are mostly not speech: possessives, infinitives, adverbs.
@@ -280,6 +284,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 _SENTENCE_END = re.compile(
     r"[.!?…]+[“”\"«»‘']?(?=\s+[\"„»«“(]?[A-ZÄÖÜ0-9])|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß])|\n+")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_NUMBER_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -360,7 +365,7 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int]
                 and (tokens[j + 1].capitalised or _adjective(tokens[j + 1])):
             pass  # a genitive attribute: "der Sprecher des Kremls"
         elif not (head is None and (tok.lower in DETERMINERS or _adjective(tok) or tok.text.isdigit())):
-            if not (head is not None and tok.lower in {"von", "van", "de", "al"}):
+            if not (head is not None and tok.lower in {"von", "van", "de", "al"} and _named(tokens, head)):
                 break
         j += 1
     if head is None or tokens[head].lower in _NOT_SPEAKER_HEADS or _adverbial(tokens[head]):
@@ -371,6 +376,12 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int]
         head -= 1
     party = _PARTY.match(text, tokens[head].end)
     return (tokens[first].start, party.end() if party else tokens[head].end)
+
+
+def _named(tokens: list[Token], head: int) -> bool:
+    """Whether a noun may go on with a name particle ("Karl von Habsburg"), unlike a common
+    noun after its article, whose "von" opens a phrase ("der Bürgermeister von Bonn")."""
+    return head == 0 or not (tokens[head - 1].lower in DETERMINERS or _adjective(tokens[head - 1]))
 
 
 # "letztere" and the like stand for a speaker named before ("„…“, so letztere").
@@ -487,18 +498,69 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
                 and _joined(text, tokens[i - 1], tok):
             speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Hegseths Forderung, die Nato müsse …"
             frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
-        elif word == "so" and (gap.strip().endswith(",") or gap.strip()[-1:] in "“”\"«»"):
-            speaker = noun_phrase_after(text, tokens, i + 1)
+        elif word == "so" and gap.strip() and gap.strip()[-1] in ",“”\"«»":
+            speaker = noun_phrase_after(text, tokens, i + 1) or _subject_after_so_verb(text, tokens, i + 1)
             if speaker:
                 frames.append(Frame((tok.start, tok.end), speaker, i, "before"))
         elif _is_speech_verb(tokens, i, text):
             frame = _verb_frame(text, tokens, i, gap)
-            if frame.speaker is None and i and tokens[i - 1].lower in ("und", "sowie", "aber"):
+            if i and tokens[i - 1].lower in ("und", "sowie", "aber") and not _nominative_after(tokens, frame):
                 earlier = [f.speaker for f in frames if f.speaker]  # "sagte X und fügte hinzu"
                 speaker = earlier[-1] if earlier else clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
-                frame = Frame(frame.cue, speaker, i, frame.content)
+                frame = Frame(frame.cue, speaker or frame.speaker, i, frame.content)
+            if tok.lower in ("zitiert", "zitierte") and not _passive(tokens, i):
+                frame = Frame(frame.cue, _quoted_person(text, tokens, i, frame.speaker) or frame.speaker, i,
+                              frame.content)
             frames.append(frame)
     return frames
+
+
+def _nominative_after(tokens: list[Token], frame: Frame) -> bool:
+    """Whether a verb's speaker is a phrase after it that can only be its subject ("und
+    sagte er"), not an object ("und nannte sie „…“")."""
+    if frame.speaker is None:
+        return False
+    k = bisect_left([t.start for t in tokens], frame.speaker[0])
+    return k > frame.cue_index and k < len(tokens) and tokens[k].lower in _NOMINATIVE_OPENERS
+
+
+def _passive(tokens: list[Token], i: int) -> bool:
+    """Whether a participle stands in a passive clause ("wie X zitiert wird")."""
+    return any(t.lower in _PASSIVE_AUXILIARIES for t in tokens[max(0, i - 8):i + 3])
+
+
+def _quoted_person(text: str, tokens: list[Token], i: int,
+                   subject: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The person whose words are cited with "zitiert": the object after the verb and its
+    subject ("zitiert ndr.de Polizeisprecher Meyer", "Der Spiegel zitiert den Prediger")."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].lower in _SKIP_ADVERBS and tokens[j].text.islower():
+        j += 1
+    if j >= len(tokens) or is_boundary(text[tokens[i].end:tokens[j].start]):
+        return None
+    span = noun_phrase_after(text, tokens, j)
+    if span and subject and span[0] == subject[0]:  # the subject stands after the verb: skip it
+        k = bisect_left([t.start for t in tokens], span[1])
+        if k >= len(tokens) or is_boundary(text[span[1]:tokens[k].start]):
+            return None
+        span = noun_phrase_after(text, tokens, k)
+    return span
+
+
+def _subject_after_so_verb(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The subject in "„…“, so charakterisierte ihn X": after the verb and an object pronoun."""
+    if i >= len(tokens) or not tokens[i].text.islower() or tokens[i].lower in _PREPOSITIONS \
+            or tokens[i].lower in DETERMINERS:
+        return None
+    j = i + 1
+    while j < len(tokens) and tokens[j].lower in _OBJECT_PRONOUNS | _SKIP_ADVERBS:
+        j += 1
+    if j >= len(tokens) or tokens[j].lower in _NOT_NOMINATIVE:
+        return None
+    return noun_phrase_after(text, tokens, j)
+
+
+_OBJECT_PRONOUNS = frozenset("ihn ihm ihnen es das dies".split())
 
 
 _SPEECH_NOUNS = frozenset((
@@ -540,6 +602,9 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     agent = _passive_agent(text, tokens, first, i)
     if agent:
         return Frame(cue, agent, i, "after")  # "… wird von Experten als „…“ bezeichnet"
+    focused = _focused_subject(text, tokens, first, i)
+    if focused:
+        return Frame(cue, focused, i, "after")  # "Auch die Ministerin äußerte …"
     if first < i and not _adverbial(tokens[first]) and tokens[first].lower not in _NOT_NOMINATIVE:
         return Frame(cue, noun_phrase_after(text, tokens, first), i, "after")
     content = "before" if first > 0 and _verb_first(text, tokens, first) and i - first <= 6 else "after"
@@ -554,6 +619,8 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     """Whether the phrase after a clause's verb, not the one before it, is the subject: the
     later one is marked nominative ("der Minister", "er") and the fronted one is not."""
     k = bisect_left([t.start for t in tokens], after[0])
+    if k >= len(tokens) or tokens[k].start != after[0]:
+        return False  # the phrase after the verb is a quoted name, not a word of the clause
     later, fronted = tokens[k].lower, tokens[first].lower
     if later not in _NOMINATIVE_OPENERS and later != "sie":
         return False
@@ -626,10 +693,26 @@ def clause_start(text: str, tokens: list[Token], i: int) -> int:
     """The index of the first token of the clause that token i stands in."""
     j = i
     while j > 0 and not is_boundary(text[tokens[j - 1].end:tokens[j].start]):
-        if tokens[j - 1].lower in _SUBORDINATORS and j - 1 < i:
+        if tokens[j - 1].lower in _SUBORDINATORS and j - 1 < i and not _joins_nouns(text, tokens, j - 1):
             return j
         j -= 1
     return j
+
+
+def _joins_nouns(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the conjunction at token k joins two nouns rather than two clauses: after a
+    truncated compound ("Fraktions- und Parteichefs") or between two bare nouns."""
+    if k == 0 or k + 1 >= len(tokens):
+        return False
+    if tokens[k].lower in ("aber", "doch", "denn"):  # inside a clause a particle: "Er hatte aber gesagt"
+        return not is_boundary(text[tokens[k - 1].end:tokens[k].start])
+    if tokens[k].lower not in ("und", "oder", "sowie"):
+        return False
+    if text[tokens[k - 1].end:tokens[k].start].strip() == "-":
+        return True
+    left, right = tokens[k - 1], tokens[k + 1]
+    return left.capitalised and right.capitalised and right.lower not in DETERMINERS \
+        and right.lower not in PRONOUNS and k >= 2 and tokens[k - 2].lower in DETERMINERS | _PREPOSITIONS
 
 
 def _adverbial(token: Token) -> bool:
@@ -822,7 +905,15 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     after = [f for f in frames if f.cue[0] >= span[1]]
     if after and after[0].content == "before" and not text[span[1]:after[0].cue[0]].strip(" ,\u00a0?!"):
         return after[0]
+    if after and after[0].speaker and re.fullmatch(r"[\s,?!]*wie\s", text[span[1]:after[0].speaker[0]]):
+        return after[0]  # "„…“, wie der Minister sagte"
     before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
+    if before and _introduced_by_colon(text, span, sentence):
+        main = [f for f in before if _main_clause_verb(text, sentence.tokens, f.cue_index)]
+        if main:
+            return main[-1]  # "Wie CBS berichtet, sagte Gibbs: „…“"
+        if all(_embedded(text, sentence.tokens, f.cue_index) for f in before):
+            return _colon_frame(text, span, sentence) or before[-1]  # "Wie CBS berichtet, schrieb Gibbs: „…“"
     if before and _same_clause(text, before[-1].cue[1], span[0], 400):
         return before[-1]
     if after and after[0].speaker and _same_clause(text, span[1], after[0].cue[0]):
@@ -855,6 +946,31 @@ def _trailing_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Fra
     return Frame((tokens[k].start, tokens[k].end), speaker, k, "before") if speaker else None
 
 
+def _introduced_by_colon(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether a colon right before the quote introduces it."""
+    return text[max(sentence.start, span[0] - 3):span[0]].rstrip().endswith(":")
+
+
+def _main_clause_verb(text: str, tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether token i is a speech verb of a main clause, not of a "wie", "dass" or relative
+    clause and not a noun cue such as "ihrer Meinung nach"."""
+    return _is_speech_verb(list(tokens), i, text) and not _embedded(text, tokens, i)
+
+
+def _embedded(text: str, tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether token i stands in a "wie", "dass" or relative clause."""
+    tokens = list(tokens)
+    first = clause_start(text, tokens, i)
+    opener = tokens[first].lower
+    if opener in _EMBEDDING_OPENERS or (first > 0 and opener in RELATIVES):
+        return True
+    return opener in _PREPOSITIONS and first + 1 < len(tokens) and tokens[first + 1].lower in RELATIVES
+
+
+# Words that open a clause embedded in another: its verb is not the main clause's.
+_EMBEDDING_OPENERS = frozenset("wie dass während nachdem weil da ob wobei als wenn obwohl welche welcher welches".split())
+
+
 def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
     """The subject of the clause before a colon that introduces the quote: "X sagte dazu: „…“"."""
     if not text[max(sentence.start, span[0] - 3):span[0]].rstrip().endswith(":"):
@@ -862,18 +978,81 @@ def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame 
     tokens = [t for t in sentence.tokens if t.end <= span[0]]
     if not tokens:
         return None
-    speaker = clause_subject(text, tokens, 0, len(tokens))
+    first = 0
+    while first < len(tokens) and tokens[first].lower in _EMBEDDING_OPENERS:
+        first = clause_end(text, tokens, first)  # past "Wie der Sender berichtet,"
+    speaker = clause_subject(text, tokens, first, len(tokens))
+    if speaker and _thing(text, speaker):
+        return None  # "Seine Zuversicht gründet sich auf …: „…“" continues the last speaker
     return Frame(None, speaker, len(tokens) - 1, "after") if speaker else None
+
+
+# Endings of abstract nouns, which name things said, not those who say them.
+_ABSTRACT_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tion", "tionen", "sion",
+                     "sionen", "tät", "täten", "nis", "nisse", "ismus", "sicht", "ik")
+# Other frequent nouns of things that open clauses before a quotation.
+_THING_NOUNS = frozenset((
+    "angebot angebote motiv grund gründe ziel ziele frage fragen problem probleme bild plan pläne "
+    "vorschlag vorschläge gesetz entwurf pflichten pflicht daten zahl zahlen lage situation ergebnis "
+    "thema wort worte satz sätze text titel preis wert werte adler fazit sichtweise gefahr"
+).split())
+
+
+# Nouns with those endings that name bodies which speak: "die Regierung", "die Kommission".
+_SPEAKING_BODIES = ("regierung", "führung", "leitung", "verwaltung", "zeitung", "stiftung", "vereinigung",
+                    "bewegung", "versammlung", "vertretung", "gewerkschaft", "organisation", "kommission",
+                    "delegation", "koalition", "opposition", "fraktion", "redaktion", "institution", "nation",
+                    "union", "mehrheit", "minderheit", "öffentlichkeit", "politik", "republik", "klinik")
+
+
+def _thing(text: str, span: tuple[int, int]) -> bool:
+    """Whether a noun phrase names a thing rather than a possible speaker: its head noun is
+    abstract ("Seine Zuversicht", "Jegliche Mitverantwortung") or a common noun of things."""
+    for match in _WORD.finditer(text, span[0], span[1]):
+        word = match.group().lower()
+        if word in DETERMINERS or word in PRONOUNS or not match.group()[:1].isupper():
+            if word in PRONOUNS:
+                return False
+            continue
+        following = text[match.end():match.end() + 2]
+        if word.endswith(("e", "en", "er", "es", "em")) and following[:1] == " " and following[1:2].isupper() \
+                and word not in _THING_NOUNS:
+            continue  # an adjective at the start of a sentence: "Jegliche Mitverantwortung"
+        if word.endswith(_SPEAKING_BODIES):
+            return False
+        return word in _THING_NOUNS or word.endswith(_ABSTRACT_ENDINGS)
+    return False
+
+
+# Focus particles that may stand before the subject in the first position ("Auch Merkel sagte").
+_FOCUS_PARTICLES = frozenset("auch selbst sogar nur gerade besonders ebenfalls".split())
+
+
+def _focused_subject(text: str, tokens: list[Token], first: int, verb: int) -> tuple[int, int] | None:
+    """The subject after a focus particle that opens the clause, when the verb follows it:
+    "Auch die amtierende Ministerin äußerte …"."""
+    if first + 1 >= verb or tokens[first].lower not in _FOCUS_PARTICLES:
+        return None
+    span = noun_phrase_after(text, tokens, first + 1)
+    return span if span and span[1] >= tokens[verb - 1].end else None
 
 
 def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
     """The likely subject of the clause tokens[first:stop]: its first phrase, or after its verb."""
     if first >= stop:
         return None
+    verb = next((j for j in range(first + 1, stop) if tokens[j].text.islower()
+                 and tokens[j].lower not in DETERMINERS and not _adjective(tokens[j])), stop)
+    focused = _focused_subject(text, tokens, first, verb) if verb < stop else None
+    if focused:
+        return focused
     if not _adverbial(tokens[first]):
         span = noun_phrase_after(text, tokens, first)
         if span:
-            return _subject_after_fronted(text, tokens, first, stop, span) or span
+            inverted = _subject_after_fronted(text, tokens, first, stop, span)
+            if inverted is None and _thing(text, span):
+                inverted = _holder_of(text, tokens, span) or _subject_after_thing(text, tokens, stop, span)
+            return inverted or span
     if first and tokens[first].text.islower() and tokens[first].lower not in _PREPOSITIONS:
         if _apposition_before(text, tokens, first):
             return _subject_before_comma(text, tokens, first) or _subject_after(text, tokens, first)
@@ -887,6 +1066,28 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
                 or tok.lower in _SUBORDINATORS or tok.lower == "zusammen"):
             return _subject_after(text, tokens, j)
     return None
+
+
+def _holder_of(text: str, tokens: list[Token], thing: tuple[int, int]) -> tuple[int, int] | None:
+    """The person after "von" whose view a thing is: "Das Fazit von Sandra Boser"."""
+    k = bisect_left([t.start for t in tokens], thing[1])
+    if k + 1 < len(tokens) and tokens[k].lower in ("von", "vom") and _joined(text, tokens[k - 1], tokens[k]):
+        holder = noun_phrase_after(text, tokens, k + 1)
+        return holder if holder and not _thing(text, holder) else None
+    return None
+
+
+def _subject_after_thing(text: str, tokens: list[Token], stop: int,
+                         fronted: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject after the verb when the first phrase names a thing, which is then the
+    object: "Jegliche Mitverantwortung weist Hartmann von sich"."""
+    k = bisect_left([t.start for t in tokens], fronted[1])
+    if k >= stop or not tokens[k].text.islower() or is_boundary(text[fronted[1]:tokens[k].start]) \
+            or tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS \
+            or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES:
+        return None
+    after = _subject_after(text, tokens, k)
+    return after if after and not _thing(text, after) else None
 
 
 def _subject_after_fronted(text: str, tokens: list[Token], first: int, stop: int,
@@ -967,7 +1168,14 @@ def _reported_main_clause(text: str, sentence: Sentence) -> bool:
 
 
 def _subject_of(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
-    """The subject of the clause a quote stands in, as the speaker of last resort."""
+    """The subject of the clause a quote stands in, as the speaker of last resort (unless
+    it names a thing)."""
+    subject = _clause_subject_of(text, span, sentence)
+    return None if subject is None or _thing(text, subject) else subject
+
+
+def _clause_subject_of(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
+    """The subject of the clause a quote stands in (of the main clause for a subordinate one)."""
     tokens = list(sentence.tokens)
     k = bisect_left([t.start for t in tokens], span[0])
     if k == 0:

@@ -110,6 +110,52 @@ def test_speaker_phrases_of_several_shapes(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a focus particle before the subject
+    ("Auch die Bürgermeisterin Eva Roth äußerte Zweifel und wagte eine Vorhersage: „Das wird teuer.“",
+     "die Bürgermeisterin Eva Roth"),
+    # "und" between a truncated compound and a noun does not open a clause
+    ("Der Kanzler hatte die Rolle der Landes- und Bundesminister betont: „Sie entscheiden gemeinsam.“",
+     "Der Kanzler"),
+    # "aber" inside a clause is a particle, not a conjunction
+    ("Er hatte aber gesagt, es sei ihm „ein ernstes Anliegen, das zu klären“.", "Er"),
+    # a main clause's cue beats one in a "wie" clause for a quote after a colon
+    ("Wie der Sender berichtet, schickte der Sprecher Tom Falk eine kurze Nachricht: „Wir prüfen das.“",
+     "der Sprecher Tom Falk"),
+    # a clause that opens with a thing continues the speaker named before
+    ("„Wir schaffen das“, sagte die Ministerin. Ihre Zuversicht gründet sich auf Erfahrung: "
+     "„Solche Fragen wurden immer spät entschieden.“", "die Ministerin"),
+    # a fronted thing is the object, the name after the verb the subject
+    ("Jegliche Verantwortung weist Hartmann von sich: „Das müssen andere übernehmen.“", "Hartmann"),
+    # the holder after "von" of a view that opens the clause
+    ("Das Fazit von Sandra Boser fällt klar aus: „Die Zahlen zeigen es.“", "Sandra Boser"),
+    # a noun that starts with a number
+    ("Der 58-Jährige habe geschrieben, er wolle „einen neuen Anfang“ wagen.", "Der 58-Jährige"),
+    # a sentence that opens with "So" is not the ", so X" cue
+    ("Der Minister warnte vor neuen Risiken. So gewonnene Daten seien „besonders heikel“.", "Der Minister"),
+])
+def test_speaker_of_the_main_clause(text, speaker):
+    assert direct(text)[-1].speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Zeitung zitiert den Bürgermeister mit den Worten: „Wir sind bereit.“", "den Bürgermeister"),
+    ("„Wir sind bereit“, zitiert die Zeitung den Bürgermeister Jan Roth.", "den Bürgermeister Jan Roth"),
+    ("„Wir sind bereit“, wie der Bürgermeister von der Zeitung zitiert wird.", "der Bürgermeister"),
+])
+def test_the_person_cited_with_zitiert_is_the_speaker(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Firma bestätigte die Zahlen nicht und nannte sie „reine Spekulation“.", "Die Firma"),
+    ("„Das ist neu“, so charakterisierte ihn der Gewerkschafter Paul Roth.", "der Gewerkschafter Paul Roth"),
+    ("Das Auswärtige Amt rät dazu, „nicht notwendige Reisen zu verschieben“.", "Das Auswärtige Amt"),
+])
+def test_speakers_of_shared_subjects_and_more_verbs(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_konjunktiv_main_clause_keeps_the_speaker_named_before():
     text = ("Die Ministerin Anna Roth kritisierte die Pläne. "
             "Dafür seien die Mittel „völlig unzureichend“.")
