@@ -486,7 +486,9 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
         if word == "zufolge":
             frames.append(Frame((tok.start, tok.end), noun_phrase_before(text, tokens, i), i, "after"))
         elif word == "laut":
-            frames.append(Frame((tok.start, tok.end), noun_phrase_after(text, tokens, i + 1), i, "after"))
+            quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
+            speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
+            frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
         elif word in _OPINION_NOUNS and i > 0 and tokens[i - 1].lower == "nach":
             span = noun_phrase_after(text, tokens, i + 1) or (tok.start, tok.end)
             frames.append(Frame((tokens[i - 1].start, tok.end), span, i, "after"))
@@ -1118,7 +1120,7 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
             continue
         frame = (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
                  or _colon_frame(text, span, sentence))
-        speaker = _fronted_source(text, sentence) or (frame.speaker if frame else None)
+        speaker = _written_source(text, span, sentence) or (frame.speaker if frame else None)
         if speaker is None:
             speaker = _fronted_holder(text, sentence)
         if speaker is None and _reported_main_clause(text, sentence):
@@ -1135,20 +1137,52 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
 
 
 # Verbs with which a text, not a person, is the source: "In dem Antrag heißt es: …".
-_SOURCE_VERBS = frozenset("heißt hieß geheißen steht stand stehen findet fand fanden lesen".split())
+_SOURCE_VERBS = frozenset("heißt hieß geheißen steht stand stehen findet fand fanden lesen rede".split())
 _SOURCE_PREPOSITIONS = frozenset("in im auf aus".split())
+_SOURCE_ADVERBS = frozenset("darin darauf".split())
+# Verbs whose subject is the text quoted from: "Der Text lautete: „…“".
+_WORDING_VERBS = frozenset("lautet lautete lauteten".split())
 
 
-def _fronted_source(text: str, sentence: Sentence) -> tuple[int, int] | None:
-    """The place a quotation is read at, when the first clause opens with it and is about
-    reading: "Im Antrag heißt es", "Auf dem Plakat war … zu lesen"; spans the preposition."""
+def _source_verb(tokens: list[Token], k: int) -> bool:
+    """Whether token k says that words are written somewhere: "heißt", "steht", "fand sich",
+    "lautete", "(war von …) die Rede"."""
+    word = tokens[k].lower
+    if word == "rede":
+        return k > 0 and tokens[k - 1].lower == "die"
+    if not tokens[k].text.islower() or word not in _SOURCE_VERBS | _WORDING_VERBS:
+        return False
+    return word not in _FIND_VERBS or (k + 1 < len(tokens) and tokens[k + 1].lower == "sich")
+
+
+_FIND_VERBS = frozenset("findet fand fanden".split())
+
+
+def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
+    """The text a quotation is read in, when the clause before it is about reading: "Im
+    Antrag heißt es", "Darauf war … zu lesen", "In dem Schreiben war von „…“ die Rede"
+    (the span takes in the preposition), "Der Text lautete: „…“" (the subject)."""
     tokens = list(sentence.tokens)
-    if len(tokens) < 3 or tokens[0].lower not in _SOURCE_PREPOSITIONS:
+    verb = next((k for k, t in enumerate(tokens) if _source_verb(tokens, k)), None)
+    if verb is None:
         return None
-    if not any(t.lower in _SOURCE_VERBS for t in tokens[1:]):
-        return None
-    span = noun_phrase_after(text, tokens, 1)
-    return (tokens[0].start, span[1]) if span else None
+    first, end = clause_start(text, tokens, verb), clause_end(text, tokens, verb)
+    if tokens[verb].lower in _WORDING_VERBS:
+        return clause_subject(text, tokens, first, end) if tokens[verb].end <= span[0] else None
+    starts = [first] if first == 0 else [first, 0]  # the verb's clause, else the sentence's first
+    for opening in starts:
+        for k in range(opening, end if opening == first else clause_end(text, tokens, 0)):
+            if tokens[k].start > span[0]:
+                break
+            if tokens[k].lower in _SOURCE_ADVERBS:
+                return (tokens[k].start, tokens[k].end)
+            relative = k > 0 and k + 1 < len(tokens) and tokens[k + 1].lower in RELATIVES \
+                and "," in text[tokens[k - 1].end:tokens[k].start]  # ", in dem es heißt"
+            if tokens[k].lower in _SOURCE_PREPOSITIONS and k + 1 < len(tokens) and not relative:
+                place = noun_phrase_after(text, tokens, k + 1)
+                if place:
+                    return (tokens[k].start, place[1])
+    return None
 
 
 def _fronted_holder(text: str, sentence: Sentence) -> tuple[int, int] | None:

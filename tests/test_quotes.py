@@ -139,6 +139,18 @@ def test_speaker_of_the_main_clause(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("Derzeit steht in dem Entwurf noch der Satz: „Die Daten sind zu löschen.“", "in dem Entwurf"),
+    ("In einem Brief an die Mitarbeiter war von einem „offenen und ehrlichen Dialog“ die Rede.",
+     "In einem Brief"),
+    ("Darauf waren die Worte zu lesen: „Wir bleiben hier.“", "Darauf"),
+    ("Der Text des Aufrufs lautete: „Wir bleiben hier.“", "Der Text des Aufrufs"),
+    ("Laut „Reuters“ ist die Lage „sehr ernst und kaum zu überblicken“.", "„Reuters“"),
+])
+def test_the_text_a_quote_is_read_in_is_its_source(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Die Zeitung zitiert den Bürgermeister mit den Worten: „Wir sind bereit.“", "den Bürgermeister"),
     ("„Wir sind bereit“, zitiert die Zeitung den Bürgermeister Jan Roth.", "den Bürgermeister Jan Roth"),
     ("„Wir sind bereit“, wie der Bürgermeister von der Zeitung zitiert wird.", "der Bürgermeister"),
