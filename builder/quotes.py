@@ -756,6 +756,53 @@ def _mostly_capitalised(words: list[str]) -> bool:
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _name_word(word: str) -> bool:
+    """Whether a word is spelt like a name rather than a word of speech: an inner capital
+    ("iPod"), letters run together with digits ("Ener1", "8Ball") or an acronym ("BBC")."""
+    word = word.strip(".,;:!?()")
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters:
+        return False
+    if "-" not in word and any(ch.isdigit() for ch in word):
+        return True
+    if word[:1].islower() and any(ch.isupper() for ch in word[1:]):
+        return True
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+# Function words of English, French, Spanish, Italian and Latin that are not German words:
+# a short quoted phrase with one of them is a foreign name or term ("gens du voyage").
+_FOREIGN_FUNCTION_WORDS = frozenset((
+    "the of and for with to from pour la le les du et avec sur los las el del della y cum"
+).split())
+
+
+def _foreign_term(words: list[str]) -> bool:
+    """Whether a short quoted phrase is a foreign name or term: it has a foreign function word."""
+    return len(words) <= 5 and any(w.strip(".,;:!?").lower().split("’")[0] in _FOREIGN_FUNCTION_WORDS
+                                   for w in words)
+
+
+def _speaker_named(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether the quoted span names the speaker of a cue (a medium or an organisation):
+    "schreibt die „Computerwoche“", "Wie „heise online“ berichtet"."""
+    if any(f.speaker and f.speaker[0] <= span[0] and span[1] <= f.speaker[1] for f in sentence.frames):
+        return True
+    after = re.match(r"\s*(\w+)", text[span[1]:span[1] + 40])
+    return bool(after) and after.group(1).lower() in SPEECH_VERBS and _word_before(text, span[0]) == "wie"
+
+
+_REPUTED = re.compile(r"\b(?:gilt|galt|gelten|galten|gelte|gälte)\b[^,.;:!?„“]{0,60}\bals\s*$", re.IGNORECASE)
+
+
+def _reputation(text: str, span: tuple[int, int]) -> bool:
+    """Whether the quote says what someone or something is known or regarded as, not what
+    anyone said: "gilt als „Störfall“", "das als „Dschungel von Calais“ bekannte Lager"."""
+    if _REPUTED.search(text[max(0, span[0] - 80):span[0]]):
+        return True
+    return _word_before(text, span[0]) == "als" and text[span[1]:span[1] + 12].lstrip().lower().startswith("bekannt")
+
+
 def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_speaker: bool = False) -> bool:
     """Whether a quoted span is a quotation rather than a title, name or scare quote.
 
@@ -771,6 +818,9 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
         or re.search(r"(?i)\b(motto|titel|slogan|aufschrift|name)\s*:\s*$", text[max(0, span[0] - 20):span[0]])
     personal = any(w.strip(".,;:!?").lower() in _FIRST_SECOND_PERSON for w in words)
     final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
+    if not (personal or inner[-1] in ".!?…"):
+        titled = titled or _speaker_named(text, span, sentence) or _reputation(text, span) \
+            or _foreign_term(words) or (len(words) <= 3 and any(_name_word(w) for w in words))
     colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
     context = bool(sentence.frames) or sentence.konjunktiv
     if follows_speaker and _fills_sentence(span, sentence) and inner[-1] in ".!?…" and len(words) >= 3:

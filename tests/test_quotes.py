@@ -162,6 +162,12 @@ def test_genitive_speech_noun_names_the_speaker():
     "Die Zeitung „Abendpost“ erscheint künftig nur noch am Wochenende.",
     "Die sogenannte „Zeitenwende“ hat die Haushaltsplanung verändert.",
     "Das Modul „Harmony“ wurde an die Station angedockt.",
+    "Ab Freitag verkauft der Händler das neue „eBook mini“ in allen Filialen.",
+    "Die Sonde soll den Kometen „C3PO“ im Frühjahr erreichen.",
+    "Wie „tagesschau online“ berichtet, bleibt die Brücke gesperrt.",
+    "Der Ausfall gilt nach den Regeln nicht als „Notfall“.",
+    "Die Anwohner zogen in das als „grüne Hölle“ bekannte Viertel.",
+    "Die Gruppe „Musique pour la Paix“ spielt am Abend in Köln.",
 ])
 def test_titles_and_names_in_quotation_marks_are_not_quotes(text):
     assert direct(text) == []
