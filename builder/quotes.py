@@ -751,6 +751,65 @@ def _title_like(words: list[str]) -> bool:
         and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_FUNCTION_WORDS for w in words)
 
 
+# Lower-case words that may stand in a name or title without making it a clause.
+_TITLE_FUNCTION_WORDS = _NAME_FUNCTION_WORDS | frozenset((
+    "den dem ein eine einer eines einem einen im in an am auf aus bei mit nach zu zum zur über "
+    "unter um gegen ohne durch zwischen vor gegenüber wider neben seit bis als wie oder sowie"
+).split())
+
+
+def _nominal_title(words: list[str]) -> bool:
+    """Whether a quoted text is one long noun phrase, as names of prizes, institutions and
+    talks are ("Preis der … Reichsbank für Wirtschaftswissenschaften"): it opens with a
+    capital, has no clause punctuation, and each lower-case word is a function word or an
+    adjective before a noun, so there is no verb."""
+    if not words[0][:1].isupper() or any(w[-1:] in ",;!?" for w in words):
+        return False
+    alphabetic = [w for w in words if w[:1].isalpha()]
+    if sum(w[:1].isupper() for w in alphabetic) * 2 < len(alphabetic):
+        return False
+    for word, follower in zip(words, words[1:] + [""]):
+        lower = word.lower().strip(".")
+        if not word[:1].islower() or lower in _TITLE_FUNCTION_WORDS or "." in word:
+            continue
+        if not (follower[:1].isupper() and lower.endswith(("e", "en", "er", "es", "em"))
+                and lower not in KONJUNKTIV and lower not in SPEECH_VERBS and lower not in _FUNCTION_WORDS):
+            return False
+    return True
+
+
+# Head nouns of the names of institutions, prizes, laws and works ("Rat für …", "Preis der …").
+INSTITUTION_HEADS = frozenset((
+    "rat rates räte front partei gesetz gesetzes preis preises verband verbandes bündnis "
+    "bündnisses union komitee kommission stiftung verein vereins institut instituts "
+    "gesellschaft akademie bewegung allianz liga netzwerk netzwerks organisation zentrum "
+    "zentrums bank amt amtes ministerium ministeriums museum museums orden ehrenzeichen medaille "
+    "auszeichnung universität hochschule fonds agentur konferenz kongress abkommen abkommens "
+    "vertrag vertrages vertrags verordnung richtlinie kampagne initiative aktion zeitung magazin "
+    "verlag konzern gruppe kammer ausschuss behörde dienst armee brigade miliz garde operation "
+    "programm programms projekt projekts festival"
+).split())
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head noun of a noun phrase, lower-cased: its first capitalised word that is not
+    an adjective before another capitalised word ("Oberste Rat …" -> "rat"), or the last
+    part of a hyphenated compound ("Sacharow-Preises" -> "preises")."""
+    for word, follower in zip(words, words[1:] + [""]):
+        lower = word.lower().strip(".,;:!?()")
+        if not word[:1].isupper() or lower in DETERMINERS:
+            continue
+        if follower[:1].isupper() and lower.endswith(("e", "en", "er", "es", "em")):
+            continue
+        return lower.rsplit("-", 1)[-1]
+    return ""
+
+
+def _institution_name(words: list[str]) -> bool:
+    """Whether a quoted noun phrase names an institution, prize, law or work by its head noun."""
+    return len(words) >= 2 and _nominal_title(words) and _head_noun(words) in INSTITUTION_HEADS
+
+
 def _mostly_capitalised(words: list[str]) -> bool:
     """Whether most words are capitalised, as in long names of institutions and titles."""
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
@@ -820,7 +879,8 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
     if not (personal or inner[-1] in ".!?…"):
         titled = titled or _speaker_named(text, span, sentence) or _reputation(text, span) \
-            or _foreign_term(words) or (len(words) <= 3 and any(_name_word(w) for w in words))
+            or _foreign_term(words) or (len(words) <= 3 and any(_name_word(w) for w in words)) \
+            or _institution_name(words)
     colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
     context = bool(sentence.frames) or sentence.konjunktiv
     if follows_speaker and _fills_sentence(span, sentence) and inner[-1] in ".!?…" and len(words) >= 3:
@@ -828,7 +888,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     if _cue_follows(text, span, sentence) and not titled:
         return True  # „…“, sagte sie
     if len(words) >= 8:
-        if _mostly_capitalised(words) and not (personal or final):
+        if (_mostly_capitalised(words) and not (personal or final)) or (_nominal_title(words) and not context):
             return False
         return not titled or personal or final
     if titled:

@@ -168,6 +168,9 @@ def test_genitive_speech_noun_names_the_speaker():
     "Der Ausfall gilt nach den Regeln nicht als „Notfall“.",
     "Die Anwohner zogen in das als „grüne Hölle“ bekannte Viertel.",
     "Die Gruppe „Musique pour la Paix“ spielt am Abend in Köln.",
+    "Sie erhielt 2019 den „Großen Verdienstorden des Landes Niedersachsen für Kunst und Wissenschaft“.",
+    "Der Bürgermeister sagte, der „Rat für kommunale Planung“ tage künftig monatlich.",
+    "Die Organisatoren kündigten Vorträge wie „Die Geschichte der Straßenbahn in Leipzig seit 1872“ an.",
 ])
 def test_titles_and_names_in_quotation_marks_are_not_quotes(text):
     assert direct(text) == []
