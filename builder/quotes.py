@@ -854,6 +854,13 @@ def _speaker_named(text: str, span: tuple[int, int], sentence: Sentence) -> bool
 _REPUTED = re.compile(r"\b(?:gilt|galt|gelten|galten|gelte|gälte)\b[^,.;:!?„“]{0,60}\bals\s*$", re.IGNORECASE)
 
 
+def _term_in_apposition(text: str, span: tuple[int, int]) -> bool:
+    """Whether a quoted term is part of a compound ("„Jamaika“-Koalition") or stands next to
+    a gloss in parentheses ("„Cast Lead“ („gegossenes Blei“)", "„…“ (Weltraum-Experiment)")."""
+    after = text[span[1]:span[1] + 3]
+    return after[:1] in "-‑" or after.lstrip(" \u00a0")[:1] == "(" or text[max(0, span[0] - 3):span[0]].rstrip()[-1:] == "("
+
+
 def _reputation(text: str, span: tuple[int, int]) -> bool:
     """Whether the quote says what someone or something is known or regarded as, not what
     anyone said: "gilt als „Störfall“", "das als „Dschungel von Calais“ bekannte Lager"."""
@@ -880,7 +887,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     if not (personal or inner[-1] in ".!?…"):
         titled = titled or _speaker_named(text, span, sentence) or _reputation(text, span) \
             or _foreign_term(words) or (len(words) <= 3 and any(_name_word(w) for w in words)) \
-            or _institution_name(words)
+            or _institution_name(words) or (len(words) <= 5 and _term_in_apposition(text, span))
     colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
     context = bool(sentence.frames) or sentence.konjunktiv
     if follows_speaker and _fills_sentence(span, sentence) and inner[-1] in ".!?…" and len(words) >= 3:

@@ -171,6 +171,9 @@ def test_genitive_speech_noun_names_the_speaker():
     "Sie erhielt 2019 den „Großen Verdienstorden des Landes Niedersachsen für Kunst und Wissenschaft“.",
     "Der Bürgermeister sagte, der „Rat für kommunale Planung“ tage künftig monatlich.",
     "Die Organisatoren kündigten Vorträge wie „Die Geschichte der Straßenbahn in Leipzig seit 1872“ an.",
+    "Eine „Ampel“-Koalition hätte im neuen Landtag keine Mehrheit.",
+    "Die Mission „Deep Impact“ („tiefer Einschlag“) startete im Januar.",
+    "Im Herbst folgt ein „sample return test“ (Probenrückführungstest) im Orbit.",
 ])
 def test_titles_and_names_in_quotation_marks_are_not_quotes(text):
     assert direct(text) == []
