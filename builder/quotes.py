@@ -912,7 +912,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
 
 
 # Words before a one-word quotation that make it predicative ("nannte es „absurd“").
-_PREDICATIVE = frozenset("als einen eine ein einer sei seien wäre für von vor".split())
+_PREDICATIVE = frozenset("als einen eine ein einer sei seien wäre für vor".split())
 
 
 # ---------------------------------------------------------------------------

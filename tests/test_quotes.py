@@ -174,6 +174,7 @@ def test_genitive_speech_noun_names_the_speaker():
     "Eine „Ampel“-Koalition hätte im neuen Landtag keine Mehrheit.",
     "Die Mission „Deep Impact“ („tiefer Einschlag“) startete im Januar.",
     "Im Herbst folgt ein „sample return test“ (Probenrückführungstest) im Orbit.",
+    "Der Sprecher von „Brot für Kinder“ sagte, die Spenden seien gestiegen.",
 ])
 def test_titles_and_names_in_quotation_marks_are_not_quotes(text):
     assert direct(text) == []
