@@ -882,6 +882,8 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     before = _word_before(text, span[0])
     titled = before in TITLE_NOUNS or before.startswith(("sogenannt", "genannt")) or before in TITLE_MARKERS \
         or re.search(r"(?i)\b(motto|titel|slogan|aufschrift|name)\s*:\s*$", text[max(0, span[0] - 20):span[0]])
+    if titled and inner[:1].islower() and _mostly_lower(words) and not _foreign_term(words):
+        titled = False  # a run of lower-case words is speech, as titles open with a capital
     personal = any(w.strip(".,;:!?").lower() in _FIRST_SECOND_PERSON for w in words)
     final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
     if not (personal or inner[-1] in ".!?…"):

@@ -186,6 +186,11 @@ def test_a_title_next_to_a_real_quote_is_skipped_but_the_quote_is_kept():
     assert quote.text(text) == "„Die Gespräche beginnen sofort“"
 
 
+def test_lower_case_speech_after_a_title_marker_is_a_quote():
+    text = "Die Ministerin zeigte sich „sehr zufrieden, wie die Gespräche bisher verlaufen“ seien."
+    assert only(direct(text)).text(text) == "„sehr zufrieden, wie die Gespräche bisher verlaufen“"
+
+
 # --- indirect speech ---------------------------------------------------------------
 
 def test_reported_clause_after_comma():
