@@ -861,6 +861,25 @@ def _term_in_apposition(text: str, span: tuple[int, int]) -> bool:
     return after[:1] in "-‑" or after.lstrip(" \u00a0")[:1] == "(" or text[max(0, span[0] - 3):span[0]].rstrip()[-1:] == "("
 
 
+# A slogan noun before a quoted text introduces words that were chanted or written as a
+# message ("skandierten Parolen wie „…“", "Hassparolen wie „…“", "Sprüche wie „…“").
+_SLOGAN_BEFORE = re.compile(r"(?:parolen?|sprüchen?|spruch|sprechchöre|sprechchor)\b[^.;:!?()]{0,60}$",
+                            re.IGNORECASE)
+
+
+def _slogan(text: str, span: tuple[int, int]) -> bool:
+    """Whether a slogan noun shortly before the quote introduces it as chanted or written words."""
+    return bool(_SLOGAN_BEFORE.search(text[max(0, span[0] - 90):span[0]]))
+
+
+def _quoted_sentence(words: list[str], span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether a quote stands as a sentence of its own (nothing but punctuation around it)
+    and reads as speech: three words or more, one of them a lower-case word that is not
+    a function word of names ("„Ja, es gibt Zumutungen“.")."""
+    return not sentence.tokens and sentence.quoted == (span,) and len(words) >= 3 \
+        and any(w[:1].islower() and w.lower() not in _TITLE_FUNCTION_WORDS for w in words)
+
+
 def _reputation(text: str, span: tuple[int, int]) -> bool:
     """Whether the quote says what someone or something is known or regarded as, not what
     anyone said: "gilt als „Störfall“", "das als „Dschungel von Calais“ bekannte Lager"."""
@@ -896,6 +915,8 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
         return True
     if _cue_follows(text, span, sentence) and not titled:
         return True  # „…“, sagte sie
+    if not titled and (_slogan(text, span) or _quoted_sentence(words, span, sentence)):
+        return True
     if len(words) >= 8:
         if (_mostly_capitalised(words) and not (personal or final)) or (_nominal_title(words) and not context):
             return False
@@ -904,6 +925,8 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
         return False
     if inner[:1].islower():
         return context or len(words) > 1
+    if personal and words[0].lower() in _FIRST_SECOND_PERSON:
+        return True  # „Ich habe fertig“: a sentence in the first or second person is speech
     if personal:
         return context or final or colon
     if context and before in _PREDICATIVE:

@@ -191,6 +191,15 @@ def test_lower_case_speech_after_a_title_marker_is_a_quote():
     assert only(direct(text)).text(text) == "„sehr zufrieden, wie die Gespräche bisher verlaufen“"
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("Die Demonstranten riefen Parolen wie „Schluss mit dem Lärm“ vor dem Rathaus.", "„Schluss mit dem Lärm“"),
+    ("„Ja, wir haben Fehler gemacht“. Das räumte der Bürgermeister am Abend ein.", "„Ja, wir haben Fehler gemacht“"),
+    ("„Wir schaffen das“ wurde zum Leitwort der Flüchtlingspolitik.", "„Wir schaffen das“"),
+])
+def test_slogans_quoted_sentences_and_first_person_phrases_are_quotes(text, quote):
+    assert only(direct(text)).text(text) == quote
+
+
 # --- indirect speech ---------------------------------------------------------------
 
 def test_reported_clause_after_comma():
