@@ -836,9 +836,141 @@ def _title_like(words: list[str]) -> bool:
         and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_FUNCTION_WORDS for w in words)
 
 
+# Lower-case words that may stand in a name or title without making it a clause.
+_TITLE_FUNCTION_WORDS = _NAME_FUNCTION_WORDS | frozenset((
+    "den dem ein eine einer eines einem einen im in an am auf aus bei mit nach zu zum zur über "
+    "unter um gegen ohne durch zwischen vor gegenüber wider neben seit bis als wie oder sowie"
+).split())
+
+
+def _nominal_title(words: list[str]) -> bool:
+    """Whether a quoted text is one long noun phrase, as names of prizes, institutions and
+    talks are ("Preis der … Reichsbank für Wirtschaftswissenschaften"): it opens with a
+    capital, has no clause punctuation, and each lower-case word is a function word or an
+    adjective before a noun, so there is no verb."""
+    if not words[0][:1].isupper() or any(w[-1:] in ",;!?" for w in words):
+        return False
+    alphabetic = [w for w in words if w[:1].isalpha()]
+    if sum(w[:1].isupper() for w in alphabetic) * 2 < len(alphabetic):
+        return False
+    for word, follower in zip(words, words[1:] + [""]):
+        lower = word.lower().strip(".")
+        if not word[:1].islower() or lower in _TITLE_FUNCTION_WORDS or "." in word:
+            continue
+        if not (follower[:1].isupper() and lower.endswith(("e", "en", "er", "es", "em"))
+                and lower not in KONJUNKTIV and lower not in SPEECH_VERBS and lower not in _FUNCTION_WORDS):
+            return False
+    return True
+
+
+# Head nouns of the names of institutions, prizes, laws and works ("Rat für …", "Preis der …").
+INSTITUTION_HEADS = frozenset((
+    "rat rates räte front partei gesetz gesetzes preis preises verband verbandes bündnis "
+    "bündnisses union komitee kommission stiftung verein vereins institut instituts "
+    "gesellschaft akademie bewegung allianz liga netzwerk netzwerks organisation zentrum "
+    "zentrums bank amt amtes ministerium ministeriums museum museums orden ehrenzeichen medaille "
+    "auszeichnung universität hochschule fonds agentur konferenz kongress abkommen abkommens "
+    "vertrag vertrages vertrags verordnung richtlinie kampagne initiative aktion zeitung magazin "
+    "verlag konzern gruppe kammer ausschuss behörde dienst armee brigade miliz garde operation "
+    "programm programms projekt projekts festival"
+).split())
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head noun of a noun phrase, lower-cased: its first capitalised word that is not
+    an adjective before another capitalised word ("Oberste Rat …" -> "rat"), or the last
+    part of a hyphenated compound ("Sacharow-Preises" -> "preises")."""
+    for word, follower in zip(words, words[1:] + [""]):
+        lower = word.lower().strip(".,;:!?()")
+        if not word[:1].isupper() or lower in DETERMINERS:
+            continue
+        if follower[:1].isupper() and lower.endswith(("e", "en", "er", "es", "em")):
+            continue
+        return lower.rsplit("-", 1)[-1]
+    return ""
+
+
+def _institution_name(words: list[str]) -> bool:
+    """Whether a quoted noun phrase names an institution, prize, law or work by its head noun."""
+    return len(words) >= 2 and _nominal_title(words) and _head_noun(words) in INSTITUTION_HEADS
+
+
 def _mostly_capitalised(words: list[str]) -> bool:
     """Whether most words are capitalised, as in long names of institutions and titles."""
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word is spelt like a name rather than a word of speech: an inner capital
+    ("iPod"), letters run together with digits ("Ener1", "8Ball") or an acronym ("BBC")."""
+    word = word.strip(".,;:!?()")
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters:
+        return False
+    if "-" not in word and any(ch.isdigit() for ch in word):
+        return True
+    if word[:1].islower() and any(ch.isupper() for ch in word[1:]):
+        return True
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+# Function words of English, French, Spanish, Italian and Latin that are not German words:
+# a short quoted phrase with one of them is a foreign name or term ("gens du voyage").
+_FOREIGN_FUNCTION_WORDS = frozenset((
+    "the of and for with to from pour la le les du et avec sur los las el del della y cum"
+).split())
+
+
+def _foreign_term(words: list[str]) -> bool:
+    """Whether a short quoted phrase is a foreign name or term: it has a foreign function word."""
+    return len(words) <= 5 and any(w.strip(".,;:!?").lower().split("’")[0] in _FOREIGN_FUNCTION_WORDS
+                                   for w in words)
+
+
+def _speaker_named(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether the quoted span names the speaker of a cue (a medium or an organisation):
+    "schreibt die „Computerwoche“", "Wie „heise online“ berichtet"."""
+    if any(f.speaker and f.speaker[0] <= span[0] and span[1] <= f.speaker[1] for f in sentence.frames):
+        return True
+    after = re.match(r"\s*(\w+)", text[span[1]:span[1] + 40])
+    return bool(after) and after.group(1).lower() in SPEECH_VERBS and _word_before(text, span[0]) == "wie"
+
+
+_REPUTED = re.compile(r"\b(?:gilt|galt|gelten|galten|gelte|gälte)\b[^,.;:!?„“]{0,60}\bals\s*$", re.IGNORECASE)
+
+
+def _term_in_apposition(text: str, span: tuple[int, int]) -> bool:
+    """Whether a quoted term is part of a compound ("„Jamaika“-Koalition") or stands next to
+    a gloss in parentheses ("„Cast Lead“ („gegossenes Blei“)", "„…“ (Weltraum-Experiment)")."""
+    after = text[span[1]:span[1] + 3]
+    return after[:1] in "-‑" or after.lstrip(" \u00a0")[:1] == "(" or text[max(0, span[0] - 3):span[0]].rstrip()[-1:] == "("
+
+
+# A slogan noun before a quoted text introduces words that were chanted or written as a
+# message ("skandierten Parolen wie „…“", "Hassparolen wie „…“", "Sprüche wie „…“").
+_SLOGAN_BEFORE = re.compile(r"(?:parolen?|sprüchen?|spruch|sprechchöre|sprechchor)\b[^.;:!?()]{0,60}$",
+                            re.IGNORECASE)
+
+
+def _slogan(text: str, span: tuple[int, int]) -> bool:
+    """Whether a slogan noun shortly before the quote introduces it as chanted or written words."""
+    return bool(_SLOGAN_BEFORE.search(text[max(0, span[0] - 90):span[0]]))
+
+
+def _quoted_sentence(words: list[str], span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether a quote stands as a sentence of its own (nothing but punctuation around it)
+    and reads as speech: three words or more, one of them a lower-case word that is not
+    a function word of names ("„Ja, es gibt Zumutungen“.")."""
+    return not sentence.tokens and sentence.quoted == (span,) and len(words) >= 3 \
+        and any(w[:1].islower() and w.lower() not in _TITLE_FUNCTION_WORDS for w in words)
+
+
+def _reputation(text: str, span: tuple[int, int]) -> bool:
+    """Whether the quote says what someone or something is known or regarded as, not what
+    anyone said: "gilt als „Störfall“", "das als „Dschungel von Calais“ bekannte Lager"."""
+    if _REPUTED.search(text[max(0, span[0] - 80):span[0]]):
+        return True
+    return _word_before(text, span[0]) == "als" and text[span[1]:span[1] + 12].lstrip().lower().startswith("bekannt")
 
 
 def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_speaker: bool = False) -> bool:
@@ -854,22 +986,32 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     before = _word_before(text, span[0])
     titled = before in TITLE_NOUNS or before.startswith(("sogenannt", "genannt")) or before in TITLE_MARKERS \
         or re.search(r"(?i)\b(motto|titel|slogan|aufschrift|name)\s*:\s*$", text[max(0, span[0] - 20):span[0]])
+    if titled and inner[:1].islower() and _mostly_lower(words) and not _foreign_term(words):
+        titled = False  # a run of lower-case words is speech, as titles open with a capital
     personal = any(w.strip(".,;:!?").lower() in _FIRST_SECOND_PERSON for w in words)
     final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
+    if not (personal or inner[-1] in ".!?…"):
+        titled = titled or _speaker_named(text, span, sentence) or _reputation(text, span) \
+            or _foreign_term(words) or (len(words) <= 3 and any(_name_word(w) for w in words)) \
+            or _institution_name(words) or (len(words) <= 5 and _term_in_apposition(text, span))
     colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
     context = bool(sentence.frames) or sentence.konjunktiv
     if follows_speaker and _fills_sentence(span, sentence) and inner[-1] in ".!?…" and len(words) >= 3:
         return True
     if _cue_follows(text, span, sentence) and not titled:
         return True  # „…“, sagte sie
+    if not titled and (_slogan(text, span) or _quoted_sentence(words, span, sentence)):
+        return True
     if len(words) >= 8:
-        if _mostly_capitalised(words) and not (personal or final):
+        if (_mostly_capitalised(words) and not (personal or final)) or (_nominal_title(words) and not context):
             return False
         return not titled or personal or final
     if titled:
         return False
     if inner[:1].islower():
         return context or len(words) > 1
+    if personal and words[0].lower() in _FIRST_SECOND_PERSON:
+        return True  # „Ich habe fertig“: a sentence in the first or second person is speech
     if personal:
         return context or final or colon
     if context and before in _PREDICATIVE:
@@ -880,7 +1022,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
 
 
 # Words before a one-word quotation that make it predicative ("nannte es „absurd“").
-_PREDICATIVE = frozenset("als einen eine ein einer sei seien wäre für von vor".split())
+_PREDICATIVE = frozenset("als einen eine ein einer sei seien wäre für vor".split())
 
 
 # ---------------------------------------------------------------------------

@@ -220,6 +220,19 @@ def test_genitive_speech_noun_names_the_speaker():
     "Die Zeitung „Abendpost“ erscheint künftig nur noch am Wochenende.",
     "Die sogenannte „Zeitenwende“ hat die Haushaltsplanung verändert.",
     "Das Modul „Harmony“ wurde an die Station angedockt.",
+    "Ab Freitag verkauft der Händler das neue „eBook mini“ in allen Filialen.",
+    "Die Sonde soll den Kometen „C3PO“ im Frühjahr erreichen.",
+    "Wie „tagesschau online“ berichtet, bleibt die Brücke gesperrt.",
+    "Der Ausfall gilt nach den Regeln nicht als „Notfall“.",
+    "Die Anwohner zogen in das als „grüne Hölle“ bekannte Viertel.",
+    "Die Gruppe „Musique pour la Paix“ spielt am Abend in Köln.",
+    "Sie erhielt 2019 den „Großen Verdienstorden des Landes Niedersachsen für Kunst und Wissenschaft“.",
+    "Der Bürgermeister sagte, der „Rat für kommunale Planung“ tage künftig monatlich.",
+    "Die Organisatoren kündigten Vorträge wie „Die Geschichte der Straßenbahn in Leipzig seit 1872“ an.",
+    "Eine „Ampel“-Koalition hätte im neuen Landtag keine Mehrheit.",
+    "Die Mission „Deep Impact“ („tiefer Einschlag“) startete im Januar.",
+    "Im Herbst folgt ein „sample return test“ (Probenrückführungstest) im Orbit.",
+    "Der Sprecher von „Brot für Kinder“ sagte, die Spenden seien gestiegen.",
 ])
 def test_titles_and_names_in_quotation_marks_are_not_quotes(text):
     assert direct(text) == []
@@ -229,6 +242,20 @@ def test_a_title_next_to_a_real_quote_is_skipped_but_the_quote_is_kept():
     text = "„Die Gespräche beginnen sofort“, schrieb Trump auf „Truth Social“."
     quote = only(direct(text))
     assert quote.text(text) == "„Die Gespräche beginnen sofort“"
+
+
+def test_lower_case_speech_after_a_title_marker_is_a_quote():
+    text = "Die Ministerin zeigte sich „sehr zufrieden, wie die Gespräche bisher verlaufen“ seien."
+    assert only(direct(text)).text(text) == "„sehr zufrieden, wie die Gespräche bisher verlaufen“"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Die Demonstranten riefen Parolen wie „Schluss mit dem Lärm“ vor dem Rathaus.", "„Schluss mit dem Lärm“"),
+    ("„Ja, wir haben Fehler gemacht“. Das räumte der Bürgermeister am Abend ein.", "„Ja, wir haben Fehler gemacht“"),
+    ("„Wir schaffen das“ wurde zum Leitwort der Flüchtlingspolitik.", "„Wir schaffen das“"),
+])
+def test_slogans_quoted_sentences_and_first_person_phrases_are_quotes(text, quote):
+    assert only(direct(text)).text(text) == quote
 
 
 # --- indirect speech ---------------------------------------------------------------
