@@ -1248,12 +1248,13 @@ def _subject_after_fronted(text: str, tokens: list[Token], first: int, stop: int
 
 
 def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None,
-                  recent: tuple[int, int] | None = None) -> list[Quote]:
+                  recent: tuple[int, int] | None = None, next_frame: Frame | None = None) -> list[Quote]:
     """The direct quotes of a sentence with speaker and cue spans.
 
     `carried` is the speaker of the previous quote of the paragraph, `recent` the last
-    speaker named anywhere before; a quote without a cue of its own that stands alone or
-    in reported speech continues the recent speaker, and any other falls back to the
+    speaker named anywhere before, `next_frame` a cue of the next sentence that points
+    back ("Das sagte X"); a quote without a cue of its own that stands alone takes the
+    cue that points back, or continues the recent speaker; any other falls back to the
     subject of its clause.
     """
     quotes = []
@@ -1267,6 +1268,8 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
             speaker = _fronted_holder(text, sentence)
         if speaker is None and _reported_main_clause(text, sentence):
             speaker = carried or recent
+        if speaker is None and _fills_sentence(span, sentence) and next_frame:
+            speaker, frame = next_frame.speaker, next_frame  # "„…“ Das sagte Hegseth am Montag."
         if speaker is None and _fills_sentence(span, sentence):
             speaker = carried or _subject_of(text, span, sentence)
         if speaker is None and sentence.konjunktiv:
@@ -1276,6 +1279,26 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
         cue = frame.cue if frame else None
         quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
     return quotes
+
+
+# Words that open a sentence pointing back at the quotation before it: "Das sagte X".
+_ANAPHORIC_OPENERS = frozenset("das dies diese dieses so damit".split())
+
+
+def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> Frame | None:
+    """The speech cue of the next sentence when it points back at this one and names its
+    speaker: "„…“ Das sagte Hegseth.", "„…“ Mit diesen Worten warnte Kallas …"."""
+    if following is None or not following.tokens or text.find("\n", sentence.end, following.start) >= 0:
+        return None
+    tokens = list(following.tokens)
+    verb = 3 if tokens[0].lower == "mit" and len(tokens) > 3 and tokens[1].lower in ("diesen", "den") else 1
+    if verb >= len(tokens) or (verb == 1 and tokens[0].lower not in _ANAPHORIC_OPENERS):
+        return None
+    word = tokens[verb].lower
+    if word not in SPEECH_VERBS or word.startswith("ge") or not tokens[verb].text.islower():
+        return None
+    speaker = _subject_after(text, tokens, verb)
+    return Frame((tokens[verb].start, tokens[verb].end), speaker, verb, "before") if speaker else None
 
 
 # Verbs with which a text, not a person, is the source: "In dem Antrag heißt es: …".
@@ -1461,11 +1484,15 @@ def extract_quotes(text: str) -> list[Quote]:
     carried: tuple[int, int] | None = None  # the last speaker, for quotes that continue
     recent: tuple[int, int] | None = None  # the last speaker named, in any sentence
     continuing: Quote | None = None  # the last reported-speech quote, for Konjunktiv sequels
-    for start, end in sentence_spans(text, spans):
-        sentence = analyse_sentence(text, start, end, spans, span_starts)
+    sentences = [analyse_sentence(text, start, end, spans, span_starts)
+                 for start, end in sentence_spans(text, spans)]
+    for index, sentence in enumerate(sentences):
+        start = sentence.start
         if carried and text.find("\n", carried[1], start) >= 0 and (sentence.frames or not sentence.reported):
             carried = continuing = None  # attributions cross a paragraph only in reported speech
-        found = direct_quotes(text, sentence, carried, recent) + indirect_quotes(text, sentence)
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        found = direct_quotes(text, sentence, carried, recent, _looking_back(text, sentence, following)) \
+            + indirect_quotes(text, sentence)
         if not sentence.frames and continuing and sentence.konjunktiv:
             continuing = _continue(text, continuing, sentence, quotes)
         elif sentence.frames:

@@ -160,6 +160,20 @@ def test_the_person_cited_with_zitiert_is_the_speaker(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("Die Lage ist ernst. „Wir lassen niemanden im Stich.“ Das sagte Kallas am Montag.", "Kallas"),
+    ("„Wir lassen niemanden im Stich.“ Mit diesen Worten warnte die Ministerin vor Eile.", "die Ministerin"),
+])
+def test_a_sentence_pointing_back_names_the_speaker_of_a_quote_standing_alone(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_a_sentence_after_a_paragraph_break_does_not_point_back():
+    text = "„Wir lassen niemanden im Stich.“\n\nDas sagte Kallas schon im Januar."
+    assert only(direct(text)).speaker(text) != "Kallas"
+
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Die Firma bestätigte die Zahlen nicht und nannte sie „reine Spekulation“.", "Die Firma"),
     ("„Das ist neu“, so charakterisierte ihn der Gewerkschafter Paul Roth.", "der Gewerkschafter Paul Roth"),
     ("Das Auswärtige Amt rät dazu, „nicht notwendige Reisen zu verschieben“.", "Das Auswärtige Amt"),
