@@ -1225,12 +1225,7 @@ def _subject_after_thing(text: str, tokens: list[Token], stop: int,
                          fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The subject after the verb when the first phrase names a thing, which is then the
     object: "Jegliche Mitverantwortung weist Hartmann von sich"."""
-    k = bisect_left([t.start for t in tokens], fronted[1])
-    if k >= stop or not tokens[k].text.islower() or is_boundary(text[fronted[1]:tokens[k].start]) \
-            or tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS \
-            or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES:
-        return None
-    after = _subject_after(text, tokens, k)
+    after = _phrase_after_verb(text, tokens, stop, fronted)
     return after if after and not _thing(text, after) else None
 
 
@@ -1238,13 +1233,19 @@ def _subject_after_fronted(text: str, tokens: list[Token], first: int, stop: int
                            fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The subject after the verb when the clause's first phrase is a fronted object:
     "Das Angebot lehnt er ab", "Die Anwendung stellte der Vorsitzende in Frage"."""
+    after = _phrase_after_verb(text, tokens, stop, fronted)
+    return after if after and _inverted_subject(text, tokens, first, after) else None
+
+
+def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
+                       fronted: tuple[int, int]) -> tuple[int, int] | None:
+    """The phrase after the verb that follows a clause's first phrase, if a verb follows it."""
     k = bisect_left([t.start for t in tokens], fronted[1])
     if k >= stop or not tokens[k].text.islower() or is_boundary(text[fronted[1]:tokens[k].start]) \
             or tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS \
             or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES:
         return None
-    after = _subject_after(text, tokens, k)
-    return after if after and _inverted_subject(text, tokens, first, after) else None
+    return _subject_after(text, tokens, k)
 
 
 def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None,
