@@ -695,18 +695,19 @@ def clause_start(text: str, tokens: list[Token], i: int) -> int:
     """The index of the first token of the clause that token i stands in."""
     j = i
     while j > 0 and not is_boundary(text[tokens[j - 1].end:tokens[j].start]):
-        if tokens[j - 1].lower in _SUBORDINATORS and j - 1 < i and not _joins_nouns(text, tokens, j - 1):
+        if tokens[j - 1].lower in _SUBORDINATORS and j - 1 < i and not _within_clause(text, tokens, j - 1):
             return j
         j -= 1
     return j
 
 
-def _joins_nouns(text: str, tokens: list[Token], k: int) -> bool:
-    """Whether the conjunction at token k joins two nouns rather than two clauses: after a
-    truncated compound ("Fraktions- und Parteichefs") or between two bare nouns."""
+def _within_clause(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the conjunction at token k stays inside its clause: "und" joining two nouns
+    (after a truncated compound, "Fraktions- und Parteichefs", or between two bare nouns),
+    or "aber", "doch", "denn" without a comma before them, where they are particles."""
     if k == 0 or k + 1 >= len(tokens):
         return False
-    if tokens[k].lower in ("aber", "doch", "denn"):  # inside a clause a particle: "Er hatte aber gesagt"
+    if tokens[k].lower in ("aber", "doch", "denn"):  # "Er hatte aber gesagt"
         return not is_boundary(text[tokens[k - 1].end:tokens[k].start])
     if tokens[k].lower not in ("und", "oder", "sowie"):
         return False
