@@ -137,7 +137,8 @@ _PARTICLE_VERBS = {
     "zeigte": {"überzeugt", "zuversichtlich", "besorgt", "zufrieden", "optimistisch", "enttäuscht"},
     "zeigt": {"überzeugt", "zuversichtlich", "besorgt", "zufrieden", "optimistisch", "enttäuscht"},
     "führte": {"aus"}, "führt": {"aus"}, "stellte": {"klar", "fest", "frage"},
-    "rief": {"auf"}, "ruft": {"auf"}, "riefen": {"auf"}, "sicherte": {"zu"}, "sichert": {"zu"},
+    "rief": {"auf", "aus"}, "ruft": {"auf", "aus"}, "riefen": {"auf", "aus"},
+    "brachte": {"ausdruck"}, "bringt": {"ausdruck"}, "brachten": {"ausdruck"}, "sicherte": {"zu"}, "sichert": {"zu"},
     "nahm": {"stellung"}, "nimmt": {"stellung"}, "nahmen": {"stellung"},
 }
 
@@ -295,9 +296,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[start:dot]
     if not word:
         return False
-    if word.isdigit():
-        return len(word) <= 2  # "am 12. Februar"
+    if word.isdigit():  # "am 12. Februar", but not "des Modells 3. Ein Sprecher sagte"
+        return len(word) <= 2 and not _SENTENCE_OPENER.match(text, dot + 1)
     return len(word) == 1 or word.lower() in _ABBREVIATIONS
+
+
+# Words that open a sentence and never follow an ordinal number.
+_SENTENCE_OPENER = re.compile(r"\s+(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich|Dies|Diese|Dieser|Auch|Doch|Aber)\b")
 
 
 def sentence_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -624,6 +629,8 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     if k >= len(tokens) or tokens[k].start != after[0]:
         return False  # the phrase after the verb is a quoted name, not a word of the clause
     later, fronted = tokens[k].lower, tokens[first].lower
+    if fronted in _NOT_NOMINATIVE and later not in _NOT_NOMINATIVE:
+        return True  # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck"
     if later not in _NOMINATIVE_OPENERS and later != "sie":
         return False
     return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
@@ -1064,7 +1071,9 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     if after and after[0].speaker and _same_clause(text, span[1], after[0].cue[0]):
         return after[0]  # a verb-final clause: "den Peskow als „unmöglich“ bezeichnete"
     if before:
-        return before[-1]
+        outside = [f for f in before if not any(ch in text[f.cue[1]:span[0]] for ch in ",;:")
+                   or not _embedded(text, sentence.tokens, f.cue_index)]
+        return outside[-1] if outside else before[-1]  # not the cue of a relative clause between
     later = [f for f in after if f.content == "before" and f.speaker]
     return later[0] if later else None
 

@@ -129,6 +129,14 @@ def test_speaker_phrases_of_several_shapes(text, speaker):
     ("Jegliche Verantwortung weist Hartmann von sich: „Das müssen andere übernehmen.“", "Hartmann"),
     # the holder after "von" of a view that opens the clause
     ("Das Fazit von Sandra Boser fällt klar aus: „Die Zahlen zeigen es.“", "Sandra Boser"),
+    # a fronted accusative leaves the subject after the verb; "zum Ausdruck bringen" is a cue
+    ("Den Unmut der Partei über die Pläne brachte die Sprecherin Eva Roth zum Ausdruck: „Das geht nicht.“",
+     "die Sprecherin Eva Roth"),
+    # the cue of a relative clause between "laut X" and the quote does not take the quote
+    ("Laut Polizei ist die Demonstration, zu der viele Gruppen aufgerufen hatten, „weitgehend friedlich“ "
+     "verlaufen.", "Polizei"),
+    # a number and a period before "Ein" end a sentence
+    ("Die Auslieferung des Modells 3. Ein Sprecher teilte mit: „Alle werden fair bezahlt.“", "Ein Sprecher"),
     # a noun that starts with a number
     ("Der 58-Jährige habe geschrieben, er wolle „einen neuen Anfang“ wagen.", "Der 58-Jährige"),
     # a sentence that opens with "So" is not the ", so X" cue
