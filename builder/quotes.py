@@ -629,11 +629,19 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     if k >= len(tokens) or tokens[k].start != after[0]:
         return False  # the phrase after the verb is a quoted name, not a word of the clause
     later, fronted = tokens[k].lower, tokens[first].lower
-    if fronted in _NOT_NOMINATIVE and later not in _NOT_NOMINATIVE:
+    if (fronted in _NOT_NOMINATIVE or _oblique_der(tokens, first)) and later not in _NOT_NOMINATIVE:
         return True  # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck"
     if later not in _NOMINATIVE_OPENERS and later != "sie":
         return False
     return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
+
+
+def _oblique_der(tokens: list[Token], first: int) -> bool:
+    """Whether "der" opens a dative or genitive phrase: its adjective ends in -en ("Der
+    englischsprachigen Zeitung sagte Karma"), where a nominative one ends in -e."""
+    return tokens[first].lower == "der" and first + 2 < len(tokens) \
+        and tokens[first + 1].lower.endswith("en") and tokens[first + 1].lower not in DETERMINERS \
+        and tokens[first + 2].capitalised and not tokens[first + 1].capitalised
 
 
 # Words that open a phrase that may well be a fronted object.
@@ -1022,11 +1030,20 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
         return True  # „Ich habe fertig“: a sentence in the first or second person is speech
     if personal:
         return context or final or colon
-    if context and before in _PREDICATIVE:
+    if context and (before in _PREDICATIVE or _spoken_of(text, span)):
         return True
     if context and not _title_like(words):
         return final or colon or _mostly_lower(words)
     return colon and final
+
+
+_SPOKEN_OF = re.compile(r"(?i)\b(?:sprach|sprachen|spricht|sprechen|gesprochen|redete|redeten|redet)\b"
+                        r"[^.;:!?]{0,60}\bvon\s*$")
+
+
+def _spoken_of(text: str, span: tuple[int, int]) -> bool:
+    """Whether a quote is what someone "spoke of": "Analysten sprachen von „Panikverkäufen“"."""
+    return bool(_SPOKEN_OF.search(text, max(0, span[0] - 90), span[0]))
 
 
 # Words before a one-word quotation that make it predicative ("nannte es „absurd“").

@@ -135,6 +135,10 @@ def test_speaker_phrases_of_several_shapes(text, speaker):
     # the cue of a relative clause between "laut X" and the quote does not take the quote
     ("Laut Polizei ist die Demonstration, zu der viele Gruppen aufgerufen hatten, „weitgehend friedlich“ "
      "verlaufen.", "Polizei"),
+    # "Der" with an adjective in -en opens a dative: the subject follows the verb
+    ("Der englischsprachigen Zeitung sagte Filep Karma: „Ich gebe nicht auf.“", "Filep Karma"),
+    # what someone spoke of is a quotation, even one capitalised word
+    ("Händler sprachen am Morgen von „Panikverkäufen“.", "Händler"),
     # a number and a period before "Ein" end a sentence
     ("Die Auslieferung des Modells 3. Ein Sprecher teilte mit: „Alle werden fair bezahlt.“", "Ein Sprecher"),
     # a noun that starts with a number
