@@ -1152,6 +1152,8 @@ def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame 
     first = 0
     while first < len(tokens) and tokens[first].lower in _EMBEDDING_OPENERS:
         first = clause_end(text, tokens, first)  # past "Wie der Sender berichtet,"
+    if any(t.lower in KONJUNKTIV_I for t in tokens[first:]):
+        return None  # reported speech before the colon: its speaker was named before
     speaker = clause_subject(text, tokens, first, len(tokens))
     if speaker and _thing(text, speaker):
         return None  # "Seine Zuversicht gründet sich auf …: „…“" continues the last speaker
@@ -1337,6 +1339,13 @@ _SOURCE_ADVERBS = frozenset("darin darauf".split())
 _WORDING_VERBS = frozenset("lautet lautete lauteten".split())
 
 
+def _place_name(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """A bare capitalised name after a preposition, a place that stands for its government:
+    "Aus Paris hieß es"."""
+    token = tokens[k]
+    return (token.start, token.end) if token.capitalised and token.lower not in DETERMINERS else None
+
+
 def _source_verb(tokens: list[Token], k: int) -> bool:
     """Whether token k says that words are written somewhere: "heißt", "steht", "fand sich",
     "lautete", "(war von …) die Rede"."""
@@ -1372,7 +1381,7 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
             relative = k > 0 and k + 1 < len(tokens) and tokens[k + 1].lower in RELATIVES \
                 and "," in text[tokens[k - 1].end:tokens[k].start]  # ", in dem es heißt"
             if tokens[k].lower in _SOURCE_PREPOSITIONS and k + 1 < len(tokens) and not relative:
-                place = noun_phrase_after(text, tokens, k + 1)
+                place = noun_phrase_after(text, tokens, k + 1) or _place_name(tokens, k + 1)
                 if place:
                     return (tokens[k].start, place[1])
     return None

@@ -129,6 +129,9 @@ def test_speaker_phrases_of_several_shapes(text, speaker):
     ("Jegliche Verantwortung weist Hartmann von sich: „Das müssen andere übernehmen.“", "Hartmann"),
     # the holder after "von" of a view that opens the clause
     ("Das Fazit von Sandra Boser fällt klar aus: „Die Zahlen zeigen es.“", "Sandra Boser"),
+    # a reported clause before a colon keeps the speaker named before
+    ("„Wir helfen“, sagte die Premierministerin Anna Bligh. Queensland sei dem Nachbarn zu Dank "
+     "verpflichtet: „Sie haben uns Helfer geschickt.“", "die Premierministerin Anna Bligh"),
     # a fronted accusative leaves the subject after the verb; "zum Ausdruck bringen" is a cue
     ("Den Unmut der Partei über die Pläne brachte die Sprecherin Eva Roth zum Ausdruck: „Das geht nicht.“",
      "die Sprecherin Eva Roth"),
@@ -157,6 +160,7 @@ def test_speaker_of_the_main_clause(text, speaker):
     ("Darauf waren die Worte zu lesen: „Wir bleiben hier.“", "Darauf"),
     ("Der Text des Aufrufs lautete: „Wir bleiben hier.“", "Der Text des Aufrufs"),
     ("Laut „Reuters“ ist die Lage „sehr ernst und kaum zu überblicken“.", "„Reuters“"),
+    ("Aus Paris hieß es, das Vorgehen sei „eine schwere Verletzung“ des Abkommens.", "Aus Paris"),
 ])
 def test_the_text_a_quote_is_read_in_is_its_source(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
