@@ -337,6 +337,11 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _token_at(tokens: list[Token] | tuple[Token, ...], pos: int) -> int:
+    """The index of the first token that starts at or after character `pos`."""
+    return bisect_left([t.start for t in tokens], pos)
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The words of text[start:end] with their spans."""
     return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
@@ -527,7 +532,7 @@ def _nominative_after(tokens: list[Token], frame: Frame) -> bool:
     sagte er"), not an object ("und nannte sie „…“")."""
     if frame.speaker is None:
         return False
-    k = bisect_left([t.start for t in tokens], frame.speaker[0])
+    k = _token_at(tokens, frame.speaker[0])
     return k > frame.cue_index and k < len(tokens) and tokens[k].lower in _NOMINATIVE_OPENERS
 
 
@@ -547,7 +552,7 @@ def _quoted_person(text: str, tokens: list[Token], i: int,
         return None
     span = noun_phrase_after(text, tokens, j)
     if span and subject and span[0] == subject[0]:  # the subject stands after the verb: skip it
-        k = bisect_left([t.start for t in tokens], span[1])
+        k = _token_at(tokens, span[1])
         if k >= len(tokens) or is_boundary(text[span[1]:tokens[k].start]):
             return None
         span = noun_phrase_after(text, tokens, k)
@@ -625,7 +630,7 @@ _NOMINATIVE_OPENERS = frozenset("der ein er ich wir dieser jener kein".split())
 def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[int, int]) -> bool:
     """Whether the phrase after a clause's verb, not the one before it, is the subject: the
     later one is marked nominative ("der Minister", "er") and the fronted one is not."""
-    k = bisect_left([t.start for t in tokens], after[0])
+    k = _token_at(tokens, after[0])
     if k >= len(tokens) or tokens[k].start != after[0]:
         return False  # the phrase after the verb is a quoted name, not a word of the clause
     later, fronted = tokens[k].lower, tokens[first].lower
@@ -1103,7 +1108,7 @@ def _same_clause(text: str, start: int, end: int, limit: int = 80) -> bool:
 def _trailing_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
     """Any verb right after a quote with a subject behind it: "„…“, zeigte sich X zufrieden"."""
     tokens = sentence.tokens
-    k = bisect_left([t.start for t in tokens], span[1])
+    k = _token_at(tokens, span[1])
     if k >= len(tokens) or text[span[1]:tokens[k].start].strip(" ,?!.") or not tokens[k].text.islower():
         return None
     if "," not in text[span[1]:tokens[k].start] and text[span[1] - 2:span[1] - 1] not in "?!" \
@@ -1144,7 +1149,7 @@ _EMBEDDING_OPENERS = frozenset("wie dass während nachdem weil da ob wobei als w
 
 def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
     """The subject of the clause before a colon that introduces the quote: "X sagte dazu: „…“"."""
-    if not text[max(sentence.start, span[0] - 3):span[0]].rstrip().endswith(":"):
+    if not _introduced_by_colon(text, span, sentence):
         return None
     tokens = [t for t in sentence.tokens if t.end <= span[0]]
     if not tokens:
@@ -1243,7 +1248,7 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
 
 def _holder_of(text: str, tokens: list[Token], thing: tuple[int, int]) -> tuple[int, int] | None:
     """The person after "von" whose view a thing is: "Das Fazit von Sandra Boser"."""
-    k = bisect_left([t.start for t in tokens], thing[1])
+    k = _token_at(tokens, thing[1])
     if k + 1 < len(tokens) and tokens[k].lower in ("von", "vom") and _joined(text, tokens[k - 1], tokens[k]):
         holder = noun_phrase_after(text, tokens, k + 1)
         return holder if holder and not _thing(text, holder) else None
@@ -1269,7 +1274,7 @@ def _subject_after_fronted(text: str, tokens: list[Token], first: int, stop: int
 def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
                        fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The phrase after the verb that follows a clause's first phrase, if a verb follows it."""
-    k = bisect_left([t.start for t in tokens], fronted[1])
+    k = _token_at(tokens, fronted[1])
     if k >= stop or not tokens[k].text.islower() or is_boundary(text[fronted[1]:tokens[k].start]) \
             or tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS \
             or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES:
@@ -1413,7 +1418,7 @@ def _subject_of(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[i
 def _clause_subject_of(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
     """The subject of the clause a quote stands in (of the main clause for a subordinate one)."""
     tokens = list(sentence.tokens)
-    k = bisect_left([t.start for t in tokens], span[0])
+    k = _token_at(tokens, span[0])
     if k == 0:
         return None
     first = clause_start(text, tokens, k - 1)
