@@ -366,20 +366,23 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int]
     if tokens[i].lower in PRONOUNS - {"es"} or tokens[i].lower in _DEMONSTRATIVE_SPEAKERS:
         return (tokens[i].start, tokens[i].end)
     i = _past_participial_attribute(text, tokens, i)
-    j, head = i, None
+    j, head, main = i, None, None
     while j < len(tokens) and (j == i or _joined(text, tokens[j - 1], tokens[j])):
         tok = tokens[j]
         if tok.capitalised and tok.lower not in DETERMINERS:
             head = j
         elif head is not None and tok.lower in ("der", "des") and j + 1 < len(tokens) \
                 and (tokens[j + 1].capitalised or _adjective(tokens[j + 1])):
-            pass  # a genitive attribute: "der Sprecher des Kremls"
+            main = head if main is None else main  # a genitive attribute: "der Sprecher des Kremls"
         elif not (head is None and (tok.lower in DETERMINERS or _adjective(tok) or tok.text.isdigit())):
             if not (head is not None and tok.lower in {"von", "van", "de", "al"} and _named(tokens, head)):
                 break
         j += 1
-    if head is None or tokens[head].lower in _NOT_SPEAKER_HEADS or _adverbial(tokens[head]):
+    if head is None:
         return None
+    nouns = [tokens[head]] if main is None else [tokens[head], tokens[main]]
+    if all(noun.lower in _NOT_SPEAKER_HEADS or _adverbial(noun) for noun in nouns):
+        return None  # but "das Amt der Bundesrepublik Deutschland", "eine Erklärung des Rates"
     if tokens[i].capitalised and _adverbial(tokens[i]) and tokens[i].lower not in DETERMINERS:
         return None
     while head > i and tokens[head].lower in ("der", "des", "von", "van", "de", "al"):
@@ -429,7 +432,7 @@ def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int
     first = j
     while first > 0 and _joined(text, tokens[first - 1], tokens[first]) and (
             tokens[first - 1].capitalised or tokens[first - 1].lower in DETERMINERS
-            or _adjective(tokens[first - 1])):
+            or (_adjective(tokens[first - 1]) and tokens[first].lower not in DETERMINERS)):
         if tokens[first - 1].lower in _PREPOSITIONS:
             return None
         first -= 1
@@ -603,9 +606,16 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
         if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
             return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
         return Frame(cue, _subject_before_comma(text, tokens, i), i, "after")
-    if first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das") and first > 0 \
-            and "," in text[tokens[first - 1].end:tokens[first].start]:
-        return Frame(cue, noun_phrase_after(text, tokens, first + 1), i, "after")  # ", den X … nannte"
+    relative = first > 0 and "," in text[tokens[first - 1].end:tokens[first].start]
+    if relative and first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das"):
+        object_of = noun_phrase_after(text, tokens, first + 1)
+        if object_of:
+            return Frame(cue, object_of, i, "after")  # ", den X … nannte"
+    if relative and first < i - 1 and tokens[first].lower in RELATIVES \
+            and tokens[first + 1].lower not in _NOMINATIVE_OPENERS \
+            and not (tokens[first + 1].capitalised and tokens[first + 1].lower not in DETERMINERS):
+        antecedent = noun_phrase_before(text, tokens, first) or _subject_before_comma(text, tokens, first)
+        return Frame(cue, antecedent, i, "after")  # "ein Kommentar, der die Entscheidung als „…“ bezeichnet"
     if after and first < i and _inverted_subject(text, tokens, first, after):
         return Frame(cue, after, i, "after")  # "Die Arbeit der Koalition lobte er: …"
     if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:
@@ -1219,8 +1229,7 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
     """The likely subject of the clause tokens[first:stop]: its first phrase, or after its verb."""
     if first >= stop:
         return None
-    verb = next((j for j in range(first + 1, stop) if tokens[j].text.islower()
-                 and tokens[j].lower not in DETERMINERS and not _adjective(tokens[j])), stop)
+    verb = next((j for j in range(first + 1, stop) if _verb_like(tokens, j)), stop)
     focused = _focused_subject(text, tokens, first, verb) if verb < stop else None
     if focused:
         return focused
@@ -1244,6 +1253,17 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
                 or tok.lower in _SUBORDINATORS or tok.lower == "zusammen"):
             return _subject_after(text, tokens, j)
     return None
+
+
+def _verb_like(tokens: list[Token], j: int) -> bool:
+    """Whether token j may be a clause's finite verb: a lower-case word that is no article and
+    no attributive adjective; a word ending like an adjective ("attackierte", "zogen") is a
+    verb when no noun follows it."""
+    tok = tokens[j]
+    if not tok.text.islower() or tok.lower in DETERMINERS:
+        return False
+    follower = tokens[j + 1] if j + 1 < len(tokens) else None
+    return not _adjective(tok) or follower is None or not follower.capitalised or follower.lower in DETERMINERS
 
 
 def _holder_of(text: str, tokens: list[Token], thing: tuple[int, int]) -> tuple[int, int] | None:
@@ -1363,6 +1383,8 @@ def _source_verb(tokens: list[Token], k: int) -> bool:
 
 
 _FIND_VERBS = frozenset("findet fand fanden".split())
+# Relative pronouns after a preposition: ", in dem es heißt", ", auf der … stand".
+_PREPOSITIONAL_RELATIVES = frozenset("dem der denen deren dessen das die welchem welcher welchen".split())
 
 
 def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
@@ -1383,13 +1405,32 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
                 break
             if tokens[k].lower in _SOURCE_ADVERBS:
                 return (tokens[k].start, tokens[k].end)
-            relative = k > 0 and k + 1 < len(tokens) and tokens[k + 1].lower in RELATIVES \
-                and "," in text[tokens[k - 1].end:tokens[k].start]  # ", in dem es heißt"
-            if tokens[k].lower in _SOURCE_PREPOSITIONS and k + 1 < len(tokens) and not relative:
+            relative = k > 0 and k + 1 < len(tokens) and tokens[k + 1].lower in _PREPOSITIONAL_RELATIVES \
+                and "," in text[tokens[k - 1].end:tokens[k].start]
+            if relative and tokens[k].lower in _SOURCE_PREPOSITIONS:
+                return _antecedent(text, tokens, k)  # "ein Gesetz, in dem es heißt: „…“"
+            if tokens[k].lower in _SOURCE_PREPOSITIONS and k + 1 < len(tokens):
                 place = noun_phrase_after(text, tokens, k + 1) or _place_name(tokens, k + 1)
                 if place:
                     return (tokens[k].start, place[1])
     return None
+
+
+def _antecedent(text: str, tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """The noun phrase a relative clause at token k refers to: the one before its comma, or
+    before the final verb of that clause ("ein Zettel kleben, auf dem …")."""
+    ends = {tokens[k - 1].end}
+    if k > 1 and tokens[k - 1].text.islower():
+        ends.add(tokens[k - 2].end)
+    best = None
+    for j in range(k - 1, max(-1, k - 10), -1):
+        if is_boundary(text[tokens[j].end:tokens[j + 1].start]) and j < k - 1:
+            break
+        opens = tokens[j].lower in DETERMINERS or tokens[j].capitalised
+        span = noun_phrase_after(text, tokens, j) if opens else None
+        if span and span[1] in ends:
+            best = span
+    return best
 
 
 def _fronted_holder(text: str, sentence: Sentence) -> tuple[int, int] | None:

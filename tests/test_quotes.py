@@ -154,6 +154,25 @@ def test_speaker_of_the_main_clause(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # a place name in a genitive attribute does not stop the phrase from speaking
+    ("Das Auswärtige Amt der Bundesrepublik Deutschland empfiehlt allen Reisenden einen "
+     "„konsequenten Mückenschutz“.", "Das Auswärtige Amt der Bundesrepublik Deutschland"),
+    # a verb ending like an adjective ("attackierte") is the verb when no noun follows it
+    ("Auch der Außenminister Tom Berg attackierte den Konzern als den „größten Verschmutzer“.",
+     "der Außenminister Tom Berg"),
+    # a relative pronoun that is the subject of its clause stands for the phrase before it
+    ("In der Zeitung erschien ein Kommentar, der die Entscheidung als „nicht nachvollziehbar“ bezeichnet.",
+     "ein Kommentar"),
+    ("Die Hacker hinterließen eine Botschaft, welche die Techniker als „Schulkinder“ bezeichnete.",
+     "eine Botschaft"),
+    # but a subject of its own in the relative clause speaks
+    ("Es ging um den Plan, den der Minister als „unbezahlbar“ bezeichnete.", "der Minister"),
+])
+def test_speakers_in_relative_clauses_and_long_phrases(text, speaker):
+    assert direct(text)[-1].speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Derzeit steht in dem Entwurf noch der Satz: „Die Daten sind zu löschen.“", "in dem Entwurf"),
     ("In einem Brief an die Mitarbeiter war von einem „offenen und ehrlichen Dialog“ die Rede.",
      "In einem Brief"),
@@ -214,6 +233,10 @@ def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
     ("In dem Antrag heißt es wörtlich: „Die Frist wird verlängert.“", "In dem Antrag"),
     ("Auf dem Plakat war zu lesen: „Wir bleiben hier. Wir gehen nicht.“", "Auf dem Plakat"),
     ("Seine Bilder werden von Sammlern als „Meilensteine der Malerei“ bezeichnet.", "Sammlern"),
+    # a relative clause about reading refers back to the text
+    ("Das Gericht prüfte das Gesetz, in dem es unter anderem heißt: „Die Daten sind zu löschen.“",
+     "das Gesetz"),
+    ("An jeder Tür musste ein Zettel kleben, auf dem geschrieben stand: „Bitte leise sein.“", "ein Zettel"),
 ])
 def test_sources_of_read_and_passive_quotes(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
