@@ -105,7 +105,7 @@ _WEAK_STEMS = (
     "insistier protestier beteuer prognostizier vermut glaub hoff frag bedauer "
     "begrüß verurteil verteidig unterstütz rechtfertig entgegn erwider kontert folger "
     "spekulier betracht urteil bekenn beharr drohe plädier beschwer empfehl zweifel "
-    "charakterisier skandier"
+    "charakterisier skandier bewert"
 ).split()
 
 _STRONG_FORMS = (
@@ -121,7 +121,8 @@ _STRONG_FORMS = (
     "hervorgehoben dargelegt gesprochen geschrieben verkündet versprochen unterstrichen "
     "beschrieben aufgerufen ausgeschlossen mitteilte hinzufügte ankündigte klarstellte "
     "hinwies vorwarf zurückwies bekanntgab angab einräumte ausdrückte ausgedrückt ausführte "
-    "ausgeführt hervorhob aufrief zusicherte widersprach widerspricht widersprochen rät riet"
+    "ausgeführt hervorhob aufrief zusicherte widersprach widerspricht widersprochen rät riet "
+    "eingestuft einstufte einstuften gewertet wertete werteten"
 ).split()
 
 # Verbs that are a speech cue only together with their particle ("teilte … mit").
@@ -503,8 +504,12 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
             speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
             frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
         elif word in _OPINION_NOUNS and i > 0 and tokens[i - 1].lower == "nach":
-            span = noun_phrase_after(text, tokens, i + 1) or (tok.start, tok.end)
+            k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") else i + 1
+            span = noun_phrase_after(text, tokens, k) or (tok.start, tok.end)  # "nach Angaben (von) X"
             frames.append(Frame((tokens[i - 1].start, tok.end), span, i, "after"))
+        elif word in _OPINION_NOUNS and i > 1 and tokens[i - 2].lower == "nach" and _genitive_name(tokens[i - 1]):
+            span = (tokens[i - 1].start, tok.end)  # "Nach Schäubles Idee soll …"
+            frames.append(Frame((tokens[i - 2].start, tok.end), span, i, "after"))
         elif word in _OPINION_NOUNS and i > 0 and tokens[i - 1].lower in _POSSESSIVES \
                 and i + 1 < len(tokens) and tokens[i + 1].lower == "nach":
             span = (tokens[i - 1].start, tok.end)  # "Seiner Ansicht nach"
@@ -592,7 +597,7 @@ def _genitive_name(token: Token) -> bool:
 
 _OPINION_NOUNS = frozenset((
     "angaben ansicht auffassung meinung worten einschätzung darstellung darstellungen informationen bewertung "
-    "aussage aussagen überzeugung schätzung schätzungen erkenntnissen berichten"
+    "aussage aussagen überzeugung schätzung schätzungen erkenntnissen berichten idee vorstellung"
 ).split())
 _POSSESSIVES = frozenset("seiner ihrer deren dessen unserer".split())
 
@@ -605,7 +610,10 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     if first == i and is_boundary(gap):
         if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
             return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
-        return Frame(cue, _subject_before_comma(text, tokens, i), i, "after")
+        before = _subject_before_comma(text, tokens, i)
+        if after and before and _plural_against_singular(tokens, _token_at(tokens, before[0]), i):
+            return Frame(cue, after, i, "after")  # "Die Mönche, die …, beschrieb die Agentur als „…“"
+        return Frame(cue, before, i, "after")
     relative = first > 0 and "," in text[tokens[first - 1].end:tokens[first].start]
     if relative and first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das"):
         object_of = noun_phrase_after(text, tokens, first + 1)
@@ -646,9 +654,21 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     later, fronted = tokens[k].lower, tokens[first].lower
     if (fronted in _NOT_NOMINATIVE or _oblique_der(tokens, first)) and later not in _NOT_NOMINATIVE:
         return True  # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck"
+    if _plural_against_singular(tokens, first, k - 1) and tokens[k - 1].text.islower():
+        return True  # "Die Pläne der Regierung kritisierte der Verband als „…“"
     if later not in _NOMINATIVE_OPENERS and later != "sie":
         return False
     return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
+
+
+def _plural_against_singular(tokens: list[Token], first: int, verb: int) -> bool:
+    """Whether a phrase marked plural by its adjective ("Die tibetischen Mönche") stands
+    before a verb in the singular ("beschrieb"), so that it cannot be its subject."""
+    if first + 2 >= len(tokens) or tokens[first].lower != "die":
+        return False
+    adjective, noun, word = tokens[first + 1], tokens[first + 2], tokens[verb].lower
+    return adjective.text.islower() and adjective.lower.endswith("en") and adjective.lower not in DETERMINERS \
+        and noun.capitalised and not word.endswith("n")  # plural verbs end in -n: "sagen", "sagten"
 
 
 def _oblique_der(tokens: list[Token], first: int) -> bool:
@@ -675,7 +695,8 @@ def _passive_agent(text: str, tokens: list[Token], first: int, i: int) -> tuple[
     if tokens[i].lower in ("zitiert", "wird", "wurde") \
             or not any(t.lower in _PASSIVE_AUXILIARIES for t in tokens[first:i]):
         return None
-    for j in range(first, i - 1):
+    label = next((j for j in range(first, i) if tokens[j].lower == "als"), i)  # "als „…“ bezeichnet"
+    for j in range(label - 1, first - 1, -1):  # the "von" nearest the verb: "die Gefahr von X vom Y"
         if tokens[j].lower in ("von", "vom"):
             span = noun_phrase_after(text, tokens, j + 1)
             if span:

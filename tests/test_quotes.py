@@ -165,6 +165,13 @@ def test_speaker_of_the_main_clause(text, speaker):
      "ein Kommentar"),
     ("Die Hacker hinterließen eine Botschaft, welche die Techniker als „Schulkinder“ bezeichnete.",
      "eine Botschaft"),
+    # a phrase marked plural is not the subject of a verb in the singular
+    ("Die tibetischen Mönche, die demonstriert hatten, beschrieb die Agentur als „aggressiv“.", "die Agentur"),
+    # the agent of a passive nearest the participle; judging verbs are cues
+    ("Die Gefahr von Bränden wird vom Wetterdienst als „sehr hoch“ eingestuft.", "Wetterdienst"),
+    # "nach" with a view and its holder
+    ("Nach Schäubles Idee soll „im Zweifel die Mehrheit“ entscheiden.", "Schäubles Idee"),
+    ("Nach Ansicht von Senator Dodd ist das „ein schwerer Fehler“.", "Senator Dodd"),
     # but a subject of its own in the relative clause speaks
     ("Es ging um den Plan, den der Minister als „unbezahlbar“ bezeichnete.", "der Minister"),
 ])
