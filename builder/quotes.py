@@ -1147,8 +1147,9 @@ def _trailing_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Fra
         return None
     if tokens[k].lower == "so" and k + 1 < len(tokens) and tokens[k + 1].text.islower():
         k += 1  # "„…“, so urteilte Romney"
-    if tokens[k].lower in _PREPOSITIONS or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in DETERMINERS:
-        return None
+    if tokens[k].lower in _PREPOSITIONS or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in DETERMINERS \
+            or tokens[k].lower in KONJUNKTIV:
+        return None  # "„…“ komme die Regierung zum selben Ergebnis" is reported, not said
     speaker = _subject_after(text, tokens, k)
     return Frame((tokens[k].start, tokens[k].end), speaker, k, "before") if speaker else None
 
@@ -1371,10 +1372,43 @@ def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> 
     if verb >= len(tokens) or (verb == 1 and tokens[0].lower not in _ANAPHORIC_OPENERS):
         return None
     word = tokens[verb].lower
-    if word not in SPEECH_VERBS or word.startswith("ge") or not tokens[verb].text.islower():
+    if not tokens[verb].text.islower():
+        return None
+    if word in ("ist", "war") and verb == 1:  # "Das ist die zentrale Aussage einer Studie"
+        said = noun_phrase_after(text, tokens, verb + 1)
+        head = _head_of(text, tokens, said) if said else ""
+        return Frame((tokens[verb].start, tokens[verb].end), said, verb, "before") \
+            if head in _SAYING_NOUNS else None
+    if word in _AUXILIARIES:  # "Das musste der Minister einräumen"
+        end = clause_end(text, tokens, verb)
+        if not any(t.lower in SPEECH_VERBS or t.lower in _SPEECH_INFINITIVES for t in tokens[verb + 2:end]):
+            return None
+    elif word not in SPEECH_VERBS or word.startswith("ge"):
         return None
     speaker = _subject_after(text, tokens, verb)
     return Frame((tokens[verb].start, tokens[verb].end), speaker, verb, "before") if speaker else None
+
+
+# Finite auxiliaries and modals that leave the speech verb to the end of the clause.
+_AUXILIARIES = frozenset("hat hatte habe musste muss wollte will konnte kann sollte soll ließ".split())
+# Infinitives of particle verbs of speech ("einräumen"), which the finite forms above miss.
+_SPEECH_INFINITIVES = frozenset(
+    "einräumen zugeben eingestehen feststellen klarstellen mitteilen ankündigen hinzufügen erklären sagen".split())
+# Nouns for what was said, as in "Das ist die zentrale Aussage der Studie".
+_SAYING_NOUNS = _SPEECH_NOUNS | frozenset("fazit botschaft kernaussage urteil antwort worte credo bilanz".split())
+
+
+def _head_of(text: str, tokens: list[Token], span: tuple[int, int]) -> str:
+    """The head noun of a phrase: its last capitalised word before a genitive attribute."""
+    head = ""
+    for tok in tokens[_token_at(tokens, span[0]):]:
+        if tok.start >= span[1]:
+            break
+        if tok.lower in ("der", "des") and head:
+            break
+        if tok.capitalised and tok.lower not in DETERMINERS:
+            head = tok.lower
+    return head
 
 
 # Verbs with which a text, not a person, is the source: "In dem Antrag heißt es: …".

@@ -204,6 +204,9 @@ def test_the_person_cited_with_zitiert_is_the_speaker(text, speaker):
 @pytest.mark.parametrize("text, speaker", [
     ("Die Lage ist ernst. „Wir lassen niemanden im Stich.“ Das sagte Kallas am Montag.", "Kallas"),
     ("„Wir lassen niemanden im Stich.“ Mit diesen Worten warnte die Ministerin vor Eile.", "die Ministerin"),
+    ("„Ja, es gibt Zumutungen.“ Das musste Finanzminister Paul Roth zu Beginn der Debatte einräumen.",
+     "Finanzminister Paul Roth"),
+    ("„Jeder Dritte zweifelt.“ Das ist die zentrale Aussage der Studie.", "die zentrale Aussage der Studie"),
 ])
 def test_a_sentence_pointing_back_names_the_speaker_of_a_quote_standing_alone(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
@@ -222,6 +225,12 @@ def test_a_sentence_after_a_paragraph_break_does_not_point_back():
 ])
 def test_speakers_of_shared_subjects_and_more_verbs(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
+
+
+def test_a_konjunktiv_verb_after_a_quote_is_reported_not_a_cue():
+    text = ("Er bezeichnete die Pläne als „Wortbruch“. Auf dem Weg einer „Vernetzung der Register“ "
+            "komme die Regierung nun zum selben Ergebnis.")
+    assert [q.speaker(text) for q in direct(text)] == ["Er", "Er"]
 
 
 def test_konjunktiv_main_clause_keeps_the_speaker_named_before():
