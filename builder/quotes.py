@@ -66,8 +66,8 @@ class Token:
     @property
     def capitalised(self) -> bool:
         """True when the word starts with an upper-case letter, or is a noun led by a
-        number ("58-Jährige")."""
-        return self.text[:1].isupper() or bool(_NUMBER_NOUN.match(self.text))
+        number ("58-Jährige"), or names a web site ("ndr.de")."""
+        return self.text[:1].isupper() or bool(_NUMBER_NOUN.match(self.text)) or bool(_DOMAIN.match(self.text))
 
 
 @dataclass(frozen=True)
@@ -284,8 +284,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 # Sentences and tokens
 
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[“”\"«»‘']?(?=\s+[\"„»«“(]?[A-ZÄÖÜ0-9])|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß])|\n+")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+    r"[.!?…]+[“”\"«»‘']?\)?(?=\s+[\"„»«“(]?[A-ZÄÖÜ0-9])|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß])|\n+")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*(?:\.(?:de|com|org|net|at|ch|eu|fr|uk|info)\b)?", re.UNICODE)
+_DOMAIN = re.compile(r"\w[\w-]*\.[a-z]{2,4}$")  # a web site that reports: "ndr.de", "spiegel.de"
 _NUMBER_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")
 
 
@@ -370,6 +371,10 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int]
     j, head, main = i, None, None
     while j < len(tokens) and (j == i or _joined(text, tokens[j - 1], tokens[j])):
         tok = tokens[j]
+        if _DOMAIN.match(tok.text):
+            if head is None:
+                head, j = j, j + 1  # a web site is a name of its own: "zitiert ndr.de den Sprecher"
+            break
         if tok.capitalised and tok.lower not in DETERMINERS:
             head = j
         elif head is not None and tok.lower in ("der", "des") and j + 1 < len(tokens) \
@@ -774,7 +779,7 @@ def _adverbial(token: Token) -> bool:
     return token.lower in _PREPOSITIONS or token.lower in _SKIP_ADVERBS \
         or token.lower.endswith(_ADVERB_SUFFIXES) or token.lower in _ADVERB_WORDS \
         or token.lower in _NOT_SPEAKER_HEADS or (token.text.islower() and token.lower not in PRONOUNS
-                                                  and token.lower not in DETERMINERS)
+                                                  and token.lower not in DETERMINERS and not token.capitalised)
 
 
 def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -1110,6 +1115,8 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     after = [f for f in frames if f.cue[0] >= span[1]]
     if after and after[0].content == "before" and not text[span[1]:after[0].cue[0]].strip(" ,\u00a0?!"):
         return after[0]
+    if after and after[0].speaker and _WITH_THESE_WORDS.fullmatch(text, span[1], after[0].cue[0]):
+        return after[0]  # "„…“, mit diesen Worten meldete sich X zurück"
     if after and after[0].speaker and re.fullmatch(r"[\s,?!]*wie\s", text[span[1]:after[0].speaker[0]]):
         return after[0]  # "„…“, wie der Minister sagte"
     before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
@@ -1129,6 +1136,9 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
         return outside[-1] if outside else before[-1]  # not the cue of a relative clause between
     later = [f for f in after if f.content == "before" and f.speaker]
     return later[0] if later else None
+
+
+_WITH_THESE_WORDS = re.compile(r"[\s,]*mit (?:diesen|den|folgenden|solchen) Worten\s+", re.IGNORECASE)
 
 
 def _same_clause(text: str, start: int, end: int, limit: int = 80) -> bool:
@@ -1229,6 +1239,9 @@ def _thing(text: str, span: tuple[int, int]) -> bool:
                 and word not in _THING_NOUNS:
             continue  # an adjective at the start of a sentence: "Jegliche Mitverantwortung"
         if word.endswith(_SPEAKING_BODIES):
+            return False
+        holder = re.match(r" ([A-ZÄÖÜ]\w+s)\b", text[match.end():span[1]])  # "Die Worte Armstrongs"
+        if holder and holder.end() + match.end() == span[1]:
             return False
         return word in _THING_NOUNS or word.endswith(_ABSTRACT_ENDINGS)
     return False
@@ -1353,6 +1366,8 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
             speaker = _subject_of(text, span, sentence) or carried
         if speaker is None:
             speaker = _subject_of(text, span, sentence) or recent
+        if speaker and speaker[0] < span[1] and span[0] < speaker[1]:
+            speaker = carried or recent  # a phrase in the quote itself never speaks it
         cue = frame.cue if frame else None
         quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
     return quotes

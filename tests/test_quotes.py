@@ -227,6 +227,27 @@ def test_speakers_of_shared_subjects_and_more_verbs(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("„Guten Tag, ich bin wieder da“, mit diesen Worten meldete er sich zurück.", "er"),
+    # a thing with the s-genitive of its holder speaks for the holder
+    ("Die ersten Worte Armstrongs sind ein „geflügeltes Wort“: „That's one small step for man.“",
+     "Die ersten Worte Armstrongs"),
+    # a period before a closing parenthesis ends the sentence
+    ("(Der Adler ist gelandet.) Die ersten Worte Armstrongs gingen um die Welt: „One small step.“",
+     "Die ersten Worte Armstrongs"),
+    # a web site is a name of its own, and the person cited follows it
+    ("„Das ist eine Größenordnung“, zitiert ndr.de Polizeisprecher Ralf Meyer.", "Polizeisprecher Ralf Meyer"),
+])
+def test_speakers_named_around_the_quote(text, speaker):
+    assert direct(text)[-1].speaker(text) == speaker
+
+
+def test_a_phrase_inside_the_quote_never_speaks_it():
+    text = "Es soll sich um Kühlwasser handeln, das „schwach radioaktiv“ sein soll."
+    quote = only(direct(text))
+    assert quote.speaker_start is None or quote.speaker_start >= quote.end or quote.speaker_end <= quote.start
+
+
 def test_a_konjunktiv_verb_after_a_quote_is_reported_not_a_cue():
     text = ("Er bezeichnete die Pläne als „Wortbruch“. Auf dem Weg einer „Vernetzung der Register“ "
             "komme die Regierung nun zum selben Ergebnis.")
