@@ -485,12 +485,18 @@ def _particle_follows(tokens: list[Token], i: int, particles: set[str], text: st
     return False
 
 
+_ATTRIBUTE_BEFORE_QUOTE = re.compile(r"[ \u00a0]+[„\"»«][a-zäöü]")
+
+
 def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
     word = tokens[i].lower
     if i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"}) \
             and not (tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start] if i > 1 else False):
         return False  # an attributive participle: "die geäußerte Kritik" (but ", der erklärte")
+    if word.endswith(("te", "ten")) and i and tokens[i - 1].text.islower() and tokens[i - 1].lower not in PRONOUNS \
+            and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end):
+        return False  # "nicht näher bezeichnete „technische Probleme“"
     if word in _PARTICLE_VERBS:
         return _particle_follows(tokens, i, _PARTICLE_VERBS[word], text)
     return word in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
@@ -835,9 +841,19 @@ def _subject_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, 
         if tokens[start].lower not in RELATIVES or start == 0:
             span = noun_phrase_after(text, tokens, start)
             if span and tokens[start].lower not in _SUBORDINATORS:
-                return span
+                return _with_name_before(text, tokens, start, span)
         j = start
     return None
+
+
+def _with_name_before(text: str, tokens: list[Token], start: int, span: tuple[int, int]) -> tuple[int, int]:
+    """An apposition with the name it describes: "Halima Jouini, Vorstandsmitglied der Liga,"."""
+    if start == 0 or span[1] != tokens[_token_at(tokens, span[1]) - 1].end:
+        return span
+    before = clause_start(text, tokens, start - 1)
+    name = noun_phrase_after(text, tokens, before)
+    whole = name and name[1] == tokens[start - 1].end and "," in text[name[1]:tokens[start].start]
+    return (name[0], span[1]) if whole and all(t.capitalised for t in tokens[before:start]) else span
 
 
 def _after_relative_pronoun(text: str, tokens: list[Token], i: int) -> bool:

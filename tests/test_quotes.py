@@ -237,6 +237,11 @@ def test_speakers_of_shared_subjects_and_more_verbs(text, speaker):
      "Die ersten Worte Armstrongs"),
     # a web site is a name of its own, and the person cited follows it
     ("„Das ist eine Größenordnung“, zitiert ndr.de Polizeisprecher Ralf Meyer.", "Polizeisprecher Ralf Meyer"),
+    # a participle before a quoted adjective phrase is an attribute, not a cue
+    ("Der Grund waren dem Bericht zufolge nicht näher bezeichnete „technische Probleme“.", "dem Bericht"),
+    # an apposition keeps the name it describes
+    ("Lothar Nicht, Ordnungsdezernent der Stadt Cottbus, sagte: „Wir greifen durch.“",
+     "Lothar Nicht, Ordnungsdezernent der Stadt Cottbus"),
 ])
 def test_speakers_named_around_the_quote(text, speaker):
     assert direct(text)[-1].speaker(text) == speaker
