@@ -848,12 +848,18 @@ def _subject_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, 
 
 def _with_name_before(text: str, tokens: list[Token], start: int, span: tuple[int, int]) -> tuple[int, int]:
     """An apposition with the name it describes: "Halima Jouini, Vorstandsmitglied der Liga,"."""
-    if start == 0 or span[1] != tokens[_token_at(tokens, span[1]) - 1].end:
+    if start == 0 or "," not in text[tokens[start - 1].end:tokens[start].start]:
         return span
-    before = clause_start(text, tokens, start - 1)
-    name = noun_phrase_after(text, tokens, before)
-    whole = name and name[1] == tokens[start - 1].end and "," in text[name[1]:tokens[start].start]
-    return (name[0], span[1]) if whole and all(t.capitalised for t in tokens[before:start]) else span
+    name = noun_phrase_before(text, tokens, start)
+    if name is None:
+        return span
+    words = tokens[_token_at(tokens, name[0]):start]
+    described = tokens[start:_token_at(tokens, span[1])]
+    if len(words) < 2 or not all(t.capitalised and t.lower not in DETERMINERS for t in words):
+        return span  # not a name: "Der Justizsenator, Henning Scherf" names the person second
+    if len(described) > 1 and not any(t.lower in DETERMINERS or t.text.islower() for t in described):
+        return span  # two names in a row
+    return (name[0], span[1])
 
 
 def _after_relative_pronoun(text: str, tokens: list[Token], i: int) -> bool:
@@ -1369,7 +1375,8 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
             continue
         frame = (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
                  or _colon_frame(text, span, sentence))
-        speaker = _written_source(text, span, sentence) or (frame.speaker if frame else None)
+        speaker = _written_source(text, span, sentence) or _named_before_parenthesis(text, span, sentence) \
+            or _label_before_colon(text, span, sentence) or (frame.speaker if frame else None)
         if speaker is None:
             speaker = _fronted_holder(text, sentence)
         if speaker is None and _reported_main_clause(text, sentence):
@@ -1387,6 +1394,36 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
         cue = frame.cue if frame else None
         quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
     return quotes
+
+
+def _named_before_parenthesis(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
+    """The person named right before a quoted sentence in parentheses: "ElBaradei („Mir fällt
+    niemand ein.“)"."""
+    if not re.search(r"\w\s*\(\s*$", text[max(sentence.start, span[0] - 4):span[0]]) \
+            or not re.search(r"[.!?…][“”\"«»]$", text[span[0]:span[1]]):
+        return None
+    tokens = list(sentence.tokens)
+    k = _token_at(tokens, span[0])
+    return noun_phrase_before(text, tokens, k) if k > 0 else None
+
+
+def _label_before_colon(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
+    """A speaker named without a verb before the colon, the last of a list: "…, und der
+    norwegische Ministerpräsident Jens Stoltenberg: „…“"."""
+    if not _introduced_by_colon(text, span, sentence):
+        return None
+    tokens = [t for t in sentence.tokens if t.end <= span[0]]
+    if len(tokens) < 2:
+        return None
+    first = clause_start(text, tokens, len(tokens) - 1)
+    if tokens[first].lower in ("und", "sowie", "oder"):
+        first += 1
+    if first == 0 or first >= len(tokens) or not (tokens[first].capitalised or tokens[first].lower in DETERMINERS):
+        return None  # a whole sentence before the colon is a clause, not a label
+    label = noun_phrase_after(text, tokens, first)
+    if label is None or label[1] != tokens[-1].end or _thing(text, label):
+        return None
+    return _with_name_before(text, tokens, first, label)  # "Olli Rehn, EU-Kommissar: „…“"
 
 
 # Words that open a sentence pointing back at the quotation before it: "Das sagte X".

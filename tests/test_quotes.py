@@ -242,9 +242,21 @@ def test_speakers_of_shared_subjects_and_more_verbs(text, speaker):
     # an apposition keeps the name it describes
     ("Lothar Nicht, Ordnungsdezernent der Stadt Cottbus, sagte: „Wir greifen durch.“",
      "Lothar Nicht, Ordnungsdezernent der Stadt Cottbus"),
+    ("So sagte Olli Rehn, EU-Erweiterungskommissar: „Man kann das nicht hinnehmen.“",
+     "Olli Rehn, EU-Erweiterungskommissar"),
+    # but a role before the name is not a name to add
+    ("Der frühere Justizsenator, Henning Scherf (SPD), sagte: „Das ist vorbei.“", "Henning Scherf (SPD)"),
+    # a quoted sentence in parentheses after a name, and a name without a verb before a colon
+    ("Viele gratulierten, so der Minister Tom Berg, die Leiterin Eva Roth („Niemand verdient es mehr.“) "
+     "und der Bürgermeister Jan Roth: „Der Preis kommt nicht zu früh.“", "der Bürgermeister Jan Roth"),
 ])
 def test_speakers_named_around_the_quote(text, speaker):
     assert direct(text)[-1].speaker(text) == speaker
+
+
+def test_a_quoted_sentence_in_parentheses_is_spoken_by_the_name_before_it():
+    text = "Viele gratulierten, so der Minister Tom Berg und die Leiterin Eva Roth („Niemand verdient es mehr.“)."
+    assert only(direct(text)).speaker(text) == "die Leiterin Eva Roth"
 
 
 def test_a_phrase_inside_the_quote_never_speaks_it():
