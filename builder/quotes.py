@@ -66,8 +66,10 @@ class Token:
     @property
     def capitalised(self) -> bool:
         """True when the word starts with an upper-case letter, or is a noun led by a
-        number ("58-Jährige"), or names a web site ("ndr.de")."""
-        return self.text[:1].isupper() or bool(_NUMBER_NOUN.match(self.text)) or bool(_DOMAIN.match(self.text))
+        number ("58-Jährige") or by a lower-case name ("documenta-Homepage"), or names a
+        web site ("ndr.de")."""
+        return self.text[:1].isupper() or bool(_NUMBER_NOUN.match(self.text)) or bool(_DOMAIN.match(self.text)) \
+            or bool(_LOWER_COMPOUND.match(self.text))
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 _SENTENCE_END = re.compile(
     r"[.!?…]+[“”\"«»‘']?\)?(?=\s+[\"„»«“(]?[A-ZÄÖÜ0-9])|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß])|\n+")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*(?:\.(?:de|com|org|net|at|ch|eu|fr|uk|info)\b)?", re.UNICODE)
+_LOWER_COMPOUND = re.compile(r"[a-zäöü]\w*-[A-ZÄÖÜ][a-zäöüß]")
 _DOMAIN = re.compile(r"\w[\w-]*\.[a-z]{2,4}$")  # a web site that reports: "ndr.de", "spiegel.de"
 _NUMBER_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")
 
@@ -358,8 +361,9 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return not gap.strip()
 
 
-def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """The speaker noun phrase that starts at token i (pronoun, name or det + nouns)."""
+def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = False) -> tuple[int, int] | None:
+    """The speaker noun phrase that starts at token i (pronoun, name or det + nouns); with
+    `document`, a text such as "einer Erklärung" may be one (after "heißt es in")."""
     while i < len(tokens) and tokens[i].lower in _SKIP_ADVERBS and tokens[i].text.islower():
         i += 1
     if i >= len(tokens) or tokens[i].lower in _PREPOSITIONS:
@@ -380,6 +384,9 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int]
         elif head is not None and tok.lower in ("der", "des") and j + 1 < len(tokens) \
                 and (tokens[j + 1].capitalised or _adjective(tokens[j + 1])):
             main = head if main is None else main  # a genitive attribute: "der Sprecher des Kremls"
+        elif head is None and j > i and tok.lower in _SKIP_ADVERBS and j + 1 < len(tokens) \
+                and _adjective(tokens[j + 1]):
+            pass  # an adverb in an attribute: "einer gestern verbreiteten Erklärung"
         elif not (head is None and (tok.lower in DETERMINERS or _adjective(tok) or tok.text.isdigit())):
             if not (head is not None and tok.lower in {"von", "van", "de", "al"} and _named(tokens, head)):
                 break
@@ -387,7 +394,8 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int) -> tuple[int, int]
     if head is None:
         return None
     nouns = [tokens[head]] if main is None else [tokens[head], tokens[main]]
-    if all(noun.lower in _NOT_SPEAKER_HEADS or _adverbial(noun) for noun in nouns):
+    read_in = document and tokens[head if main is None else main].lower in _DOCUMENTS
+    if not read_in and all(noun.lower in _NOT_SPEAKER_HEADS or _adverbial(noun) for noun in nouns):
         return None  # but "das Amt der Bundesrepublik Deutschland", "eine Erklärung des Rates"
     if tokens[i].capitalised and _adverbial(tokens[i]) and tokens[i].lower not in DETERMINERS:
         return None
@@ -403,6 +411,8 @@ def _named(tokens: list[Token], head: int) -> bool:
     return head == 0 or not (tokens[head - 1].lower in DETERMINERS or _adjective(tokens[head - 1]))
 
 
+# Texts in which words are read: not speakers after "sagte in", but sources after "heißt es in".
+_DOCUMENTS = frozenset("erklärung mitteilung interview".split())
 # "letztere" and the like stand for a speaker named before ("„…“, so letztere").
 _DEMONSTRATIVE_SPEAKERS = frozenset("letztere letzterer ersterer erstere".split())
 # A short parenthesis after a name: the party or the age ("Henning Scherf (SPD)").
@@ -815,7 +825,7 @@ def _source_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, int] | 
     while j < len(tokens) and tokens[j].lower in _SKIP_ADVERBS | {"dazu", "darin", "weiter"}:
         j += 1
     if j < len(tokens) and tokens[j].lower in ("in", "im", "von", "vom", "aus", "bei", "beim", "auf"):
-        span = noun_phrase_after(text, tokens, j + 1)
+        span = noun_phrase_after(text, tokens, j + 1, document=True)
         return (tokens[j].start, span[1]) if span else None
     return None
 
@@ -1533,7 +1543,7 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
             if relative and tokens[k].lower in _SOURCE_PREPOSITIONS:
                 return _antecedent(text, tokens, k)  # "ein Gesetz, in dem es heißt: „…“"
             if tokens[k].lower in _SOURCE_PREPOSITIONS and k + 1 < len(tokens):
-                place = noun_phrase_after(text, tokens, k + 1) or _place_name(tokens, k + 1)
+                place = noun_phrase_after(text, tokens, k + 1, document=True) or _place_name(tokens, k + 1)
                 if place:
                     return (tokens[k].start, place[1])
     return None

@@ -287,6 +287,11 @@ def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
     ("In dem Antrag heißt es wörtlich: „Die Frist wird verlängert.“", "In dem Antrag"),
     ("Auf dem Plakat war zu lesen: „Wir bleiben hier. Wir gehen nicht.“", "Auf dem Plakat"),
     ("Seine Bilder werden von Sammlern als „Meilensteine der Malerei“ bezeichnet.", "Sammlern"),
+    # a compound led by a lower-case name is a noun; an adverb may stand in an attribute
+    ("Auf der documenta-Homepage heißt es zur Begründung, warum man es wählte: „Die Striche zählen.“",
+     "Auf der documenta-Homepage"),
+    ("Er bat um Rücknahme: „Ich bitte den Papst darum“, heißt es in einer gestern verbreiteten Erklärung.",
+     "in einer gestern verbreiteten Erklärung"),
     # a relative clause about reading refers back to the text
     ("Das Gericht prüfte das Gesetz, in dem es unter anderem heißt: „Die Daten sind zu löschen.“",
      "das Gesetz"),
