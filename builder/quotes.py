@@ -657,7 +657,8 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     if focused:
         return Frame(cue, focused, i, "after")  # "Auch die Ministerin äußerte …"
     if first < i and not _adverbial(tokens[first]) and tokens[first].lower not in _NOT_NOMINATIVE:
-        return Frame(cue, noun_phrase_after(text, tokens, first), i, "after")
+        subject = _pronoun_subject(text, tokens, first, i) or noun_phrase_after(text, tokens, first)
+        return Frame(cue, subject, i, "after")
     content = "before" if first > 0 and _verb_first(text, tokens, first) and i - first <= 6 else "after"
     return Frame(cue, after or _subject_inside(text, tokens, first, i), i, content)
 
@@ -749,7 +750,7 @@ _ADVERB_SUFFIXES = ("end", "lich", "erweise", "mals", "dings", "falls", "wärts"
 _ADVERB_WORDS = frozenset(("dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
                     "darüber", "dagegen", "davon", "darunter", "daraufhin", "bereits", "zuvor", "zudem",
                     "deshalb", "trotzdem", "dennoch", "zunächst", "anschließend", "ebenso", "gleichzeitig",
-                    "unterdessen", "später", "kurz", "erst", "nur", "vor", "so", "auch", "hier", "dort"))
+                    "unterdessen", "später", "kurz", "erst", "nur", "vor", "so", "auch", "hier", "dort", "zwar"))
 _SUBORDINATORS = frozenset("dass wie während nachdem weil da ob und sowie oder aber doch denn wobei".split())
 _NOT_NOMINATIVE = frozenset("den dem einen einem seinen seinem ihren ihrem diesen diesem jenen".split())
 
@@ -816,7 +817,7 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
     return noun_phrase_after(text, tokens, j)
 
 
-_QUOTED_NAME = re.compile(r"\s+((?:(?:die|der|das)\s+)?[„\"»][^“\"«\n]{1,60}[“\"«])")
+_QUOTED_NAME = re.compile(r"\s+((?:die|der|das)\s+[„\"»][^“\"«\n]{1,60}[“\"«]|[„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])")
 _REFLEXIVES = frozenset(("sich", "mir", "mich", "uns"))
 
 
@@ -1300,6 +1301,9 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
     focused = _focused_subject(text, tokens, first, verb) if verb < stop else None
     if focused:
         return focused
+    pronoun = _pronoun_subject(text, tokens, first, stop)
+    if pronoun:
+        return pronoun
     if not _adverbial(tokens[first]):
         span = noun_phrase_after(text, tokens, first)
         if span:
@@ -1319,6 +1323,23 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
                 tok.lower in _PREPOSITIONS or tok.lower in DETERMINERS or tok.lower in _SKIP_ADVERBS
                 or tok.lower in _SUBORDINATORS or tok.lower == "zusammen"):
             return _subject_after(text, tokens, j)
+    return None
+
+
+# Personal pronouns that can only be (or nearly always are) a subject after a fronted word.
+_SUBJECT_PRONOUNS = frozenset("er sie ich wir man".split())
+
+
+def _pronoun_subject(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+    """The pronoun subject of a clause whose first capitalised word is its verb ("Hatte sie
+    …") or one fronted word before the verb ("Aktuell lässt sie …"), not a noun phrase."""
+    if first + 2 >= stop or not tokens[first].capitalised or tokens[first].lower in DETERMINERS:
+        return None
+    if tokens[first + 1].lower in _SUBJECT_PRONOUNS and _joined(text, tokens[first], tokens[first + 1]):
+        return (tokens[first + 1].start, tokens[first + 1].end)
+    if _verb_like(tokens, first + 1) and tokens[first + 2].lower in _SUBJECT_PRONOUNS \
+            and _joined(text, tokens[first], tokens[first + 1]) and _joined(text, tokens[first + 1], tokens[first + 2]):
+        return (tokens[first + 2].start, tokens[first + 2].end)
     return None
 
 

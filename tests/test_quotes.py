@@ -249,6 +249,9 @@ def test_speakers_of_shared_subjects_and_more_verbs(text, speaker):
     # a quoted sentence in parentheses after a name, and a name without a verb before a colon
     ("Viele gratulierten, so der Minister Tom Berg, die Leiterin Eva Roth („Niemand verdient es mehr.“) "
      "und der Bürgermeister Jan Roth: „Der Preis kommt nicht zu früh.“", "der Bürgermeister Jan Roth"),
+    # a fronted adverb or a verb first is not the subject; the pronoun after it is
+    ("Aktuell lässt sie dort Folgendes erklären: „Ich habe das Abitur nie gemacht.“", "sie"),
+    ("Hatte sie im Juni noch einen Antrag eingebracht, so nannte sie ihn nun „verfehlt“.", "sie"),
 ])
 def test_speakers_named_around_the_quote(text, speaker):
     assert direct(text)[-1].speaker(text) == speaker
@@ -257,6 +260,11 @@ def test_speakers_named_around_the_quote(text, speaker):
 def test_a_quoted_sentence_in_parentheses_is_spoken_by_the_name_before_it():
     text = "Viele gratulierten, so der Minister Tom Berg und die Leiterin Eva Roth („Niemand verdient es mehr.“)."
     assert only(direct(text)).speaker(text) == "die Leiterin Eva Roth"
+
+
+def test_another_quotation_is_not_a_speaker():
+    text = "So heißt es, die Verwaltung habe „jetzt“ damit „begonnen“, Namen zu veröffentlichen."
+    assert all(q.speaker(text) not in ("„jetzt“", "„begonnen“") for q in direct(text))
 
 
 def test_a_phrase_inside_the_quote_never_speaks_it():
