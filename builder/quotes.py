@@ -1379,11 +1379,25 @@ def _subject_after_fronted(text: str, tokens: list[Token], first: int, stop: int
     return after if after and _inverted_subject(text, tokens, first, after) else None
 
 
+def _after_inserted_clause(text: str, tokens: list[Token], k: int, stop: int) -> int:
+    """The token after an infinitive or relative clause set off by commas after a fronted
+    phrase, if a verb follows it; else `stop`."""
+    end = clause_end(text, tokens, k)
+    inserted = tokens[k].lower in RELATIVES or any(t.lower == "zu" for t in tokens[k:end])
+    if not inserted or end >= stop or "," not in text[tokens[end - 1].end:tokens[end].start]:
+        return stop
+    return end if _verb_like(tokens, end) else stop
+
+
 def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
                        fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The phrase after the verb that follows a clause's first phrase, if a verb follows it."""
     k = _token_at(tokens, fronted[1])
-    if k >= stop or not tokens[k].text.islower() or is_boundary(text[fronted[1]:tokens[k].start]) \
+    if k < stop and "," in text[fronted[1]:tokens[k].start]:
+        k = _after_inserted_clause(text, tokens, k, stop)  # "Das Angebot, … zu behandeln, lehnt er ab"
+    elif k < stop and is_boundary(text[fronted[1]:tokens[k].start]):
+        return None
+    if k >= stop or not tokens[k].text.islower() \
             or tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS \
             or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES:
         return None

@@ -249,6 +249,9 @@ def test_speakers_of_shared_subjects_and_more_verbs(text, speaker):
     # a quoted sentence in parentheses after a name, and a name without a verb before a colon
     ("Viele gratulierten, so der Minister Tom Berg, die Leiterin Eva Roth („Niemand verdient es mehr.“) "
      "und der Bürgermeister Jan Roth: „Der Preis kommt nicht zu früh.“", "der Bürgermeister Jan Roth"),
+    # an infinitive clause after a fronted object does not hide the subject after the verb
+    ("Ebenso äußerte sich Tom Berg. Das Angebot, Verwundete kostenlos zu behandeln, lehnt er jedoch ab: "
+     "„Das lasse ich nicht zu.“", "er"),
     # a fronted adverb or a verb first is not the subject; the pronoun after it is
     ("Aktuell lässt sie dort Folgendes erklären: „Ich habe das Abitur nie gemacht.“", "sie"),
     ("Hatte sie im Juni noch einen Antrag eingebracht, so nannte sie ihn nun „verfehlt“.", "sie"),
