@@ -66,8 +66,8 @@ class Token:
     @property
     def capitalised(self) -> bool:
         """True when the word starts with an upper-case letter, or is a noun led by a
-        number ("58-Jährige") or by a lower-case name ("documenta-Homepage"), or names a
-        web site ("ndr.de")."""
+        number ("58-Jährige") or by a lower-case name ("biennale-Homepage"), or names a
+        web site ("stadtblatt.de")."""
         return self.text[:1].isupper() or bool(_NUMBER_NOUN.match(self.text)) or bool(_DOMAIN.match(self.text)) \
             or bool(_LOWER_COMPOUND.match(self.text))
 
@@ -289,7 +289,7 @@ _SENTENCE_END = re.compile(
     r"[.!?…]+[“”\"«»‘']?\)?(?=\s+[\"„»«“(]?[A-ZÄÖÜ0-9])|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß])|\n+")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*(?:\.(?:de|com|org|net|at|ch|eu|fr|uk|info)\b)?", re.UNICODE)
 _LOWER_COMPOUND = re.compile(r"[a-zäöü]\w*-[A-ZÄÖÜ][a-zäöüß]")
-_DOMAIN = re.compile(r"\w[\w-]*\.[a-z]{2,4}$")  # a web site that reports: "ndr.de", "spiegel.de"
+_DOMAIN = re.compile(r"\w[\w-]*\.[a-z]{2,4}$")  # a web site that reports: "stadtblatt.de", "example.org"
 _NUMBER_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")
 
 
@@ -377,7 +377,7 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
         tok = tokens[j]
         if _DOMAIN.match(tok.text):
             if head is None:
-                head, j = j, j + 1  # a web site is a name of its own: "zitiert ndr.de den Sprecher"
+                head, j = j, j + 1  # a web site is a name of its own: "zitiert stadtblatt.de den Sprecher"
             break
         if tok.capitalised and tok.lower not in DETERMINERS:
             head = j
@@ -529,7 +529,7 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
             span = noun_phrase_after(text, tokens, k) or (tok.start, tok.end)  # "nach Angaben (von) X"
             frames.append(Frame((tokens[i - 1].start, tok.end), span, i, "after"))
         elif word in _OPINION_NOUNS and i > 1 and tokens[i - 2].lower == "nach" and _genitive_name(tokens[i - 1]):
-            span = (tokens[i - 1].start, tok.end)  # "Nach Schäubles Idee soll …"
+            span = (tokens[i - 1].start, tok.end)  # "Nach Bergers Idee soll …"
             frames.append(Frame((tokens[i - 2].start, tok.end), span, i, "after"))
         elif word in _OPINION_NOUNS and i > 0 and tokens[i - 1].lower in _POSSESSIVES \
                 and i + 1 < len(tokens) and tokens[i + 1].lower == "nach":
@@ -573,7 +573,7 @@ def _passive(tokens: list[Token], i: int) -> bool:
 def _quoted_person(text: str, tokens: list[Token], i: int,
                    subject: tuple[int, int] | None) -> tuple[int, int] | None:
     """The person whose words are cited with "zitiert": the object after the verb and its
-    subject ("zitiert ndr.de Polizeisprecher Meyer", "Der Spiegel zitiert den Prediger")."""
+    subject ("zitiert stadtblatt.de Polizeisprecher Kramer", "Die Zeitung zitiert den Prediger")."""
     j = i + 1
     while j < len(tokens) and tokens[j].lower in _SKIP_ADVERBS and tokens[j].text.islower():
         j += 1
@@ -684,7 +684,7 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
 
 
 def _plural_against_singular(tokens: list[Token], first: int, verb: int) -> bool:
-    """Whether a phrase marked plural by its adjective ("Die tibetischen Mönche") stands
+    """Whether a phrase marked plural by its adjective ("Die jungen Mönche") stands
     before a verb in the singular ("beschrieb"), so that it cannot be its subject."""
     if first + 2 >= len(tokens) or tokens[first].lower != "die":
         return False
@@ -858,7 +858,7 @@ def _subject_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, 
 
 
 def _with_name_before(text: str, tokens: list[Token], start: int, span: tuple[int, int]) -> tuple[int, int]:
-    """An apposition with the name it describes: "Halima Jouini, Vorstandsmitglied der Liga,"."""
+    """An apposition with the name it describes: "Eva Lind, Vorstandsmitglied der Liga,"."""
     if start == 0 or "," not in text[tokens[start - 1].end:tokens[start].start]:
         return span
     name = noun_phrase_before(text, tokens, start)
@@ -1273,7 +1273,7 @@ def _thing(text: str, span: tuple[int, int]) -> bool:
             continue  # an adjective at the start of a sentence: "Jegliche Mitverantwortung"
         if word.endswith(_SPEAKING_BODIES):
             return False
-        holder = re.match(r" ([A-ZÄÖÜ]\w+s)\b", text[match.end():span[1]])  # "Die Worte Armstrongs"
+        holder = re.match(r" ([A-ZÄÖÜ]\w+s)\b", text[match.end():span[1]])  # "Die Worte Bergers"
         if holder and holder.end() + match.end() == span[1]:
             return False
         return word in _THING_NOUNS or word.endswith(_ABSTRACT_ENDINGS)
@@ -1442,8 +1442,8 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
 
 
 def _named_before_parenthesis(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
-    """The person named right before a quoted sentence in parentheses: "ElBaradei („Mir fällt
-    niemand ein.“)"."""
+    """The person named right before a quoted sentence in parentheses: "Roth („Niemand
+    verdient es mehr.“)"."""
     if not re.search(r"\w\s*\(\s*$", text[max(sentence.start, span[0] - 4):span[0]]) \
             or not re.search(r"[.!?…][“”\"«»]$", text[span[0]:span[1]]):
         return None
@@ -1454,7 +1454,7 @@ def _named_before_parenthesis(text: str, span: tuple[int, int], sentence: Senten
 
 def _label_before_colon(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
     """A speaker named without a verb before the colon, the last of a list: "…, und der
-    norwegische Ministerpräsident Jens Stoltenberg: „…“"."""
+    Ministerpräsident Jan Roth: „…“"."""
     if not _introduced_by_colon(text, span, sentence):
         return None
     tokens = [t for t in sentence.tokens if t.end <= span[0]]
@@ -1468,7 +1468,7 @@ def _label_before_colon(text: str, span: tuple[int, int], sentence: Sentence) ->
     label = noun_phrase_after(text, tokens, first)
     if label is None or label[1] != tokens[-1].end or _thing(text, label):
         return None
-    return _with_name_before(text, tokens, first, label)  # "Olli Rehn, EU-Kommissar: „…“"
+    return _with_name_before(text, tokens, first, label)  # "Eva Lind, EU-Kommissarin: „…“"
 
 
 # Words that open a sentence pointing back at the quotation before it: "Das sagte X".
@@ -1489,7 +1489,7 @@ def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> 
         return None
     if word in ("ist", "war") and verb == 1:  # "Das ist die zentrale Aussage einer Studie"
         said = noun_phrase_after(text, tokens, verb + 1)
-        head = _head_of(text, tokens, said) if said else ""
+        head = _head_noun(text[said[0]:said[1]].split()) if said else ""
         return Frame((tokens[verb].start, tokens[verb].end), said, verb, "before") \
             if head in _SAYING_NOUNS else None
     if word in _AUXILIARIES:  # "Das musste der Minister einräumen"
@@ -1509,19 +1509,6 @@ _SPEECH_INFINITIVES = frozenset(
     "einräumen zugeben eingestehen feststellen klarstellen mitteilen ankündigen hinzufügen erklären sagen".split())
 # Nouns for what was said, as in "Das ist die zentrale Aussage der Studie".
 _SAYING_NOUNS = _SPEECH_NOUNS | frozenset("fazit botschaft kernaussage urteil antwort worte credo bilanz".split())
-
-
-def _head_of(text: str, tokens: list[Token], span: tuple[int, int]) -> str:
-    """The head noun of a phrase: its last capitalised word before a genitive attribute."""
-    head = ""
-    for tok in tokens[_token_at(tokens, span[0]):]:
-        if tok.start >= span[1]:
-            break
-        if tok.lower in ("der", "des") and head:
-            break
-        if tok.capitalised and tok.lower not in DETERMINERS:
-            head = tok.lower
-    return head
 
 
 # Verbs with which a text, not a person, is the source: "In dem Antrag heißt es: …".

@@ -156,7 +156,7 @@ def test_speaker_of_the_main_clause(text, speaker):
 @pytest.mark.parametrize("text, speaker", [
     # a place name in a genitive attribute does not stop the phrase from speaking
     ("Das Auswärtige Amt der Bundesrepublik Deutschland empfiehlt allen Reisenden einen "
-     "„konsequenten Mückenschutz“.", "Das Auswärtige Amt der Bundesrepublik Deutschland"),
+     "„gründlichen Schutz vor Stichen“.", "Das Auswärtige Amt der Bundesrepublik Deutschland"),
     # a verb ending like an adjective ("attackierte") is the verb when no noun follows it
     ("Auch der Außenminister Tom Berg attackierte den Konzern als den „größten Verschmutzer“.",
      "der Außenminister Tom Berg"),
@@ -166,12 +166,12 @@ def test_speaker_of_the_main_clause(text, speaker):
     ("Die Hacker hinterließen eine Botschaft, welche die Techniker als „Schulkinder“ bezeichnete.",
      "eine Botschaft"),
     # a phrase marked plural is not the subject of a verb in the singular
-    ("Die tibetischen Mönche, die demonstriert hatten, beschrieb die Agentur als „aggressiv“.", "die Agentur"),
+    ("Die jungen Mönche, die demonstriert hatten, beschrieb die Agentur als „aggressiv“.", "die Agentur"),
     # the agent of a passive nearest the participle; judging verbs are cues
     ("Die Gefahr von Bränden wird vom Wetterdienst als „sehr hoch“ eingestuft.", "Wetterdienst"),
     # "nach" with a view and its holder
-    ("Nach Schäubles Idee soll „im Zweifel die Mehrheit“ entscheiden.", "Schäubles Idee"),
-    ("Nach Ansicht von Senator Dodd ist das „ein schwerer Fehler“.", "Senator Dodd"),
+    ("Nach Bergers Idee soll „im Zweifel die Mehrheit“ entscheiden.", "Bergers Idee"),
+    ("Nach Ansicht von Senator Lang ist das „ein schwerer Fehler“.", "Senator Lang"),
     # but a subject of its own in the relative clause speaks
     ("Es ging um den Plan, den der Minister als „unbezahlbar“ bezeichnete.", "der Minister"),
 ])
@@ -204,7 +204,7 @@ def test_the_person_cited_with_zitiert_is_the_speaker(text, speaker):
 @pytest.mark.parametrize("text, speaker", [
     ("Die Lage ist ernst. „Wir lassen niemanden im Stich.“ Das sagte Kallas am Montag.", "Kallas"),
     ("„Wir lassen niemanden im Stich.“ Mit diesen Worten warnte die Ministerin vor Eile.", "die Ministerin"),
-    ("„Ja, es gibt Zumutungen.“ Das musste Finanzminister Paul Roth zu Beginn der Debatte einräumen.",
+    ("„Ja, es gibt Härten.“ Das musste Finanzminister Paul Roth zu Beginn der Debatte einräumen.",
      "Finanzminister Paul Roth"),
     ("„Jeder Dritte zweifelt.“ Das ist die zentrale Aussage der Studie.", "die zentrale Aussage der Studie"),
 ])
@@ -230,20 +230,20 @@ def test_speakers_of_shared_subjects_and_more_verbs(text, speaker):
 @pytest.mark.parametrize("text, speaker", [
     ("„Guten Tag, ich bin wieder da“, mit diesen Worten meldete er sich zurück.", "er"),
     # a thing with the s-genitive of its holder speaks for the holder
-    ("Die ersten Worte Armstrongs sind ein „geflügeltes Wort“: „That's one small step for man.“",
-     "Die ersten Worte Armstrongs"),
+    ("Die ersten Worte Bergers sind ein „geflügeltes Wort“: „Ein kleiner Schritt.“",
+     "Die ersten Worte Bergers"),
     # a period before a closing parenthesis ends the sentence
-    ("(Der Adler ist gelandet.) Die ersten Worte Armstrongs gingen um die Welt: „One small step.“",
-     "Die ersten Worte Armstrongs"),
+    ("(Der Ballon ist gelandet.) Die ersten Worte Bergers gingen um die Welt: „Ein kleiner Schritt.“",
+     "Die ersten Worte Bergers"),
     # a web site is a name of its own, and the person cited follows it
-    ("„Das ist eine Größenordnung“, zitiert ndr.de Polizeisprecher Ralf Meyer.", "Polizeisprecher Ralf Meyer"),
+    ("„Das ist eine neue Lage“, zitiert stadtblatt.de Polizeisprecher Jan Kramer.", "Polizeisprecher Jan Kramer"),
     # a participle before a quoted adjective phrase is an attribute, not a cue
     ("Der Grund waren dem Bericht zufolge nicht näher bezeichnete „technische Probleme“.", "dem Bericht"),
     # an apposition keeps the name it describes
-    ("Lothar Nicht, Ordnungsdezernent der Stadt Cottbus, sagte: „Wir greifen durch.“",
-     "Lothar Nicht, Ordnungsdezernent der Stadt Cottbus"),
-    ("So sagte Olli Rehn, EU-Erweiterungskommissar: „Man kann das nicht hinnehmen.“",
-     "Olli Rehn, EU-Erweiterungskommissar"),
+    ("Lothar Nebel, Ordnungsdezernent der Stadt Guben, sagte: „Wir greifen durch.“",
+     "Lothar Nebel, Ordnungsdezernent der Stadt Guben"),
+    ("So sagte Eva Lind, EU-Handelskommissarin: „Man kann das nicht hinnehmen.“",
+     "Eva Lind, EU-Handelskommissarin"),
     # but a role before the name is not a name to add
     ("Der frühere Justizsenator, Henning Scherf (SPD), sagte: „Das ist vorbei.“", "Henning Scherf (SPD)"),
     # a quoted sentence in parentheses after a name, and a name without a verb before a colon
@@ -299,8 +299,8 @@ def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
     ("Auf dem Plakat war zu lesen: „Wir bleiben hier. Wir gehen nicht.“", "Auf dem Plakat"),
     ("Seine Bilder werden von Sammlern als „Meilensteine der Malerei“ bezeichnet.", "Sammlern"),
     # a compound led by a lower-case name is a noun; an adverb may stand in an attribute
-    ("Auf der documenta-Homepage heißt es zur Begründung, warum man es wählte: „Die Striche zählen.“",
-     "Auf der documenta-Homepage"),
+    ("Auf der biennale-Homepage heißt es zur Begründung, warum man es wählte: „Die Striche zählen.“",
+     "Auf der biennale-Homepage"),
     ("Er bat um Rücknahme: „Ich bitte den Papst darum“, heißt es in einer gestern verbreiteten Erklärung.",
      "in einer gestern verbreiteten Erklärung"),
     # a relative clause about reading refers back to the text
