@@ -1084,6 +1084,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
         titled = titled or _speaker_named(text, span, sentence) or _reputation(text, span) \
             or _foreign_term(words) or (len(words) <= 3 and any(_name_word(w) for w in words)) \
             or _institution_name(words) or (len(words) <= 5 and _term_in_apposition(text, span))
+    titled = titled or _named_as(text, span, sentence)
     colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
     context = bool(sentence.frames) or sentence.konjunktiv
     if follows_speaker and _fills_sentence(span, sentence) and inner[-1] in ".!?…" and len(words) >= 3:
@@ -1109,6 +1110,24 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     if context and not _title_like(words):
         return final or colon or _mostly_lower(words)
     return colon and final
+
+
+# A quoted span that a naming construction calls something: "nennt man einen „…“", "der
+# Name lautet „…“", "„…“, so lautet der Titel", "„…“ genannt", "als „…“ bezeichnet wird".
+_NAMED_BEFORE = re.compile(
+    r"(?i)(?:\bnennt man(?: \w+)?|\b(?:name|titel|bezeichnung|spitzname|arbeitstitel)\s+lautete?(?:\s+\w+)?)\s*$")
+_NAMED_AFTER = re.compile(r"(?i)\s*(?:genannt\b|,\s*so lautete? (?:der|die|das) (?:titel|name|motto)\b)")
+_PASSIVE_NAMING = re.compile(r"\s*bezeichnet (?:wird|werden|wurde|wurden)\b")
+
+
+def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether the quoted span is what something is called, not what someone said; a
+    passive "als „…“ bezeichnet wird" counts only without an agent ("von X")."""
+    before, after = text[max(sentence.start, span[0] - 40):span[0]], text[span[1]:span[1] + 40]
+    if _NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after):
+        return True
+    return before.endswith("als ") and bool(_PASSIVE_NAMING.match(after)) \
+        and not re.search(r"\b(?:von|vom)\s", text[max(sentence.start, span[0] - 80):span[0]])
 
 
 _SPOKEN_OF = re.compile(r"(?i)\b(?:sprach|sprachen|spricht|sprechen|gesprochen|redete|redeten|redet)\b"

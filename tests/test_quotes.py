@@ -356,6 +356,12 @@ def test_genitive_speech_noun_names_the_speaker():
     "Die Mission „Deep Impact“ („tiefer Einschlag“) startete im Januar.",
     "Im Herbst folgt ein „sample return test“ (Probenrückführungstest) im Orbit.",
     "Der Sprecher von „Brot für Kinder“ sagte, die Spenden seien gestiegen.",
+    # what something is called
+    "Das nennt man einen „Aktiensplit“.",
+    "Die Art wurde neu bestimmt, der Name lautet also „große Schlange vom Fluss“.",
+    "„Gewalt gegen Kinder“, so lautet der Titel einer Studie, die heute erschien.",
+    "Von Freunden stets „der Dicke“ genannt, galt er als mächtig.",
+    "Der Teilchenstrom, der als „Sonnenwind“ bezeichnet wird, trifft die Erde.",
 ])
 def test_titles_and_names_in_quotation_marks_are_not_quotes(text):
     assert direct(text) == []
