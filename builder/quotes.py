@@ -1733,6 +1733,10 @@ def indirect_quotes(text: str, sentence: Sentence) -> list[Quote]:
     return quotes
 
 
+# How far back (in characters) the last named speaker may still speak a quote without a cue.
+_RECENT_REACH = 600
+
+
 def extract_quotes(text: str) -> list[Quote]:
     """All direct and indirect quotations of a German text, in text order."""
     spans = quoted_spans(text)
@@ -1748,6 +1752,8 @@ def extract_quotes(text: str) -> list[Quote]:
         if carried and text.find("\n", carried[1], start) >= 0 and (sentence.frames or not sentence.reported):
             carried = continuing = None  # attributions cross a paragraph only in reported speech
         following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if recent and start - recent[1] > _RECENT_REACH:
+            recent = None  # a speaker named this far back is a guess, not an attribution
         found = direct_quotes(text, sentence, carried, recent, _looking_back(text, sentence, following)) \
             + indirect_quotes(text, sentence)
         if not sentence.frames and continuing and sentence.konjunktiv:

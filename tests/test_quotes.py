@@ -270,6 +270,14 @@ def test_another_quotation_is_not_a_speaker():
     assert all(q.speaker(text) not in ("„jetzt“", "„begonnen“") for q in direct(text))
 
 
+def test_a_speaker_named_far_back_does_not_take_a_quote_without_cue():
+    filler = "Die Lage im Hafen blieb den ganzen Tag über ruhig und unübersichtlich. " * 12
+    near = "Die Ministerin sagte am Morgen, sie prüfe die Lage.\n\nDafür gebe es „gute Gründe“."
+    far = "Die Ministerin sagte am Morgen, sie prüfe die Lage.\n\n" + filler + "\n\nDafür gebe es „gute Gründe“."
+    assert only(direct(near)).speaker(near) == "Die Ministerin"
+    assert only(direct(far)).speaker_start is None
+
+
 def test_a_phrase_inside_the_quote_never_speaks_it():
     text = "Es soll sich um Kühlwasser handeln, das „schwach radioaktiv“ sein soll."
     quote = only(direct(text))
