@@ -873,11 +873,6 @@ def _with_name_before(text: str, tokens: list[Token], start: int, span: tuple[in
     return (name[0], span[1])
 
 
-def _after_relative_pronoun(text: str, tokens: list[Token], i: int) -> bool:
-    """Whether the verb follows ", der" — a relative clause whose antecedent is the speaker."""
-    return i >= 2 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
-
-
 # ---------------------------------------------------------------------------
 # Direct quotes: quotation or title?
 
