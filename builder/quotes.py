@@ -1407,6 +1407,14 @@ def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
                        fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The phrase after the verb that follows a clause's first phrase, if a verb follows it."""
     k = _token_at(tokens, fronted[1])
+    for _ in range(3):  # past attributes of the fronted phrase: "Jegliche Schuld an der Affäre weist er …"
+        if k >= stop or tokens[k].lower not in _PREPOSITIONS or tokens[k].lower == "als" \
+                or not _joined(text, tokens[k - 1], tokens[k]):
+            break
+        attribute = noun_phrase_after(text, tokens, k + 1)
+        if attribute is None:
+            return None
+        k = _token_at(tokens, attribute[1])
     if k < stop and "," in text[fronted[1]:tokens[k].start]:
         k = _after_inserted_clause(text, tokens, k, stop)  # "Das Angebot, … zu behandeln, lehnt er ab"
     elif k < stop and is_boundary(text[fronted[1]:tokens[k].start]):

@@ -100,6 +100,12 @@ def test_a_fronted_object_leaves_the_subject_after_the_verb(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+def test_a_fronted_object_with_attributes_leaves_the_subject_after_the_verb():
+    text = ("Dazu sagte Ole Brandt: „Das war absehbar.“ Jede Beteiligung am Ausfall der Heizung im Rathaus "
+            "wies die Wirtin von sich: „Ich habe rechtzeitig gewarnt.“")
+    assert [q.speaker(text) for q in direct(text)] == ["Ole Brandt", "die Wirtin"]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("„Wir bleiben“, so letztere.", "letztere"),
     ("„Wir bleiben“, schrieb die in Kassel geborene Sängerin.", "die in Kassel geborene Sängerin"),
