@@ -143,6 +143,14 @@ _PARTICLE_VERBS = {
     "rief": {"auf", "aus"}, "ruft": {"auf", "aus"}, "riefen": {"auf", "aus"},
     "brachte": {"ausdruck"}, "bringt": {"ausdruck"}, "brachten": {"ausdruck"}, "sicherte": {"zu"}, "sichert": {"zu"},
     "nahm": {"stellung"}, "nimmt": {"stellung"}, "nahmen": {"stellung"},
+    "warfen": {"vor"}, "werfen": {"vor"}, "wiesen": {"hin", "zurück"}, "weisen": {"hin", "zurück"},
+    "gaben": {"an", "bekannt", "zu", "ab"}, "geben": {"an", "bekannt", "zu", "ab"},
+    "räumten": {"ein"}, "räumen": {"ein"}, "stellten": {"klar", "fest", "frage"}, "stellen": {"klar", "fest"},
+    "teilten": {"mit"}, "teilen": {"mit"}, "fügten": {"hinzu", "an"}, "kündigten": {"an"},
+    "machten": {"deutlich", "klar"}, "legten": {"dar", "nahe"}, "hoben": {"hervor"},
+    "führten": {"aus"}, "drückten": {"aus"}, "sicherten": {"zu"},
+    "schlug": {"vor"}, "schlägt": {"vor"}, "schlugen": {"vor"},
+    "prangerte": {"an"}, "prangert": {"an"}, "prangerten": {"an"},
 }
 
 # Forms of the stems above that are mostly not speech: possessives, infinitives, adverbs.
@@ -674,6 +682,8 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     if k >= len(tokens) or tokens[k].start != after[0]:
         return False  # the phrase after the verb is a quoted name, not a word of the clause
     later, fronted = tokens[k].lower, tokens[first].lower
+    if later in ("er", "ich", "wir") and tokens[k].end == after[1]:
+        return True  # only a subject can be "er" right after the verb: "Der Politik schlug er vor"
     if (fronted in _NOT_NOMINATIVE or _oblique_der(tokens, first)) and later not in _NOT_NOMINATIVE:
         return True  # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck"
     if _plural_against_singular(tokens, first, k - 1) and tokens[k - 1].text.islower():
@@ -1113,6 +1123,13 @@ _NAMED_BEFORE = re.compile(
     r"(?i)(?:\bnennt man(?: \w+)?|\b(?:name|titel|bezeichnung|spitzname|arbeitstitel)\s+lautete?(?:\s+\w+)?)\s*$")
 _NAMED_AFTER = re.compile(r"(?i)\s*(?:genannt\b|,\s*so lautete? (?:der|die|das) (?:titel|name|motto)\b)")
 _PASSIVE_NAMING = re.compile(r"\s*bezeichnet (?:wird|werden|wurde|wurden)\b")
+# A quoted span given as an example of a noun: "Vorträge wie „…“" names a title, but "Parolen
+# wie „…“" quotes what was said, as the noun is one of saying.
+_EXAMPLE_OF = re.compile(r"\b[A-ZÄÖÜ][\w-]+\s+wie\s+$")
+_SAYING_ENDINGS = ("spruch", "sprüche", "parole", "parolen", "slogan", "slogans", "ruf", "rufe", "zitat",
+                   "zitate", "satz", "sätze", "worte", "aussage", "aussagen", "äußerung", "äußerungen",
+                   "bemerkung", "bemerkungen", "forderung", "forderungen", "beschimpfung", "beschimpfungen",
+                   "drohung", "drohungen", "kommentar", "kommentare", "schlagzeile", "schlagzeilen")
 
 
 def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
@@ -1121,6 +1138,9 @@ def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     before, after = text[max(sentence.start, span[0] - 40):span[0]], text[span[1]:span[1] + 40]
     if _NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after):
         return True
+    if _EXAMPLE_OF.search(before) and not any(word.lower().endswith(_SAYING_ENDINGS)
+                                              for word in _WORD.findall(before)):
+        return True  # "Vorträge wie „…“", but "Parolen in Hebräisch wie „…“" are what was said
     return before.endswith("als ") and bool(_PASSIVE_NAMING.match(after)) \
         and not re.search(r"\b(?:von|vom)\s", text[max(sentence.start, span[0] - 80):span[0]])
 

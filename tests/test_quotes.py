@@ -100,6 +100,12 @@ def test_a_fronted_object_leaves_the_subject_after_the_verb(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+def test_er_after_the_verb_is_the_subject_not_the_fronted_dative():
+    text = ("Ina Kral sagte: „Wir warten ab.“ Der Gemeinde schlug er einen Tausch vor: "
+            "„Wir geben das Grundstück, sie baut die Schule.“")
+    assert [q.speaker(text) for q in direct(text)] == ["Ina Kral", "er"]
+
+
 def test_a_fronted_object_with_attributes_leaves_the_subject_after_the_verb():
     text = ("Dazu sagte Ole Brandt: „Das war absehbar.“ Jede Beteiligung am Ausfall der Heizung im Rathaus "
             "wies die Wirtin von sich: „Ich habe rechtzeitig gewarnt.“")
@@ -366,6 +372,7 @@ def test_genitive_speech_noun_names_the_speaker():
     "Sie erhielt 2019 den „Großen Verdienstorden des Landes Niedersachsen für Kunst und Wissenschaft“.",
     "Der Bürgermeister sagte, der „Rat für kommunale Planung“ tage künftig monatlich.",
     "Die Organisatoren kündigten Vorträge wie „Die Geschichte der Straßenbahn in Leipzig seit 1872“ an.",
+    "Die Stadt nannte Ausstellungen wie „Licht und Schatten im alten Hafen von Rostock“ als Beispiele.",
     "Eine „Ampel“-Koalition hätte im neuen Landtag keine Mehrheit.",
     "Die Mission „Deep Impact“ („tiefer Einschlag“) startete im Januar.",
     "Im Herbst folgt ein „sample return test“ (Probenrückführungstest) im Orbit.",
@@ -394,6 +401,7 @@ def test_lower_case_speech_after_a_title_marker_is_a_quote():
 
 @pytest.mark.parametrize("text, quote", [
     ("Die Demonstranten riefen Parolen wie „Schluss mit dem Lärm“ vor dem Rathaus.", "„Schluss mit dem Lärm“"),
+    ("Sie malten Sprüche auf Polnisch wie „Wir bleiben hier“ an die Mauer.", "„Wir bleiben hier“"),
     ("„Ja, wir haben Fehler gemacht“. Das räumte der Bürgermeister am Abend ein.", "„Ja, wir haben Fehler gemacht“"),
     ("„Wir schaffen das“ wurde zum Leitwort der Flüchtlingspolitik.", "„Wir schaffen das“"),
 ])
@@ -439,6 +447,9 @@ def test_many_speech_verbs(verb):
 @pytest.mark.parametrize("text, verb", [
     ("Die Firma teilte am Montag mit, die Produktion werde eingestellt.", "teilte"),
     ("Der Trainer fügte hinzu, die Mannschaft brauche Ruhe.", "fügte"),
+    ("Die Eltern teilten am Abend mit, die Schule bleibe geschlossen.", "teilten"),
+    ("Die Verbände prangerten an, dass die Mieten stiegen.", "prangerten"),
+    ("Der Bürgermeister schlug vor, die Brücke zu sanieren.", "schlug"),
 ])
 def test_separable_speech_verbs_need_their_particle(text, verb):
     assert cue(only(indirect(text)), text) == verb
