@@ -107,7 +107,7 @@ _WEAK_STEMS = (
     "insistier protestier beteuer prognostizier vermut glaub hoff frag bedauer "
     "begrüß verurteil verteidig unterstütz rechtfertig entgegn erwider kontert folger "
     "spekulier betracht urteil bekenn beharr drohe plädier beschwer empfehl zweifel "
-    "charakterisier skandier bewert"
+    "charakterisier skandier bewert begründ würdig beschuldig veröffentlich"
 ).split()
 
 _STRONG_FORMS = (
@@ -124,7 +124,8 @@ _STRONG_FORMS = (
     "beschrieben aufgerufen ausgeschlossen mitteilte hinzufügte ankündigte klarstellte "
     "hinwies vorwarf zurückwies bekanntgab angab einräumte ausdrückte ausgedrückt ausführte "
     "ausgeführt hervorhob aufrief zusicherte widersprach widerspricht widersprochen rät riet "
-    "eingestuft einstufte einstuften gewertet wertete werteten"
+    "eingestuft einstufte einstuften gewertet wertete werteten verglich verglichen vergleicht "
+    "aufgefordert aufforderte aufforderten"
 ).split()
 
 # Verbs that are a speech cue only together with their particle ("teilte … mit").

@@ -444,6 +444,13 @@ def test_many_speech_verbs(verb):
     assert quote.speaker(text) == "Der Verband" and cue(quote, text) == verb
 
 
+@pytest.mark.parametrize("verb", ["begründete", "würdigte", "verglich", "veröffentlichte", "beschuldigte"])
+def test_speech_verbs_before_a_colon_quote(verb):
+    text = f"Ina Kral sagte: „Wir warten ab.“ Der Rektor {verb} den Vorgang später so: „Das war ein Fehler.“"
+    assert [q.speaker(text) for q in direct(text)] == ["Ina Kral", "Der Rektor"]
+    assert cue(direct(text)[1], text) == verb
+
+
 @pytest.mark.parametrize("text, verb", [
     ("Die Firma teilte am Montag mit, die Produktion werde eingestellt.", "teilte"),
     ("Der Trainer fügte hinzu, die Mannschaft brauche Ruhe.", "fügte"),
