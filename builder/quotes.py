@@ -125,8 +125,15 @@ _STRONG_FORMS = (
     "hinwies vorwarf zurückwies bekanntgab angab einräumte ausdrückte ausgedrückt ausführte "
     "ausgeführt hervorhob aufrief zusicherte widersprach widerspricht widersprochen rät riet "
     "eingestuft einstufte einstuften gewertet wertete werteten verglich verglichen vergleicht "
-    "aufgefordert aufforderte aufforderten"
+    "aufgefordert aufforderte aufforderten auffordert bat baten bittet gebeten zugesagt"
 ).split()
+
+# How one shows oneself in a statement: "zeigte sich zufrieden".
+_FEELINGS = frozenset((
+    "überzeugt zuversichtlich besorgt zufrieden optimistisch enttäuscht erfreut erleichtert skeptisch "
+    "überrascht bestürzt entsetzt empört betroffen zurückhaltend verärgert glücklich froh dankbar "
+    "unzufrieden"
+).split())
 
 # Verbs that are a speech cue only together with their particle ("teilte … mit").
 _PARTICLE_VERBS = {
@@ -138,8 +145,7 @@ _PARTICLE_VERBS = {
     "machte": {"deutlich", "klar"}, "macht": {"deutlich", "klar"},
     "drückte": {"aus"}, "drückt": {"aus"}, "legte": {"dar", "nahe"}, "legt": {"dar", "nahe"},
     "hob": {"hervor"}, "hebt": {"hervor"}, "sah": {"voraus"}, "sieht": {"voraus"},
-    "zeigte": {"überzeugt", "zuversichtlich", "besorgt", "zufrieden", "optimistisch", "enttäuscht"},
-    "zeigt": {"überzeugt", "zuversichtlich", "besorgt", "zufrieden", "optimistisch", "enttäuscht"},
+    "zeigte": _FEELINGS, "zeigt": _FEELINGS, "zeigten": _FEELINGS,
     "führte": {"aus"}, "führt": {"aus"}, "stellte": {"klar", "fest", "frage"},
     "rief": {"auf", "aus"}, "ruft": {"auf", "aus"}, "riefen": {"auf", "aus"},
     "brachte": {"ausdruck"}, "bringt": {"ausdruck"}, "brachten": {"ausdruck"}, "sicherte": {"zu"}, "sichert": {"zu"},
@@ -152,7 +158,16 @@ _PARTICLE_VERBS = {
     "führten": {"aus"}, "drückten": {"aus"}, "sicherten": {"zu"},
     "schlug": {"vor"}, "schlägt": {"vor"}, "schlugen": {"vor"},
     "prangerte": {"an"}, "prangert": {"an"}, "prangerten": {"an"},
+    "lehnte": {"ab"}, "lehnt": {"ab"}, "lehnten": {"ab"}, "strich": {"heraus"}, "streicht": {"heraus"},
+    "ließ": {"verlauten", "wissen", "durchblicken"}, "lässt": {"verlauten", "wissen", "durchblicken"},
+    "ließen": {"verlauten", "wissen", "durchblicken"}, "gegeben": {"bekannt"}, "gemacht": {"deutlich", "klar"},
 }
+
+
+# Forms of "davon ausgehen" (to assume), an opinion that reports what someone holds.
+_ASSUMING = frozenset("geht gehen ging gingen".split())
+_ASSUMED = frozenset("ausgeht ausgehen ausging ausgingen ausgegangen".split())
+_DAVON_AUS = re.compile(r"(?:\s+\w+){0,4}?\s+davon\s+aus\b")
 
 # Forms of the stems above that are mostly not speech: possessives, infinitives, adverbs.
 _NOT_CUES = frozenset((
@@ -517,7 +532,12 @@ def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
             and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end):
         return False  # "nicht näher bezeichnete „technische Probleme“"
     if word in _PARTICLE_VERBS:
-        return _particle_follows(tokens, i, _PARTICLE_VERBS[word], text)
+        before = tokens[i - 1].lower if i else ""  # "wie die Bank bekannt gab"
+        return _particle_follows(tokens, i, _PARTICLE_VERBS[word], text) or before in _PARTICLE_VERBS[word]
+    if word in _ASSUMING:
+        return bool(_DAVON_AUS.match(text, tokens[i].end))  # "geht davon aus, dass …"
+    if word in _ASSUMED:
+        return i > 0 and tokens[i - 1].lower == "davon"  # "…, dass man davon ausgeht"
     return word in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
 
 

@@ -457,6 +457,9 @@ def test_speech_verbs_before_a_colon_quote(verb):
     ("Die Eltern teilten am Abend mit, die Schule bleibe geschlossen.", "teilten"),
     ("Die Verbände prangerten an, dass die Mieten stiegen.", "prangerten"),
     ("Der Bürgermeister schlug vor, die Brücke zu sanieren.", "schlug"),
+    ("Wie die Bank in Rom bekannt gab, bleibt die Filiale geöffnet.", "gab"),
+    ("Die Polizei geht inzwischen davon aus, dass der Brand gelegt wurde.", "geht"),
+    ("Der Verband ließ am Abend verlauten, die Preise würden steigen.", "ließ"),
 ])
 def test_separable_speech_verbs_need_their_particle(text, verb):
     assert cue(only(indirect(text)), text) == verb
@@ -464,6 +467,16 @@ def test_separable_speech_verbs_need_their_particle(text, verb):
 
 def test_a_separable_verb_without_its_particle_is_no_cue():
     assert indirect("Die Firma teilte die Gewinne unter den Aktionären auf, die Lage sei gut.") == []
+
+
+def test_gehen_is_a_cue_only_in_davon_ausgehen():
+    assert indirect("Die Firma ging aus dem Streit gestärkt hervor, die Lage war gut.") == []
+
+
+def test_showing_a_feeling_is_a_cue():
+    text = "„Wir bleiben“, sagte Ina Kral. Ihr Verein zeigte sich erleichtert: „Das ist ein gutes Zeichen.“"
+    assert [q.speaker(text) for q in direct(text)] == ["Ina Kral", "Ihr Verein"]
+    assert cue(direct(text)[1], text) == "zeigte"
 
 
 def test_konjunktiv_sentence_continues_reported_speech():
