@@ -169,6 +169,14 @@ _ASSUMING = frozenset("geht gehen ging gingen".split())
 _ASSUMED = frozenset("ausgeht ausgehen ausging ausgingen ausgegangen".split())
 _DAVON_AUS = re.compile(r"(?:\s+\w+){0,4}?\s+davon\s+aus\b")
 
+# Verbs that state an opinion together with an opinion noun: "ist der Auffassung, dass …",
+# "vertritt die These, dass …".
+_HOLDING = re.compile(r"(?:\s+\w+){0,3}?\s+der\s+(?:\w+\s+)?(?:Meinung|Auffassung|Ansicht|Überzeugung)\b")
+_ARGUING = re.compile(r"(?:\s+\w+){0,3}?\s+die\s+(?:\w+\s+)?(?:Meinung|Auffassung|Ansicht|These|Position)\b")
+_OPINION_VERBS = {"ist": _HOLDING, "sind": _HOLDING, "war": _HOLDING, "waren": _HOLDING,
+                  "vertritt": _ARGUING, "vertrat": _ARGUING, "vertreten": _ARGUING, "vertraten": _ARGUING,
+                  "teilt": _ARGUING, "teilen": _ARGUING, "teilte": _ARGUING, "teilten": _ARGUING}
+
 # Forms of the stems above that are mostly not speech: possessives, infinitives, adverbs.
 _NOT_CUES = frozenset((
     "meinen meine meinem meiner meines frage fragen hoffen glauben melden urteilen klagen "
@@ -531,9 +539,13 @@ def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     if word.endswith(("te", "ten")) and i and tokens[i - 1].text.islower() and tokens[i - 1].lower not in PRONOUNS \
             and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end):
         return False  # "nicht näher bezeichnete „technische Probleme“"
+    if word in _OPINION_VERBS and _OPINION_VERBS[word].match(text, tokens[i].end):
+        return True  # "ist der Meinung, dass …", "teilt die Auffassung"
     if word in _PARTICLE_VERBS:
         before = tokens[i - 1].lower if i else ""  # "wie die Bank bekannt gab"
         return _particle_follows(tokens, i, _PARTICLE_VERBS[word], text) or before in _PARTICLE_VERBS[word]
+    if word in _OPINION_VERBS:
+        return False
     if word in _ASSUMING:
         return bool(_DAVON_AUS.match(text, tokens[i].end))  # "geht davon aus, dass …"
     if word in _ASSUMED:

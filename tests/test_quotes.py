@@ -460,6 +460,8 @@ def test_speech_verbs_before_a_colon_quote(verb):
     ("Wie die Bank in Rom bekannt gab, bleibt die Filiale geöffnet.", "gab"),
     ("Die Polizei geht inzwischen davon aus, dass der Brand gelegt wurde.", "geht"),
     ("Der Verband ließ am Abend verlauten, die Preise würden steigen.", "ließ"),
+    ("Der Verband ist der festen Überzeugung, dass die Preise steigen.", "ist"),
+    ("Die Richterin vertritt die Auffassung, das Gesetz sei zu streng.", "vertritt"),
 ])
 def test_separable_speech_verbs_need_their_particle(text, verb):
     assert cue(only(indirect(text)), text) == verb
