@@ -1280,8 +1280,11 @@ def _embedded(text: str, tokens: tuple[Token, ...], i: int) -> bool:
     tokens = list(tokens)
     first = clause_start(text, tokens, i)
     opener = tokens[first].lower
-    if opener in _EMBEDDING_OPENERS or (first > 0 and opener in RELATIVES):
-        return True
+    if opener in _EMBEDDING_OPENERS or (first > 0 and tokens[first - 1].lower in _EMBEDDING_OPENERS
+                                        and not is_boundary(text[tokens[first - 1].end:tokens[first].start])):
+        return True  # "Wie CBS berichtet", where the clause starts after "Wie"
+    if first > 0 and opener in RELATIVES:  # a relative pronoun follows a comma; "und der …" opens a main clause
+        return "," in text[tokens[first - 1].end:tokens[first].start]
     return opener in _PREPOSITIONS and first + 1 < len(tokens) and tokens[first + 1].lower in RELATIVES
 
 

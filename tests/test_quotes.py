@@ -100,6 +100,12 @@ def test_a_fronted_object_leaves_the_subject_after_the_verb(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+def test_und_der_opens_a_second_main_clause_not_a_relative_clause():
+    text = ("Die Menge rief vor dem Rathaus Parolen wie „Berger raus!“ und der Unternehmer Jan Kolb "
+            "rief vor den Leuten aus: „Berger ist der schlechteste Bürgermeister!“")
+    assert [q.speaker(text) for q in direct(text)] == ["Die Menge", "der Unternehmer Jan Kolb"]
+
+
 def test_er_after_the_verb_is_the_subject_not_the_fronted_dative():
     text = ("Ina Kral sagte: „Wir warten ab.“ Der Gemeinde schlug er einen Tausch vor: "
             "„Wir geben das Grundstück, sie baut die Schule.“")
