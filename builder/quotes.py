@@ -1593,6 +1593,8 @@ _SAYING_NOUNS = _SPEECH_NOUNS | frozenset("fazit botschaft kernaussage urteil an
 _SOURCE_VERBS = frozenset("heißt hieß geheißen steht stand stehen findet fand fanden lesen rede".split())
 _SOURCE_PREPOSITIONS = frozenset("in im auf aus".split())
 _SOURCE_ADVERBS = frozenset("darin darauf".split())
+_SAID_VERBS = frozenset("heißt hieß geheißen".split())
+_SAID_BY_PREPOSITIONS = frozenset("von vom bei beim seitens".split())
 # Verbs whose subject is the text quoted from: "Der Text lautete: „…“".
 _WORDING_VERBS = frozenset("lautet lautete lauteten".split())
 
@@ -1631,6 +1633,12 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
     first, end = clause_start(text, tokens, verb), clause_end(text, tokens, verb)
     if tokens[verb].lower in _WORDING_VERBS:
         return clause_subject(text, tokens, first, end) if tokens[verb].end <= span[0] else None
+    prepositions = _SOURCE_PREPOSITIONS
+    if tokens[verb].lower in _SAID_VERBS and tokens[verb].end <= span[0]:  # "hieß es: „…“" names who said it
+        said_by = _subject_after(text, tokens, verb)
+        if said_by and said_by[1] <= span[0]:
+            return said_by  # "Auf Nachfrage hieß es bei der Bahn: „…“"
+        prepositions = _SOURCE_PREPOSITIONS | _SAID_BY_PREPOSITIONS  # "Von der Polizei hieß es"
     starts = [first] if first == 0 else [first, 0]  # the verb's clause, else the sentence's first
     for opening in starts:
         for k in range(opening, end if opening == first else clause_end(text, tokens, 0)):
@@ -1642,7 +1650,8 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
                 and "," in text[tokens[k - 1].end:tokens[k].start]
             if relative and tokens[k].lower in _SOURCE_PREPOSITIONS:
                 return _antecedent(text, tokens, k)  # "ein Gesetz, in dem es heißt: „…“"
-            if tokens[k].lower in _SOURCE_PREPOSITIONS and k + 1 < len(tokens):
+            if tokens[k].lower in (prepositions if opening == first else _SOURCE_PREPOSITIONS) \
+                    and k + 1 < len(tokens):
                 place = noun_phrase_after(text, tokens, k + 1, document=True) or _place_name(tokens, k + 1)
                 if place:
                     return (tokens[k].start, place[1])

@@ -333,6 +333,9 @@ def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
     ("Das Gericht prüfte das Gesetz, in dem es unter anderem heißt: „Die Daten sind zu löschen.“",
      "das Gesetz"),
     ("An jeder Tür musste ein Zettel kleben, auf dem geschrieben stand: „Bitte leise sein.“", "ein Zettel"),
+    # "hieß es" names who said it with von, bei or after the verb
+    ("Vom Bauamt hieß es am Abend: „Wir prüfen das.“", "Vom Bauamt"),
+    ("Auf Nachfrage hieß es beim Bauamt: „Wir prüfen das.“", "beim Bauamt"),
 ])
 def test_sources_of_read_and_passive_quotes(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
