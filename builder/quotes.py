@@ -240,8 +240,15 @@ TITLE_NOUNS = frozenset((
     "bündnis koalition fraktion name namen namens kategorie rubrik portal website webseite "
     "app dienst onlinedienst netzwerk kurznachrichtendienst hashtag stück oper theaterstück "
     "werk werke ausgabe studie bericht berichts entwurf tagung konferenz preis auszeichnung "
-    "agentur nachrichtenagentur"
+    "agentur nachrichtenagentur begriff bezeichnung überschrift stichwort schlagzeile"
 ).split())
+
+
+def _title_noun(word: str) -> bool:
+    """Whether a lower-cased word is a noun after which a quoted span is a title or name, also
+    in the genitive ("des Magazins", "des Magazines")."""
+    return word in TITLE_NOUNS or (word.endswith("s") and word[:-1] in TITLE_NOUNS) \
+        or (word.endswith("es") and word[:-2] in TITLE_NOUNS)
 
 TITLE_MARKERS = frozenset(("sogenannt", "genannt", "namens", "titel", "unter", "heißt", "hieß", "laut",
                            "selbst", "sich", "nennt", "nannte"))
@@ -1112,7 +1119,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     if not words or not any(ch.isalpha() for ch in inner):
         return False
     before = _word_before(text, span[0])
-    titled = before in TITLE_NOUNS or before.startswith(("sogenannt", "genannt")) or before in TITLE_MARKERS \
+    titled = _title_noun(before) or before.startswith(("sogenannt", "genannt")) or before in TITLE_MARKERS \
         or re.search(r"(?i)\b(motto|titel|slogan|aufschrift|name)\s*:\s*$", text[max(0, span[0] - 20):span[0]])
     if titled and inner[:1].islower() and _mostly_lower(words) and not _foreign_term(words):
         titled = False  # a run of lower-case words is speech, as titles open with a capital
