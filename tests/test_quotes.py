@@ -100,6 +100,16 @@ def test_a_fronted_object_leaves_the_subject_after_the_verb(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Höhnisch kommentierte der Sprecher die Lage: „Das war es dann.“", "der Sprecher"),
+    ("Gemeinsam erklärten die Verbände: „Wir bleiben.“", "die Verbände"),
+    ("Vorsichtig äußerte sich die Ministerin: „Wir warten ab.“", "die Ministerin"),
+    ("Ludwig sagte am Abend: „Wir warten ab.“", "Ludwig"),
+])
+def test_a_bare_adjective_first_in_the_clause_is_an_adverb_not_the_speaker(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_und_der_opens_a_second_main_clause_not_a_relative_clause():
     text = ("Die Menge rief vor dem Rathaus Parolen wie „Berger raus!“ und der Unternehmer Jan Kolb "
             "rief vor den Leuten aus: „Berger ist der schlechteste Bürgermeister!“")
