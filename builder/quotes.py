@@ -730,7 +730,19 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
         return True  # "Die Pläne der Regierung kritisierte der Verband als „…“"
     if later not in _NOMINATIVE_OPENERS and later != "sie":
         return False
+    noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
+    if later == "der" and noun and _feminine(noun.lower):
+        return False  # "der Zeitung", "der Sprecherin": dative or genitive, not a subject
     return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
+
+
+# Endings of nouns that are feminine, so that "der" before them is dative or genitive.
+_FEMININE_ENDINGS = ("ung", "ion", "schaft", "tät", "heit", "keit", "erin", "agentur", "presse")
+
+
+def _feminine(noun: str) -> bool:
+    """Whether a lower-cased noun is feminine by its ending: "zeitung", "sprecherin"."""
+    return noun.endswith(_FEMININE_ENDINGS)
 
 
 def _plural_against_singular(tokens: list[Token], first: int, verb: int) -> bool:

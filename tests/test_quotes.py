@@ -116,6 +116,15 @@ def test_und_der_opens_a_second_main_clause_not_a_relative_clause():
     assert [q.speaker(text) for q in direct(text)] == ["Die Menge", "der Unternehmer Jan Kolb"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Ministerin Anna Berg sagte der Zeitung am Montag: „Wir warten ab.“", "Die Ministerin Anna Berg"),
+    ("Die Sprecherin erklärte der Nachrichtenagentur: „Wir warten ab.“", "Die Sprecherin"),
+    ("Die Pläne kritisierte der Minister scharf: „Das geht nicht.“", "der Minister"),
+])
+def test_der_before_a_feminine_noun_after_the_verb_is_no_subject(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_er_after_the_verb_is_the_subject_not_the_fronted_dative():
     text = ("Ina Kral sagte: „Wir warten ab.“ Der Gemeinde schlug er einen Tausch vor: "
             "„Wir geben das Grundstück, sie baut die Schule.“")
