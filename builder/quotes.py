@@ -816,7 +816,15 @@ _NAME_ENDINGS = ("wig", "zig", "nig", "frisch")  # Ludwig, Leipzig, König, Fris
 _ADVERB_WORDS = frozenset(("dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
                     "darüber", "dagegen", "davon", "darunter", "daraufhin", "bereits", "zuvor", "zudem",
                     "deshalb", "trotzdem", "dennoch", "zunächst", "anschließend", "ebenso", "gleichzeitig",
-                    "unterdessen", "später", "kurz", "erst", "nur", "vor", "so", "auch", "hier", "dort", "zwar"))
+                    "unterdessen", "später", "kurz", "erst", "nur", "vor", "so", "auch", "hier", "dort", "zwar",
+                    "besonders", "insbesondere", "immerhin", "tatsächlich", "eigentlich", "oft", "manchmal",
+                    "meist", "meistens", "zumeist", "zumindest", "mindestens", "wenigstens", "bisher", "bislang",
+                    "seitdem", "stattdessen", "ansonsten", "sonst", "überdies", "vielmehr", "eher", "lediglich",
+                    "genau", "gerade", "kaum", "fast", "beinahe", "fortan", "zuerst", "endlich", "ohnehin",
+                    "insgesamt", "allein", "gleichwohl", "freilich", "nämlich", "also", "somit", "deswegen",
+                    "hierzu", "hierbei", "derzeit", "zurzeit", "aktuell", "momentan", "bald", "demnächst",
+                    "vorerst", "einst", "früher", "vielfach", "mehrfach", "größtenteils", "stets", "nie",
+                    "keineswegs", "genauso", "umgekehrt", "andererseits", "einerseits", "wieder"))
 _SUBORDINATORS = frozenset("dass wie während nachdem weil da ob und sowie oder aber doch denn wobei".split())
 _NOT_NOMINATIVE = frozenset("den dem einen einem seinen seinem ihren ihrem diesen diesem jenen".split())
 

@@ -105,6 +105,8 @@ def test_a_fronted_object_leaves_the_subject_after_the_verb(text, speaker):
     ("Gemeinsam erklärten die Verbände: „Wir bleiben.“", "die Verbände"),
     ("Vorsichtig äußerte sich die Ministerin: „Wir warten ab.“", "die Ministerin"),
     ("Ludwig sagte am Abend: „Wir warten ab.“", "Ludwig"),
+    ("Besonders scharf äußerte sich der Sprecher: „Das geht nicht.“", "der Sprecher"),
+    ("Immerhin lobte der Sprecher den Plan: „Das ist gut.“", "der Sprecher"),
 ])
 def test_a_bare_adjective_first_in_the_clause_is_an_adverb_not_the_speaker(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
