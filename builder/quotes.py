@@ -107,7 +107,7 @@ _WEAK_STEMS = (
     "insistier protestier beteuer prognostizier vermut glaub hoff frag bedauer "
     "begrüß verurteil verteidig unterstütz rechtfertig entgegn erwider kontert folger "
     "spekulier betracht urteil bekenn beharr drohe plädier beschwer empfehl zweifel "
-    "charakterisier skandier bewert begründ würdig beschuldig veröffentlich"
+    "charakterisier skandier bewert beurteil attackier begründ würdig beschuldig veröffentlich"
 ).split()
 
 _STRONG_FORMS = (
@@ -541,7 +541,7 @@ def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
     word = tokens[i].lower
     if i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"}) \
-            and not (tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start] if i > 1 else False):
+            and _joined(text, tokens[i - 1], tokens[i]) and not (tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start] if i > 1 else False):
         return False  # an attributive participle: "die geäußerte Kritik" (but ", der erklärte")
     if word.endswith(("te", "ten")) and i and tokens[i - 1].text.islower() and tokens[i - 1].lower not in PRONOUNS \
             and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end):
@@ -1157,7 +1157,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
             or _institution_name(words) or (len(words) <= 5 and _term_in_apposition(text, span))
     titled = titled or _named_as(text, span, sentence)
     colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
-    context = bool(sentence.frames) or sentence.konjunktiv
+    context = bool(sentence.frames) or sentence.konjunktiv or _read_in(sentence)
     if follows_speaker and _fills_sentence(span, sentence) and inner[-1] in ".!?…" and len(words) >= 3:
         return True
     if _cue_follows(text, span, sentence) and not titled:
@@ -1171,7 +1171,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     if titled:
         return False
     if inner[:1].islower():
-        return context or len(words) > 1
+        return context or (len(words) > 1 and colon)
     if personal and words[0].lower() in _FIRST_SECOND_PERSON:
         return True  # „Ich habe fertig“: a sentence in the first or second person is speech
     if personal:
@@ -1196,6 +1196,12 @@ _SAYING_ENDINGS = ("spruch", "sprüche", "parole", "parolen", "slogan", "slogans
                    "zitate", "satz", "sätze", "worte", "aussage", "aussagen", "äußerung", "äußerungen",
                    "bemerkung", "bemerkungen", "forderung", "forderungen", "beschimpfung", "beschimpfungen",
                    "drohung", "drohungen", "kommentar", "kommentare", "schlagzeile", "schlagzeilen")
+
+
+def _read_in(sentence: Sentence) -> bool:
+    """Whether a sentence says that words are written somewhere ("heißt es", "war … die Rede")."""
+    tokens = list(sentence.tokens)
+    return any(_source_verb(tokens, k) for k in range(len(tokens)))
 
 
 def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:

@@ -318,7 +318,7 @@ def test_a_speaker_named_far_back_does_not_take_a_quote_without_cue():
 
 
 def test_a_phrase_inside_the_quote_never_speaks_it():
-    text = "Es soll sich um Kühlwasser handeln, das „schwach radioaktiv“ sein soll."
+    text = "Es handle sich um Kühlwasser, das „schwach radioaktiv“ sei."
     quote = only(direct(text))
     assert quote.speaker_start is None or quote.speaker_start >= quote.end or quote.speaker_end <= quote.start
 
@@ -419,6 +419,12 @@ def test_genitive_speech_noun_names_the_speaker():
 ])
 def test_titles_and_names_in_quotation_marks_are_not_quotes(text):
     assert direct(text) == []
+
+
+def test_a_lower_case_phrase_where_nobody_speaks_is_a_scare_quote():
+    assert direct("Die Firma plant einen „radikalen Umbau der Abteilung“ im Herbst.") == []
+    text = "Von einer „gezielten Kampagne gegen uns“ sprach der Vorsitzende am Abend."
+    assert only(direct(text)).speaker(text) == "der Vorsitzende"
 
 
 def test_a_title_next_to_a_real_quote_is_skipped_but_the_quote_is_kept():
