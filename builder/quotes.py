@@ -572,10 +572,12 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
             quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
             speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
             frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
-        elif word in _OPINION_NOUNS and i > 0 and tokens[i - 1].lower == "nach":
+        elif word in _OPINION_NOUNS and i > 0 and (tokens[i - 1].lower == "nach" or (
+                i > 1 and tokens[i - 2].lower == "nach" and tokens[i - 1].lower in ("den", "der", "dem"))):
+            opening = i - 1 if tokens[i - 1].lower == "nach" else i - 2  # "nach (den) Worten"
             k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") else i + 1
             span = noun_phrase_after(text, tokens, k) or (tok.start, tok.end)  # "nach Angaben (von) X"
-            frames.append(Frame((tokens[i - 1].start, tok.end), span, i, "after"))
+            frames.append(Frame((tokens[opening].start, tok.end), span, i, "after"))
         elif word in _OPINION_NOUNS and i > 1 and tokens[i - 2].lower == "nach" and _genitive_name(tokens[i - 1]):
             span = (tokens[i - 1].start, tok.end)  # "Nach Bergers Idee soll …"
             frames.append(Frame((tokens[i - 2].start, tok.end), span, i, "after"))

@@ -211,6 +211,7 @@ def test_speaker_of_the_main_clause(text, speaker):
     # "nach" with a view and its holder
     ("Nach Bergers Idee soll „im Zweifel die Mehrheit“ entscheiden.", "Bergers Idee"),
     ("Nach Ansicht von Senator Lang ist das „ein schwerer Fehler“.", "Senator Lang"),
+    ("Nach den Worten des Landrats ist das „ein schwerer Fehler“.", "des Landrats"),
     # but a subject of its own in the relative clause speaks
     ("Es ging um den Plan, den der Minister als „unbezahlbar“ bezeichnete.", "der Minister"),
 ])
