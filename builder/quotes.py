@@ -694,7 +694,10 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
             and tokens[first + 1].lower not in _NOMINATIVE_OPENERS \
             and not (tokens[first + 1].capitalised and tokens[first + 1].lower not in DETERMINERS):
         antecedent = noun_phrase_before(text, tokens, first) or _subject_before_comma(text, tokens, first)
-        return Frame(cue, antecedent, i, "after")  # "ein Kommentar, der die Entscheidung als „…“ bezeichnet"
+        # "ein Kommentar, der die Entscheidung als „…“ bezeichnet"; the pronoun itself when the
+        # phrase it stands for is not found, unless it is the patient of a passive
+        pronoun = None if _passive(tokens, i) else (tokens[first].start, tokens[first].end)
+        return Frame(cue, antecedent or pronoun, i, "after")
     if after and first < i and _inverted_subject(text, tokens, first, after):
         return Frame(cue, after, i, "after")  # "Die Arbeit der Koalition lobte er: …"
     if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:

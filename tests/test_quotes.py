@@ -112,6 +112,14 @@ def test_a_bare_adjective_first_in_the_clause_is_an_adverb_not_the_speaker(text,
     assert only(direct(text)).speaker(text) == speaker
 
 
+def test_a_relative_pronoun_speaks_when_its_phrase_is_not_found():
+    text = ("Am Abend kamen Tausende von Anwohnern, die unter anderem forderten: „Die Brücke muss bleiben!“ "
+            "Bürgermeister Kolb sagte nichts.")
+    assert only(direct(text)).speaker(text) in ("die", "Anwohnern", "von Anwohnern", "Tausende von Anwohnern")
+    passive = "In einem Bericht, der am Abend veröffentlicht wurde, nannte das Amt den Einsatz „notwendig und richtig“."
+    assert only(direct(passive)).speaker(passive) == "das Amt"
+
+
 def test_und_der_opens_a_second_main_clause_not_a_relative_clause():
     text = ("Die Menge rief vor dem Rathaus Parolen wie „Berger raus!“ und der Unternehmer Jan Kolb "
             "rief vor den Leuten aus: „Berger ist der schlechteste Bürgermeister!“")
