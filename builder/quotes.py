@@ -738,7 +738,21 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
     if later == "der" and noun and _feminine(noun.lower):
         return False  # "der Zeitung", "der Sprecherin": dative or genitive, not a subject
+    if _titled_name(tokens, first, k - 1):
+        return False  # "Die Ministerin Anna Berg sagte der ARD": a person named first is the subject
     return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
+
+
+def _titled_name(tokens: list[Token], first: int, verb: int) -> bool:
+    """Whether the clause's first phrase is an article, a noun and a name right before the
+    verb ("Die Ministerin Anna Berg"), which names a person, not a fronted object."""
+    words = tokens[first + 1:verb]
+    return tokens[first].lower in DETERMINERS and len(words) >= 2 and words[0].lower.endswith(_PERSON_ENDINGS) \
+        and all(w.capitalised and w.lower not in DETERMINERS for w in words)
+
+
+# Endings of nouns that name persons by their role: Minister, Ministerin, Präsident, Abgeordnete.
+_PERSON_ENDINGS = ("er", "in", "ent", "ist", "or", "eur", "at", "ant", "chef", "te", "mann", "frau")
 
 
 # Endings of nouns that are feminine, so that "der" before them is dative or genitive.

@@ -130,8 +130,10 @@ def test_und_der_opens_a_second_main_clause_not_a_relative_clause():
     ("Die Ministerin Anna Berg sagte der Zeitung am Montag: „Wir warten ab.“", "Die Ministerin Anna Berg"),
     ("Die Sprecherin erklärte der Nachrichtenagentur: „Wir warten ab.“", "Die Sprecherin"),
     ("Die Pläne kritisierte der Minister scharf: „Das geht nicht.“", "der Minister"),
+    ("Die Ministerin Anna Berg sagte der ARD: „Wir warten ab.“", "Die Ministerin Anna Berg"),
+    ("Die Reform Bergs kritisierte der Verband als „Unsinn hoch drei“.", "der Verband"),
 ])
-def test_der_before_a_feminine_noun_after_the_verb_is_no_subject(text, speaker):
+def test_a_named_person_or_der_with_a_feminine_noun_keeps_the_fronted_subject(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
