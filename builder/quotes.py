@@ -540,9 +540,10 @@ _ATTRIBUTE_BEFORE_QUOTE = re.compile(r"[ \u00a0]+[„\"»«][a-zäöü]")
 def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
     word = tokens[i].lower
+    relative = i > 1 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
     if i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"}) \
-            and _joined(text, tokens[i - 1], tokens[i]) and not (tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start] if i > 1 else False):
-        return False  # an attributive participle: "die geäußerte Kritik" (but ", der erklärte")
+            and _joined(text, tokens[i - 1], tokens[i]) and not relative:
+        return False  # attributive: "die geäußerte Kritik" (not ", der erklärte" or "von einer „…“ sprach")
     if word.endswith(("te", "ten")) and i and tokens[i - 1].text.islower() and tokens[i - 1].lower not in PRONOUNS \
             and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end):
         return False  # "nicht näher bezeichnete „technische Probleme“"
@@ -551,8 +552,6 @@ def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     if word in _PARTICLE_VERBS:
         before = tokens[i - 1].lower if i else ""  # "wie die Bank bekannt gab"
         return _particle_follows(tokens, i, _PARTICLE_VERBS[word], text) or before in _PARTICLE_VERBS[word]
-    if word in _OPINION_VERBS:
-        return False
     if word in _ASSUMING:
         return bool(_DAVON_AUS.match(text, tokens[i].end))  # "geht davon aus, dass …"
     if word in _ASSUMED:
@@ -1338,11 +1337,13 @@ def _embedded(text: str, tokens: tuple[Token, ...], i: int) -> bool:
     tokens = list(tokens)
     first = clause_start(text, tokens, i)
     opener = tokens[first].lower
-    if opener in _EMBEDDING_OPENERS or (first > 0 and tokens[first - 1].lower in _EMBEDDING_OPENERS
-                                        and not is_boundary(text[tokens[first - 1].end:tokens[first].start])):
+    gap = text[tokens[first - 1].end:tokens[first].start] if first else ""
+    if opener in _EMBEDDING_OPENERS:
+        return True
+    if first and tokens[first - 1].lower in _EMBEDDING_OPENERS and not is_boundary(gap):
         return True  # "Wie CBS berichtet", where the clause starts after "Wie"
-    if first > 0 and opener in RELATIVES:  # a relative pronoun follows a comma; "und der …" opens a main clause
-        return "," in text[tokens[first - 1].end:tokens[first].start]
+    if first and opener in RELATIVES:
+        return "," in gap  # a relative pronoun follows a comma; "und der …" opens a main clause
     return opener in _PREPOSITIONS and first + 1 < len(tokens) and tokens[first + 1].lower in RELATIVES
 
 
