@@ -540,10 +540,11 @@ _ATTRIBUTE_BEFORE_QUOTE = re.compile(r"[ \u00a0]+[„\"»«][a-zäöü]")
 def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
     word = tokens[i].lower
-    relative = i > 1 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
     if i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"}) \
-            and _joined(text, tokens[i - 1], tokens[i]) and not relative:
-        return False  # attributive: "die geäußerte Kritik" (not ", der erklärte" or "von einer „…“ sprach")
+            and _joined(text, tokens[i - 1], tokens[i]):
+        relative = i > 1 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
+        if not relative:
+            return False  # attributive: "die geäußerte Kritik", not ", der erklärte" or "von einer „…“ sprach"
     if word.endswith(("te", "ten")) and i and tokens[i - 1].text.islower() and tokens[i - 1].lower not in PRONOUNS \
             and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end):
         return False  # "nicht näher bezeichnete „technische Probleme“"
@@ -734,9 +735,10 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
         return True  # "Die Pläne der Regierung kritisierte der Verband als „…“"
     if later not in _NOMINATIVE_OPENERS and later != "sie":
         return False
-    noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
-    if later == "der" and noun and _feminine(noun.lower):
-        return False  # "der Zeitung", "der Sprecherin": dative or genitive, not a subject
+    if later == "der":
+        noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
+        if noun and _feminine(noun.lower):
+            return False  # "der Zeitung", "der Sprecherin": dative or genitive, not a subject
     if _titled_name(tokens, first, k - 1):
         return False  # "Die Ministerin Anna Berg sagte der ARD": a person named first is the subject
     return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
@@ -990,6 +992,12 @@ class Sentence:
         """Whether a Konjunktiv verb form stands outside the quotes (reported speech)."""
         return any(t.lower in KONJUNKTIV for t in self.tokens)
 
+    @property
+    def read_in(self) -> bool:
+        """Whether the sentence says that words are written somewhere ("heißt es", "war … die Rede")."""
+        tokens = list(self.tokens)
+        return any(_source_verb(tokens, k) for k in range(len(tokens)))
+
 
 def _word_before(text: str, pos: int) -> str:
     """The word right before position `pos`, lower-cased ("" after punctuation or at the start)."""
@@ -1175,7 +1183,7 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
             or _institution_name(words) or (len(words) <= 5 and _term_in_apposition(text, span))
     titled = titled or _named_as(text, span, sentence)
     colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
-    context = bool(sentence.frames) or sentence.konjunktiv or _read_in(sentence)
+    context = bool(sentence.frames) or sentence.konjunktiv or sentence.read_in
     if follows_speaker and _fills_sentence(span, sentence) and inner[-1] in ".!?…" and len(words) >= 3:
         return True
     if _cue_follows(text, span, sentence) and not titled:
@@ -1214,12 +1222,6 @@ _SAYING_ENDINGS = ("spruch", "sprüche", "parole", "parolen", "slogan", "slogans
                    "zitate", "satz", "sätze", "worte", "aussage", "aussagen", "äußerung", "äußerungen",
                    "bemerkung", "bemerkungen", "forderung", "forderungen", "beschimpfung", "beschimpfungen",
                    "drohung", "drohungen", "kommentar", "kommentare", "schlagzeile", "schlagzeilen")
-
-
-def _read_in(sentence: Sentence) -> bool:
-    """Whether a sentence says that words are written somewhere ("heißt es", "war … die Rede")."""
-    tokens = list(sentence.tokens)
-    return any(_source_verb(tokens, k) for k in range(len(tokens)))
 
 
 def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
