@@ -862,10 +862,24 @@ def clause_start(text: str, tokens: list[Token], i: int) -> int:
     """The index of the first token of the clause that token i stands in."""
     j = i
     while j > 0 and not is_boundary(text[tokens[j - 1].end:tokens[j].start]):
-        if tokens[j - 1].lower in _SUBORDINATORS and j - 1 < i and not _within_clause(text, tokens, j - 1):
+        if tokens[j - 1].lower in _SUBORDINATORS and j - 1 < i and not _within_clause(text, tokens, j - 1) \
+                and not _genitive_after(tokens, j - 1):
             return j
         j -= 1
     return j
+
+
+# Articles and possessives that mark a genitive after "während", which is then a preposition.
+_GENITIVE_OPENERS = frozenset("des eines seines ihres dieses seiner ihrer unserer dieser".split())
+
+
+def _genitive_after(tokens: list[Token], k: int) -> bool:
+    """Whether "während" at token k governs a genitive ("Während der Sitzung sagte X"), so it
+    opens a phrase inside the clause, not a clause of its own ("Während der Minister sprach")."""
+    if tokens[k].lower != "während" or k + 2 >= len(tokens):
+        return False
+    article, noun = tokens[k + 1].lower, tokens[k + 2]
+    return article in _GENITIVE_OPENERS or (article == "der" and noun.capitalised and _feminine(noun.lower))
 
 
 def _within_clause(text: str, tokens: list[Token], k: int) -> bool:

@@ -80,6 +80,15 @@ def test_speaker_after_a_fronted_adverbial():
     assert only(direct(text)).speaker(text) == "Schulze"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Während der Sitzung sagte Kluncker: „Das geht nicht.“", "Kluncker"),
+    ("Bereits während seiner Amtszeit warnte Kluncker: „Das geht nicht.“", "Kluncker"),
+    ("Während der Minister schwieg, sagte Kluncker: „Das geht nicht.“", "Kluncker"),
+])
+def test_waehrend_with_a_genitive_is_a_preposition_not_a_clause(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_pronoun_speaker_after_the_quote():
     text = "Müller kam spät. „Ich bin zufrieden“, sagte er."
     assert only(direct(text)).speaker(text) == "er"
