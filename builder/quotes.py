@@ -107,7 +107,7 @@ _WEAK_STEMS = (
     "insistier protestier beteuer prognostizier vermut glaub hoff frag bedauer "
     "begrüß verurteil verteidig unterstütz rechtfertig entgegn erwider kontert folger "
     "spekulier betracht urteil bekenn beharr drohe plädier beschwer empfehl zweifel "
-    "charakterisier skandier bewert beurteil attackier begründ würdig beschuldig veröffentlich"
+    "charakterisier skandier bewert beurteil attackier begründ würdig beschuldig veröffentlich verlaut"
 ).split()
 
 _STRONG_FORMS = (
@@ -703,6 +703,8 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:
         antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
         return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
+    if tokens[i].lower in _VERLAUTEN and first < i:
+        return Frame(cue, _source_phrase(text, tokens, first) or after, i, "after")  # "Aus Kreisen verlautete"
     agent = _passive_agent(text, tokens, first, i)
     if agent:
         return Frame(cue, agent, i, "after")  # "… wird von Experten als „…“ bezeichnet"
@@ -917,6 +919,8 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
         j += 1
     if j < len(tokens) and tokens[j].lower == "es" and tokens[i].lower in ("heißt", "hieß"):
         return _source_phrase(text, tokens, j + 1)  # "hieß es in der Rede"
+    if tokens[i].lower in _VERLAUTEN:
+        return _source_phrase(text, tokens, j)  # "verlautete aus dem Ministerium"
     quoted_name = _QUOTED_NAME.match(text, tokens[i].end)
     if quoted_name:
         return quoted_name.span(1)  # "schreibt die „Computerwoche“"
@@ -927,6 +931,7 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
     return noun_phrase_after(text, tokens, j)
 
 
+_VERLAUTEN = frozenset("verlautet verlautete verlauteten".split())
 _QUOTED_NAME = re.compile(r"\s+((?:die|der|das)\s+[„\"»][^“\"«\n]{1,60}[“\"«]|[„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])")
 _REFLEXIVES = frozenset(("sich", "mir", "mich", "uns"))
 
@@ -1665,10 +1670,10 @@ _SAYING_NOUNS = _SPEECH_NOUNS | frozenset("fazit botschaft kernaussage urteil an
 
 
 # Verbs with which a text, not a person, is the source: "In dem Antrag heißt es: …".
-_SOURCE_VERBS = frozenset("heißt hieß geheißen steht stand stehen findet fand fanden lesen rede".split())
+_SOURCE_VERBS = frozenset("heißt hieß geheißen steht stand stehen findet fand fanden lesen rede".split()) | _VERLAUTEN
 _SOURCE_PREPOSITIONS = frozenset("in im auf aus".split())
 _SOURCE_ADVERBS = frozenset("darin darauf".split())
-_SAID_VERBS = frozenset("heißt hieß geheißen".split())
+_SAID_VERBS = frozenset("heißt hieß geheißen".split()) | _VERLAUTEN  # "Aus Kreisen verlautete, …"
 _SAID_BY_PREPOSITIONS = frozenset("von vom bei beim seitens".split())
 # Verbs whose subject is the text quoted from: "Der Text lautete: „…“".
 _WORDING_VERBS = frozenset("lautet lautete lauteten".split())

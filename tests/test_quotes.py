@@ -377,9 +377,19 @@ def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
     # "hieß es" names who said it with von, bei or after the verb
     ("Vom Bauamt hieß es am Abend: „Wir prüfen das.“", "Vom Bauamt"),
     ("Auf Nachfrage hieß es beim Bauamt: „Wir prüfen das.“", "beim Bauamt"),
+    # "verlautete" names where the words came from, before or after it
+    ("Aus dem Bauamt verlautete, man sei „sehr besorgt“.", "Aus dem Bauamt"),
+    ("„Wir prüfen das“, verlautete aus dem Bauamt.", "aus dem Bauamt"),
+    ("Am Abend verlautete aus dem Bauamt: „Wir prüfen das.“", "aus dem Bauamt"),
 ])
 def test_sources_of_read_and_passive_quotes(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
+
+
+def test_verlautete_names_the_source_of_reported_speech():
+    text = "Aus dem Bauamt verlautete, die Brücke sei „nicht mehr sicher“."
+    reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [q.speaker(text) for q in reported] == ["Aus dem Bauamt"]
 
 
 def test_an_opinion_fronted_with_fuer_names_its_holder():
