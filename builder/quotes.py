@@ -121,7 +121,7 @@ _STRONG_FORMS = (
     "geäußert angekündigt eingeräumt klargestellt festgestellt betonte zugesichert sicherte "
     "sichert hingewiesen vorgeworfen zurückgewiesen bekanntgegeben angegeben zugegeben "
     "hervorgehoben dargelegt gesprochen geschrieben verkündet versprochen unterstrichen "
-    "beschrieben aufgerufen ausgeschlossen mitteilte hinzufügte ankündigte klarstellte "
+    "beschrieben aufgerufen mitteilte hinzufügte ankündigte klarstellte "
     "hinwies vorwarf zurückwies bekanntgab angab einräumte ausdrückte ausgedrückt ausführte "
     "ausgeführt hervorhob aufrief zusicherte widersprach widerspricht widersprochen rät riet "
     "eingestuft einstufte einstuften gewertet wertete werteten verglich verglichen vergleicht "

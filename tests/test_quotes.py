@@ -355,6 +355,13 @@ def test_konjunktiv_main_clause_keeps_the_speaker_named_before():
     assert only(direct(text)).speaker(text) == "Die Ministerin Anna Roth"
 
 
+def test_ausgeschlossen_is_no_cue_so_a_konjunktiv_clause_keeps_the_speaker_before():
+    # "ausgeschlossen" mostly means "impossible" or "ruled out", not a way of saying something
+    text = ("Die Ministerin Anna Berg kritisierte den Plan. "
+            "Bisher habe die Regierung eine „zentrale Datei“ ausgeschlossen.")
+    assert only(direct(text)).speaker(text) == "Die Ministerin Anna Berg"
+
+
 def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
     text = ("Lena Bauer, die den Aufruf unterschrieb, verurteilte den Plan.\n\n"
             "„Das Projekt ist ein Fehler. Wir werden dagegen klagen.“")
