@@ -1919,7 +1919,28 @@ def extract_quotes(text: str) -> list[Quote]:
             recent = max(named)
         quotes.extend(found)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    return _join_adjacent(text, quotes)
+
+
+def _join_adjacent(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Join direct quotes with nothing but spaces between them („Wir bleiben.“ „Wir kämpfen.“):
+    marks closed and opened again in one line continue one quotation."""
+    joined: list[Quote] = []
+    last: Quote | None = None  # the last direct quote kept
+    for quote in quotes:
+        if quote.kind == DIRECT and last is not None and last.end <= quote.start \
+                and not text[last.end:quote.start].strip(" \t\u00a0"):
+            cued = last if last.cue_start is not None or quote.cue_start is None else quote
+            named = cued if cued.speaker_start is not None else last if last.speaker_start is not None else quote
+            merged = Quote(DIRECT, last.start, quote.end, named.speaker_start, named.speaker_end,
+                           cued.cue_start, cued.cue_end)
+            joined[joined.index(last)] = merged
+            last = merged
+            continue
+        joined.append(quote)
+        if quote.kind == DIRECT:
+            last = quote
+    return joined
 
 
 def _continue(text: str, previous: Quote, sentence: Sentence, quotes: list[Quote]) -> Quote:

@@ -49,6 +49,18 @@ def test_direct_quote_in_every_kind_of_quotation_mark(text, quoted):
     assert cue(quote, text) == "sagte"
 
 
+def test_quotes_with_only_a_space_between_are_one_quotation():
+    text = "Die Wirtin blieb hart. „Wir bleiben.“ „Wir kämpfen“, sagte sie."
+    quote = only(direct(text))
+    assert quote.text(text) == "„Wir bleiben.“ „Wir kämpfen“"
+    assert quote.speaker(text) == "sie" and cue(quote, text) == "sagte"
+
+
+def test_quotes_on_separate_lines_stay_apart():
+    text = "„Wir bleiben“, sagte Weber.\n„Wir kämpfen“, sagte Roth."
+    assert [q.speaker(text) for q in direct(text)] == ["Weber", "Roth"]
+
+
 def test_nested_single_quotes_stay_inside_the_outer_quote():
     text = "„Er nannte das ‚unverantwortlich‘ und ging“, berichtete die Sprecherin."
     quote = only(direct(text))
