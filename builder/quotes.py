@@ -693,11 +693,13 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     if relative and first < i - 1 and tokens[first].lower in RELATIVES \
             and tokens[first + 1].lower not in _NOMINATIVE_OPENERS \
             and not (tokens[first + 1].capitalised and tokens[first + 1].lower not in DETERMINERS):
-        antecedent = noun_phrase_before(text, tokens, first) or _subject_before_comma(text, tokens, first)
+        if _passive(tokens, i):  # "ein Bericht, der … veröffentlicht wurde": the phrase is no speaker
+            return Frame(cue, _passive_agent(text, tokens, first, i), i, "after")
+        antecedent = noun_phrase_before(text, tokens, first) or _antecedent(text, tokens, first) \
+            or _subject_before_comma(text, tokens, first)
         # "ein Kommentar, der die Entscheidung als „…“ bezeichnet"; the pronoun itself when the
-        # phrase it stands for is not found, unless it is the patient of a passive
-        pronoun = None if _passive(tokens, i) else (tokens[first].start, tokens[first].end)
-        return Frame(cue, antecedent or pronoun, i, "after")
+        # phrase it stands for is not found
+        return Frame(cue, antecedent or (tokens[first].start, tokens[first].end), i, "after")
     if after and first < i and _inverted_subject(text, tokens, first, after):
         return Frame(cue, after, i, "after")  # "Die Arbeit der Koalition lobte er: …"
     if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:

@@ -245,6 +245,12 @@ def test_speaker_of_the_main_clause(text, speaker):
     ("Nach den Worten des Landrats ist das „ein schwerer Fehler“.", "des Landrats"),
     # but a subject of its own in the relative clause speaks
     ("Es ging um den Plan, den der Minister als „unbezahlbar“ bezeichnete.", "der Minister"),
+    # the phrase before the comma, also after a preposition, not the subject of the main clause
+    ("Der Sprecher verwies auf den Verband der Wirte, der den Plan als „unsinnig“ bezeichnete.",
+     "den Verband der Wirte"),
+    # the patient of a passive relative clause is no speaker; the verb of the main clause cues
+    ("In einem Bericht, der später veröffentlicht wurde, nannte das Amt den Plan „defensiver Natur“.",
+     "das Amt"),
 ])
 def test_speakers_in_relative_clauses_and_long_phrases(text, speaker):
     assert direct(text)[-1].speaker(text) == speaker
