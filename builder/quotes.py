@@ -686,7 +686,8 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
             return Frame(cue, after, i, "after")  # "Die Mönche, die …, beschrieb die Agentur als „…“"
         return Frame(cue, before, i, "after")
     relative = first > 0 and "," in text[tokens[first - 1].end:tokens[first].start]
-    if relative and first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das"):
+    if relative and first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das") \
+            and tokens[first + 1].lower not in _NOT_NOMINATIVE:  # ", die den Plan … nannten": "die" speaks
         object_of = noun_phrase_after(text, tokens, first + 1)
         if object_of:
             return Frame(cue, object_of, i, "after")  # ", den X … nannte"

@@ -248,6 +248,8 @@ def test_speaker_of_the_main_clause(text, speaker):
     # the phrase before the comma, also after a preposition, not the subject of the main clause
     ("Der Sprecher verwies auf den Verband der Wirte, der den Plan als „unsinnig“ bezeichnete.",
      "den Verband der Wirte"),
+    # "die" before an accusative is the subject of its clause, not the object of "… den X … nannte"
+    ("Der Sprecher verwies auf die Wirte, die den Plan als „unsinnig“ bezeichneten.", "die Wirte"),
     # the patient of a passive relative clause is no speaker; the verb of the main clause cues
     ("In einem Bericht, der später veröffentlicht wurde, nannte das Amt den Plan „defensiver Natur“.",
      "das Amt"),
