@@ -80,6 +80,7 @@ class Frame:
     speaker: tuple[int, int] | None  # character span
     cue_index: int  # token index of the cue in its sentence
     content: str  # "after" the cue's clause, "before" it, or "none"
+    passive: bool = False  # a passive cue ("wurde als „…“ bezeichnet"), whose subject never speaks
 
 
 # ---------------------------------------------------------------------------
@@ -678,6 +679,12 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     cue = (tokens[i].start, tokens[i].end)
     first = clause_start(text, tokens, i)
     after = _subject_after(text, tokens, i)
+    if first == i and i and not _PUNCTUATION.search(_unquoted(gap)):
+        opening = i - 1  # "… wurde im „Standard“ als „…“ bezeichnet": back to a comma, past quotes
+        while opening > 0 and not _PUNCTUATION.search(_unquoted(text[tokens[opening - 1].end:tokens[opening].start])):
+            opening -= 1
+        if _passive_participle(tokens, opening, i):
+            return _passive_frame(text, tokens, opening, i)
     if first == i and is_boundary(gap):
         if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
             return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
@@ -708,9 +715,8 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
         return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
     if tokens[i].lower in _VERLAUTEN and first < i:
         return Frame(cue, _source_phrase(text, tokens, first) or after, i, "after")  # "Aus Kreisen verlautete"
-    agent = _passive_agent(text, tokens, first, i)
-    if agent:
-        return Frame(cue, agent, i, "after")  # "… wird von Experten als „…“ bezeichnet"
+    if _passive_participle(tokens, first, i):
+        return _passive_frame(text, tokens, first, i)
     focused = _focused_subject(text, tokens, first, i)
     if focused:
         return Frame(cue, focused, i, "after")  # "Auch die Ministerin äußerte …"
@@ -795,14 +801,53 @@ _OBJECT_OPENERS = frozenset((
 ).split())
 
 
-_PASSIVE_AUXILIARIES = frozenset("wird werden wurde wurden worden".split())
+_PASSIVE_AUXILIARIES = frozenset("wird werden wurde wurden worden werde würde würden".split())
+
+
+_PUNCTUATION = re.compile(r"[,;:.!?()–]")
+_QUOTED_TEXT = re.compile(r"[„\"»«][^„“”\"»«]*[“”\"«»]")
+
+
+def _unquoted(gap: str) -> str:
+    """The text between two tokens without the quotations in it."""
+    return _QUOTED_TEXT.sub(" ", gap)
+
+
+def _passive_frame(text: str, tokens: list[Token], first: int, i: int) -> Frame:
+    """The frame of a passive cue ("… wird von Experten als „…“ bezeichnet"): its subject is
+    what is spoken of, so the agent speaks, or else the text the words were said in."""
+    speaker = _passive_agent(text, tokens, first, i) or _source_in_clause(text, tokens, first, i)
+    return Frame((tokens[i].start, tokens[i].end), speaker, i, "after", passive=True)
+
+
+def _passive_participle(tokens: list[Token], first: int, i: int) -> bool:
+    """Whether the cue at token i is a participle after a passive auxiliary of its clause
+    ("wurde … als „…“ bezeichnet"); the one quoted ("X wird von Y zitiert") is the subject,
+    so "zitiert" does not count."""
+    word = tokens[i].lower
+    participle = word.endswith("t") or (word.startswith("ge") and word.endswith("en") and len(word) > 6)
+    return participle and word != "zitiert" and any(t.lower in _PASSIVE_AUXILIARIES for t in tokens[first:i])
+
+
+def _source_in_clause(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
+    """A text named in a clause before token i, as where words were said: "im „Standard“"."""
+    for j in range(first, i):
+        if tokens[j].lower in ("in", "im"):
+            quoted = _QUOTED_NAME.match(text, tokens[j].end)
+            span = quoted.span(1) if quoted else noun_phrase_after(text, tokens, j + 1, document=True)
+            if span and span[1] <= tokens[i].start and (quoted or text[:span[1]].lower().endswith(_TEXT_HEADS)):
+                return (tokens[j].start, span[1])
+    return None
+
+
+# Nouns ending the name of a text or medium words can be said in: "in der Zeitung", "im Bericht".
+_TEXT_HEADS = ("zeitung", "bericht", "blatt", "interview", "erklärung", "mitteilung", "artikel", "kommentar",
+               "magazin", "sendung", "meldung", "rede", "brief", "schreiben", "studie", "beitrag", "text")
 
 
 def _passive_agent(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
-    """The agent ("von X") of a passive clause whose cue is a participle; the one quoted
-    ("X wird von Y zitiert") is the subject, so "zitiert" has none."""
-    if tokens[i].lower in ("zitiert", "wird", "wurde") \
-            or not any(t.lower in _PASSIVE_AUXILIARIES for t in tokens[first:i]):
+    """The agent ("von X") of a passive clause whose cue is a participle."""
+    if not _passive_participle(tokens, first, i):
         return None
     label = next((j for j in range(first, i) if tokens[j].lower == "als"), i)  # "als „…“ bezeichnet"
     for j in range(label - 1, first - 1, -1):  # the "von" nearest the verb: "die Gefahr von X vom Y"
@@ -1316,6 +1361,8 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
                    or not _embedded(text, sentence.tokens, f.cue_index)]
         return outside[-1] if outside else before[-1]  # not the cue of a relative clause between
     later = [f for f in after if f.content == "before" and f.speaker]
+    if not later and after and after[0].passive and _same_clause(text, span[1], after[0].cue[0]):
+        return after[0]  # "Er wurde als „…“ bezeichnet": a cue without a speaker
     return later[0] if later else None
 
 
@@ -1583,6 +1630,9 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
                  or _colon_frame(text, span, sentence))
         speaker = _written_source(text, span, sentence) or _named_before_parenthesis(text, span, sentence) \
             or _label_before_colon(text, span, sentence) or (frame.speaker if frame else None)
+        if speaker is None and frame and frame.passive and frame.cue:
+            quotes.append(Quote(DIRECT, span[0], span[1], None, None, *frame.cue))
+            continue  # "Der Minister wurde als „…“ bezeichnet": said by nobody named
         if speaker is None:
             speaker = _fronted_holder(text, sentence)
         if speaker is None and _reported_main_clause(text, sentence):

@@ -419,6 +419,22 @@ def test_verlautete_names_the_source_of_reported_speech():
     assert [q.speaker(text) for q in reported] == ["Aus dem Bauamt"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the subject of a passive is what is spoken of; the agent speaks, or the text it was said in
+    ("Die Linien gelten als SPÖ-nahe und wurden im „Standard“ als „eine Organisation der Partei, "
+     "nämlich der SPÖ“ bezeichnet.", "im „Standard“"),
+    ("Die Linien wurden gestern in der Zeitung als „eine Organisation der Partei“ bezeichnet.", "in der Zeitung"),
+    ("Die Linien wurden gestern von der Zeitung als „eine Organisation der Partei“ bezeichnet.", "der Zeitung"),
+    ("Der Minister Max Roth wurde in der Debatte als „Lügner“ bezeichnet.", None),
+    # a passive in the Konjunktiv inside reported speech leaves the speaker of the report
+    ("Der Sprecher sagte, der Plan werde oft als „Unsinn“ bezeichnet.", "Der Sprecher"),
+    # but the one quoted with "zitiert" is the subject
+    ("Die Ministerin wurde mit den Worten zitiert: „Wir bleiben.“", "Die Ministerin"),
+])
+def test_speakers_of_passive_cues(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_an_opinion_fronted_with_fuer_names_its_holder():
     text = "Für den Bischof Karl Jung sei der Schritt „aus vielen Gründen verständlich“."
     assert only(direct(text)).speaker(text) == "den Bischof Karl Jung"
