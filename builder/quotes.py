@@ -411,6 +411,10 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
     first = i
     if tokens[i].lower in PRONOUNS - {"es"} or tokens[i].lower in _DEMONSTRATIVE_SPEAKERS:
         return (tokens[i].start, tokens[i].end)
+    quoted = _NAME_AFTER_ARTICLE.match(text, tokens[i].end) if tokens[i].lower in DETERMINERS else None
+    if quoted:  # "der „Spiegel“", "die „Bild“-Zeitung"
+        compound = i + 1 < len(tokens) and tokens[i + 1].start == quoted.end() and quoted.group(0).endswith("-")
+        return (tokens[i].start, tokens[i + 1].end if compound else quoted.end(1))
     i = _past_participial_attribute(text, tokens, i)
     j, head, main = i, None, None
     while j < len(tokens) and (j == i or _joined(text, tokens[j - 1], tokens[j])):
@@ -443,6 +447,10 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
         head -= 1
     party = _PARTY.match(text, tokens[head].end)
     return (tokens[first].start, party.end() if party else tokens[head].end)
+
+
+# A name in quotation marks right after an article, as part of a compound or alone.
+_NAME_AFTER_ARTICLE = re.compile(r"\s+([„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])-?")
 
 
 def _named(tokens: list[Token], head: int) -> bool:
@@ -685,6 +693,8 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
             opening -= 1
         if _passive_participle(tokens, opening, i):
             return _passive_frame(text, tokens, opening, i)
+        if _NAME_IN_GAP.fullmatch(gap):
+            first = clause_start(text, tokens, i - 1)  # "Der „Spiegel“ berichtet": a name, no boundary
     if first == i and is_boundary(gap):
         if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
             return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
@@ -710,7 +720,7 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
         return Frame(cue, antecedent or (tokens[first].start, tokens[first].end), i, "after")
     if after and first < i and _inverted_subject(text, tokens, first, after):
         return Frame(cue, after, i, "after")  # "Die Arbeit der Koalition lobte er: …"
-    if tokens[i - 1].lower in RELATIVES if first == i - 1 and i else False:
+    if tokens[i - 1].lower in RELATIVES and _joined(text, tokens[i - 1], tokens[i]) if first == i - 1 and i else False:
         antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
         return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
     if tokens[i].lower in _VERLAUTEN and first < i:
@@ -805,6 +815,7 @@ _PASSIVE_AUXILIARIES = frozenset("wird werden wurde wurden worden werde würde w
 
 
 _PUNCTUATION = re.compile(r"[,;:.!?()–]")
+_NAME_IN_GAP = re.compile(r"\s*[„\"»][A-ZÄÖÜ0-9][^„“”\"»«.!?]{0,59}[“”\"«]-?\s*")
 _QUOTED_TEXT = re.compile(r"[„\"»«][^„“”\"»«]*[“”\"«»]")
 
 
@@ -1350,6 +1361,9 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
         main = [f for f in before if _main_clause_verb(text, sentence.tokens, f.cue_index)]
         if main:
             return main[-1]  # "Wie CBS berichtet, sagte Gibbs: „…“"
+        if re.fullmatch(r"\s*:\s*", text[before[-1].cue[1]:span[0]]) and _in_relative_clause(
+                text, list(sentence.tokens), before[-1].cue_index):
+            return before[-1]  # "Er traf Roth, der sagte: „…“"
         if all(_embedded(text, sentence.tokens, f.cue_index) for f in before):
             return _colon_frame(text, span, sentence) or before[-1]  # "Wie CBS berichtet, schrieb Gibbs: „…“"
     if before and _same_clause(text, before[-1].cue[1], span[0], 400):
@@ -1416,6 +1430,12 @@ def _embedded(text: str, tokens: tuple[Token, ...], i: int) -> bool:
     if first and opener in RELATIVES:
         return "," in gap  # a relative pronoun follows a comma; "und der …" opens a main clause
     return opener in _PREPOSITIONS and first + 1 < len(tokens) and tokens[first + 1].lower in RELATIVES
+
+
+def _in_relative_clause(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether token i stands in a relative clause: one opened by a relative pronoun after a comma."""
+    first = clause_start(text, tokens, i)
+    return first > 0 and tokens[first].lower in RELATIVES and "," in text[tokens[first - 1].end:tokens[first].start]
 
 
 # Words that open a clause embedded in another: its verb is not the main clause's.

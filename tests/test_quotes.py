@@ -435,6 +435,18 @@ def test_speakers_of_passive_cues(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a medium whose name is in quotation marks, after its article or in a compound
+    ("Der „Spiegel“ berichtet, der Minister habe „keine Ahnung“ gehabt.", "Der „Spiegel“"),
+    ("Wie der „Spiegel“ berichtet, habe der Minister „keine Ahnung“ gehabt.", "der „Spiegel“"),
+    ("Wie die „Bild“-Zeitung berichtet, habe der Minister „keine Ahnung“ gehabt.", "die „Bild“-Zeitung"),
+    # a relative clause whose verb opens the colon speaks the quote
+    ("Er traf den Bürgermeister, der dazu erklärte: „Wir bleiben.“", "den Bürgermeister"),
+])
+def test_media_in_quotation_marks_and_relative_colon_speakers(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_an_opinion_fronted_with_fuer_names_its_holder():
     text = "Für den Bischof Karl Jung sei der Schritt „aus vielen Gründen verständlich“."
     assert only(direct(text)).speaker(text) == "den Bischof Karl Jung"
