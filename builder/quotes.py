@@ -406,8 +406,8 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
     `document`, a text such as "einer Erklärung" may be one (after "heißt es in")."""
     while i < len(tokens) and tokens[i].lower in _SKIP_ADVERBS and tokens[i].text.islower():
         i += 1
-    if i >= len(tokens) or tokens[i].lower in _PREPOSITIONS:
-        return None
+    if i >= len(tokens) or tokens[i].lower in _PREPOSITIONS or tokens[i].lower in _CONJUNCTIONS:
+        return None  # "Wie berichtet, …", "Dass …"
     first = i
     if tokens[i].lower in PRONOUNS - {"es"} or tokens[i].lower in _DEMONSTRATIVE_SPEAKERS:
         return (tokens[i].start, tokens[i].end)
@@ -449,6 +449,8 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
     return (tokens[first].start, party.end() if party else tokens[head].end)
 
 
+# Conjunctions, which open clauses, never phrases.
+_CONJUNCTIONS = frozenset("dass wie während nachdem weil da ob wobei wenn obwohl bevor sobald falls".split())
 # A name in quotation marks right after an article, as part of a compound or alone.
 _NAME_AFTER_ARTICLE = re.compile(r"\s+([„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])-?")
 
@@ -1515,6 +1517,8 @@ def _focused_subject(text: str, tokens: list[Token], first: int, verb: int) -> t
 
 def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
     """The likely subject of the clause tokens[first:stop]: its first phrase, or after its verb."""
+    if first + 1 < stop and tokens[first].lower in _CONJUNCTIONS:
+        first += 1  # "Obwohl Steinbrück … rechnet"
     if first >= stop:
         return None
     verb = next((j for j in range(first + 1, stop) if _verb_like(tokens, j)), stop)

@@ -440,6 +440,9 @@ def test_speakers_of_passive_cues(text, speaker):
     ("Der „Spiegel“ berichtet, der Minister habe „keine Ahnung“ gehabt.", "Der „Spiegel“"),
     ("Wie der „Spiegel“ berichtet, habe der Minister „keine Ahnung“ gehabt.", "der „Spiegel“"),
     ("Wie die „Bild“-Zeitung berichtet, habe der Minister „keine Ahnung“ gehabt.", "die „Bild“-Zeitung"),
+    # a conjunction opens a clause, never a speaker phrase
+    ("Wie berichtet, sei die Lage „sehr ernst“.", None),
+    ("Obwohl Roth mit Einnahmen rechnet, sei man von einer „Entschuldung weit entfernt“.", "Roth"),
     # a relative clause whose verb opens the colon speaks the quote
     ("Er traf den Bürgermeister, der dazu erklärte: „Wir bleiben.“", "den Bürgermeister"),
 ])
