@@ -895,7 +895,7 @@ _ADVERB_SUFFIXES = ("end", "lich", "erweise", "mals", "dings", "falls", "wärts"
 # Endings of adjectives that, uninflected and first in a clause, are adverbs ("Höhnisch
 # kommentierte …", "Gemeinsam erklärten …"); inflected, they open a noun phrase ("Russische Medien").
 _BARE_ADJECTIVE_SUFFIXES = ("isch", "sam", "haft", "bar", "ig")
-_NAME_ENDINGS = ("wig", "zig", "nig", "frisch")  # Ludwig, Leipzig, König, Frisch
+_NOUN_ENDINGS = ("wig", "zig", "nig", "frisch", "schaft", "nachbar")  # Ludwig, Leipzig, König, Gewerkschaft
 _ADVERB_WORDS = frozenset(("dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
                     "darüber", "dagegen", "davon", "darunter", "daraufhin", "bereits", "zuvor", "zudem",
                     "deshalb", "trotzdem", "dennoch", "zunächst", "anschließend", "ebenso", "gleichzeitig",
@@ -967,7 +967,7 @@ def _adverbial(token: Token) -> bool:
     return token.lower in _PREPOSITIONS or token.lower in _SKIP_ADVERBS \
         or token.lower.endswith(_ADVERB_SUFFIXES) or token.lower in _ADVERB_WORDS \
         or (len(token.lower) >= 6 and token.lower.endswith(_BARE_ADJECTIVE_SUFFIXES)
-            and not token.lower.endswith(_NAME_ENDINGS)) \
+            and not token.lower.endswith(_NOUN_ENDINGS)) \
         or token.lower in _NOT_SPEAKER_HEADS or (token.text.islower() and token.lower not in PRONOUNS
                                                   and token.lower not in DETERMINERS and not token.capitalised)
 

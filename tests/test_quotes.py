@@ -440,6 +440,10 @@ def test_speakers_of_passive_cues(text, speaker):
     ("Der „Spiegel“ berichtet, der Minister habe „keine Ahnung“ gehabt.", "Der „Spiegel“"),
     ("Wie der „Spiegel“ berichtet, habe der Minister „keine Ahnung“ gehabt.", "der „Spiegel“"),
     ("Wie die „Bild“-Zeitung berichtet, habe der Minister „keine Ahnung“ gehabt.", "die „Bild“-Zeitung"),
+    # nouns in -schaft and "Nachbar" are nouns, not bare adjectives in -haft and -bar
+    ("„Wir ermitteln“, sagte die Staatsanwaltschaft.", "die Staatsanwaltschaft"),
+    ("Die Gewerkschaft reagierte empört: „Das ist ein schwarzer Tag.“", "Die Gewerkschaft"),
+    ("Der Nachbar sagte: „Ich habe nichts gehört.“", "Der Nachbar"),
     # a conjunction opens a clause, never a speaker phrase
     ("Wie berichtet, sei die Lage „sehr ernst“.", None),
     ("Obwohl Roth mit Einnahmen rechnet, sei man von einer „Entschuldung weit entfernt“.", "Roth"),
