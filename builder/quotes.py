@@ -1458,8 +1458,25 @@ def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame 
         return None  # reported speech before the colon: its speaker was named before
     speaker = clause_subject(text, tokens, first, len(tokens))
     if speaker and _thing(text, speaker):
-        return None  # "Seine Zuversicht gründet sich auf …: „…“" continues the last speaker
+        source = _coming_from(text, tokens, first)  # "Kritik kam von der Opposition: „…“"
+        return Frame(None, source, len(tokens) - 1, "after") if source else None
+        # else "Seine Zuversicht gründet sich auf …: „…“" continues the last speaker
     return Frame(None, speaker, len(tokens) - 1, "after") if speaker else None
+
+
+_COMING = frozenset("kam kamen kommt kommen".split())
+
+
+def _coming_from(text: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """Who something said came from: the "von" phrase after "kam" ("Kritik kam von X")."""
+    for j in range(first, len(tokens) - 1):
+        if tokens[j].lower in _COMING:
+            k = j + 1
+            while k < len(tokens) and tokens[k].lower in _SKIP_ADVERBS:
+                k += 1
+            if k < len(tokens) and tokens[k].lower in ("von", "vom"):
+                return noun_phrase_after(text, tokens, k + 1)
+    return None
 
 
 # Endings of abstract nouns, which name things said, not those who say them.

@@ -444,6 +444,8 @@ def test_speakers_of_passive_cues(text, speaker):
     ("„Wir ermitteln“, sagte die Staatsanwaltschaft.", "die Staatsanwaltschaft"),
     ("Die Gewerkschaft reagierte empört: „Das ist ein schwarzer Tag.“", "Die Gewerkschaft"),
     ("Der Nachbar sagte: „Ich habe nichts gehört.“", "Der Nachbar"),
+    # what was said "came from" someone: the "von" phrase speaks the colon quote
+    ("Scharfe Kritik kam von der Opposition: „Das ist ein schwarzer Tag.“", "der Opposition"),
     # a conjunction opens a clause, never a speaker phrase
     ("Wie berichtet, sei die Lage „sehr ernst“.", None),
     ("Obwohl Roth mit Einnahmen rechnet, sei man von einer „Entschuldung weit entfernt“.", "Roth"),
