@@ -989,9 +989,13 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
         return None
     if any(is_boundary(text[tokens[k - 1].end:tokens[k].start]) for k in range(i + 1, j + 1)):
         return None
-    return noun_phrase_after(text, tokens, j)
+    span = noun_phrase_after(text, tokens, j)
+    named = _APPOSED_NAME.match(text, span[1]) if span and tokens[j].lower in DETERMINERS else None
+    return (span[0], named.end(1)) if named else span  # "sagte die Sprecherin des Amts, Anna Roth."
 
 
+# A name set off by commas after a role: ", Anna Roth." or ", Dmitri S. Peskow,".
+_APPOSED_NAME = re.compile(r",[ \u00a0]+((?:[A-ZÄÖÜ](?:\.|[\w'’-]+)[ \u00a0]+){1,3}[A-ZÄÖÜ][\w'’-]+)(?=[,.;:!?]|\s*$)")
 _VERLAUTEN = frozenset("verlautet verlautete verlauteten".split())
 _QUOTED_NAME = re.compile(r"\s+((?:die|der|das)\s+[„\"»][^“\"«\n]{1,60}[“\"«]|[„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])")
 _REFLEXIVES = frozenset(("sich", "mir", "mich", "uns"))

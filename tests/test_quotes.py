@@ -444,6 +444,11 @@ def test_speakers_of_passive_cues(text, speaker):
     ("„Wir ermitteln“, sagte die Staatsanwaltschaft.", "die Staatsanwaltschaft"),
     ("Die Gewerkschaft reagierte empört: „Das ist ein schwarzer Tag.“", "Die Gewerkschaft"),
     ("Der Nachbar sagte: „Ich habe nichts gehört.“", "Der Nachbar"),
+    # a name set off by commas after the role is part of the speaker, so people can be found
+    ("„Wir bleiben“, sagte der Sprecher des Kremls, Dmitri S. Peskow, am Montag.",
+     "der Sprecher des Kremls, Dmitri S. Peskow"),
+    ("„Wir bleiben“, sagte der Chef des Verbands, Max Roth.\n\nDer Sender kam.", "der Chef des Verbands, Max Roth"),
+    ("„Wir bleiben“, sagte der Minister, Berlin.", "der Minister"),
     # what was said "came from" someone: the "von" phrase speaks the colon quote
     ("Scharfe Kritik kam von der Opposition: „Das ist ein schwarzer Tag.“", "der Opposition"),
     # a conjunction opens a clause, never a speaker phrase
