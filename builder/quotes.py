@@ -839,7 +839,8 @@ def _passive_participle(tokens: list[Token], first: int, i: int) -> bool:
     so "zitiert" does not count."""
     word = tokens[i].lower
     participle = word.endswith("t") or (word.startswith("ge") and word.endswith("en") and len(word) > 6)
-    return participle and word != "zitiert" and any(t.lower in _PASSIVE_AUXILIARIES for t in tokens[first:i])
+    auxiliaries = tokens[first:i] + tokens[i + 1:i + 2]  # "wurde … bezeichnet", "… bezeichnet worden"
+    return participle and word != "zitiert" and any(t.lower in _PASSIVE_AUXILIARIES for t in auxiliaries)
 
 
 def _source_in_clause(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
@@ -864,7 +865,7 @@ def _passive_agent(text: str, tokens: list[Token], first: int, i: int) -> tuple[
         return None
     label = next((j for j in range(first, i) if tokens[j].lower == "als"), i)  # "als „…“ bezeichnet"
     for j in range(label - 1, first - 1, -1):  # the "von" nearest the verb: "die Gefahr von X vom Y"
-        if tokens[j].lower in ("von", "vom"):
+        if tokens[j].lower in ("von", "vom", "seitens", "durch"):
             span = noun_phrase_after(text, tokens, j + 1)
             if span:
                 return span

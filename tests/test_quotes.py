@@ -426,6 +426,9 @@ def test_verlautete_names_the_source_of_reported_speech():
     ("Die Linien wurden gestern in der Zeitung als „eine Organisation der Partei“ bezeichnet.", "in der Zeitung"),
     ("Die Linien wurden gestern von der Zeitung als „eine Organisation der Partei“ bezeichnet.", "der Zeitung"),
     ("Der Minister Max Roth wurde in der Debatte als „Lügner“ bezeichnet.", None),
+    # the auxiliary may follow the participle; "seitens" names the agent too
+    ("Von der Regierung seien die Demonstranten oft als „Chaoten“ bezeichnet worden.", "der Regierung"),
+    ("Seitens der Polizei wurden die Demonstranten oft als „Chaoten“ bezeichnet.", "der Polizei"),
     # a passive in the Konjunktiv inside reported speech leaves the speaker of the report
     ("Der Sprecher sagte, der Plan werde oft als „Unsinn“ bezeichnet.", "Der Sprecher"),
     # but the one quoted with "zitiert" is the subject
