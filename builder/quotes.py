@@ -411,6 +411,9 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
     first = i
     if tokens[i].lower in PRONOUNS - {"es"} or tokens[i].lower in _DEMONSTRATIVE_SPEAKERS:
         return (tokens[i].start, tokens[i].end)
+    if tokens[i].lower in _STANDALONE_DEMONSTRATIVES and (
+            i + 1 == len(tokens) or is_boundary(text[tokens[i].end:tokens[i + 1].start])):
+        return (tokens[i].start, tokens[i].end)
     quoted = _NAME_AFTER_ARTICLE.match(text, tokens[i].end) if tokens[i].lower in DETERMINERS else None
     if quoted:  # "der „Spiegel“", "die „Bild“-Zeitung"
         compound = i + 1 < len(tokens) and tokens[i + 1].start == quoted.end() and quoted.group(0).endswith("-")
@@ -427,6 +430,9 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
             head = j
         elif head is not None and tok.lower in ("der", "des") and j + 1 < len(tokens) \
                 and (tokens[j + 1].capitalised or _adjective(tokens[j + 1])):
+            if tok.lower == "der" and (main is not None or tokens[i].lower not in DETERMINERS) \
+                    and _medium_follows(tokens, j + 1):
+                break  # told a medium: "sagte Roth der Zeitung", "ein Sprecher des Amts der Agentur AFP"
             main = head if main is None else main  # a genitive attribute: "der Sprecher des Kremls"
         elif head is None and j > i and tok.lower in _SKIP_ADVERBS and j + 1 < len(tokens) \
                 and _adjective(tokens[j + 1]):
@@ -455,6 +461,20 @@ _CONJUNCTIONS = frozenset("dass wie während nachdem weil da ob wobei wenn obwoh
 _NAME_AFTER_ARTICLE = re.compile(r"\s+([„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])-?")
 
 
+_MEDIUM_ENDINGS = ("zeitung", "agentur", "zeitschrift", "illustrierten", "presse")
+
+
+def _medium_follows(tokens: list[Token], j: int) -> bool:
+    """Whether a medium's noun ("Zeitung", "Presse-Agentur") follows token j, past adjectives
+    ("der Deutschen Presse-Agentur", "der Frankfurter Allgemeinen Zeitung")."""
+    for k in range(j, min(j + 4, len(tokens))):
+        if tokens[k].lower.endswith(_MEDIUM_ENDINGS):
+            return True
+        if not tokens[k].lower.endswith(("e", "en", "er", "es", "em")):
+            return False
+    return False
+
+
 def _named(tokens: list[Token], head: int) -> bool:
     """Whether a noun may go on with a name particle ("Karl von Habsburg"), unlike a common
     noun after its article, whose "von" opens a phrase ("der Bürgermeister von Bonn")."""
@@ -465,6 +485,8 @@ def _named(tokens: list[Token], head: int) -> bool:
 _DOCUMENTS = frozenset("erklärung mitteilung interview".split())
 # "letztere" and the like stand for a speaker named before ("„…“, so letztere").
 _DEMONSTRATIVE_SPEAKERS = frozenset("letztere letzterer ersterer erstere".split())
+# Demonstratives that speak when no noun follows them: "„…“, sagte dieser."
+_STANDALONE_DEMONSTRATIVES = frozenset("dieser diese jener jene".split())
 # A short parenthesis after a name: the party or the age ("Henning Scherf (SPD)").
 _PARTY = re.compile(r" ?\([\w/. -]{1,20}\)")
 

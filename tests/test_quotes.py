@@ -452,6 +452,12 @@ def test_speakers_of_passive_cues(text, speaker):
      "der Sprecher des Kremls, Dmitri S. Peskow"),
     ("„Wir bleiben“, sagte der Chef des Verbands, Max Roth.\n\nDer Sender kam.", "der Chef des Verbands, Max Roth"),
     ("„Wir bleiben“, sagte der Minister, Berlin.", "der Minister"),
+    # the medium told after a name or a genitive is dative, not part of the speaker
+    ("„Das ist gefährlich“, sagte Macron der Deutschen Presse-Agentur.", "Macron"),
+    ("„Das ist gefährlich“, sagte eine Sprecherin des Amts der Nachrichtenagentur AFP.", "eine Sprecherin des Amts"),
+    ("„Das ist gefährlich“, sagte der Chefredakteur der Zeitung.", "der Chefredakteur der Zeitung"),
+    # a demonstrative with no noun after it speaks
+    ("Der Minister traf Macron. „Wir bleiben“, sagte dieser.", "dieser"),
     # what was said "came from" someone: the "von" phrase speaks the colon quote
     ("Scharfe Kritik kam von der Opposition: „Das ist ein schwarzer Tag.“", "der Opposition"),
     # a conjunction opens a clause, never a speaker phrase
