@@ -1114,8 +1114,9 @@ def _word_before(text: str, pos: int) -> str:
 
 def _cue_follows(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     """Whether a speech frame with its speaker follows the quote right after a comma."""
-    return any(f.content == "before" and f.cue and f.speaker and text[span[1]:f.cue[0]].strip() == ","
-               for f in sentence.frames)
+    return any(f.cue and f.speaker and (
+        (f.content == "before" and text[span[1]:f.cue[0]].strip() == ",")
+        or _WITH_THESE_WORDS.fullmatch(text, span[1], f.cue[0])) for f in sentence.frames)
 
 
 def _mostly_lower(words: list[str]) -> bool:
@@ -1409,7 +1410,7 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     return later[0] if later else None
 
 
-_WITH_THESE_WORDS = re.compile(r"[\s,]*mit (?:diesen|den|folgenden|solchen) Worten\s+", re.IGNORECASE)
+_WITH_THESE_WORDS = re.compile(r"[\s,:–—-]*mit (?:diesen|den|folgenden|solchen) Worten\s+", re.IGNORECASE)
 
 
 def _same_clause(text: str, start: int, end: int, limit: int = 80) -> bool:

@@ -456,6 +456,9 @@ def test_speakers_of_passive_cues(text, speaker):
     ("„Das ist gefährlich“, sagte Macron der Deutschen Presse-Agentur.", "Macron"),
     ("„Das ist gefährlich“, sagte eine Sprecherin des Amts der Nachrichtenagentur AFP.", "eine Sprecherin des Amts"),
     ("„Das ist gefährlich“, sagte der Chefredakteur der Zeitung.", "der Chefredakteur der Zeitung"),
+    # "mit diesen Worten" after a dash or colon points back to the quote
+    ("„Das ist gefährlich“ – mit diesen Worten warnte Macron.", "Macron"),
+    ("„Das ist gefährlich“: Mit diesen Worten warnte Macron am Montag.", "Macron"),
     # a demonstrative with no noun after it speaks
     ("Der Minister traf Macron. „Wir bleiben“, sagte dieser.", "dieser"),
     # what was said "came from" someone: the "von" phrase speaks the colon quote
