@@ -1296,6 +1296,9 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
         return True
     if _cue_follows(text, span, sentence) and not titled:
         return True  # „…“, sagte sie
+    if not titled and len(words) >= 3 and text[span[1]:span[1] + 1] == "," and not _title_like(words) \
+            and _trailing_frame(text, span, sentence):
+        return True  # „…“, ist sich Roth sicher
     if not titled and (_slogan(text, span) or _quoted_sentence(words, span, sentence)):
         return True
     if len(words) >= 8:

@@ -459,6 +459,9 @@ def test_speakers_of_passive_cues(text, speaker):
     # "mit diesen Worten" after a dash or colon points back to the quote
     ("„Das ist gefährlich“ – mit diesen Worten warnte Macron.", "Macron"),
     ("„Das ist gefährlich“: Mit diesen Worten warnte Macron am Montag.", "Macron"),
+    # a quoted clause with a verb and its subject right after the comma is a quotation
+    ("„Die Lage ist sehr ernst“, ist sich Roth sicher.", "Roth"),
+    ("„Die Lage ist sehr ernst“, findet Roth.", "Roth"),
     # a demonstrative with no noun after it speaks
     ("Der Minister traf Macron. „Wir bleiben“, sagte dieser.", "dieser"),
     # what was said "came from" someone: the "von" phrase speaks the colon quote
