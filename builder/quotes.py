@@ -1708,7 +1708,7 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
         if speaker is None:
             speaker = _fronted_holder(text, sentence)
         if speaker is None and _reported_main_clause(text, sentence):
-            speaker = carried or recent
+            speaker = (next_frame.speaker if next_frame else None) or carried or recent  # "… Das erklärte X."
         if speaker is None and _fills_sentence(span, sentence) and next_frame:
             speaker, frame = next_frame.speaker, next_frame  # "„…“ Das sagte Hegseth am Montag."
         if speaker is None and _fills_sentence(span, sentence):
@@ -1779,8 +1779,8 @@ def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> 
         end = clause_end(text, tokens, verb)
         if not any(t.lower in SPEECH_VERBS or t.lower in _SPEECH_INFINITIVES for t in tokens[verb + 2:end]):
             return None
-    elif word not in SPEECH_VERBS or word.startswith("ge"):
-        return None
+    elif (word not in SPEECH_VERBS or word.startswith("ge")) and verb == 1:
+        return None  # after "Mit diesen Worten" any verb will do: "… eröffnete Roth die Sitzung"
     speaker = _subject_after(text, tokens, verb)
     return Frame((tokens[verb].start, tokens[verb].end), speaker, verb, "before") if speaker else None
 

@@ -462,6 +462,9 @@ def test_speakers_of_passive_cues(text, speaker):
     # a quoted clause with a verb and its subject right after the comma is a quotation
     ("„Die Lage ist sehr ernst“, ist sich Roth sicher.", "Roth"),
     ("„Die Lage ist sehr ernst“, findet Roth.", "Roth"),
+    # the next sentence points back and names the speaker
+    ("Die Lage sei „sehr ernst“. Das erklärte Roth am Montag.", "Roth"),
+    ("„Die Lage ist sehr ernst.“ Mit diesen Worten eröffnete Roth die Sitzung.", "Roth"),
     # a demonstrative with no noun after it speaks
     ("Der Minister traf Macron. „Wir bleiben“, sagte dieser.", "dieser"),
     # what was said "came from" someone: the "von" phrase speaks the colon quote
