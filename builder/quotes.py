@@ -1018,7 +1018,8 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
 
 
 # A name set off by commas after a role: ", Anna Roth." or ", Dmitri S. Peskow,".
-_APPOSED_NAME = re.compile(r",[ \u00a0]+((?:[A-ZÄÖÜ](?:\.|[\w'’-]+)[ \u00a0]+){1,3}[A-ZÄÖÜ][\w'’-]+)(?=[,.;:!?]|\s*$)")
+_APPOSED_NAME = re.compile(
+    r",[ \u00a0]+((?:[A-ZÄÖÜ](?:\.|[\w'’-]+)[ \u00a0]+){1,3}[A-ZÄÖÜ][\w'’-]+)(?=[,.;:!?]|\s*$)")
 _VERLAUTEN = frozenset("verlautet verlautete verlauteten".split())
 _QUOTED_NAME = re.compile(r"\s+((?:die|der|das)\s+[„\"»][^“\"«\n]{1,60}[“\"«]|[„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])")
 _REFLEXIVES = frozenset(("sich", "mir", "mich", "uns"))
@@ -1488,10 +1489,10 @@ def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame 
     if any(t.lower in KONJUNKTIV_I for t in tokens[first:]):
         return None  # reported speech before the colon: its speaker was named before
     speaker = clause_subject(text, tokens, first, len(tokens))
-    if speaker and _thing(text, speaker):
-        source = _coming_from(text, tokens, first)  # "Kritik kam von der Opposition: „…“"
+    if speaker and _thing(text, speaker):  # "Kritik kam von der Opposition: „…“" names who said it;
+        # "Seine Zuversicht gründet sich auf …: „…“" continues the last speaker
+        source = _coming_from(text, tokens, first)
         return Frame(None, source, len(tokens) - 1, "after") if source else None
-        # else "Seine Zuversicht gründet sich auf …: „…“" continues the last speaker
     return Frame(None, speaker, len(tokens) - 1, "after") if speaker else None
 
 
@@ -1795,7 +1796,8 @@ _SAYING_NOUNS = _SPEECH_NOUNS | frozenset("fazit botschaft kernaussage urteil an
 
 
 # Verbs with which a text, not a person, is the source: "In dem Antrag heißt es: …".
-_SOURCE_VERBS = frozenset("heißt hieß geheißen steht stand stehen findet fand fanden lesen rede".split()) | _VERLAUTEN
+_SOURCE_VERBS = frozenset("heißt hieß geheißen steht stand stehen findet fand fanden lesen rede".split()) \
+    | _VERLAUTEN
 _SOURCE_PREPOSITIONS = frozenset("in im auf aus".split())
 _SOURCE_ADVERBS = frozenset("darin darauf".split())
 _SAID_VERBS = frozenset("heißt hieß geheißen".split()) | _VERLAUTEN  # "Aus Kreisen verlautete, …"

@@ -454,7 +454,8 @@ def test_speakers_of_passive_cues(text, speaker):
     ("„Wir bleiben“, sagte der Minister, Berlin.", "der Minister"),
     # the medium told after a name or a genitive is dative, not part of the speaker
     ("„Das ist gefährlich“, sagte Macron der Deutschen Presse-Agentur.", "Macron"),
-    ("„Das ist gefährlich“, sagte eine Sprecherin des Amts der Nachrichtenagentur AFP.", "eine Sprecherin des Amts"),
+    ("„Das ist gefährlich“, sagte eine Sprecherin des Amts der Nachrichtenagentur AFP.",
+     "eine Sprecherin des Amts"),
     ("„Das ist gefährlich“, sagte der Chefredakteur der Zeitung.", "der Chefredakteur der Zeitung"),
     # "mit diesen Worten" after a dash or colon points back to the quote
     ("„Das ist gefährlich“ – mit diesen Worten warnte Macron.", "Macron"),
