@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DIRECT = "direct"
 INDIRECT = "indirect"
@@ -1942,7 +1942,42 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _content_span(text: str, frame: Frame, sentence: Sentence, index: int) -> tuple[int, int] | None:
-    """Where the reported content of a frame lies in its sentence."""
+    """Where the reported content of a frame lies in its sentence: a clause, not one of purpose
+    ("Um den Druck zu erhöhen, sagte X") nor a phrase added to the object ("…, aber auch von Y")."""
+    span = _content_candidate(text, frame, sentence, index)
+    if span is None:
+        return None
+    inside = [t for t in sentence.tokens if span[0] <= t.start and t.end <= span[1]]
+    if inside and _purpose_clause(inside):  # "Offenbar um den Druck zu erhöhen, schloss Trump
+        # nicht aus, dass …": what was said follows the verb
+        return _content_span(text, replace(frame, content="after"), sentence, index) \
+            if frame.content == "before" else None
+    if inside and inside[0].lower in _COORDINATORS and not any(_verbal(t) for t in inside):
+        return None  # "bestätigte … Vorahnungen der Ukrainer, aber auch von Europäern"
+    return span
+
+
+# Conjunctions that add a phrase to the one before the comma.
+_COORDINATORS = frozenset("aber und sowie oder sondern".split())
+
+
+def _purpose_clause(tokens: list[Token]) -> bool:
+    """Whether tokens open with an "um … zu" clause, perhaps after an adverb ("Offenbar um …")."""
+    opening = tokens[0].lower
+    k = 1 if opening in _SKIP_ADVERBS | _ADVERB_WORDS or opening.endswith(_ADVERB_SUFFIXES) else 0
+    return k < len(tokens) and tokens[k].lower == "um" and any(t.lower == "zu" for t in tokens[k + 1:])
+
+
+def _verbal(token: Token) -> bool:
+    """Whether a token may be a verb: lower case and none of the small closed word classes."""
+    word = token.lower
+    return token.text.islower() and len(word) > 2 and word not in _PREPOSITIONS and word not in DETERMINERS \
+        and word not in _SKIP_ADVERBS and word not in _SUBORDINATORS and word not in _ADVERB_WORDS \
+        and not _adjective(token)
+
+
+def _content_candidate(text: str, frame: Frame, sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """The part of the sentence the frame's content would take: before its cue or after it."""
     tokens, frames = sentence.tokens, sentence.frames
     if frame.content == "before":
         return _strip_span(text, sentence.start, tokens[frame.cue_index].start)

@@ -413,6 +413,22 @@ def test_sources_of_read_and_passive_quotes(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, content", [
+    # a clause of purpose before the verb is not what was said; what follows the verb is
+    ("Offenbar um den Druck zu erhöhen, schloss Roth nicht aus, dass die Stadt „pleite“ sein könnte.",
+     "dass die Stadt „pleite“ sein könnte"),
+    ("Um die Lage zu beruhigen, sagte Roth, man werde helfen.", "man werde helfen"),
+])
+def test_reported_content_is_not_a_clause_of_purpose(text, content):
+    reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [q.text(text) for q in reported] == [content]
+
+
+def test_a_phrase_added_to_an_object_is_not_reported_content():
+    text = "Roth bestätigte mit seinen Worten die Sorgen der Wirte, aber auch von Gästen."
+    assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []
+
+
 def test_verlautete_names_the_source_of_reported_speech():
     text = "Aus dem Bauamt verlautete, die Brücke sei „nicht mehr sicher“."
     reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
