@@ -1952,6 +1952,8 @@ def _content_span(text: str, frame: Frame, sentence: Sentence, index: int) -> tu
         # nicht aus, dass …": what was said follows the verb
         return _content_span(text, replace(frame, content="after"), sentence, index) \
             if frame.content == "before" else None
+    if inside and inside[0].lower == "während" and frame.content == "after":
+        return None  # "Trump teilte das Ergebnis mit, während der Kreml … bestätigte"
     if inside and inside[0].lower in _COORDINATORS and not any(_verbal(t) for t in inside):
         return None  # "bestätigte … Vorahnungen der Ukrainer, aber auch von Europäern"
     return span

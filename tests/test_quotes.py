@@ -424,8 +424,11 @@ def test_reported_content_is_not_a_clause_of_purpose(text, content):
     assert [q.text(text) for q in reported] == [content]
 
 
-def test_a_phrase_added_to_an_object_is_not_reported_content():
-    text = "Roth bestätigte mit seinen Worten die Sorgen der Wirte, aber auch von Gästen."
+@pytest.mark.parametrize("text", [
+    "Roth bestätigte mit seinen Worten die Sorgen der Wirte, aber auch von Gästen.",
+    "Roth teilte das Ergebnis am Abend mit, während die Stadt den Termin ebenfalls bestätigte.",
+])
+def test_an_added_phrase_or_a_waehrend_clause_is_not_reported_content(text):
     assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []
 
 
