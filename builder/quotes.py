@@ -1721,8 +1721,17 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
         if speaker and speaker[0] < span[1] and span[0] < speaker[1]:
             speaker = carried or recent  # a phrase in the quote itself never speaks it
         cue = frame.cue if frame else None
+        if speaker is None and cue is None and _fragment(text, span):
+            continue  # a phrase that nobody is found to say is a scare quote or a term, not speech
         quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
     return quotes
+
+
+def _fragment(text: str, span: tuple[int, int]) -> bool:
+    """Whether a quoted span is a short phrase rather than a sentence: under eight words and
+    no closing punctuation."""
+    inner = text[span[0] + 1:span[1] - 1].strip()
+    return len(inner.split()) < 8 and inner[-1:] not in ".!?…"
 
 
 def _named_before_parenthesis(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
