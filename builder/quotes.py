@@ -878,7 +878,8 @@ def _source_in_clause(text: str, tokens: list[Token], first: int, i: int) -> tup
 
 # Nouns ending the name of a text or medium words can be said in: "in der Zeitung", "im Bericht".
 _TEXT_HEADS = ("zeitung", "bericht", "blatt", "interview", "erklärung", "mitteilung", "artikel", "kommentar",
-               "magazin", "sendung", "meldung", "rede", "brief", "schreiben", "studie", "beitrag", "text")
+               "magazin", "sendung", "meldung", "rede", "brief", "schreiben", "studie", "beitrag", "text",
+               "medien", "presse", "zeitungen", "berichten", "meldungen", "artikeln", "kommentaren")
 
 
 def _passive_agent(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:

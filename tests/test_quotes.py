@@ -452,6 +452,7 @@ def test_verlautete_names_the_source_of_reported_speech():
     ("Die Linien gelten als SPÖ-nahe und wurden im „Standard“ als „eine Organisation der Partei, "
      "nämlich der SPÖ“ bezeichnet.", "im „Standard“"),
     ("Die Linien wurden gestern in der Zeitung als „eine Organisation der Partei“ bezeichnet.", "in der Zeitung"),
+    ("In den Medien war der Auftrag schon als „Geschäft des Jahrhunderts“ bezeichnet worden.", "In den Medien"),
     ("Die Linien wurden gestern von der Zeitung als „eine Organisation der Partei“ bezeichnet.", "der Zeitung"),
     ("Der Minister Max Roth wurde in der Debatte als „Lügner“ bezeichnet.", None),
     # the auxiliary may follow the participle; "seitens" names the agent too
