@@ -165,6 +165,11 @@ _PARTICLE_VERBS = {
 }
 
 
+# "zeigte sich" or "gab sich" right before a quotation: "Die Ministerin zeigte sich „zufrieden“".
+_SHOWING = frozenset("zeigte zeigt zeigten gab gibt gaben".split())
+_SHOWN_QUOTED = re.compile(r"\s+sich\s+(?:\w+\s+){0,2}[„\"»]")
+
+
 # Forms of "davon ausgehen" (to assume), an opinion that reports what someone holds.
 _ASSUMING = frozenset("geht gehen ging gingen".split())
 _ASSUMED = frozenset("ausgeht ausgehen ausging ausgingen ausgegangen".split())
@@ -583,6 +588,8 @@ def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
         return False  # "nicht näher bezeichnete „technische Probleme“"
     if word in _OPINION_VERBS and _OPINION_VERBS[word].match(text, tokens[i].end):
         return True  # "ist der Meinung, dass …", "teilt die Auffassung"
+    if word in _SHOWING and _SHOWN_QUOTED.match(text, tokens[i].end):
+        return True  # "zeigte sich „sehr zufrieden“": the feeling is in the quote
     if word in _PARTICLE_VERBS:
         before = tokens[i - 1].lower if i else ""  # "wie die Bank bekannt gab"
         return _particle_follows(tokens, i, _PARTICLE_VERBS[word], text) or before in _PARTICLE_VERBS[word]

@@ -666,6 +666,12 @@ def test_showing_a_feeling_is_a_cue():
     assert cue(direct(text)[1], text) == "zeigte"
 
 
+def test_showing_a_feeling_in_the_quote_itself_is_a_cue():
+    text = "Die Ministerin zeigte sich „sehr zufrieden mit dem Ergebnis“."
+    quote = only(direct(text))
+    assert quote.speaker(text) == "Die Ministerin" and cue(quote, text) == "zeigte"
+
+
 def test_konjunktiv_sentence_continues_reported_speech():
     text = "Müller sagte, die Lage sei ernst. Man habe keine Wahl mehr."
     first, second = indirect(text)
