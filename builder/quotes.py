@@ -629,6 +629,9 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
                 and _joined(text, tokens[i - 1], tok):
             speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Hegseths Forderung, die Nato müsse …"
             frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
+        elif word in _SPEECH_NOUNS and _holder_before_comma(text, tokens, i):
+            speaker = _holder_before_comma(text, tokens, i)  # "Den Vorwurf der CDU, der Plan sei „…“, …"
+            frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
         elif word == "so" and gap.strip() and gap.strip()[-1] in ",“”\"«»":
             speaker = noun_phrase_after(text, tokens, i + 1) or _subject_after_so_verb(text, tokens, i + 1)
             if speaker:
@@ -698,6 +701,20 @@ _SPEECH_NOUNS = frozenset((
     "forderung äußerung äußerungen aussage erklärung warnung kritik vorwurf ankündigung "
     "behauptung einschätzung drohung appell mahnung"
 ).split())
+
+
+def _holder_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """Whose words a speech noun names, in a genitive or "von" phrase that ends at a comma
+    before what was said: "der Vorwurf der CDU, …", "die Kritik von Meier, …"."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].lower not in ("der", "des", "von", "vom") \
+            or not _joined(text, tokens[i], tokens[j]):
+        return None
+    holder = noun_phrase_after(text, tokens, j if tokens[j].lower in ("der", "des") else j + 1)
+    if holder is None:
+        return None
+    k = _token_at(tokens, holder[1])
+    return holder if k < len(tokens) and "," in text[holder[1]:tokens[k].start] else None
 
 
 def _genitive_name(token: Token) -> bool:
@@ -1333,7 +1350,8 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
 # Name lautet „…“", "„…“, so lautet der Titel", "„…“ genannt", "als „…“ bezeichnet wird".
 _NAMED_BEFORE = re.compile(
     r"(?i)(?:\bnennt man(?: \w+)?|\b(?:name|titel|bezeichnung|spitzname|arbeitstitel)\s+lautete?(?:\s+\w+)?)\s*$")
-_NAMED_AFTER = re.compile(r"(?i)\s*(?:genannt\b|,\s*so lautete? (?:der|die|das) (?:titel|name|motto)\b)")
+_NAMED_AFTER = re.compile(r"(?i)\s*(?:genannt\b(?!\s+(?:hat|hatte|hatten|haben|habe|hätte)\b)"
+                          r"|,\s*so lautete? (?:der|die|das) (?:titel|name|motto)\b)")  # but "… genannt hatte"
 _PASSIVE_NAMING = re.compile(r"\s*bezeichnet (?:wird|werden|wurde|wurden)\b")
 # A quoted span given as an example of a noun: "Vorträge wie „…“" names a title, but "Parolen
 # wie „…“" quotes what was said, as the noun is one of saying.
@@ -1392,6 +1410,10 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     """The speech frame of a direct quote: ", sagte X" right after it, else the nearest before."""
     frames = [f for f in sentence.frames if f.cue]
     after = [f for f in frames if f.cue[0] >= span[1]]
+    noun = [f for f in frames if f.cue[1] <= span[0] and f.speaker
+            and text[f.cue[0]:f.cue[1]].lower() in _SPEECH_NOUNS]
+    if noun and not any(f.cue[1] <= span[0] for f in frames if f.cue[0] > noun[-1].cue[0]):
+        return noun[-1]  # "Den Vorwurf der CDU, der Plan sei „…“, wies Müller zurück"
     if after and after[0].content == "before" and not text[span[1]:after[0].cue[0]].strip(" ,\u00a0?!"):
         return after[0]
     if after and after[0].speaker and _WITH_THESE_WORDS.fullmatch(text, span[1], after[0].cue[0]):

@@ -525,6 +525,17 @@ def test_short_predicative_quote_with_a_speech_verb_is_a_quote():
     assert quote.text(text) == "»bedauerlich«" and quote.speaker(text) == "Pistorius"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a speech noun with its holder after it, before what was said
+    ("Den Vorwurf der CDU, der Plan sei „unsinnig“, wies Müller zurück.", "der CDU"),
+    ("Auf die Kritik von Meier, der Plan sei „unsinnig“, entgegnete Müller nichts.", "Meier"),
+    # "genannt hatte" reports what someone called something; "genannt" alone names
+    ("Müller reagierte auf Meier, der den Plan „unsinnig“ genannt hatte.", "Meier"),
+])
+def test_holders_of_speech_nouns_and_perfect_genannt(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_genitive_speech_noun_names_the_speaker():
     text = "Er reagierte auf Schmidts Forderung, die Stadt müsse „deutlich mehr Geld ausgeben“."
     assert only(direct(text)).speaker(text) == "Schmidts"
