@@ -224,16 +224,19 @@ _SKIP_ADVERBS = frozenset((
     "abschließend zuletzt zunächst erstmals selbst nochmals ebenso gleichzeitig zugleich"
 ).split())
 
+# Capitals and countries: where something is said ("sagte Hegseth in Brüssel"); a speaker only
+# as the subject right before its verb ("Moskau warnte") or after "hieß es aus".
+_PLACES = frozenset("brüssel berlin kiew moskau washington london paris peking beijing ukraine russland "
+                    "deutschland europa".split())
 # Head nouns that are not speakers: times, places of speaking, abstract frames.
-_NOT_SPEAKER_HEADS = frozenset((
+_NOT_SPEAKER_HEADS = _PLACES | frozenset((
     "es was wer wo dies und aber doch denn oder sowie insbesondere derzeit ab daraus "
     "darin damit deshalb trotzdem "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
     "mai juni juli august september oktober november dezember tag tage woche jahr jahres "
     "stunden minuten tagen wochen monate monaten jahre jahren später insgesamt heute gestern "
     "abend morgen nachmittag wochenende ende anfang mitte zeit rande interview pressekonferenz "
-    "erklärung mitteilung brüssel berlin kiew moskau washington london paris peking beijing "
-    "ukraine russland deutschland europa sicht ansicht meinung blick"
+    "erklärung mitteilung sicht ansicht meinung blick"
 ).split())
 
 # Nouns after which a quoted span names a title, a brand or a thing, not a quotation.
@@ -771,6 +774,8 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     if tokens[i - 1].lower in RELATIVES and _joined(text, tokens[i - 1], tokens[i]) if first == i - 1 and i else False:
         antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
         return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
+    if first == i - 1 and tokens[first].lower in _PLACES and tokens[first].capitalised:
+        return Frame(cue, (tokens[first].start, tokens[first].end), i, "after")  # "Moskau warnte: …"
     if tokens[i].lower in _VERLAUTEN and first < i:
         return Frame(cue, _source_phrase(text, tokens, first) or after, i, "after")  # "Aus Kreisen verlautete"
     if _passive_participle(tokens, first, i):
@@ -1055,6 +1060,8 @@ def _source_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, int] | 
     while j < len(tokens) and tokens[j].lower in _SKIP_ADVERBS | {"dazu", "darin", "weiter"}:
         j += 1
     if j < len(tokens) and tokens[j].lower in ("in", "im", "von", "vom", "aus", "bei", "beim", "auf"):
+        if j + 1 < len(tokens) and tokens[j + 1].lower in _PLACES:
+            return (tokens[j].start, tokens[j + 1].end)  # "hieß es in Kiew"
         span = noun_phrase_after(text, tokens, j + 1, document=True)
         return (tokens[j].start, span[1]) if span else None
     return None
@@ -1600,6 +1607,8 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
         first += 1  # "Obwohl Steinbrück … rechnet"
     if first >= stop:
         return None
+    if tokens[first].lower in _PLACES and first + 1 < stop and _verb_like(tokens, first + 1):
+        return (tokens[first].start, tokens[first].end)  # "Brüssel reagierte zurückhaltend: „…“"
     verb = next((j for j in range(first + 1, stop) if _verb_like(tokens, j)), stop)
     focused = _focused_subject(text, tokens, first, verb) if verb < stop else None
     if focused:

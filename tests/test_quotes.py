@@ -536,6 +536,18 @@ def test_holders_of_speech_nouns_and_perfect_genannt(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a capital right before its verb speaks for its government; elsewhere it is a place
+    ("Moskau warnte vor „gefährlichen Schritten“.", "Moskau"),
+    ("Brüssel reagierte zurückhaltend: „Wir prüfen das.“", "Brüssel"),
+    ("„Wir prüfen das“, hieß es in Kiew.", "in Kiew"),
+    ("In Brüssel sagte Hegseth: „Wir prüfen das.“", "Hegseth"),
+    ("„Wir prüfen das“, sagte Hegseth am Mittwoch in Brüssel.", "Hegseth"),
+])
+def test_capitals_as_speakers_and_as_places(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_genitive_speech_noun_names_the_speaker():
     text = "Er reagierte auf Schmidts Forderung, die Stadt müsse „deutlich mehr Geld ausgeben“."
     assert only(direct(text)).speaker(text) == "Schmidts"
