@@ -809,6 +809,8 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
         return True  # "Die Pläne der Regierung kritisierte der Verband als „…“"
     if later not in _NOMINATIVE_OPENERS and later != "sie":
         return False
+    if _thing(text, after):
+        return False  # "Die Autoren ziehen ein düsteres Fazit": a thing is the object
     if later == "der":
         noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
         if noun and _feminine(noun.lower):

@@ -497,6 +497,8 @@ def test_speakers_of_passive_cues(text, speaker):
     ("„Die Lage ist sehr ernst.“ Mit diesen Worten eröffnete Roth die Sitzung.", "Roth"),
     # a demonstrative with no noun after it speaks
     ("Der Minister traf Macron. „Wir bleiben“, sagte dieser.", "dieser"),
+    # a thing after the verb is its object, even after "ein"
+    ("Die Autoren ziehen ein düsteres Fazit: „Die Lage ist sehr ernst.“", "Die Autoren"),
     # what was said "came from" someone: the "von" phrase speaks the colon quote
     ("Scharfe Kritik kam von der Opposition: „Das ist ein schwarzer Tag.“", "der Opposition"),
     # a conjunction opens a clause, never a speaker phrase
