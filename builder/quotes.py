@@ -1888,6 +1888,8 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
     if verb is None:
         return None
     first, end = clause_start(text, tokens, verb), clause_end(text, tokens, verb)
+    if tokens[verb].start >= span[1] and tokens[verb].lower in ("steht", "stand"):
+        return _source_phrase(text, tokens, verb + 1)  # "„…“, steht in dem Bericht"
     if tokens[verb].lower in _WORDING_VERBS:
         return clause_subject(text, tokens, first, end) if tokens[verb].end <= span[0] else None
     prepositions = _SOURCE_PREPOSITIONS

@@ -413,6 +413,8 @@ def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before():
     # "hieß es" names who said it with von, bei or after the verb
     ("Vom Bauamt hieß es am Abend: „Wir prüfen das.“", "Vom Bauamt"),
     ("Auf Nachfrage hieß es beim Bauamt: „Wir prüfen das.“", "beim Bauamt"),
+    # "steht in" after the quote names the text too
+    ("„Die Lage ist sehr ernst“, steht in dem Bericht.", "in dem Bericht"),
     # "verlautete" names where the words came from, before or after it
     ("Aus dem Bauamt verlautete, man sei „sehr besorgt“.", "Aus dem Bauamt"),
     ("„Wir prüfen das“, verlautete aus dem Bauamt.", "aus dem Bauamt"),
