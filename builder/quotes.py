@@ -616,8 +616,9 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
             speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
             frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
         elif word in _OPINION_NOUNS and i > 0 and (tokens[i - 1].lower == "nach" or (
-                i > 1 and tokens[i - 2].lower == "nach" and tokens[i - 1].lower in ("den", "der", "dem"))):
-            opening = i - 1 if tokens[i - 1].lower == "nach" else i - 2  # "nach (den) Worten"
+                i > 1 and tokens[i - 2].lower == "nach" and tokens[i - 1].lower in ("den", "der", "dem"))
+                or (word == "sicht" and tokens[i - 1].lower == "aus")):  # "aus Sicht der Opposition"
+            opening = i - 1 if tokens[i - 1].lower in ("nach", "aus") else i - 2  # "nach (den) Worten"
             k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") else i + 1
             span = noun_phrase_after(text, tokens, k) or (tok.start, tok.end)  # "nach Angaben (von) X"
             frames.append(Frame((tokens[opening].start, tok.end), span, i, "after"))
@@ -728,7 +729,7 @@ def _genitive_name(token: Token) -> bool:
 
 _OPINION_NOUNS = frozenset((
     "angaben ansicht auffassung meinung worten einschätzung darstellung darstellungen informationen bewertung "
-    "aussage aussagen überzeugung schätzung schätzungen erkenntnissen berichten idee vorstellung"
+    "aussage aussagen überzeugung schätzung schätzungen erkenntnissen berichten idee vorstellung sicht"
 ).split())
 _POSSESSIVES = frozenset("seiner ihrer deren dessen unserer".split())
 
@@ -919,7 +920,7 @@ def _passive_agent(text: str, tokens: list[Token], first: int, i: int) -> tuple[
         return None
     label = next((j for j in range(first, i) if tokens[j].lower == "als"), i)  # "als „…“ bezeichnet"
     for j in range(label - 1, first - 1, -1):  # the "von" nearest the verb: "die Gefahr von X vom Y"
-        if tokens[j].lower in ("von", "vom", "seitens", "durch"):
+        if tokens[j].lower in ("von", "vom", "seitens", "vonseiten", "durch"):
             span = noun_phrase_after(text, tokens, j + 1)
             if span:
                 return span
@@ -1375,13 +1376,14 @@ def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     """Whether the quoted span is what something is called, not what someone said; a
     passive "als „…“ bezeichnet wird" counts only without an agent ("von X")."""
     before, after = text[max(sentence.start, span[0] - 40):span[0]], text[span[1]:span[1] + 40]
-    if _NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after):
-        return True
+    agent = re.search(r"\b(?:von|vom)\s", text[max(sentence.start, span[0] - 80):span[0]], re.IGNORECASE)
+    passive = any(t.lower in _PASSIVE_AUXILIARIES for t in sentence.tokens)
+    if _NAMED_BEFORE.search(before) or (_NAMED_AFTER.match(after) and not (agent and passive)):
+        return True  # but "Von der Regierung wurde der Plan „unsinnig“ genannt" reports speech
     if _EXAMPLE_OF.search(before) and not any(word.lower().endswith(_SAYING_ENDINGS)
                                               for word in _WORD.findall(before)):
         return True  # "Vorträge wie „…“", but "Parolen in Hebräisch wie „…“" are what was said
-    return before.endswith("als ") and bool(_PASSIVE_NAMING.match(after)) \
-        and not re.search(r"\b(?:von|vom)\s", text[max(sentence.start, span[0] - 80):span[0]])
+    return before.endswith("als ") and bool(_PASSIVE_NAMING.match(after)) and not agent
 
 
 _SPOKEN_OF = re.compile(r"(?i)\b(?:sprach|sprachen|spricht|sprechen|gesprochen|redete|redeten|redet)\b"
@@ -1528,25 +1530,24 @@ def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame 
     if any(t.lower in KONJUNKTIV_I for t in tokens[first:]):
         return None  # reported speech before the colon: its speaker was named before
     speaker = clause_subject(text, tokens, first, len(tokens))
-    if speaker and _thing(text, speaker):  # "Kritik kam von der Opposition: „…“" names who said it;
+    if speaker is None or _thing(text, speaker):  # "Kritik kam von der Opposition: „…“" names who said it;
         # "Seine Zuversicht gründet sich auf …: „…“" continues the last speaker
         source = _coming_from(text, tokens, first)
         return Frame(None, source, len(tokens) - 1, "after") if source else None
     return Frame(None, speaker, len(tokens) - 1, "after") if speaker else None
 
 
-_COMING = frozenset("kam kamen kommt kommen".split())
+_COMING = frozenset("kam kamen kommt kommen hagelte hagelt".split())
 
 
 def _coming_from(text: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
-    """Who something said came from: the "von" phrase after "kam" ("Kritik kam von X")."""
-    for j in range(first, len(tokens) - 1):
-        if tokens[j].lower in _COMING:
-            k = j + 1
-            while k < len(tokens) and tokens[k].lower in _SKIP_ADVERBS:
-                k += 1
-            if k < len(tokens) and tokens[k].lower in ("von", "vom"):
-                return noun_phrase_after(text, tokens, k + 1)
+    """Who something said came from: the "von" or "aus" phrase of a clause with "kam" ("Kritik
+    kam von X", "Von der Opposition kam scharfe Kritik", "Aus der Partei hagelte es Kritik")."""
+    if not any(t.lower in _COMING for t in tokens[first:]):
+        return None
+    for k in range(first, len(tokens) - 1):
+        if tokens[k].lower in ("von", "vom", "aus", "seitens", "vonseiten"):
+            return noun_phrase_after(text, tokens, k + 1)
     return None
 
 

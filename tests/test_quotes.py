@@ -499,6 +499,13 @@ def test_speakers_of_passive_cues(text, speaker):
     ("„Die Lage ist sehr ernst.“ Mit diesen Worten eröffnete Roth die Sitzung.", "Roth"),
     # a demonstrative with no noun after it speaks
     ("Der Minister traf Macron. „Wir bleiben“, sagte dieser.", "dieser"),
+    # where the criticism came from, also fronted, and "aus Sicht" of someone
+    ("Von der Opposition kam scharfe Kritik: „Der Plan ist unsinnig.“", "der Opposition"),
+    ("Aus der Partei hagelte es Kritik: „Der Plan ist unsinnig.“", "der Partei"),
+    ("Aus Sicht der Opposition ist der Plan „unsinnig“.", "der Opposition"),
+    # a passive "genannt" with its agent reports what the agent called something
+    ("Von der Regierung wurde der Plan „unsinnig“ genannt.", "der Regierung"),
+    ("Vonseiten der Regierung wurde der Plan als „unsinnig“ kritisiert.", "der Regierung"),
     # a thing after the verb is its object, even after "ein"
     ("Die Autoren ziehen ein düsteres Fazit: „Die Lage ist sehr ernst.“", "Die Autoren"),
     # what was said "came from" someone: the "von" phrase speaks the colon quote
