@@ -892,9 +892,17 @@ def _passive_participle(tokens: list[Token], first: int, i: int) -> bool:
     ("wurde … als „…“ bezeichnet"); the one quoted ("X wird von Y zitiert") is the subject,
     so "zitiert" does not count."""
     word = tokens[i].lower
-    participle = word.endswith("t") or (word.startswith("ge") and word.endswith("en") and len(word) > 6)
+    participle = word.endswith("t") or (word.startswith("ge") and word.endswith("en") and len(word) > 6) \
+        or word in _STRONG_PARTICIPLES
     auxiliaries = tokens[first:i] + tokens[i + 1:i + 2]  # "wurde … bezeichnet", "… bezeichnet worden"
     return participle and word != "zitiert" and any(t.lower in _PASSIVE_AUXILIARIES for t in auxiliaries)
+
+
+# Participles of strong speech verbs without "ge-" at the front ("beschrieben", "verglichen").
+_STRONG_PARTICIPLES = frozenset((
+    "beschrieben unterstrichen versprochen verglichen widersprochen hervorgehoben aufgerufen zugegeben "
+    "angegeben vorgeworfen zurückgewiesen hingewiesen bekanntgegeben"
+).split())
 
 
 def _source_in_clause(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
@@ -910,7 +918,7 @@ def _source_in_clause(text: str, tokens: list[Token], first: int, i: int) -> tup
 
 # Nouns ending the name of a text or medium words can be said in: "in der Zeitung", "im Bericht".
 _TEXT_HEADS = ("zeitung", "bericht", "blatt", "interview", "erklärung", "mitteilung", "artikel", "kommentar",
-               "magazin", "sendung", "meldung", "rede", "brief", "schreiben", "studie", "beitrag", "text",
+               "magazin", "sendung", "meldung", "rede", "brief", "schreiben", "studie", "beitrag", "text", "papier",
                "medien", "presse", "zeitungen", "berichten", "meldungen", "artikeln", "kommentaren")
 
 

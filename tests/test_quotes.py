@@ -455,6 +455,8 @@ def test_verlautete_names_the_source_of_reported_speech():
      "nämlich der SPÖ“ bezeichnet.", "im „Standard“"),
     ("Die Linien wurden gestern in der Zeitung als „eine Organisation der Partei“ bezeichnet.", "in der Zeitung"),
     ("In den Medien war der Auftrag schon als „Geschäft des Jahrhunderts“ bezeichnet worden.", "In den Medien"),
+    # strong participles without "ge-" are passive participles too
+    ("Die Lage wird in dem Schreiben als „ernst“ beschrieben.", "in dem Schreiben"),
     ("Die Linien wurden gestern von der Zeitung als „eine Organisation der Partei“ bezeichnet.", "der Zeitung"),
     ("Der Minister Max Roth wurde in der Debatte als „Lügner“ bezeichnet.", None),
     # the auxiliary may follow the participle; "seitens" names the agent too
