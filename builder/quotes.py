@@ -167,7 +167,8 @@ _PARTICLE_VERBS = {
 
 # "zeigte sich" or "gab sich" right before a quotation: "Die Ministerin zeigte sich „zufrieden“".
 _SHOWING = frozenset("zeigte zeigt zeigten gab gibt gaben".split())
-_SHOWN_QUOTED = re.compile(r"\s+sich\s+(?:\w+\s+){0,2}[„\"»]")
+_SHOWN_BEFORE = re.compile(r"\b(?:zeigte|zeigt|zeigten|gab|gibt|gaben)\s+(?:man\s+|er\s+|sie\s+)?sich\s+$")
+_SHOWN_QUOTED = re.compile(r"\s+(?:man\s+|er\s+|sie\s+)?sich\s+(?:\w+\s+){0,2}[„\"»]")
 
 
 # Forms of "davon ausgehen" (to assume), an opinion that reports what someone holds.
@@ -649,6 +650,9 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
             if tok.lower in ("zitiert", "zitierte") and not _passive(tokens, i):
                 frame = Frame(frame.cue, _quoted_person(text, tokens, i, frame.speaker) or frame.speaker, i,
                               frame.content)
+            if frame.speaker and text[frame.speaker[0]:frame.speaker[1]] == "man":
+                place = _source_phrase(text, tokens, clause_start(text, tokens, i))
+                frame = replace(frame, speaker=place) if place else frame  # "Im Kreml sprach man von …"
             frames.append(frame)
     return frames
 
@@ -1327,6 +1331,8 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
         or re.search(r"(?i)\b(motto|titel|slogan|aufschrift|name)\s*:\s*$", text[max(0, span[0] - 20):span[0]])
     if titled and inner[:1].islower() and _mostly_lower(words) and not _foreign_term(words):
         titled = False  # a run of lower-case words is speech, as titles open with a capital
+    if before == "sich" and _SHOWN_BEFORE.search(text, max(0, span[0] - 30), span[0]):
+        titled = False  # "zeigte man sich „sehr besorgt“" shows a feeling; "nennt sich „…“" names
     personal = any(w.strip(".,;:!?").lower() in _FIRST_SECOND_PERSON for w in words)
     final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
     if not (personal or inner[-1] in ".!?…"):

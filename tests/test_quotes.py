@@ -702,6 +702,16 @@ def test_showing_a_feeling_is_a_cue():
     assert cue(direct(text)[1], text) == "zeigte"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # an impersonal "man" speaks for the place or body named first in its clause
+    ("Im Ministerium zeigte man sich „sehr besorgt“.", "Im Ministerium"),
+    ("Im Kreml sprach man von einem „konstruktiven Gespräch“.", "Im Kreml"),
+    ("Am Montag sprach man von einem „konstruktiven Gespräch“.", "man"),
+])
+def test_man_speaks_for_the_place_named_first(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_showing_a_feeling_in_the_quote_itself_is_a_cue():
     text = "Die Ministerin zeigte sich „sehr zufrieden mit dem Ergebnis“."
     quote = only(direct(text))
