@@ -858,7 +858,13 @@ def _plural_against_singular(tokens: list[Token], first: int, verb: int) -> bool
 
 def _oblique_der(tokens: list[Token], first: int) -> bool:
     """Whether "der" opens a dative or genitive phrase: its adjective ends in -en ("Der
-    englischsprachigen Zeitung sagte Karma"), where a nominative one ends in -e."""
+    englischsprachigen Zeitung sagte Karma"), where a nominative one ends in -e, or its noun
+    is feminine ("Der Regierung warf Roth … vor", "Dieser Einschätzung widersprach Roth")."""
+    if tokens[first].lower not in ("der", "dieser", "jener", "einer") or first + 1 >= len(tokens):
+        return False
+    noun = tokens[first + 1]
+    if noun.capitalised and noun.lower not in DETERMINERS and _feminine(noun.lower):
+        return True
     return tokens[first].lower == "der" and first + 2 < len(tokens) \
         and tokens[first + 1].lower.endswith("en") and tokens[first + 1].lower not in DETERMINERS \
         and tokens[first + 2].capitalised and not tokens[first + 1].capitalised
@@ -963,8 +969,10 @@ _ADVERB_SUFFIXES = ("end", "lich", "erweise", "mals", "dings", "falls", "wärts"
 # Endings of adjectives that, uninflected and first in a clause, are adverbs ("Höhnisch
 # kommentierte …", "Gemeinsam erklärten …"); inflected, they open a noun phrase ("Russische Medien").
 _BARE_ADJECTIVE_SUFFIXES = ("isch", "sam", "haft", "bar", "ig")
+# Comparatives of such adjectives, first in a clause: "Kritischer sieht das die Opposition".
+_COMPARATIVE_ENDINGS = ("ischer", "licher")
 _NOUN_ENDINGS = ("wig", "zig", "nig", "frisch", "schaft", "nachbar")  # Ludwig, Leipzig, König, Gewerkschaft
-_ADVERB_WORDS = frozenset(("dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
+_ADVERB_WORDS = frozenset(("anders", "dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
                     "darüber", "dagegen", "davon", "darunter", "daraufhin", "bereits", "zuvor", "zudem",
                     "deshalb", "trotzdem", "dennoch", "zunächst", "anschließend", "ebenso", "gleichzeitig",
                     "unterdessen", "später", "kurz", "erst", "nur", "vor", "so", "auch", "hier", "dort", "zwar",
@@ -1034,6 +1042,7 @@ def _adverbial(token: Token) -> bool:
     """Whether a clause-initial token opens an adverbial rather than the subject."""
     return token.lower in _PREPOSITIONS or token.lower in _SKIP_ADVERBS \
         or token.lower.endswith(_ADVERB_SUFFIXES) or token.lower in _ADVERB_WORDS \
+        or (len(token.lower) >= 9 and token.lower.endswith(_COMPARATIVE_ENDINGS)) \
         or (len(token.lower) >= 6 and token.lower.endswith(_BARE_ADJECTIVE_SUFFIXES)
             and not token.lower.endswith(_NOUN_ENDINGS)) \
         or token.lower in _NOT_SPEAKER_HEADS or (token.text.islower() and token.lower not in PRONOUNS
@@ -1043,8 +1052,8 @@ def _adverbial(token: Token) -> bool:
 def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
     """The subject right after a fronted verb ("sagte Hegseth"), if it can be nominative."""
     j = i + 1
-    while j < len(tokens) and (tokens[j].lower in _SKIP_ADVERBS or tokens[j].lower in _REFLEXIVES) \
-            and tokens[j].text.islower():
+    while j < len(tokens) and (tokens[j].lower in _SKIP_ADVERBS or tokens[j].lower in _REFLEXIVES
+                               or _object_before_subject(tokens, j)) and tokens[j].text.islower():
         j += 1
     if j < len(tokens) and tokens[j].lower == "es" and tokens[i].lower in ("heißt", "hieß"):
         return _source_phrase(text, tokens, j + 1)  # "hieß es in der Rede"
@@ -1065,6 +1074,13 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
 # A name set off by commas after a role: ", Anna Roth." or ", Dmitri S. Peskow,".
 _APPOSED_NAME = re.compile(
     r",[ \u00a0]+((?:[A-ZÄÖÜ](?:\.|[\w'’-]+)[ \u00a0]+){1,3}[A-ZÄÖÜ][\w'’-]+)(?=[,.;:!?]|\s*$)")
+def _object_before_subject(tokens: list[Token], j: int) -> bool:
+    """Whether "es" or "das" at token j is an object before the subject after the verb: "sieht
+    es der Minister", "sieht das die Opposition" (not "sagte das Ministerium")."""
+    return tokens[j].lower in ("es", "das") and j + 1 < len(tokens) \
+        and (tokens[j + 1].lower in DETERMINERS or tokens[j + 1].lower in _SUBJECT_PRONOUNS)
+
+
 _VERLAUTEN = frozenset("verlautet verlautete verlauteten".split())
 _QUOTED_NAME = re.compile(r"\s+((?:die|der|das)\s+[„\"»][^“\"«\n]{1,60}[“\"«]|[„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])")
 _REFLEXIVES = frozenset(("sich", "mir", "mich", "uns"))

@@ -712,6 +712,21 @@ def test_man_speaks_for_the_place_named_first(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # "der" or "dieser" before a feminine noun is dative, so the phrase after the verb speaks
+    ("Der Regierung warf der Minister „völliges Versagen“ vor.", "der Minister"),
+    ("Dieser Einschätzung widersprach Roth: „Das geht nicht.“", "Roth"),
+    # adverbs and comparatives first, an object "es"/"das" after the verb
+    ("Anders sieht das der Minister: „Das geht nicht.“", "der Minister"),
+    ("Ähnlich sieht es der Minister: „Das geht nicht.“", "der Minister"),
+    ("Kritischer sieht das die Opposition: „Das geht nicht.“", "die Opposition"),
+    # but a noun in -er is a noun
+    ("Verteidiger Max Roth sagte: „Das geht nicht.“", "Verteidiger Max Roth"),
+])
+def test_fronted_datives_and_adverbs_leave_the_subject_after_the_verb(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 def test_showing_a_feeling_in_the_quote_itself_is_a_cue():
     text = "Die Ministerin zeigte sich „sehr zufrieden mit dem Ergebnis“."
     quote = only(direct(text))
