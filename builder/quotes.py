@@ -1461,6 +1461,10 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
         return after[0]  # "„…“, mit diesen Worten meldete sich X zurück"
     if after and after[0].speaker and re.fullmatch(r"[\s,?!]*wie\s", text[span[1]:after[0].speaker[0]]):
         return after[0]  # "„…“, wie der Minister sagte"
+    preceding = [f for f in frames if f.cue[1] <= span[0]]
+    if preceding and preceding[-1].passive and preceding[-1].speaker is None \
+            and _introduced_by_colon(text, span, sentence):
+        return preceding[-1]  # "Roth wurde gefragt: „…“": the one asked does not speak
     before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
     if before and _introduced_by_colon(text, span, sentence):
         main = [f for f in before if _main_clause_verb(text, sentence.tokens, f.cue_index)]

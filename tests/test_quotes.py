@@ -459,6 +459,7 @@ def test_verlautete_names_the_source_of_reported_speech():
     ("Die Lage wird in dem Schreiben als „ernst“ beschrieben.", "in dem Schreiben"),
     ("Die Linien wurden gestern von der Zeitung als „eine Organisation der Partei“ bezeichnet.", "der Zeitung"),
     ("Der Minister Max Roth wurde in der Debatte als „Lügner“ bezeichnet.", None),
+    ("Roth wurde am Abend gefragt: „Geht das?“", None),
     # the auxiliary may follow the participle; "seitens" names the agent too
     ("Von der Regierung seien die Demonstranten oft als „Chaoten“ bezeichnet worden.", "der Regierung"),
     ("Seitens der Polizei wurden die Demonstranten oft als „Chaoten“ bezeichnet.", "der Polizei"),
