@@ -1408,7 +1408,8 @@ def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     before, after = text[max(sentence.start, span[0] - 40):span[0]], text[span[1]:span[1] + 40]
     agent = re.search(r"\b(?:von|vom)\s", text[max(sentence.start, span[0] - 80):span[0]], re.IGNORECASE)
     passive = any(t.lower in _PASSIVE_AUXILIARIES for t in sentence.tokens)
-    if _NAMED_BEFORE.search(before) or (_NAMED_AFTER.match(after) and not (agent and passive)):
+    perfect = re.search(r"\b(?:hat|hatte|habe|hätte|haben|hatten)\b", before)  # "habe die Lage „…“ genannt"
+    if _NAMED_BEFORE.search(before) or (_NAMED_AFTER.match(after) and not (agent and passive) and not perfect):
         return True  # but "Von der Regierung wurde der Plan „unsinnig“ genannt" reports speech
     if _EXAMPLE_OF.search(before) and not any(word.lower().endswith(_SAYING_ENDINGS)
                                               for word in _WORD.findall(before)):
@@ -1480,6 +1481,10 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     if after and after[0].speaker and _same_clause(text, span[1], after[0].cue[0]):
         return after[0]  # a verb-final clause: "den Peskow als „unmöglich“ bezeichnete"
     if before:
+        last = before[-1]
+        if sentence.reported and _in_relative_clause(text, list(sentence.tokens), last.cue_index) \
+                and re.fullmatch(r"[^,;:]{0,20},[^,;:]*", text[last.cue[1]:span[0]]):
+            return last  # "Roth widersprach Meier, der gesagt hatte, die Lage sei „ruhig“"
         outside = [f for f in before if not any(ch in text[f.cue[1]:span[0]] for ch in ",;:")
                    or not _embedded(text, sentence.tokens, f.cue_index)]
         return outside[-1] if outside else before[-1]  # not the cue of a relative clause between

@@ -551,6 +551,16 @@ def test_holders_of_speech_nouns_and_perfect_genannt(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # a relative clause's speech verb reports the Konjunktiv clause right after it
+    ("Roth widersprach Meier, der gesagt hatte, die Lage sei „ruhig“.", "Meier"),
+    # "genannt" after a perfect auxiliary reports what someone called something
+    ("Roth sagte, Meier habe die Lage „ruhig“ genannt.", "Meier"),
+])
+def test_reported_speech_of_relative_clauses_and_perfect_genannt(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     # a capital right before its verb speaks for its government; elsewhere it is a place
     ("Moskau warnte vor „gefährlichen Schritten“.", "Moskau"),
     ("Brüssel reagierte zurückhaltend: „Wir prüfen das.“", "Brüssel"),
