@@ -972,7 +972,7 @@ _BARE_ADJECTIVE_SUFFIXES = ("isch", "sam", "haft", "bar", "ig")
 # Comparatives of such adjectives, first in a clause: "Kritischer sieht das die Opposition".
 _COMPARATIVE_ENDINGS = ("ischer", "licher")
 _NOUN_ENDINGS = ("wig", "zig", "nig", "frisch", "schaft", "nachbar")  # Ludwig, Leipzig, König, Gewerkschaft
-_ADVERB_WORDS = frozenset(("anders", "dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
+_ADVERB_WORDS = frozenset(("anders", "ganz", "dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
                     "darüber", "dagegen", "davon", "darunter", "daraufhin", "bereits", "zuvor", "zudem",
                     "deshalb", "trotzdem", "dennoch", "zunächst", "anschließend", "ebenso", "gleichzeitig",
                     "unterdessen", "später", "kurz", "erst", "nur", "vor", "so", "auch", "hier", "dort", "zwar",
@@ -1042,7 +1042,7 @@ def _adverbial(token: Token) -> bool:
     """Whether a clause-initial token opens an adverbial rather than the subject."""
     return token.lower in _PREPOSITIONS or token.lower in _SKIP_ADVERBS \
         or token.lower.endswith(_ADVERB_SUFFIXES) or token.lower in _ADVERB_WORDS \
-        or (len(token.lower) >= 9 and token.lower.endswith(_COMPARATIVE_ENDINGS)) \
+        or (len(token.lower) >= 9 and token.lower.endswith(_COMPARATIVE_ENDINGS)) or token.lower in _FEELINGS \
         or (len(token.lower) >= 6 and token.lower.endswith(_BARE_ADJECTIVE_SUFFIXES)
             and not token.lower.endswith(_NOUN_ENDINGS)) \
         or token.lower in _NOT_SPEAKER_HEADS or (token.text.islower() and token.lower not in PRONOUNS
@@ -1675,7 +1675,7 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
         verb_like = not _adjective(tok) or follower in DETERMINERS or follower in PRONOUNS
         if tok.text.islower() and verb_like and not (
                 tok.lower in _PREPOSITIONS or tok.lower in DETERMINERS or tok.lower in _SKIP_ADVERBS
-                or tok.lower in _SUBORDINATORS or tok.lower == "zusammen"):
+                or tok.lower in _SUBORDINATORS or tok.lower == "zusammen" or tok.lower in _FEELINGS):
             return _subject_after(text, tokens, j)
     return None
 

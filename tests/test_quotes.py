@@ -733,6 +733,10 @@ def test_man_speaks_for_the_place_named_first(text, speaker):
     ("Kritischer sieht das die Opposition: „Das geht nicht.“", "die Opposition"),
     # but a noun in -er is a noun
     ("Verteidiger Max Roth sagte: „Das geht nicht.“", "Verteidiger Max Roth"),
+    # a feeling first in the clause is no speaker
+    ("Enttäuscht zeigte sich der Verlierer: „Wir haben schlecht gespielt.“", "der Verlierer"),
+    ("Entsprechend erleichtert war der Sieger: „Wir haben verdient gewonnen.“", "der Sieger"),
+    ("Ganz anders der Verlierer: „Wir haben schlecht gespielt.“", "der Verlierer"),
 ])
 def test_fronted_datives_and_adverbs_leave_the_subject_after_the_verb(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
