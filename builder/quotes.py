@@ -167,7 +167,7 @@ _PARTICLE_VERBS = {
 
 # "zeigte sich" or "gab sich" right before a quotation: "Die Ministerin zeigte sich „zufrieden“".
 _SHOWING = frozenset("zeigte zeigt zeigten gab gibt gaben".split())
-_SHOWN_BEFORE = re.compile(r"\b(?:zeigte|zeigt|zeigten|gab|gibt|gaben)\s+(?:man\s+|er\s+|sie\s+)?sich\s+$")
+_SHOWN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_SHOWING)) + r")\s+(?:man\s+|er\s+|sie\s+)?sich\s+$")
 _SHOWN_QUOTED = re.compile(r"\s+(?:man\s+|er\s+|sie\s+)?sich\s+(?:\w+\s+){0,2}[„\"»]")
 
 
@@ -634,9 +634,8 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
                 and _joined(text, tokens[i - 1], tok):
             speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Hegseths Forderung, die Nato müsse …"
             frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
-        elif word in _SPEECH_NOUNS and _holder_before_comma(text, tokens, i):
-            speaker = _holder_before_comma(text, tokens, i)  # "Den Vorwurf der CDU, der Plan sei „…“, …"
-            frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
+        elif word in _SPEECH_NOUNS and (holder := _holder_before_comma(text, tokens, i)):
+            frames.append(Frame((tok.start, tok.end), holder, i, "after"))  # "Den Vorwurf der CDU, der Plan sei …"
         elif word == "so" and gap.strip() and gap.strip()[-1] in ",“”\"«»":
             speaker = noun_phrase_after(text, tokens, i + 1) or _subject_after_so_verb(text, tokens, i + 1)
             if speaker:
@@ -972,8 +971,9 @@ _BARE_ADJECTIVE_SUFFIXES = ("isch", "sam", "haft", "bar", "ig")
 # Comparatives of such adjectives, first in a clause: "Kritischer sieht das die Opposition".
 _COMPARATIVE_ENDINGS = ("ischer", "licher")
 _NOUN_ENDINGS = ("wig", "zig", "nig", "frisch", "schaft", "nachbar")  # Ludwig, Leipzig, König, Gewerkschaft
-_ADVERB_WORDS = frozenset(("anders", "ganz", "dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
+_ADVERB_WORDS = frozenset(("dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
                     "darüber", "dagegen", "davon", "darunter", "daraufhin", "bereits", "zuvor", "zudem",
+                    "anders", "ganz",
                     "deshalb", "trotzdem", "dennoch", "zunächst", "anschließend", "ebenso", "gleichzeitig",
                     "unterdessen", "später", "kurz", "erst", "nur", "vor", "so", "auch", "hier", "dort", "zwar",
                     "besonders", "insbesondere", "immerhin", "tatsächlich", "eigentlich", "oft", "manchmal",
