@@ -543,7 +543,7 @@ def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int
 _PREPOSITIONS = frozenset((
     "am im in an auf aus bei mit nach von vor zu zum zur über unter für gegen seit durch um "
     "ohne während wegen trotz laut gegenüber zufolge beim vom ins ans aufs bis neben zwischen "
-    "hinter innerhalb außerhalb angesichts anlässlich als"
+    "hinter innerhalb außerhalb angesichts anlässlich als aufgrund infolge mithilfe gemäß"
 ).split())
 
 

@@ -513,6 +513,8 @@ def test_speakers_of_passive_cues(text, speaker):
     ("Die Autoren ziehen ein düsteres Fazit: „Die Lage ist sehr ernst.“", "Die Autoren"),
     # what was said "came from" someone: the "von" phrase speaks the colon quote
     ("Scharfe Kritik kam von der Opposition: „Das ist ein schwarzer Tag.“", "der Opposition"),
+    # "aufgrund" and "infolge" are prepositions, never speakers
+    ("Aufgrund der Schäden sagte der Bürgermeister: „Wir sperren die Brücke.“", "der Bürgermeister"),
     # a conjunction opens a clause, never a speaker phrase
     ("Obwohl Roth mit Einnahmen rechnet, sei man von einer „Entschuldung weit entfernt“.", "Roth"),
     # a relative clause whose verb opens the colon speaks the quote
