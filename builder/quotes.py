@@ -1597,7 +1597,7 @@ _ABSTRACT_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tion",
 _THING_NOUNS = frozenset((
     "angebot angebote motiv grund gründe ziel ziele frage fragen problem probleme bild plan pläne "
     "vorschlag vorschläge gesetz entwurf pflichten pflicht daten zahl zahlen lage situation ergebnis "
-    "thema wort worte satz sätze text titel preis wert werte adler fazit sichtweise gefahr"
+    "thema wort worte satz sätze text titel preis wert werte adler fazit sichtweise gefahr antwort"
 ).split())
 
 
@@ -1709,11 +1709,17 @@ def _verb_like(tokens: list[Token], j: int) -> bool:
 
 
 def _holder_of(text: str, tokens: list[Token], thing: tuple[int, int]) -> tuple[int, int] | None:
-    """The person after "von" whose view a thing is: "Das Fazit von Sandra Boser"."""
+    """The person after "von", or in the genitive, whose view a thing is: "Das Fazit von
+    Sandra Boser", "Die Reaktion des Ministers"."""
     k = _token_at(tokens, thing[1])
     if k + 1 < len(tokens) and tokens[k].lower in ("von", "vom") and _joined(text, tokens[k - 1], tokens[k]):
         holder = noun_phrase_after(text, tokens, k + 1)
         return holder if holder and not _thing(text, holder) else None
+    start = _token_at(tokens, thing[0])
+    for j in range(start + 2, k):  # a genitive inside the phrase, after its first noun
+        if tokens[j].lower in ("des", "der") and tokens[j - 1].capitalised:
+            holder = (tokens[j].start, thing[1])
+            return holder if not _thing(text, holder) else None
     return None
 
 
@@ -1788,7 +1794,7 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
             quotes.append(Quote(DIRECT, span[0], span[1], None, None, *frame.cue))
             continue  # "Der Minister wurde als „…“ bezeichnet": said by nobody named
         if speaker is None:
-            speaker = _fronted_holder(text, sentence)
+            speaker = _fronted_holder(text, sentence) or _subject_after_dash(text, span, sentence)
         if speaker is None and _reported_main_clause(text, sentence):
             speaker = (next_frame.speaker if next_frame else None) or carried or recent  # "… Das erklärte X."
         if speaker is None and _fills_sentence(span, sentence) and next_frame:
@@ -1813,6 +1819,17 @@ def _fragment(text: str, span: tuple[int, int]) -> bool:
     no closing punctuation."""
     inner = text[span[0] + 1:span[1] - 1].strip()
     return len(inner.split()) < 8 and inner[-1:] not in ".!?…"
+
+
+def _subject_after_dash(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
+    """The subject of the clause after a quote that opens the sentence and a dash or colon,
+    as in headlines: "„Wir bleiben hier“ – Roth gibt nicht auf"."""
+    if text[sentence.start:span[0]].strip() or not re.match(r"[ \u00a0]*[–—:][ \u00a0]", text[span[1]:span[1] + 3]):
+        return None
+    tokens = list(sentence.tokens)
+    k = _token_at(tokens, span[1])
+    subject = clause_subject(text, tokens, k, clause_end(text, tokens, k)) if k < len(tokens) else None
+    return subject if subject and not _thing(text, subject) else None
 
 
 def _named_before_parenthesis(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:

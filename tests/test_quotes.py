@@ -511,6 +511,10 @@ def test_speakers_of_passive_cues(text, speaker):
     ("Vonseiten der Regierung wurde der Plan als „unsinnig“ kritisiert.", "der Regierung"),
     # a thing after the verb is its object, even after "ein"
     ("Die Autoren ziehen ein düsteres Fazit: „Die Lage ist sehr ernst.“", "Die Autoren"),
+    # the holder of a reply or reaction speaks; a headline quote is spoken by the subject after it
+    ("Die Reaktion des Ministers fiel deutlich aus: „Wir bleiben hier.“", "des Ministers"),
+    ("Die Antwort von Roth: „Wir bleiben hier.“", "Roth"),
+    ("„Wir bleiben hier“ – Roth gibt nicht auf.", "Roth"),
     # what was said "came from" someone: the "von" phrase speaks the colon quote
     ("Scharfe Kritik kam von der Opposition: „Das ist ein schwarzer Tag.“", "der Opposition"),
     # "aufgrund" and "infolge" are prepositions, never speakers
