@@ -1716,11 +1716,15 @@ def _holder_of(text: str, tokens: list[Token], thing: tuple[int, int]) -> tuple[
         holder = noun_phrase_after(text, tokens, k + 1)
         return holder if holder and not _thing(text, holder) else None
     start = _token_at(tokens, thing[0])
-    for j in range(start + 2, k):  # a genitive inside the phrase, after its first noun
-        if tokens[j].lower in ("des", "der") and tokens[j - 1].capitalised:
+    for j in range(start + 2, k):  # a genitive after a noun of response: "Die Reaktion des Ministers"
+        if tokens[j].lower in ("des", "der") and tokens[j - 1].lower in _RESPONSE_NOUNS:
             holder = (tokens[j].start, thing[1])
             return holder if not _thing(text, holder) else None
     return None
+
+
+# Nouns for what someone answered or concluded, whose genitive names who did.
+_RESPONSE_NOUNS = _SPEECH_NOUNS | frozenset("reaktion antwort botschaft fazit kommentar urteil worte position".split())
 
 
 def _subject_after_thing(text: str, tokens: list[Token], stop: int,
