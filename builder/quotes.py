@@ -1808,7 +1808,10 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
         if speaker is None and sentence.konjunktiv:
             speaker = _subject_of(text, span, sentence) or carried
         if speaker is None:
-            speaker = _subject_of(text, span, sentence) or recent
+            speaker = _subject_of(text, span, sentence)
+            if speaker and frame is None and not _fragment(text, span):
+                continue  # a passage set into a plain sentence: a law, a title or a motion, not speech
+            speaker = speaker or recent
         if speaker and speaker[0] < span[1] and span[0] < speaker[1]:
             speaker = carried or recent  # a phrase in the quote itself never speaks it
         cue = frame.cue if frame else None

@@ -366,6 +366,15 @@ def test_a_short_phrase_with_neither_cue_nor_speaker_is_no_quotation(text):
     assert direct(text) == []
 
 
+def test_a_passage_in_a_plain_sentence_without_cue_is_no_quotation():
+    law = ("Nach dem Grundgesetz bestimmt der Bundeskanzler „die Richtlinien der Politik und trägt "
+           "dafür die Verantwortung“.")
+    assert direct(law) == []
+    said = ("Der Bundeskanzler betonte, er bestimme „die Richtlinien der Politik und trage dafür "
+            "die Verantwortung“.")
+    assert only(direct(said)).speaker(said) == "Der Bundeskanzler"
+
+
 def test_a_phrase_inside_the_quote_never_speaks_it():
     text = "Die Betreiber hatten erklärt, es handle sich um Kühlwasser, das „schwach radioaktiv“ sei."
     quote = only(direct(text))
