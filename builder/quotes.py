@@ -167,8 +167,9 @@ _PARTICLE_VERBS = {
 
 # "zeigte sich" or "gab sich" right before a quotation: "Die Ministerin zeigte sich „zufrieden“".
 _SHOWING = frozenset("zeigte zeigt zeigten gab gibt gaben".split())
-_SHOWN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_SHOWING)) + r")\s+(?:man\s+|er\s+|sie\s+)?sich\s+$")
-_SHOWN_QUOTED = re.compile(r"\s+(?:man\s+|er\s+|sie\s+)?sich\s+(?:\w+\s+){0,2}[„\"»]")
+_ONESELF = r"(?:man\s+|er\s+|sie\s+)?sich\s+"  # "sich", "man sich"
+_SHOWN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_SHOWING)) + r")\s+" + _ONESELF + "$")
+_SHOWN_QUOTED = re.compile(r"\s+" + _ONESELF + r"(?:\w+\s+){0,2}[„\"»]")
 
 
 # Forms of "davon ausgehen" (to assume), an opinion that reports what someone holds.
@@ -467,7 +468,8 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
 # Conjunctions, which open clauses, never phrases.
 _CONJUNCTIONS = frozenset("dass wie während nachdem weil da ob wobei wenn obwohl bevor sobald falls".split())
 # A name in quotation marks right after an article, as part of a compound or alone.
-_NAME_AFTER_ARTICLE = re.compile(r"\s+([„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])-?")
+_NAME_IN_QUOTES = r"[„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«]"  # a capitalised name in quotation marks
+_NAME_AFTER_ARTICLE = re.compile(r"\s+(" + _NAME_IN_QUOTES + r")-?")
 
 
 _MEDIUM_ENDINGS = ("zeitung", "agentur", "zeitschrift", "illustrierten", "presse")
@@ -1082,7 +1084,7 @@ def _object_before_subject(tokens: list[Token], j: int) -> bool:
 
 
 _VERLAUTEN = frozenset("verlautet verlautete verlauteten".split())
-_QUOTED_NAME = re.compile(r"\s+((?:die|der|das)\s+[„\"»][^“\"«\n]{1,60}[“\"«]|[„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«])")
+_QUOTED_NAME = re.compile(r"\s+((?:die|der|das)\s+[„\"»][^“\"«\n]{1,60}[“\"«]|" + _NAME_IN_QUOTES + ")")
 _REFLEXIVES = frozenset(("sich", "mir", "mich", "uns"))
 
 
@@ -1390,7 +1392,8 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
 # Name lautet „…“", "„…“, so lautet der Titel", "„…“ genannt", "als „…“ bezeichnet wird".
 _NAMED_BEFORE = re.compile(
     r"(?i)(?:\bnennt man(?: \w+)?|\b(?:name|titel|bezeichnung|spitzname|arbeitstitel)\s+lautete?(?:\s+\w+)?)\s*$")
-_NAMED_AFTER = re.compile(r"(?i)\s*(?:genannt\b(?!\s+(?:hat|hatte|hatten|haben|habe|hätte)\b)"
+_PERFECT_AUXILIARIES = "hat|hatte|hatten|haben|habe|hätte"  # "… genannt hatte", "habe … genannt"
+_NAMED_AFTER = re.compile(r"(?i)\s*(?:genannt\b(?!\s+(?:" + _PERFECT_AUXILIARIES + r")\b)"
                           r"|,\s*so lautete? (?:der|die|das) (?:titel|name|motto)\b)")  # but "… genannt hatte"
 _PASSIVE_NAMING = re.compile(r"\s*bezeichnet (?:wird|werden|wurde|wurden)\b")
 # A quoted span given as an example of a noun: "Vorträge wie „…“" names a title, but "Parolen
@@ -1408,7 +1411,7 @@ def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     before, after = text[max(sentence.start, span[0] - 40):span[0]], text[span[1]:span[1] + 40]
     agent = re.search(r"\b(?:von|vom)\s", text[max(sentence.start, span[0] - 80):span[0]], re.IGNORECASE)
     passive = any(t.lower in _PASSIVE_AUXILIARIES for t in sentence.tokens)
-    perfect = re.search(r"\b(?:hat|hatte|habe|hätte|haben|hatten)\b", before)  # "habe die Lage „…“ genannt"
+    perfect = re.search(r"\b(?:" + _PERFECT_AUXILIARIES + r")\b", before)  # "habe die Lage „…“ genannt"
     if _NAMED_BEFORE.search(before) or (_NAMED_AFTER.match(after) and not (agent and passive) and not perfect):
         return True  # but "Von der Regierung wurde der Plan „unsinnig“ genannt" reports speech
     if _EXAMPLE_OF.search(before) and not any(word.lower().endswith(_SAYING_ENDINGS)
