@@ -1,18 +1,24 @@
 """Clean an article's raw text as a careful editor would, and divide it into blocks.
 
 Source systems glue headings to the sentence that follows them, mix page furniture
-("all the latest in our ticker"), agency credits and photo captions into the text, and
-separate paragraphs by one or more line breaks. The rules here are patterns of such
-text, not lists of known lines. The cleaned text keeps every character of the content
-in order; only white space between blocks changes, so any sentence of it can be found
-verbatim in the source file.
+(image lines, credits, captions, adverts, page controls) into the text, and separate
+paragraphs by one or more line breaks. `furniture` knows the shapes of such text; here
+the lines become blocks, and the pieces at the edges of a paragraph (a dateline, a
+ticker time, an agency code, a sentence addressed to the reader, a sentence the excerpt
+cuts off) become marks that no sentence of a claim includes. The cleaned text keeps
+every character of the content in order; only white space between blocks and Markdown
+heading markers change, so any sentence of it can be found verbatim in the source file.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
-from .model import CAPTION, CREDIT, FURNITURE, HEADING, PARAGRAPH, Block
+from . import furniture
+from .furniture import classify, looks_like_heading  # noqa: F401  (the cleaner's public rules)
+from .model import (CUT_OFF, DATELINE, FURNITURE, HEADING, LIST_MARKER, PARAGRAPH, READER, TICKER_TIME, TRAILER,
+                    Block, Dateline, Mark)
 from .segment import split_sentences
 
 BLOCK_SEPARATOR = "\n\n"
@@ -23,34 +29,8 @@ GLUED_SENTENCE = re.compile(r"(?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäöü
 # A heading glued to the sentence after it: "…nicht realistischDie Eckpfeiler". The
 # lower-case run is long so that names like "YouTube" or "WhatsApp" stay whole.
 GLUED_HEADING = re.compile(r"(?<=[a-zäöüß]{5})(?=[A-ZÄÖÜ][a-zäöüß]{2,}\b)")
-SENTENCE_END = re.compile(r"[.!?…:;,\"“”»«)]\s*$")
-HEADING_MAX_WORDS = 12
-HEADING_MAX_CHARS = 110
-
-# Photo credits that open a caption: "IMAGO/Xinhua …", "picture alliance/dpa …", "Foto: …".
-CAPTION_START = re.compile(
-    r"^(?:(?:picture alliance|[A-Z][\w.-]*(?: [a-z]+)?)/[A-Za-z][\w.-]*(?:/[\w.-]+)*"
-    r"|(?:Foto|Bild|Fotos|Photo)\s*:[^ ]*)\s+\S"
-)
-PHOTO_AGENCY = re.compile(r"(?i)\b(?:imago|picture[ -]alliance|dpa|afp|reuters|ap|epa|getty|xinhua|sputnik|"
-                          r"keystone|apa|ddp|anadolu|tass|photothek|foto|bild|photo)\b")
-CAPTION_END = re.compile(r"\((?:Foto|Bild|Photo)\s*:[^)]*\)\s*$")
-
-AGENCY = r"(?:dpa|afp|reuters|ap|apa|kna|epd|sid|ddp|rtr|ots|ag)"
-CREDIT_LINE = re.compile(
-    r"^(?:mit (?:informationen|material|agenturmaterial|inhalten)\b.*\b(?:von|aus|der|des)\b"
-    r"|quellen?:|material:|\(?" + AGENCY + r"(?:[\s,/;&+]+(?:und\s+)?" + AGENCY + r")*\)?$)",
-    re.IGNORECASE,
-)
-# Furniture: the publisher speaking about its own pages, links and products.
-FURNITURE_WORDS = re.compile(
-    r"\b(?:ticker|liveblog|live-blog|newsblog|newsletter|podcast|mediathek|mehr zum thema"
-    r"|lesen sie (?:auch|mehr)|weitere informationen|hintergründe bei|hier geht es|zum artikel"
-    r"|jetzt abonnieren|unsere[mnr]? (?:app|seite|kanal))\b"
-    r"|\b[\w-]+\.(?:de|com|at|ch|org|net|eu)\b",
-    re.IGNORECASE,
-)
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+")
+REPEAT_MIN_CHARS = 12  # shorter lines ("Kreml", "Fazit") may rightly stand twice
 
 
 def take_date_marker(raw: str) -> tuple[str | None, str]:
@@ -71,6 +51,9 @@ def split_lines(text: str) -> list[str]:
     """The non-empty lines of a text, with glued headings and sentences pulled apart."""
     lines = []
     for line in text.split("\n"):
+        if furniture.markdown_heading(line):
+            lines.append(line)  # a heading as the author marked it: never split
+            continue
         for piece in GLUED_SENTENCE.split(line):
             lines.extend(_unglue_heading(piece))
     return [line.strip() for line in lines if line.strip()]
@@ -107,52 +90,124 @@ def _last_sentence_start(line: str, pos: int) -> int:
     return starts[-1] if starts else 0
 
 
-def looks_like_heading(line: str) -> bool:
-    """A short line that opens in upper case and has no final punctuation."""
-    words = line.split()
-    return (
-        0 < len(words) <= HEADING_MAX_WORDS
-        and len(line) <= HEADING_MAX_CHARS
-        and line[:1].isupper()
-        and not SENTENCE_END.search(line)
-        and "," not in line
-    )
-
-
-def classify(line: str) -> tuple[str, str]:
-    """Return the block kind of a line and, for non-content, the reason."""
-    if CAPTION_END.search(line) or _caption_start(line):
-        return CAPTION, "photo caption with a photo credit"
-    if CREDIT_LINE.match(line):
-        return CREDIT, "agency credit"
-    short = len(line.split()) <= 15 and not re.search(r"[.!?]\s*$", line)
-    if short and FURNITURE_WORDS.search(line):
-        return FURNITURE, "link or notice of the publisher"
-    if looks_like_heading(line):
-        return HEADING, ""
-    return PARAGRAPH, ""
-
-
-def _caption_start(line: str) -> bool:
-    """A line opening with a photo credit: a photo agency's name, or no sentence after it."""
-    m = CAPTION_START.match(line)
-    if not m:
-        return False
-    credit = line[: m.end() - 1]
-    return bool(PHOTO_AGENCY.search(credit)) or not re.search(r"[.!?]\s*$", line)
-
-
 def make_blocks(text: str, language: str = "de") -> tuple[str, tuple[Block, ...]]:
-    """Turn normalised text into (cleaned text, blocks with sentence offsets)."""
+    """Turn normalised text into (cleaned text, blocks with sentence offsets and marks)."""
     pieces: list[str] = []
     blocks: list[Block] = []
+    seen: set[str] = set()
     pos = 0
-    for number, line in enumerate(split_lines(text), start=1):
+    for number, raw_line in enumerate(split_lines(text), start=1):
         if pieces:
             pos += len(BLOCK_SEPARATOR)
-        kind, note = classify(line)
-        sentences = split_sentences(line, pos, language) if kind == PARAGRAPH else ()
-        blocks.append(Block(number, kind, pos, pos + len(line), line, sentences, note))
+        line, kind, note = _line_kind(raw_line)
+        if kind in (HEADING, PARAGRAPH) and _repeated(line, seen):
+            kind, note = FURNITURE, "repeated line"
+        first = not any(b.kind == PARAGRAPH for b in blocks)
+        blocks.append(_block(number, kind, note, line, pos, language, first))
         pieces.append(line)
         pos += len(line)
-    return BLOCK_SEPARATOR.join(pieces), tuple(blocks)
+    return BLOCK_SEPARATOR.join(pieces), _mark_cut_off(tuple(blocks), language)
+
+
+def _line_kind(line: str) -> tuple[str, str, str]:
+    """A line without its Markdown heading marker, with its block kind and note."""
+    marker = furniture.markdown_heading(line)
+    if marker:
+        return line[marker.end():], HEADING, ""
+    kind, note = classify(line)
+    return line, kind, note
+
+
+def _repeated(line: str, seen: set[str]) -> bool:
+    """Whether a content line repeats an earlier one (a headline printed twice)."""
+    key = furniture.normal_form(line)
+    if len(key) < REPEAT_MIN_CHARS:
+        return False
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
+
+
+def _block(number: int, kind: str, note: str, line: str, pos: int, language: str, first: bool) -> Block:
+    """A block; a paragraph gets its sentences and the marks at its edges."""
+    if kind != PARAGRAPH:
+        return Block(number, kind, pos, pos + len(line), line, (), note)
+    start, end, marks = _edges(line, pos, first)
+    sentences, inner = [], []
+    for sentence in split_sentences(line[start:end], pos + start, language):
+        if furniture.addresses_reader(sentence.text):
+            inner.append(Mark(sentence.start, sentence.end, sentence.text, READER))
+        else:
+            sentences.append(sentence)
+    marks = tuple(sorted(marks + inner, key=lambda m: m.start))
+    if not sentences and marks and all(m.kind == READER for m in inner) and inner:
+        return Block(number, FURNITURE, pos, pos + len(line), line, (), "addressed to the reader")
+    return Block(number, PARAGRAPH, pos, pos + len(line), line, tuple(sentences), note, marks)
+
+
+def _edges(line: str, pos: int, first: bool) -> tuple[int, int, list[Mark]]:
+    """Where a paragraph's sentences start and end, and the marks before and after them."""
+    marks, start, end = [], 0, len(line)
+    for kind, found in ((LIST_MARKER, furniture.list_marker(line)), (TICKER_TIME, furniture.ticker_time(line))):
+        if found:
+            marks.append(_mark(line, pos, 0, found.end(), kind))
+            start = found.end()
+            break
+    dateline = furniture.opening_dateline(line[start:], first)
+    if dateline:
+        marks.append(_mark(line, pos, start, start + dateline.end(), DATELINE))
+        start += dateline.end()
+    tail = furniture.trailer(line[start:])
+    if tail:
+        end = start + tail.start()
+        marks.append(_mark(line, pos, end, len(line), TRAILER))
+    return start, end, marks
+
+
+def _mark(line: str, pos: int, start: int, end: int, kind: str) -> Mark:
+    """A mark over line[start:end], without the white space at its edges."""
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return Mark(pos + start, pos + end, line[start:end], kind)
+
+
+def _mark_cut_off(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
+    """Mark the text's last sentence when the excerpt breaks off inside it."""
+    content = [i for i, b in enumerate(blocks) if b.kind in (PARAGRAPH, HEADING)]
+    if not content:
+        return blocks
+    last = blocks[content[-1]]
+    if last.kind == HEADING and len(content) > 1 and furniture.cut_off(last.text, language):
+        # A heading introduces text: one that ends the excerpt on a broken word is a broken sentence.
+        mark = Mark(last.start, last.end, last.text, CUT_OFF)
+        return blocks[:content[-1]] + (replace(last, kind=PARAGRAPH, marks=(mark,)),) + blocks[content[-1] + 1:]
+    if last.kind != PARAGRAPH or not last.sentences or not furniture.cut_off(last.sentences[-1].text, language):
+        return blocks
+    broken = last.sentences[-1]
+    mark = Mark(broken.start, broken.end, broken.text, CUT_OFF)
+    fixed = replace(last, sentences=last.sentences[:-1], marks=tuple(sorted(last.marks + (mark,), key=lambda m: m.start)))
+    return blocks[:content[-1]] + (fixed,) + blocks[content[-1] + 1:]
+
+
+def datelines(blocks: tuple[Block, ...]) -> tuple[Dateline, ...]:
+    """The datelines the article's paragraphs open with: place and agency."""
+    out = []
+    for block in blocks:
+        for mark in block.marks:
+            if mark.kind == DATELINE:
+                out.append(_dateline(mark.text, block.number))
+    return tuple(out)
+
+
+def _dateline(text: str, block: int) -> Dateline:
+    """Place and agency of a dateline's text ("BRÜSSEL (dpa-AFX) -")."""
+    body = text.rstrip(" -–—:")
+    agency = None
+    m = re.search(r"\(([^()]*)\)\s*$", body)
+    if m:
+        agency = m.group(1).strip() or None
+        body = body[: m.start()].strip()
+    return Dateline(furniture.place_name(body), agency, block)

@@ -79,7 +79,7 @@ def article_segments(article: Article) -> list[Segment]:
 def block_segments(article: Article, block: Block) -> list[Segment]:
     """The segments of a block: its sentences, or the block as one piece."""
     lang, page = article.meta.language, (f"sources/{article.id}.md",)
-    if block.sentences:
+    if block.sentences or block.marks:  # a paragraph: only its sentences are text to translate
         return [Segment(sentence_id(article, block, i), s.text, lang, page) for i, s in enumerate(block.sentences)]
     return [Segment(block_id(article, block), block.text, lang, page)]
 

@@ -27,6 +27,36 @@ class Sentence:
     text: str
 
 
+# Kinds of furniture inside a content paragraph: kept on the source page, marked, and
+# never part of a sentence that a claim can cite.
+DATELINE = "dateline"  # "BRÜSSEL (dpa-AFX) -" before the first sentence
+TICKER_TIME = "time"  # "08.43 Uhr:" before a ticker entry
+LIST_MARKER = "marker"  # "▶", "•" before a paragraph
+TRAILER = "trailer"  # agency and editor codes after the last sentence: "/aha/DP/mis", "(dpa)"
+READER = "reader"  # the publisher addressing the reader: "Mehr dazu lesen Sie hier."
+CUT_OFF = "cut-off"  # the text breaks off mid-sentence
+MARK_KINDS = (DATELINE, TICKER_TIME, LIST_MARKER, TRAILER, READER, CUT_OFF)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A piece of furniture inside a content paragraph; `start`/`end` index the article's text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place and agency an agency report opens with ("BRÜSSEL (dpa-AFX) -")."""
+
+    place: str
+    agency: str | None
+    block: int  # Block.number of the paragraph it opens
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph, heading or marked non-content line of an article."""
@@ -38,6 +68,7 @@ class Block:
     text: str
     sentences: tuple[Sentence, ...] = ()
     note: str = ""  # for non-content blocks: why it was recognised as such
+    marks: tuple[Mark, ...] = ()  # furniture inside a paragraph, between or around its sentences
 
     @property
     def anchor(self) -> str:
@@ -56,6 +87,7 @@ class Metadata:
     url: str | None = None
     language: str = "de"
     slug: str | None = None
+    datelines: tuple[Dateline, ...] = ()  # found in the text, not given by the editors
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ still build.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from . import clean
-from .model import HEADING, Article, Metadata
+from .model import HEADING, PARAGRAPH, Article, Metadata
 from .problems import Problems
 
 SUFFIXES = (".txt", ".md")
@@ -164,6 +165,7 @@ def _article(source: Source, languages: tuple[str, ...], problems: Problems) -> 
         problems.error(source.shown, source.body_line, "no article text left after cleaning (only headings, credits or captions)",
                        "check that the file holds the article's paragraphs")
         return None
+    meta = replace(meta, datelines=clean.datelines(blocks))
     if meta.date is None and marker_date:
         meta = replace(meta, date=marker_date)
     if meta.title is None:
@@ -211,9 +213,12 @@ def _key_line(source: Source, key: str) -> int | None:
 
 
 def derive_title(blocks) -> str:
-    """A title taken from the text: a leading heading, else the lead's first sentence."""
-    if blocks and blocks[0].kind == HEADING:
-        return blocks[0].text
+    """A title taken from the text: the fullest heading before the first paragraph (a page's
+    kicker and section labels are shorter than its headline), else the lead's first sentence."""
+    leading = list(itertools.takewhile(lambda b: b.kind != PARAGRAPH, blocks))
+    headings = [b.text for b in leading if b.kind == HEADING]
+    if headings:
+        return max(headings, key=lambda text: len(text.split()))
     first = next(s for b in blocks for s in b.sentences)
     words = first.text.split()
     if len(words) <= DERIVED_TITLE_WORDS:

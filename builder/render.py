@@ -15,7 +15,7 @@ import jinja2
 import yaml
 
 from .catalog import Segment
-from .localize import (MACHINE, MISSING, Localizer, Text, article_segments, block_segments, citation_segment,
+from .localize import (MACHINE, MISSING, ORIGINAL, Localizer, Text, article_segments, block_segments, citation_segment,
                        claim_segment, has_own_text, person_segment, title_segment)
 from .model import Article, Block, Citation, Claim
 from .people import SIDES
@@ -136,9 +136,13 @@ class Renderer:
         """An article's title in the page's language."""
         return page.loc.text(title_segment(article))
 
-    def block_texts(self, article: Article, block: Block, page: Page) -> list[Text]:
-        """The texts of a block in the page's language: its sentences, or the block as one piece."""
-        return [page.loc.text(segment) for segment in block_segments(article, block)]
+    def block_texts(self, article: Article, block: Block, page: Page) -> list[Piece]:
+        """The pieces of a block in reading order: its sentences (or the block as one) in the
+        page's language, and the furniture marked inside it, as the source wrote it."""
+        pieces = [Piece(page.loc.text(segment), None, start)
+                  for segment, start in zip(block_segments(article, block), _starts(block))]
+        pieces += [Piece(Text(m.text, ORIGINAL, article.meta.language), m.kind, m.start) for m in block.marks]
+        return sorted(pieces, key=lambda p: p.start)
 
     def pages(self) -> dict[str, str]:
         """Every page of the site in this renderer's language."""
@@ -159,6 +163,20 @@ class Renderer:
             out[path] = self.render("source.md.j2", page, article=article,
                                     blocks=[(b, self.block_texts(article, b, page)) for b in article.blocks])
         return out
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of a block on the source page: a text, and the kind of furniture it is (or None)."""
+
+    text: Text
+    mark: str | None
+    start: int
+
+
+def _starts(block: Block) -> list[int]:
+    """Where each segment of a block starts: its sentences, or the block itself."""
+    return [s.start for s in block.sentences] or [block.start]
 
 
 def with_notice(body: str, page: Page) -> str:
