@@ -37,6 +37,13 @@ def texts() -> list[str]:
     return [t for t in out if t.strip()]
 
 
+def articles_used(log: str, total: int) -> int:
+    """How many articles the build cited on a topic page: total minus those it reports unused."""
+    unused = sum(1 for line in log.splitlines() if line.startswith("content/articles/")
+                 and ("not used on any topic page" in line or "not about the story" in line))
+    return total - unused
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -59,6 +66,8 @@ def main() -> int:
     summary = [line for line in log.splitlines() if not line.startswith(("content/", "links:"))]
     print("\n".join(summary[-8:]))
     print(f"articles {args.articles} ({megabytes:.1f} MB of text), exit status {status}")
+    used = articles_used(log, args.articles)
+    print(f"articles used {used} of {args.articles} ({100 * used / args.articles:.1f} %)")
     print(f"total {total:.1f} s, {args.articles / total:.1f} articles/s, peak memory {peak:.0f} MB"
           + (f", site {size:.0f} MB" if args.mkdocs else ""))
     return 0

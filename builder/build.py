@@ -94,6 +94,7 @@ def load_model(project: Project, report: Report):
         topics = config.load_topics(project.root / "content" / "topics.yml", languages)
         sources = config.load_sources(project.root / "content" / "sources.yml")
         concepts = config.load_concepts(project.root / "content" / "concepts.yml")
+        story = config.load_story(project.root / "content" / "story.yml", languages)
         people = load_people(project.root / "content" / "people.yml")
         strings = config.load_yaml(project.site_src / "strings.yml")
     with report.stage("read"):
@@ -104,10 +105,15 @@ def load_model(project: Project, report: Report):
     with report.stage("quotes"):
         statements = {a.id: attribute(a, people) for a in progress("quotes", articles, len(articles))}
     with report.stage("match"):
-        site = assemble(languages, articles, topics, build_date(), concepts, people, statements)
+        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story)
     for article_id in site.unused:
-        report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
-                                "check content/topics.yml: its terms do not match this article's sentences")
+        reason = site.unused_reason(article_id)
+        if reason:
+            report.problems.warning(site.article(article_id).path, None, f"not about the story, not used: {reason}",
+                                    "nothing to do if it is off the story; else add its terms to content/story.yml")
+        else:
+            report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
+                                    "check content/topics.yml: its terms do not match this article's sentences")
     return site, strings
 
 

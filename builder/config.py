@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -66,6 +67,61 @@ class TopicConfig:
     sections: tuple[Section, ...]
     priority: tuple[Term, ...]  # editorial priority for "at a glance"
     sides: dict  # side of the speaker (people.yml) -> weight
+
+
+def _inline(pattern: re.Pattern) -> str:
+    """A pattern's source with its case-insensitivity written inline, to join it with others."""
+    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
+
+
+@dataclass(frozen=True)
+class StoryConfig:
+    """What the site is about: the actors, places and events of its story (content/story.yml)."""
+
+    kinds: dict  # kind ("actors", "places", "events") -> tuple[Term, ...]
+    min_score: float  # distinct terms of an article must weigh this much together
+    min_kinds: int  # ... and come from this many kinds
+    min_sentences: int  # ... in at least this many sentences
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Every term of the story, of every kind."""
+        return tuple(t for terms in self.kinds.values() for t in terms)
+
+    @cached_property
+    def any_term(self) -> re.Pattern:
+        """One pattern that finds any of the terms: most sentences of most articles have none."""
+        return re.compile("|".join(_inline(t.pattern) for t in self.terms) or r"(?!)")
+
+
+STORY_KINDS = ("actors", "places", "events")
+
+
+def load_story(path: Path, languages: tuple[Language, ...]) -> StoryConfig | None:
+    """Read and validate content/story.yml (optional: without it every article is on the story)."""
+    data = load_yaml(path, missing_ok=True)
+    if data is None:
+        return None
+    problems: list[Problem] = []
+    if not isinstance(data, dict) or not isinstance(data.get("story"), dict):
+        raise ConfigError([Problem(str(path), None, "expected a top-level `story:` mapping",
+                                   "start the file with `story:` and indented `actors:`, `places:`, `events:`")])
+    raw = data["story"]
+    checker = _TopicChecker(str(path), languages, problems)
+    known = set(STORY_KINDS) | {"min_score", "min_kinds", "min_sentences"}
+    for key in sorted(set(raw) - known):
+        checker.fail(f"story.{key}", "unknown key", f"use only: {', '.join(sorted(known))}")
+    kinds = {kind: checker.terms(f"story.{kind}", raw.get(kind) or {}, required=False) for kind in STORY_KINDS}
+    if not any(kinds.values()):
+        checker.fail("story", "no terms", "list the story's actors, places and events with weights, e.g. `Kiew: 1`")
+    numbers = {key: checker.number(f"story.{key}", raw.get(key, default), minimum, whole)
+               for key, default, minimum, whole in (("min_score", 3, 0, False), ("min_kinds", 2, 0, True),
+                                                    ("min_sentences", 2, 0, True))}
+    if numbers["min_kinds"] > len(STORY_KINDS):
+        checker.fail("story.min_kinds", f"at most {len(STORY_KINDS)} kinds exist", "e.g. `min_kinds: 2`")
+    if problems:
+        raise ConfigError(problems)
+    return StoryConfig(kinds, float(numbers["min_score"]), int(numbers["min_kinds"]), int(numbers["min_sentences"]))
 
 
 @dataclass(frozen=True)
@@ -197,6 +253,16 @@ class _TopicChecker:
             priority=self.terms(f"{where}.priority", raw.get("priority") or {}, required=False),
             sides=self.sides(f"{where}.sides", raw.get("sides") or {}),
         )
+
+    def number(self, where: str, value, minimum: float, whole: bool = False) -> float:
+        """Check a number that must be above `minimum` (and a whole number when `whole`)."""
+        kind = "whole number" if whole else "number"
+        if (isinstance(value, bool) or not isinstance(value, (int, float)) or value <= minimum
+                or (whole and value != int(value))):
+            self.fail(where, f"expected a {kind} above {minimum:g}, got {value!r}",
+                      f"write `{where.rsplit('.', 1)[-1]}: {minimum + 1:g}` or another {kind}")
+            return minimum + 1
+        return value
 
     def sides(self, where: str, value) -> dict:
         """Check a mapping of speaker side -> weight."""

@@ -95,6 +95,7 @@ def claims_export(site, catalogs: dict) -> bytes:
         "articles": [_article_json(a) for a in site.articles],
         "topics": [_topic_json(t, texts, len(site.articles), names) for t in site.topics],
         "unused_articles": list(site.unused),
+        "off_story": {aid: site.off_story[aid] for aid in sorted(site.off_story)},
         "people": [{"id": p.id, "name": p.name, "kind": p.kind, "side": p.side,
                     "role": {lang: getattr(p.role, lang, None) for lang in langs}} for p in site.people],
         "quotes": [{"article": q.citation.article, "kind": q.kind, "start": q.start, "end": q.end,

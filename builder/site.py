@@ -5,7 +5,7 @@ This is the last stage before rendering; nothing here touches the disk.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .claims import group_matches, make_claim
@@ -13,6 +13,7 @@ from .config import Language, TopicConfig
 from .model import Article, Claim
 from .attribution import Statement, speakers_by_sentence
 from .people import SIDES
+from .story import relevance
 from .topics import Match, match_article
 
 GLANCE_MAX = 5
@@ -44,6 +45,11 @@ class Site:
     built: str  # build date, ISO
     people: tuple = ()  # people.Person entries that have statements, by side then name
     statements: tuple[Statement, ...] = ()  # every attributed quotation, in article order
+    off_story: dict = field(default_factory=dict)  # article id -> why it is not about the story
+
+    def unused_reason(self, article_id: str) -> str:
+        """Why an unused article is not on any topic page."""
+        return self.off_story.get(article_id, "")
 
     def covered(self, article_id: str, topic: TopicPage, section: str | None = "") -> int:
         """How many claims of a topic (or of one of its sections) cite an article."""
@@ -76,13 +82,14 @@ SECOND_TOPIC_SHARE = 0.6  # a sentence is on a second topic only when it fits it
 
 
 def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict | None = None,
-              people=None) -> dict[str, list[Match]]:
+              people=None, on_story: dict | None = None) -> dict[str, list[Match]]:
     """The matches of every article, by topic id (speakers count when statements are given).
 
     A sentence belongs to the topic it fits best, and to another topic only when it fits
     that one nearly as well (scores are compared relative to each topic's threshold):
     Peskov on the EU's role is peace talks and European reactions alike, but a sentence
     on NATO membership that mentions negotiations in passing is not peace talks.
+    `on_story` maps an article to the sentences on the site's story (all when absent).
     """
     statements = statements or {}
     sides = {p.id: p.side for p in people.entries} if people else {}
@@ -91,7 +98,8 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
     for article in articles:
         speakers = speakers_by_sentence(article, statements.get(article.id, ()))
         by_sentence: dict[int, list[Match]] = defaultdict(list)
-        for match in match_article(article, topics, speakers, sides):
+        allowed = on_story.get(article.id) if on_story is not None else None
+        for match in match_article(article, topics, speakers, sides, allowed):
             by_sentence[match.sentence.start].append(match)
         for found in by_sentence.values():
             best = max(m.score / threshold[m.topic] for m in found)
@@ -117,10 +125,12 @@ def topic_page(config: TopicConfig, matches: list[Match], concepts=()) -> TopicP
 
 
 def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
-             concepts=(), people=None, statements: dict | None = None) -> Site:
-    """Build the site model from the articles, the topic rules, concepts and statements."""
+             concepts=(), people=None, statements: dict | None = None, story=None) -> Site:
+    """Build the site model from the articles, the topic rules, concepts, statements and the story."""
     statements = statements or {}
-    matches = match_all(articles, topics, statements, people)
+    judged = {a.id: relevance(a, story) for a in articles}
+    on_story = {aid: r.sentences for aid, r in judged.items()}
+    matches = match_all(articles, topics, statements, people, on_story)
     pages = tuple(topic_page(t, matches.get(t.id, []), concepts) for t in topics)
     cited = {a for p in pages for a in p.sources}
     unused = tuple(a.id for a in articles if a.id not in cited)
@@ -128,4 +138,5 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
     speaking = {s.person for s in flat if s.person}
     persons = tuple(sorted((p for p in (people.entries if people else ()) if p.id in speaking),
                            key=lambda p: (SIDES.index(p.side), p.name)))
-    return Site(languages, tuple(articles), pages, unused, built, persons, flat)
+    off_story = {aid: r.reason for aid, r in judged.items() if not r.on_story}
+    return Site(languages, tuple(articles), pages, unused, built, persons, flat, off_story)

@@ -37,12 +37,13 @@ def term_score(text: str, terms: tuple[Term, ...]) -> float:
 
 
 def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: dict | None = None,
-                  sides: dict | None = None) -> list[Match]:
+                  sides: dict | None = None, on_story: frozenset[int] | None = None) -> list[Match]:
     """All (topic, sentence) matches of one article.
 
     `speakers` maps a sentence's start offset to the person speaking in it and `sides`
     a person to their side: a statement of a side counts towards the topics that
-    weigh that side (a European minister's words are a European reaction).
+    weigh that side (a European minister's words are a European reaction). When
+    `on_story` is given, only the sentences starting at those offsets may match.
     """
     speakers, sides = speakers or {}, sides or {}
     matches = []
@@ -56,7 +57,7 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: d
                 own = term_score(sentence.text, topic.terms) + topic.sides.get(sides.get(speaker), 0.0)
                 score = own + CONTEXT_SHARE * previous if own else 0.0
                 previous = own
-                if score < topic.min_score:
+                if score < topic.min_score or (on_story is not None and sentence.start not in on_story):
                     continue
                 if topic.require and not term_score(sentence.text, topic.require):
                     continue

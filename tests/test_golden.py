@@ -27,6 +27,7 @@ def generated_tree(tmp_path: Path, monkeypatch) -> dict[str, str]:
     """Build the scenario without MkDocs and return its generated pages and data."""
     root = make_project(tmp_path / "small", translations=False)
     shutil.copy(SCENARIO / "topics.yml", root / "content" / "topics.yml")
+    shutil.copy(SCENARIO / "story.yml", root / "content" / "story.yml")
     for path in sorted((SCENARIO / "articles").iterdir()):
         shutil.copy(path, root / "content" / "articles" / path.name)
     for path in sorted((SCENARIO / "translations").glob("*.po")):

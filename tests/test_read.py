@@ -113,11 +113,11 @@ def test_build_reports_problems_counts_them_and_exits_non_zero(project):
 
 
 def test_strict_turns_warnings_into_failure(project):
-    # An article that no topic matches is a warning: built, listed, but --strict fails.
+    # An article off the story (no topic could use it) is a warning: built, listed, but --strict fails.
     root = project(articles={"wetter.txt": "Morgen regnet es in Hamburg. Am Wochenende wird es wärmer.\n"})
     out = io.StringIO()
     assert build(Project(root), run_mkdocs=False, out=out) == 0
-    assert "wetter.txt: warning: article is not used on any topic page" in out.getvalue()
+    assert "wetter.txt: warning: not about the story, not used" in out.getvalue()
     assert build(Project(root), strict=True, run_mkdocs=False, out=io.StringIO()) == 1
 
 
