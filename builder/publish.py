@@ -92,8 +92,8 @@ def claims_export(site, catalogs: dict) -> bytes:
     data = {
         "schema": 1,
         "languages": langs,
-        "articles": [_article_json(a) for a in site.articles],
-        "topics": [_topic_json(t, texts, len(site.articles), names) for t in site.topics],
+        "articles": [dict(_article_json(a), also_published_by=list(site.copies_of(a.id))) for a in site.articles],
+        "topics": [_topic_json(t, texts, site, names) for t in site.topics],
         "unused_articles": list(site.unused),
         "off_story": {aid: site.off_story[aid] for aid in sorted(site.off_story)},
         "people": [{"id": p.id, "name": p.name, "kind": p.kind, "side": p.side,
@@ -119,8 +119,9 @@ def _text_of(site, statement) -> str:
     return site.article(statement.citation.article).text[statement.start:statement.end]
 
 
-def _topic_json(topic, texts, total: int, names: dict) -> dict:
-    """One topic of the export, with its claims and their citations."""
+def _topic_json(topic, texts, site, names: dict) -> dict:
+    """One topic of the export, with its claims and their citations; copies of one report
+    count once in `reports` and `of_sources`."""
     claims = [{
         "id": claim.id,
         "section": claim.section,
@@ -128,7 +129,8 @@ def _topic_json(topic, texts, total: int, names: dict) -> dict:
         "speaker": names.get(claim.speaker),
         "speaker_id": claim.speaker,
         "sources": len(claim.sources),
-        "of_sources": total,
+        "reports": site.report_count(claim),
+        "of_sources": site.used_reports,
         "at_a_glance": claim in topic.glance,
         "citations": [{"article": c.article, "paragraph": c.block, "start": c.start, "end": c.end,
                        "quote": c.quote} for c in claim.citations],

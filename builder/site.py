@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .claims import group_matches, make_claim
+from .copies import find_reports
 from .config import Language, TopicConfig
 from .model import Article, Claim
 from .attribution import Statement, speakers_by_sentence
@@ -46,10 +47,33 @@ class Site:
     people: tuple = ()  # people.Person entries that have statements, by side then name
     statements: tuple[Statement, ...] = ()  # every attributed quotation, in article order
     off_story: dict = field(default_factory=dict)  # article id -> why it is not about the story
+    reports: dict = field(default_factory=dict)  # article id -> copies.Report it prints
 
     def unused_reason(self, article_id: str) -> str:
         """Why an unused article is not on any topic page."""
         return self.off_story.get(article_id, "")
+
+    def copies_of(self, article_id: str) -> tuple[str, ...]:
+        """The other articles that print the same report as this one."""
+        report = self.reports.get(article_id)
+        return tuple(a for a in report.articles if a != article_id) if report else ()
+
+    def report_count(self, claim: Claim) -> int:
+        """How many independent reports carry a claim: copies of one report count once."""
+        return reports_among(claim.sources, self.reports)
+
+    def copy_count(self, claim: Claim) -> int:
+        """How many of a claim's sources are copies of a report another source of it prints."""
+        return len(claim.sources) - self.report_count(claim)
+
+    def reports_in(self, article_ids) -> int:
+        """How many independent reports some articles are: copies of one report count once."""
+        return reports_among(article_ids, self.reports)
+
+    @cached_property
+    def used_reports(self) -> int:
+        """How many independent reports the topic pages cite (the M of "N of M sources")."""
+        return self.reports_in({a for t in self.topics for a in t.sources})
 
     def covered(self, article_id: str, topic: TopicPage, section: str | None = "") -> int:
         """How many claims of a topic (or of one of its sections) cite an article."""
@@ -109,17 +133,26 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
     return by_topic
 
 
-def topic_page(config: TopicConfig, matches: list[Match], concepts=()) -> TopicPage:
+def reports_among(article_ids, reports: dict) -> int:
+    """How many distinct reports some articles print (an article without a report is its own)."""
+    return len({reports[a].id if a in reports else a for a in article_ids})
+
+
+def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: dict | None = None) -> TopicPage:
     """Group a topic's matches into claims and order them for reading and for "at a glance"."""
-    made = [(make_claim(g), min(m.order for m in g.members), max(m.priority for m in g.members))
-            for g in group_matches(matches, concepts)]
-    # Reading order: most sources first, then where the claim first appears in its article.
-    claims = tuple(c for c, _, _ in sorted(made, key=lambda r: (-len(r[0].sources), r[1], r[0].citations[0].article)))
-    # At a glance: most sources, editorial priority, earliest; single-source claims only with priority.
-    ranked = sorted(made, key=lambda r: (-len(r[0].sources), -r[2], r[1], r[0].id))
-    glance = tuple(c for c, _, priority in ranked[:GLANCE_MAX] if len(c.sources) > 1 or priority > 0)
+    reports = reports or {}
+    made = []
+    for group in group_matches(matches, concepts):
+        claim = make_claim(group)
+        made.append((claim, min(m.order for m in group.members), max(m.priority for m in group.members),
+                     reports_among(claim.sources, reports)))
+    # Reading order: most independent reports first, then where the claim first appears in its article.
+    claims = tuple(r[0] for r in sorted(made, key=lambda r: (-r[3], r[1], r[0].citations[0].article)))
+    # At a glance: most reports, editorial priority, earliest; single-report claims only with priority.
+    ranked = sorted(made, key=lambda r: (-r[3], -r[2], r[1], r[0].id))
+    glance = tuple(r[0] for r in ranked[:GLANCE_MAX] if r[3] > 1 or r[2] > 0)
     if len(glance) < GLANCE_MIN:
-        glance = tuple(c for c, _, _ in ranked[:GLANCE_MIN])
+        glance = tuple(r[0] for r in ranked[:GLANCE_MIN])
     sources = tuple(sorted({c.article for claim in claims for c in claim.citations}))
     return TopicPage(config, claims, glance, sources)
 
@@ -131,7 +164,8 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
     judged = {a.id: relevance(a, story) for a in articles}
     on_story = {aid: r.sentences for aid, r in judged.items()}
     matches = match_all(articles, topics, statements, people, on_story)
-    pages = tuple(topic_page(t, matches.get(t.id, []), concepts) for t in topics)
+    reports = find_reports(articles)
+    pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports) for t in topics)
     cited = {a for p in pages for a in p.sources}
     unused = tuple(a.id for a in articles if a.id not in cited)
     flat = tuple(s for a in articles for s in statements.get(a.id, ()))
@@ -139,4 +173,4 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
     persons = tuple(sorted((p for p in (people.entries if people else ()) if p.id in speaking),
                            key=lambda p: (SIDES.index(p.side), p.name)))
     off_story = {aid: r.reason for aid, r in judged.items() if not r.on_story}
-    return Site(languages, tuple(articles), pages, unused, built, persons, flat, off_story)
+    return Site(languages, tuple(articles), pages, unused, built, persons, flat, off_story, reports)

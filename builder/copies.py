@@ -1,0 +1,90 @@
+"""Syndicated copies: one agency report printed by several portals is one report.
+
+Two articles are copies of one report when a large part of the shorter one's text, as
+runs of words, stands in the other one too: shingles of `SHINGLE` words, and the share
+of the shorter article's shingles that the longer one contains (containment, so that a
+copy that is cut, or has a paragraph more, is still found). Portals change the furniture
+around a report, its headline and a word here and there, never most of its five-word
+runs. Candidates come from an index of shingles, so the work grows with the shingles that
+articles share, not with the square of the articles; shingles in very many articles are
+common phrases and are skipped. Everything is sorted, so the result is deterministic.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Article
+
+SHINGLE = 5  # words in a shingle
+MIN_SHARED = 12  # shingles two copies share at least
+MIN_CONTAINMENT = 0.4  # share of the shorter article's shingles found in the other
+MAX_POSTING = 50  # a shingle in more articles than this is a common phrase, not a copy
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Report:
+    """Articles that print the same report; `id` is the first of them by id."""
+
+    id: str
+    articles: tuple[str, ...]
+
+
+def shingles(article: Article) -> frozenset[int]:
+    """The shingles of an article's content sentences, as stable hashes."""
+    words = [w for _, s in article.sentences() for w in WORD.findall(s.text.lower())]
+    return frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE]).encode("utf-8"))
+                     for i in range(len(words) - SHINGLE + 1))
+
+
+def find_reports(articles: list[Article]) -> dict[str, Report]:
+    """The report of every article: copies share one, an article on its own has its own."""
+    ids = sorted(a.id for a in articles)
+    sets = {a.id: shingles(a) for a in articles}
+    parent = {aid: aid for aid in ids}
+    for a, b in _copies(sets):
+        _union(parent, a, b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for aid in ids:
+        groups[_find(parent, aid)].append(aid)
+    return {aid: Report(members[0], tuple(members)) for members in groups.values() for aid in members}
+
+
+def _copies(sets: dict[str, frozenset[int]]) -> list[tuple[str, str]]:
+    """Pairs of articles (sorted) whose shingles make them copies of one report."""
+    postings: dict[int, list[str]] = defaultdict(list)
+    for aid in sorted(sets):
+        for h in sets[aid]:
+            postings[h].append(aid)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for members in postings.values():
+        if len(members) > MAX_POSTING:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                shared[(a, b)] += 1
+    return sorted(pair for pair, count in shared.items() if is_copy(count, len(sets[pair[0]]), len(sets[pair[1]])))
+
+
+def is_copy(shared: int, size_a: int, size_b: int) -> bool:
+    """Whether two articles sharing `shared` shingles are copies of one report."""
+    smaller = min(size_a, size_b)
+    return shared >= MIN_SHARED and smaller > 0 and shared / smaller >= MIN_CONTAINMENT
+
+
+def _find(parent: dict[str, str], x: str) -> str:
+    """The representative of x's group."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    """Join the groups of a and b under the smaller id."""
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
