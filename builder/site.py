@@ -123,6 +123,8 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
         speakers = speakers_by_sentence(article, statements.get(article.id, ()))
         by_sentence: dict[int, list[Match]] = defaultdict(list)
         allowed = on_story.get(article.id) if on_story is not None else None
+        if allowed is not None and not allowed:
+            continue  # an article off the story
         for match in match_article(article, topics, speakers, sides, allowed):
             by_sentence[match.sentence.start].append(match)
         for found in by_sentence.values():

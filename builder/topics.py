@@ -51,6 +51,9 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: d
         order = 0
         for block in article.paragraphs:
             previous = 0.0
+            if on_story is not None and not any(s.start in on_story for s in block.sentences):
+                order += len(block.sentences)  # a paragraph off the story: none of it can match
+                continue
             for sentence in block.sentences:
                 order += 1
                 speaker = speakers.get(sentence.start)
