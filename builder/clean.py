@@ -17,8 +17,8 @@ from dataclasses import replace
 
 from . import furniture
 from .furniture import classify, looks_like_heading  # noqa: F401  (the cleaner's public rules)
-from .model import (CUT_OFF, DATELINE, FURNITURE, HEADING, LIST_MARKER, PARAGRAPH, READER, TICKER_TIME, TRAILER,
-                    Block, Dateline, Mark)
+from .model import (CUT_OFF, DATELINE, FURNITURE, HEADING, INNER, LIST_MARKER, PARAGRAPH, READER, TICKER_TIME,
+                    TRAILER, Block, Dateline, Mark)
 from .segment import split_sentences
 
 BLOCK_SEPARATOR = "\n\n"
@@ -138,10 +138,12 @@ def _block(number: int, kind: str, note: str, line: str, pos: int, language: str
     for sentence in split_sentences(line[start:end], pos + start, language):
         if furniture.addresses_reader(sentence.text):
             inner.append(Mark(sentence.start, sentence.end, sentence.text, READER))
+        elif furniture.inner_furniture(sentence.text):
+            inner.append(Mark(sentence.start, sentence.end, sentence.text, INNER))
         else:
             sentences.append(sentence)
     marks = tuple(sorted(marks + inner, key=lambda m: m.start))
-    if not sentences and marks and all(m.kind == READER for m in inner) and inner:
+    if not sentences and inner and all(m.kind == READER for m in inner):
         return Block(number, FURNITURE, pos, pos + len(line), line, (), "addressed to the reader")
     return Block(number, PARAGRAPH, pos, pos + len(line), line, tuple(sentences), note, marks)
 
@@ -149,16 +151,23 @@ def _block(number: int, kind: str, note: str, line: str, pos: int, language: str
 def _edges(line: str, pos: int, first: bool) -> tuple[int, int, list[Mark]]:
     """Where a paragraph's sentences start and end, and the marks before and after them."""
     marks, start, end = [], 0, len(line)
-    for kind, found in ((LIST_MARKER, furniture.list_marker(line)), (TICKER_TIME, furniture.ticker_time(line))):
+    opening, closing = furniture.ticker_markers(line)
+    leads = ((LIST_MARKER, furniture.list_marker(line)), (TICKER_TIME, furniture.ticker_time(line)),
+             (TICKER_TIME, opening))
+    for kind, found in leads:
         if found:
             marks.append(_mark(line, pos, 0, found.end(), kind))
             start = found.end()
             break
+    if closing and closing.start() > start:
+        marks.append(_mark(line, pos, closing.start(), len(line), TRAILER))
+        line = line[:closing.start()]  # the sentences end before the closing "+++"
     dateline = furniture.opening_dateline(line[start:], first)
     if dateline:
         marks.append(_mark(line, pos, start, start + dateline.end(), DATELINE))
         start += dateline.end()
     tail = furniture.trailer(line[start:])
+    end = len(line)
     if tail:
         end = start + tail.start()
         marks.append(_mark(line, pos, end, len(line), TRAILER))

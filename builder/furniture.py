@@ -18,7 +18,7 @@ from .model import CAPTION, CREDIT, FURNITURE, HEADING, PARAGRAPH
 # News and photo agencies, as they appear in credits, datelines and trailers.
 AGENCY = (r"(?:dpa(?:-AFX)?|AFP|AP|APA|Reuters|rtr|KNA|epd|SID|ddp|dts|ANP|ANSA|EFE|Belga|SDA|Keystone(?:-SDA)?|"
           r"TASS|Ria(?: Nowosti)?|Interfax|Ukrinform|Xinhua|Anadolu|IMAGO|Getty(?: Images)?|picture[ -]alliance|"
-          r"EPA(?:-EFE)?|Pool|Sputnik|ots|Bloomberg|AA)")
+          r"EPA(?:-EFE)?|Pool|Sputnik|ots|Bloomberg)")
 AGENCIES = rf"{AGENCY}(?:\s*[/,&+]\s*{AGENCY}|\s+und\s+{AGENCY})*"
 SENTENCE_END = re.compile(r"[.!?…:;,\"“”»«)]\s*$")
 INNER_SENTENCE_END = re.compile(r"[a-zäöüß]{2}[.!?][\"“”»«]?\s+[A-ZÄÖÜ\"„“»]")  # "… fahren. Es …"
@@ -60,7 +60,7 @@ NAME_WORD = r"[A-ZÄÖÜ][\w'.-]+"
 BYLINE = re.compile(rf"^[-–]?\s*(?i:von|by):?\s+{NAME_WORD}(?:\s+(?:{NAME_WORD}|und|von|van|de|der|zu))*"
                     rf"(?:\s*[,|]\s*[\w ]+)?$")
 SIGNED_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?\s[A-ZÄÖÜ]\.$")  # "Vorname N."
-CREDIT_SLASH = re.compile(rf"(?:^|\s)(?:[\w.-]+\s*/\s*)*[\w.-]+\s*/\s*{AGENCY}\s*$", re.IGNORECASE)
+CREDIT_SLASH = re.compile(rf"(?:^|\s)(?:[\w.-]+\s*/\s*)*[\w.-]+\s*/\s*{AGENCY}(?:\s*/\s*[\w.-]+)*\s*$", re.IGNORECASE)
 # The publisher speaking about its own pages, programmes, links and products.
 FURNITURE_WORDS = re.compile(
     r"\b(?:ticker|liveblog|live-blog|newsblog|newsticker|newsletter|podcast|mediathek|mehr zum thema"
@@ -76,7 +76,7 @@ TEASER_START = re.compile(
     re.IGNORECASE,
 )
 BROADCAST = re.compile(
-    r"^(?:diese (?:nachricht|meldung|sendung|information|beitrag)\b.*\b(?:gesendet|ausgestrahlt|programm)\b"
+    r"^(?:diese[sr]? (?:nachricht|meldung|sendung|information|beitrag|thema)\b.*\b(?:gesendet|ausgestrahlt|programm)\b"
     r"|sendung\s*:|sendehinweis\b|quelle\s*:\s*\w+ (?:nachrichten|aktuell|info)\b)",
     re.IGNORECASE,
 )
@@ -91,7 +91,8 @@ abmelden login facebook twitter x whatsapp telegram e-mail mail link neu teilen 
 bildunterschrift bildquelle vergrößern galerie bilderstrecke foto fotos bild bilder alle services hören play
 startseite navigation inhalt springen zum zur ansehen abspielen folgen google news
 """.split())
-CAPTION_WIDGET = re.compile(r"Bildunterschrift|Bildquelle|Vergrößern|Galerie öffnen|zur Bildergalerie|Bilderstrecke",
+CAPTION_WIDGET = re.compile(r"Bildunterschrift|Bildquelle|Vergrößern|Galerie öffnen|zur Bildergalerie|Bilderstrecke"
+                            r"|Video abspielen|Foto anzeigen|Bild anzeigen|^\d+\s*/\s*\d+$",
                             re.IGNORECASE)
 SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 DATE_ONLY = re.compile(r"^(?:\w+,?\s+)?\d{1,2}[./]\s?(?:\d{1,2}[./]|[A-ZÄÖÜ][a-zä]+\.?\s)\s?\d{2,4}"
@@ -112,7 +113,8 @@ LIST_ITEM = re.compile(r"^[-•*▶►▸◆■●·–]\ufe0e?\s+(?=\S)")
 
 # Pieces at the edges of a content paragraph.
 DATELINE_CAPS = re.compile(
-    rf"^(?P<place>[A-ZÄÖÜ][A-ZÄÖÜ.'-]+(?:[ /][A-ZÄÖÜ][A-ZÄÖÜ.'-]+)*)\s*(?:\((?P<agency>[^()]{{2,40}})\))?"
+    rf"^(?P<place>[A-ZÄÖÜ][A-ZÄÖÜ.'-]+(?:[ /][A-ZÄÖÜ][A-ZÄÖÜ.'-]+)*)(?:,\s*\d{{1,2}}\.\s*[A-ZÄÖÜ]?[a-zä]+\.?)?"
+    rf"\s*(?:\((?P<agency>[^()]{{2,40}})\))?"
     r"\s*[-–—:]\s+(?=[\"„“»A-ZÄÖÜ0-9])")
 DATELINE_AGENCY = re.compile(
     rf"^(?P<place>{NAME_WORD}(?:[ /-]{NAME_WORD}){{0,3}})\s*\((?P<agency>{AGENCIES})\)\s*[-–—:]\s+(?=\S)",
@@ -121,7 +123,11 @@ DATELINE_AGENCY = re.compile(
 DATELINE_OPENING = re.compile(
     rf"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?)(?:\s+[–—-]\s+|:\s+(?=(?:Der|Die|Das|Ein|Eine|Nach|Bei|Am|Im|In|Mit|Seit|Wie|Zum|Zur)\s))"
     r"(?=[\"„“»A-ZÄÖÜ])")
-TICKER_TIME = re.compile(r"^(?:\+{3}\s*)?(?P<time>\d{1,2}[.:]\d{2})\s*(?:Uhr)?\s*(?:\+{3})?\s*[-–—:|]?\s+(?=\S)")
+# "08.43 Uhr:", "+++ 08:43 +++", "13.02.2025, 08:43 Uhr -": a time with "Uhr" or a separator after it.
+TICKER_TIME = re.compile(r"^(?:\+{3}\s*)?(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?,?\s*)?(?P<time>\d{1,2}[.:]\d{2})"
+                         r"(?:\s*Uhr\s*(?:\+{3})?\s*[-–—:|]?|\s*\+{3}\s*[-–—:|]?|\s*[-–—:|])\s+(?=\S)")
+TICKER_OPEN = re.compile(r"^\+{3}\s*(?=\S)")
+TICKER_CLOSE = re.compile(r"(?<=\S)\s*\+{3}\s*$")
 TICKER_MARKERS = re.compile(r"^\+{3}\s*|\s*\+{3}$")
 TRAILER = re.compile(rf"(?<=[.!?\"“”»«)])\s*(?:/[A-Za-z]{{1,5}}(?:/[A-Za-z0-9]{{1,5}}){{1,4}}|\((?:{AGENCIES}|red|ots)\)"
                      rf"|[-–]\s*{AGENCIES})\s*$", re.IGNORECASE)
@@ -134,6 +140,13 @@ READER_ADDRESS = re.compile(
     r"|https?://|www\.\w",
     re.IGNORECASE,
 )
+# Furniture that a line break did not separate from a sentence: image Markdown, credits,
+# ticker markers, caption widgets, broadcast and agency trailers, teasers.
+INNER_FURNITURE = re.compile(
+    rf"!\[[^\]]*\]\(|\+{{3}}|(?:^|\s)(?:[\w.-]+\s*/\s*)+(?i:{AGENCY})\b|\b(?i:{AGENCY})\s*/\s*[A-Za-z][\w.-]*"
+    r"|(?i:bildunterschrift|bildquelle|galerie öffnen|zur bildergalerie|diese (?:nachricht|meldung) wurde"
+    r"|im programm \w+ gesendet|mit informationen von|alle aktuellen entwicklungen|mehr zum thema|lesen sie auch"
+    r"|zum artikel)\b|^(?:Werbung|Anzeige)\b")
 OWN_PAGES = re.compile(r"^(?:alle|weitere|die neuesten)?\s*(?:aktuellen\s+)?(?:entwicklungen|infos|informationen|news|"
                        r"nachrichten)\b[^.!?]{0,40}\b(?:im|in unserem|in unserer|bei)\s+\S*(?:blog|ticker|app)\b",
                        re.IGNORECASE)
@@ -318,6 +331,16 @@ def addresses_reader(sentence: str) -> bool:
     """A sentence of the publisher to the reader: adverts, polls, "Mehr dazu lesen Sie hier"."""
     outside = QUOTED.sub(" ", sentence)
     return bool(SECOND_PERSON.search(outside) or READER_ADDRESS.search(outside) or OWN_PAGES.match(outside))
+
+
+def inner_furniture(sentence: str) -> bool:
+    """A sentence with furniture in it that its line did not separate ("… ausblenden", "Name/dpa")."""
+    return bool(INNER_FURNITURE.search(QUOTED.sub(" ", sentence)))
+
+
+def ticker_markers(line: str) -> tuple[re.Match | None, re.Match | None]:
+    """The "+++" that open and close a ticker line, if any."""
+    return TICKER_OPEN.match(line), TICKER_CLOSE.search(line)
 
 
 def cut_off(sentence: str, language: str = "de") -> bool:

@@ -35,7 +35,8 @@ LIST_MARKER = "marker"  # "▶", "•" before a paragraph
 TRAILER = "trailer"  # agency and editor codes after the last sentence: "/aha/DP/mis", "(dpa)"
 READER = "reader"  # the publisher addressing the reader: "Mehr dazu lesen Sie hier."
 CUT_OFF = "cut-off"  # the text breaks off mid-sentence
-MARK_KINDS = (DATELINE, TICKER_TIME, LIST_MARKER, TRAILER, READER, CUT_OFF)
+INNER = "furniture"  # a sentence with a credit, caption widget or trailer inside it
+MARK_KINDS = (DATELINE, TICKER_TIME, LIST_MARKER, TRAILER, READER, CUT_OFF, INNER)
 
 
 @dataclass(frozen=True)

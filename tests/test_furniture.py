@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from builder import clean, furniture
-from builder.model import (CAPTION, CREDIT, CUT_OFF, DATELINE, FURNITURE, HEADING, LIST_MARKER, PARAGRAPH, READER,
-                           TICKER_TIME, TRAILER)
+from builder.model import (CAPTION, CREDIT, CUT_OFF, DATELINE, FURNITURE, HEADING, INNER, LIST_MARKER, PARAGRAPH,
+                           READER, TICKER_TIME, TRAILER)
 
 
 def blocks(text: str):
@@ -37,6 +37,9 @@ def marks(text: str) -> list[tuple[str, str]]:
     ("Die Baustelle am Nordufer im Winter. © Max Beispiel", CAPTION),
     ("Die Stadträte bei der Abstimmung. - dpa", CAPTION),
     ("Erika Muster/ap", CREDIT),
+    ("Max Beispiel/dpa/Archivbild", CREDIT),
+    ("1 / 12", FURNITURE),
+    ("Dieses Thema im Programm: Stadtfunk | Abendschau | 03.04.2025 19:30 Uhr", FURNITURE),
     ("Copyright: dpa", CREDIT),
     ("Foto: Stadtarchiv", CREDIT),
     ("Quelle: Stadtwerke", CREDIT),
@@ -98,12 +101,34 @@ def test_each_furniture_shape_is_recognised(line, kind):
      "als geplant in Betrieb gehen wird.", DATELINE, "Hafenstadt –", "Die Stadtwerke haben am Montag"),
     ("12.05 Uhr: Die Stadtwerke melden eine Störung auf der Linie 4. Busse fahren als Ersatz.",
      TICKER_TIME, "12.05 Uhr:", "Die Stadtwerke melden eine Störung auf der Linie 4."),
+    ("+++ Die Stadtwerke melden eine Störung auf der Linie 4. Busse fahren als Ersatz. +++",
+     TICKER_TIME, "+++", "Die Stadtwerke melden eine Störung auf der Linie 4."),
+    ("HAFENSTADT, 3. April (Reuters) - Der Stadtrat hat den Bau der Tram beschlossen. Die Kosten steigen.",
+     DATELINE, "HAFENSTADT, 3. April (Reuters) -", "Der Stadtrat hat den Bau der Tram beschlossen."),
     ("▶︎ Die Bürgermeisterin will die Tram bis zum Hafen verlängern. Das kostet Geld.",
      LIST_MARKER, "▶︎", "Die Bürgermeisterin will die Tram bis zum Hafen verlängern."),
 ])
 def test_a_paragraph_opening_with_furniture_starts_its_sentences_after_it(text, kind, piece, first_sentence):
     assert (kind, piece) in marks(text)
     assert sentences(text)[0].startswith(first_sentence)
+
+
+def test_closing_ticker_markers_are_not_part_of_the_last_sentence():
+    text = "+++ Die Stadtwerke melden eine Störung. Busse fahren als Ersatz. +++"
+    assert sentences(text) == ["Die Stadtwerke melden eine Störung.", "Busse fahren als Ersatz."]
+    assert (TRAILER, "+++") in marks(text)
+
+
+def test_a_price_is_not_a_ticker_time():
+    text = "12.30 Euro kostet die Monatskarte künftig. Das teilten die Stadtwerke mit."
+    assert not marks(text) and sentences(text)[0].startswith("12.30 Euro")
+
+
+def test_a_sentence_with_furniture_its_line_did_not_separate_is_marked():
+    text = ("Der Stadtrat hat die Tram beschlossen. Die Bürgermeisterin bei der Sitzung Max Beispiel/dpa. "
+            "Die Bauarbeiten beginnen im Herbst.")
+    assert sentences(text) == ["Der Stadtrat hat die Tram beschlossen.", "Die Bauarbeiten beginnen im Herbst."]
+    assert [kind for kind, _ in marks(text)] == [INNER]
 
 
 def test_a_double_dateline_paragraph_is_text_not_a_caption():
