@@ -135,8 +135,9 @@ def _block(number: int, kind: str, note: str, line: str, pos: int, language: str
         return Block(number, kind, pos, pos + len(line), line, (), note)
     start, end, marks = _edges(line, pos, first)
     sentences, inner = [], []
-    for sentence in split_sentences(line[start:end], pos + start, language):
-        if furniture.addresses_reader(sentence.text):
+    found = split_sentences(line[start:end], pos + start, language)
+    for sentence in found:
+        if furniture.addresses_reader(sentence.text, alone=len(found) == 1):
             inner.append(Mark(sentence.start, sentence.end, sentence.text, READER))
         elif furniture.inner_furniture(sentence.text):
             inner.append(Mark(sentence.start, sentence.end, sentence.text, INNER))

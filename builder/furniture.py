@@ -114,12 +114,13 @@ LIST_ITEM = re.compile(r"^[-•*▶►▸◆■●·–]\ufe0e?\s+(?=\S)")
 # Pieces at the edges of a content paragraph.
 DATELINE_CAPS = re.compile(
     rf"^(?P<place>[A-ZÄÖÜ][A-ZÄÖÜ.'-]+(?:[ /][A-ZÄÖÜ][A-ZÄÖÜ.'-]+)*)(?:,\s*\d{{1,2}}\.\s*[A-ZÄÖÜ]?[a-zä]+\.?)?"
-    rf"\s*(?:\((?P<agency>[^()]{{2,40}})\))?"
-    r"\s*[-–—:]\s+(?=[\"„“»A-ZÄÖÜ0-9])")
+    rf"\s*(?:\((?P<agency>[^()]{{2,40}})\)\s*[-–—:]|\s*[-–—])\s+(?=[\"„“»A-ZÄÖÜ0-9])")
 DATELINE_AGENCY = re.compile(
     rf"^(?P<place>{NAME_WORD}(?:[ /-]{NAME_WORD}){{0,3}})\s*\((?P<agency>{AGENCIES})\)\s*[-–—:]\s+(?=\S)",
     re.IGNORECASE)
 # "Wien – Die Gewerkschaft …", "Brüssel: Der Minister …": only where an article opens.
+# "Wien/Berlin – …": places joined by a slash before a dash open an agency paragraph anywhere.
+DATELINE_PLACES = re.compile(r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:/[A-ZÄÖÜ][a-zäöüß]+)+)\s+[–—-]\s+(?=[\"„“»A-ZÄÖÜ])")
 DATELINE_OPENING = re.compile(
     rf"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?)(?:\s+[–—-]\s+|:\s+(?=(?:Der|Die|Das|Ein|Eine|Nach|Bei|Am|Im|In|Mit|Seit|Wie|Zum|Zur)\s))"
     r"(?=[\"„“»A-ZÄÖÜ])")
@@ -133,6 +134,10 @@ TRAILER = re.compile(rf"(?<=[.!?\"“”»«)])\s*(?:/[A-Za-z]{{1,5}}(?:/[A-Za-z
                      rf"|[-–]\s*{AGENCIES})\s*$", re.IGNORECASE)
 QUOTED = re.compile(r"„[^“”]*[“”]|»[^«]*«|«[^»]*»|\"[^\"]*\"|“[^”]*”")
 SECOND_PERSON = re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?|euch|euer|eure[mnrs]?)\b", re.IGNORECASE)
+# What an advert offers the reader it speaks to ("bietet Dir …", "Jetzt gratis testen").
+SERVICE = re.compile(r"\b(?:gratis|kostenlos|testen|abonnier\w*|newsletter|app|handy|smartphone|anmelden|registrier\w*"
+                     r"|jetzt|hier|klick\w*|angebot\w*|möglichkeit|download\w*|herunterladen|bestell\w*|rabatt)\b",
+                     re.IGNORECASE)
 READER_ADDRESS = re.compile(
     r"\b(?:lesen|klicken|finden|sehen|hören|abonnieren|erfahren)\s+Sie\b[^.!?]*\b(?:hier|unten|oben|auch|mehr|jetzt)\b"
     r"|\bhier\s+(?:klicken|weiterlesen|lesen|abonnieren|anmelden)\b"
@@ -143,7 +148,8 @@ READER_ADDRESS = re.compile(
 # Furniture that a line break did not separate from a sentence: image Markdown, credits,
 # ticker markers, caption widgets, broadcast and agency trailers, teasers.
 INNER_FURNITURE = re.compile(
-    rf"!\[[^\]]*\]\(|\+{{3}}|(?:^|\s)(?:[\w.-]+\s*/\s*)+(?i:{AGENCY})\b|\b(?i:{AGENCY})\s*/\s*[A-Za-z][\w.-]*"
+    rf"!\[[^\]]*\]\(|\+{{3}}|(?:^|\s)(?:[\w.-]+\s*/\s*)+(?i:{AGENCY})\b(?!-)"
+    rf"|\b(?i:{AGENCY})\s*/\s*(?:(?i:{AGENCY})|[a-z]{{1,4}})\b(?!-)"
     r"|(?i:bildunterschrift|bildquelle|galerie öffnen|zur bildergalerie|diese (?:nachricht|meldung) wurde"
     r"|im programm \w+ gesendet|mit informationen von|alle aktuellen entwicklungen|mehr zum thema|lesen sie auch"
     r"|zum artikel)\b|^(?:Werbung|Anzeige)\b")
@@ -171,6 +177,8 @@ def classify(line: str) -> tuple[str, str]:
         found = test(line)
         if found:
             return found
+    if opening_dateline(line, first=False):
+        return PARAGRAPH, ""  # an agency paragraph, however short
     if looks_like_heading(_without_ticker(line)) or _ticker_heading(line):
         return HEADING, ""
     return PARAGRAPH, ""
@@ -298,12 +306,13 @@ def _without_ticker(line: str) -> str:
 
 def opening_dateline(line: str, first: bool) -> re.Match | None:
     """The dateline a paragraph opens with; place names in mixed case only where the article opens."""
-    for pattern in (DATELINE_CAPS, DATELINE_AGENCY):
+    patterns = [DATELINE_CAPS, DATELINE_AGENCY, DATELINE_PLACES]
+    if first and len(line.split()) >= LEAD_MIN_WORDS:
+        patterns.append(DATELINE_OPENING)
+    for pattern in patterns:
         m = pattern.match(line)
         if m and _is_place(m.group("place")):
             return m
-    if first and len(line.split()) >= LEAD_MIN_WORDS:
-        return DATELINE_OPENING.match(line)
     return None
 
 
@@ -327,10 +336,16 @@ def trailer(line: str) -> re.Match | None:
     return TRAILER.search(line)
 
 
-def addresses_reader(sentence: str) -> bool:
-    """A sentence of the publisher to the reader: adverts, polls, "Mehr dazu lesen Sie hier"."""
+def addresses_reader(sentence: str, alone: bool = False) -> bool:
+    """A sentence of the publisher to the reader: an advert ("bietet Dir …", "Jetzt gratis testen"),
+    a poll (a question to "du" on its own line), "Mehr dazu lesen Sie hier". A writer's "du"
+    elsewhere (a proverb, an interview) is text."""
     outside = QUOTED.sub(" ", sentence)
-    return bool(SECOND_PERSON.search(outside) or READER_ADDRESS.search(outside) or OWN_PAGES.match(outside))
+    if READER_ADDRESS.search(outside) or OWN_PAGES.match(outside):
+        return True
+    if not SECOND_PERSON.search(outside):
+        return False
+    return bool(SERVICE.search(outside)) or (alone and outside.rstrip().endswith("?"))
 
 
 def inner_furniture(sentence: str) -> bool:
@@ -352,6 +367,8 @@ def cut_off(sentence: str, language: str = "de") -> bool:
     if not words:
         return True
     last = words[0]
+    if last.isdigit():
+        return False  # a table, a score or a time: not a sentence that breaks off
     if last.endswith("-") or len(last) <= 2 or last.lower() in DANGLING:
         return True
     return not _known_word(last.split("-")[-1], language)

@@ -172,6 +172,26 @@ def test_a_reader_poll_is_furniture():
     assert [b.kind for b in blocks("Fährst du bald mit der neuen Tram?")] == [FURNITURE]
 
 
+def test_a_writers_second_person_is_text_not_an_advert():
+    text = "Wer in Hafenstadt wohnt, kennt das: Wenn du die Tram verpasst, wartest du zwanzig Minuten. So war es lange."
+    assert len(sentences(text)) == 2
+
+
+def test_places_joined_by_a_slash_before_a_dash_open_an_agency_paragraph_not_a_caption():
+    text = "Nordstadt/Südstadt – Ein Einspruch der Verkehrsbetriebe gegen die Vergabe der neuen Tramlinie"
+    found = blocks(text)
+    assert [b.kind for b in found] == [PARAGRAPH] and found[0].marks[0].kind == DATELINE
+
+
+@pytest.mark.parametrize("text", [
+    "EU: Die Mitgliedsstaaten wollen die Regeln für Straßenbahnen gemeinsam ändern, hieß es am Abend in Hafenstadt.",
+    "Im Stadtrat liegt der Vorschlag im HSB/OGM-Index vorn, wie eine Umfrage für die Stadtwerke ergab.",
+    "Der Zug fuhr um 12.53 ab, die Tram folgte um 13.05",
+])
+def test_labels_indices_and_times_stay_text(text):
+    assert " ".join(sentences(text)) == text
+
+
 def test_quoted_second_person_stays_news():
     text = "„Du wirst die Tram lieben“, sagte die Bürgermeisterin bei der Eröffnung."
     assert sentences(text) == [text]
