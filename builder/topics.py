@@ -62,8 +62,8 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: d
                 previous = own
                 if score < topic.min_score or (on_story is not None and sentence.start not in on_story):
                     continue
-                if topic.require and not term_score(sentence.text, topic.require):
-                    continue
+                if topic.require and not term_score(sentence.text, topic.require) and sides.get(speaker) not in topic.sides:
+                    continue  # neither a required term nor a speaker of a side the topic weighs
                 matches.append(Match(topic.id, pick_section(sentence.text, topic), article, block, sentence,
                                      score, term_score(sentence.text, topic.priority), order, speaker))
     return matches
