@@ -144,3 +144,4 @@ def test_an_off_story_article_is_listed_with_its_reason_and_never_cited(project)
     assert len(cited) == 5  # the seeds are all still used
     page = (root / "build" / "docs" / "sources" / "fussball_derby.md").read_text(encoding="utf-8")
     assert "nicht zum Thema dieser Seiten" in page
+
