@@ -20,7 +20,7 @@ from .model import HEADING, PARAGRAPH, Article, Metadata
 from .problems import Problems
 
 SUFFIXES = (".txt", ".md")
-META_KEYS = ("title", "date", "publisher", "url", "language", "slug")
+META_KEYS = ("title", "author", "date", "publisher", "url", "language", "slug")
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -198,8 +198,8 @@ def _metadata(source: Source, languages: tuple[str, ...], problems: Problems) ->
                        "give the full address, starting with https://")
     if len(problems.errors) > before:
         return None
-    return Metadata(title=values["title"], date=values["date"], publisher=values["publisher"],
-                    url=values["url"], language=language, slug=values["slug"])
+    return Metadata(title=values["title"], author=values["author"], date=values["date"],
+                    publisher=values["publisher"], url=values["url"], language=language, slug=values["slug"])
 
 
 def _key_line(source: Source, key: str) -> int | None:
