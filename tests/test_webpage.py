@@ -1,4 +1,4 @@
-"""Saved web pages: main text and stated metadata (never guessed), `.html` articles.
+"""Saved web pages: main text and stated metadata (never guessed), `.html` articles, `add`.
 
 Every page here is written by the tests: invented local news from an invented town, in
 the shapes real news sites use (OpenGraph, JSON-LD, banners, teasers, comments).
@@ -7,14 +7,23 @@ from __future__ import annotations
 
 import io
 import json
+import socket
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import yaml
 
 from builder import webpage
+from builder.add import page_id, slug
 from builder.build import Project, build
 from builder.cache import Cache
+from builder.cli import main
 from builder.problems import Problems
-from builder.read import read_articles
+from builder.read import FRONT_MATTER, read_articles
+from tests.conftest import ROOT
 
 TITLE = "Stadtrat beschließt neue Straßenbahnlinie"
 URL = "https://anzeiger.example/lokales/stadtrat-beschliesst-tramlinie-7.html"
@@ -232,3 +241,142 @@ def test_extraction_is_cached_by_the_file_bytes(tmp_path, monkeypatch):
     (folder / "tram.html").write_text(news_page().replace("84 Millionen", "90 Millionen"), encoding="utf-8")
     changed = read_articles(folder, {}, ("de", "en"), Problems(), folder, cache=cache)
     assert len(calls) == 2 and "90 Millionen" in changed[0].text
+
+
+# --- python -m builder add ---------------------------------------------------------------
+
+def front_matter(path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    m = FRONT_MATTER.match(text)
+    return yaml.safe_load(m.group(1)), text[m.end():]
+
+
+def test_add_page_writes_markdown_that_a_real_build_uses(project, tmp_path, capsys):
+    root = project()
+    saved = tmp_path / "gespeichert.html"
+    saved.write_bytes(news_page(head=HEAD.replace('"author": [{"@type": "Person", "name": "Greta Sommerfeld"}],', ""))
+                      .encode("utf-8"))
+    assert main(["--project", str(root), "add", str(saved)]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    written = root / "content" / "articles" / "stadtrat-beschliesst-tramlinie-7.md"
+    assert line.startswith("wrote content/articles/stadtrat-beschliesst-tramlinie-7.md: ")
+    assert "not stated: author" in line
+    meta, body = front_matter(written)
+    assert meta == {"title": TITLE, "publisher": "Lindenfelder Anzeiger", "date": "2024-11-05", "url": URL,
+                    "language": "de"}
+    assert list(meta) == ["title", "publisher", "date", "url", "language"]
+    assert body == BODY + "\n"
+    proc = subprocess.run([sys.executable, "-m", "builder", "--project", str(root), "build", "--no-mkdocs"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "articles: 1 read, 0 skipped" in proc.stdout
+    article = claims_articles(root)["stadtrat-beschliesst-tramlinie-7"]
+    assert (article["title"], article["title_derived"], article["author"], article["date"]) == (
+        TITLE, False, None, "2024-11-05")
+    assert "\n\nKritik aus der Opposition\n\n" in article["text"] and PARAGRAPHS[2] in article["text"]
+
+
+def test_add_refuses_to_overwrite_without_force(project, tmp_path, capsys):
+    root = project()
+    saved = tmp_path / "seite.html"
+    saved.write_text(news_page(), encoding="utf-8")
+    assert main(["--project", str(root), "add", str(saved), "--id", "tram"]) == 0
+    written = root / "content" / "articles" / "tram.md"
+    written.write_text(written.read_text(encoding="utf-8").replace("Greta", "Gretel"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--project", str(root), "add", str(saved), "--id", "tram"]) == 2
+    assert capsys.readouterr().out == ("error: content/articles/tram.md already exists — fix: run again with --force "
+                                       "to replace it, or give another id with --id\n")
+    assert "Gretel" in written.read_text(encoding="utf-8")
+    assert main(["--project", str(root), "add", str(saved), "--id", "tram", "--force"]) == 0
+    assert front_matter(written)[0]["author"] == "Greta Sommerfeld"
+    (root / "content" / "articles" / "linie.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    assert main(["--project", str(root), "add", str(saved), "--id", "linie", "--force"]) == 2
+    assert "content/articles/linie.txt already has the id 'linie'" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("stadtrat-beschliesst-tramlinie-7", "stadtrat-beschliesst-tramlinie-7"),
+    ("Stadtrat beschließt: Tram für Lindenfeld!", "stadtrat-beschliesst-tram-fuer-lindenfeld"),
+    ("Café Größe", "cafe-groesse"),
+    ("wort " * 40, ("wort-" * 16).rstrip("-")),
+    ("„“ – …", None),
+])
+def test_slug_is_a_safe_short_id(text, expected):
+    assert slug(text) == expected
+
+
+def test_the_id_comes_from_the_address_else_the_title():
+    assert page_id(webpage.WebPage("x", {"url": URL, "title": TITLE})) == "stadtrat-beschliesst-tramlinie-7"
+    assert page_id(webpage.WebPage("x", {"url": "https://anzeiger.example/lokales/tram-7/"})) == "tram-7"
+    assert page_id(webpage.WebPage("x", {"title": TITLE})) == "stadtrat-beschliesst-neue-strassenbahnlinie"
+
+
+class Pages(BaseHTTPRequestHandler):
+    """Serves the test pages: /lokales/tram-linie-7.html (HTML), /plain.txt, anything else 404."""
+
+    def do_GET(self):
+        if self.path == "/lokales/tram-linie-7.html":
+            page = BARE.replace("<html>", '<html lang="de">').replace("<head>", f"<head><title>{TITLE}</title>")
+            self.answer(200, "text/html; charset=utf-8", page)
+        elif self.path == "/plain.txt":
+            self.answer(200, "text/plain", PARAGRAPHS[0])
+        else:
+            self.answer(404, "text/html", "<p>Nicht gefunden</p>")
+
+    def answer(self, status: int, kind: str, body: str) -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def server():
+    """A web server on 127.0.0.1 in a thread: its base address."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(5)
+
+
+def test_add_url_fetches_the_page_and_records_its_address(project, server, capsys):
+    root = project()
+    address = f"{server}/lokales/tram-linie-7.html"
+    assert main(["--project", str(root), "add", address]) == 0
+    assert capsys.readouterr().out.startswith("wrote content/articles/tram-linie-7.md: title, url, language from")
+    meta, body = front_matter(root / "content" / "articles" / "tram-linie-7.md")
+    assert meta == {"title": TITLE, "url": address, "language": "de"}
+    assert body == BODY + "\n"
+
+
+@pytest.mark.parametrize("path, reason", [("/plain.txt", "the server sent text/plain, not an HTML page"),
+                                          ("/fehlt.html", "HTTP 404 Not Found")])
+def test_add_url_that_is_no_html_page_is_one_line(project, server, capsys, path, reason):
+    root = project()
+    assert main(["--project", str(root), "add", server + path]) == 2
+    assert capsys.readouterr().out == (f"error: cannot fetch URL: {reason} ({server}{path}) — fix: save the page in "
+                                       "a browser and run python -m builder add PAGE.html\n")
+    assert not list((root / "content" / "articles").iterdir())
+
+
+def test_add_url_on_a_closed_port_is_one_line_and_exit_2(project):
+    root = project()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again when the block ends: nothing listens there
+    address = f"http://127.0.0.1:{port}/lokales/tram.html"
+    proc = subprocess.run([sys.executable, "-m", "builder", "--project", str(root), "add", address],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stdout == (f"error: cannot fetch URL: connection refused ({address}) — fix: save the page in a "
+                           "browser and run python -m builder add PAGE.html\n")
+    assert proc.stderr == ""
