@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     p_tr.add_argument("--batch-size", type=int, default=20, help="texts per saved batch (default 20)")
     p_add = commands.add_parser("add", help="write content/articles/<id>.md from a saved web page or its URL")
     p_add.add_argument("page", metavar="PAGE.html|URL", help="a saved web page, or the http(s) address of one")
-    p_add.add_argument("--id", dest="article_id", help="the article id (default: from the address or the title)")
+    p_add.add_argument("--id", dest="article_id", metavar="ID", help="the article id (default: from the address or the title)")
     p_add.add_argument("--force", action="store_true", help="replace content/articles/<id>.md if it exists")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
