@@ -236,7 +236,8 @@ def _metadata(source: Source, languages: tuple[str, ...], problems: Problems) ->
     if language not in languages:
         report("language", f"language {language!r} is not a site language", f"use one of: {', '.join(languages)}")
     if values["url"] and not re.match(r"^https?://\S+$", values["url"]):
-        report("url", f"url {values['url']!r} is not an http(s) address", "give the full address, starting with https://")
+        report("url", f"url {values['url']!r} is not an http(s) address",
+               "give the full address, starting with https://")
     if len(problems.errors) > before:
         return None
     return Metadata(title=values["title"], author=values["author"], date=values["date"],

@@ -22,13 +22,15 @@ FIELDS = ("title", "author", "publisher", "date", "url", "language")
 VERSIONS = (trafilatura.__version__, htmldate.__version__)  # part of a cache key: new versions, new text
 
 # Cut before extraction: consent banners can hold more prose than a short article.
-BANNERS = ("//*[contains(translate(@id, 'COKINS', 'cokins'), 'cookie') or contains(translate(@class, 'COKINS', "
-           "'cokins'), 'cookie') or contains(@id, 'consent') or contains(@class, 'consent')]", "//noscript")
+_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+BANNERS = (" | ".join(f"//*[contains({_LOWER.format(attr)}, '{word}')]"
+                      for attr in ("@id", "@class") for word in ("cookie", "consent")), "//noscript")
 # Cut before looking for a date: the dates of other articles (related boxes, comments).
 NOT_THE_ARTICLE = ("//nav", "//aside", "//footer", "//*[contains(@class, 'related') or contains(@id, 'related') "
                    "or contains(@class, 'teaser') or contains(@class, 'comment') or contains(@id, 'comment')]")
 TEXT_TAGS = ("head", "p", "item", "quote")  # trafilatura's blocks of text
-SENTENCE = re.compile(r"\w+(?:\W+\w+){3,}.*[.!?…“”\"»«)]\s*$", re.DOTALL)  # four words and a final stop
+SENTENCE_END = ".!?…“”\"»«)"
+SENTENCE_WORDS = 4
 LANGUAGE = re.compile(r"^([a-z]{2})(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
 LD_ARTICLES = ("article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
                "blogposting", "webpage", "report")
@@ -55,7 +57,7 @@ def extract(html: bytes | str, url: str | None = None) -> WebPage:
     tree = load_html(html)
     doc = _extraction(html, url) if tree is not None else None
     blocks = _blocks(doc.body) if doc is not None and doc.body is not None else []
-    if not any(SENTENCE.match(b) for b in blocks if not b.startswith("#")):
+    if not any(_reads_as_text(b) for b in blocks if not b.startswith("## ")):
         raise NoMainText("no article text found in the page (only navigation, banners, links or nothing)")
     meta = _metadata(tree, doc, url)
     if meta.get("title") and _same(blocks[0].removeprefix("## "), meta["title"]):
@@ -83,6 +85,11 @@ def _metadata(tree, doc, url: str | None) -> dict:
         "language": _language(tree, ld),
     }
     return {k: " ".join(v.split()) for k, v in meta.items() if v and v.strip()}
+
+
+def _reads_as_text(block: str) -> bool:
+    """Whether a block is article text rather than a menu or a link: some words and a final stop."""
+    return block.endswith(tuple(SENTENCE_END)) and len(re.findall(r"\w+", block)) >= SENTENCE_WORDS
 
 
 def _blocks(body) -> list[str]:
@@ -152,7 +159,8 @@ def _publisher(tree, ld: list[dict], doc) -> str | None:
 
 def _url(tree, fetched: str | None) -> str | None:
     """The canonical address (link rel=canonical, og:url), else where the page was fetched from."""
-    links = [e.get("href") for e in tree.iterfind(".//link[@href]") if "canonical" in (e.get("rel") or "").lower().split()]
+    links = [e.get("href") for e in tree.iterfind(".//link[@href]")
+             if "canonical" in (e.get("rel") or "").lower().split()]
     for candidate in links + [_meta(tree, "og:url")]:
         if candidate:
             address = urljoin(fetched or "", candidate.strip())

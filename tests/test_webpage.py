@@ -102,7 +102,7 @@ def news_page(head: str = HEAD, lang: str = ' lang="de-DE"', h1: str = TITLE, ti
 
 BARE = news_page(head='<meta charset="utf-8">', lang="", h1="")
 NO_TEXT = f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Lindenfelder Anzeiger</title>
-</head><body><div class="cookie-consent"><p>{BANNER}</p><button>Zustimmen</button></div>
+</head><body><div id="CookieConsent" class="cmp-layer"><p>{BANNER}</p><button>Zustimmen</button></div>
 <nav><ul>{"".join(f'<li><a href="/{n}">{n}</a></li>' for n in NAV)}</ul></nav>
 <div id="app"></div><noscript>Bitte aktivieren Sie JavaScript, um diese Seite zu sehen.</noscript>
 <footer><p>{FOOTER}</p></footer></body></html>"""
