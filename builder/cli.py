@@ -1,4 +1,4 @@
-"""The command line: `python -m builder build|bundle|serve|stats|translate`."""
+"""The command line: `python -m builder build|bundle|serve|stats|translate|add`."""
 from __future__ import annotations
 
 import argparse
@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     p_tr.add_argument("--url", help="the engine's address (LibreTranslate: http://host:port/)")
     p_tr.add_argument("--key-env", metavar="VAR", help="environment variable that holds the API key")
     p_tr.add_argument("--batch-size", type=int, default=20, help="texts per saved batch (default 20)")
+    p_add = commands.add_parser("add", help="write content/articles/<id>.md from a saved web page or its URL")
+    p_add.add_argument("page", metavar="PAGE.html|URL", help="a saved web page, or the http(s) address of one")
+    p_add.add_argument("--id", dest="article_id", metavar="ID", help="the article id (default: from the address or the title)")
+    p_add.add_argument("--force", action="store_true", help="replace content/articles/<id>.md if it exists")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
     if args.command == "build":
@@ -42,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         from .commands import translate
 
         return translate(project, args.engine, args.url, args.key_env, args.batch_size)
+    if args.command == "add":
+        from .add import add
+
+        return add(project, args.page, args.article_id, args.force)
     if args.command == "serve":
         from .serve import serve
 

@@ -83,6 +83,7 @@ class Metadata:
 
     title: str | None = None
     title_derived: bool = False  # True when the title was taken from the text
+    author: str | None = None  # as the source names them, several joined by "; "
     date: str | None = None  # ISO date, as precise as known: "2025", "2025-02", "2025-02-12"
     publisher: str | None = None
     url: str | None = None

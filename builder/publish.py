@@ -108,7 +108,7 @@ def claims_export(site, catalogs: dict) -> bytes:
 def _article_json(article) -> dict:
     """One article of the export."""
     m = article.meta
-    return {"id": article.id, "title": m.title, "title_derived": m.title_derived, "date": m.date,
+    return {"id": article.id, "title": m.title, "title_derived": m.title_derived, "author": m.author, "date": m.date,
             "publisher": m.publisher, "url": m.url, "language": m.language,
             "datelines": [{"place": d.place, "agency": d.agency, "paragraph": d.block} for d in m.datelines],
             "text": article.text}

@@ -1,7 +1,9 @@
 """Read the articles of `content/articles/` into `Article`s.
 
-Plain text (`*.txt`) and Markdown with YAML front matter (`*.md`) are accepted. A `.txt`
-keeps its metadata in `content/sources.yml`, keyed by id, so the file stays as it came.
+Plain text (`*.txt`), Markdown with YAML front matter (`*.md`) and saved web pages
+(`*.html`, `*.htm`) are accepted. A `.txt` keeps its metadata in `content/sources.yml`,
+keyed by id, so the file stays as it came. A web page gives its main text and the
+metadata its markup states (`webpage`); an entry in `content/sources.yml` corrects them.
 Nothing is invented: what is not known stays None and is shown as unknown. A file that
 cannot be read is reported with its path, the line and the fix, and skipped; the others
 still build.
@@ -19,8 +21,10 @@ from . import clean
 from .model import HEADING, PARAGRAPH, Article, Metadata
 from .problems import Problems
 
-SUFFIXES = (".txt", ".md")
-META_KEYS = ("title", "date", "publisher", "url", "language", "slug")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+WEB_PAGES = (".html", ".htm")
+SOURCES_YML = "content/sources.yml"
+META_KEYS = ("title", "author", "date", "publisher", "url", "language", "slug")
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -36,6 +40,7 @@ class Source:
     body: str
     body_line: int  # the line of the file where `body` starts
     meta: dict
+    corrected: frozenset = frozenset()  # the keys of `meta` that content/sources.yml gives
 
 
 def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
@@ -50,7 +55,7 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
     articles = []
     for path in (on_file(files) if on_file else files):
         shown = _shown(path, root)
-        source = _load(path, shown, sources_meta, problems)
+        source = _load(path, shown, sources_meta, problems, cache)
         if source is None:
             continue
         article = _cached_article(source, languages, problems, cache)
@@ -76,9 +81,11 @@ def _shown(path: Path, root: Path | None) -> str:
         return str(path)
 
 
-def _load(path: Path, shown: str, sources_meta: dict, problems: Problems) -> Source | None:
+def _load(path: Path, shown: str, sources_meta: dict, problems: Problems, cache=None) -> Source | None:
     """Decode a file and split off its metadata; None (and a problem) when it can't be."""
     raw = path.read_bytes()
+    if path.suffix in WEB_PAGES:
+        return _load_page(path, shown, raw, sources_meta.get(path.stem), problems, cache)
     text = _decode(raw, shown, problems)
     if text is None:
         return None
@@ -86,7 +93,7 @@ def _load(path: Path, shown: str, sources_meta: dict, problems: Problems) -> Sou
         problems.error(shown, 1, "the file is empty", "add the article's text or delete the file")
         return None
     meta: dict = {}
-    body, body_line = text, 1
+    body, body_line, corrected = text, 1, frozenset()
     if path.suffix == ".md":
         parsed = _front_matter(text, shown, problems)
         if parsed is None:
@@ -94,10 +101,44 @@ def _load(path: Path, shown: str, sources_meta: dict, problems: Problems) -> Sou
         meta, body, body_line = parsed
     elif path.stem in sources_meta:
         meta = dict(sources_meta[path.stem] or {})
+        corrected = frozenset(meta)
     if not body.strip():
         problems.error(shown, body_line, "the article has metadata but no text", "add the text below the front matter")
         return None
-    return Source(path, shown, body, body_line, meta)
+    return Source(path, shown, body, body_line, meta, corrected)
+
+
+def _load_page(path: Path, shown: str, raw: bytes, corrections: dict | None, problems: Problems,
+               cache) -> Source | None:
+    """A saved web page: its main text and stated metadata, corrected by content/sources.yml."""
+    from . import webpage  # imported here: trafilatura takes a while to load, and few projects need it
+
+    if not raw.strip():
+        problems.error(shown, 1, "the file is empty", "save the web page again, or delete the file")
+        return None
+    try:
+        page = _cached_page(raw, cache)
+    except webpage.NoMainText as exc:
+        problems.error(shown, None, str(exc),
+                       "save the page again once the browser shows the whole article, "
+                       "or put the article's text into a .txt file")
+        return None
+    corrections = dict(corrections or {})
+    return Source(path, shown, page.text, 1, {**page.meta, **corrections}, frozenset(corrections))
+
+
+def _cached_page(raw: bytes, cache):
+    """The extracted web page, from the cache when the file and the extractors are unchanged."""
+    from . import webpage
+
+    if cache is None:
+        return webpage.extract(raw)
+    key = cache.key("webpage", raw, webpage.VERSIONS)
+    page = cache.get(key)
+    if page is None:
+        page = webpage.extract(raw)
+        cache.put(key, page)
+    return page
 
 
 def _decode(raw: bytes, shown: str, problems: Problems) -> str | None:
@@ -175,31 +216,44 @@ def _article(source: Source, languages: tuple[str, ...], problems: Problems) -> 
 
 def _metadata(source: Source, languages: tuple[str, ...], problems: Problems) -> Metadata | None:
     """Check metadata keys and values; None when any is wrong (all are reported)."""
-    meta, shown = source.meta, source.shown
-    where = "content/sources.yml" if source.path.suffix == ".txt" else shown
+    meta = source.meta
     before = len(problems.errors)
+
+    def report(key: str, message: str, fix: str) -> None:
+        problems.error(_where(source, key), _key_line(source, key), message, _fix(source, key, fix))
+
     for key in sorted(set(meta) - set(META_KEYS)):
-        problems.error(where, _key_line(source, key), f"unknown metadata key {key!r} for {source.path.stem}",
-                       f"use only: {', '.join(META_KEYS)}")
+        report(key, f"unknown metadata key {key!r} for {source.path.stem}", f"use only: {', '.join(META_KEYS)}")
     values = {k: (None if meta.get(k) is None else str(meta[k]).strip()) for k in META_KEYS}
     article_id = values["slug"] or source.path.stem
     if not SAFE_ID.match(article_id):
-        problems.error(where, _key_line(source, "slug"), f"article id {article_id!r} is not a safe file name",
-                       "use letters, digits, '-' and '_' only (no '/', '..' or spaces)")
+        report("slug", f"article id {article_id!r} is not a safe file name",
+               "use letters, digits, '-' and '_' only (no '/', '..' or spaces)")
     if values["date"] and not DATE.match(values["date"]):
-        problems.error(where, _key_line(source, "date"), f"date {values['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
-                       "write the date as precisely as known, e.g. 2025-02 or 2025-02-12")
+        report("date", f"date {values['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
+               "write the date as precisely as known, e.g. 2025-02 or 2025-02-12")
     language = values["language"] or languages[0]
     if language not in languages:
-        problems.error(where, _key_line(source, "language"), f"language {language!r} is not a site language",
-                       f"use one of: {', '.join(languages)}")
+        report("language", f"language {language!r} is not a site language", f"use one of: {', '.join(languages)}")
     if values["url"] and not re.match(r"^https?://\S+$", values["url"]):
-        problems.error(where, _key_line(source, "url"), f"url {values['url']!r} is not an http(s) address",
-                       "give the full address, starting with https://")
+        report("url", f"url {values['url']!r} is not an http(s) address",
+               "give the full address, starting with https://")
     if len(problems.errors) > before:
         return None
-    return Metadata(title=values["title"], date=values["date"], publisher=values["publisher"],
-                    url=values["url"], language=language, slug=values["slug"])
+    return Metadata(title=values["title"], author=values["author"], date=values["date"],
+                    publisher=values["publisher"], url=values["url"], language=language, slug=values["slug"])
+
+
+def _where(source: Source, key: str) -> str:
+    """The file that gives a metadata key: content/sources.yml or the article's own file."""
+    return SOURCES_YML if key in source.corrected else source.shown
+
+
+def _fix(source: Source, key: str, fix: str) -> str:
+    """The fix of a metadata problem; for a value a web page states, also where to correct it."""
+    if source.path.suffix in WEB_PAGES and key not in source.corrected:
+        return f"the page states it; set `{key}:` under `{source.path.stem}:` in {SOURCES_YML} ({fix})"
+    return fix
 
 
 def _key_line(source: Source, key: str) -> int | None:

@@ -161,3 +161,17 @@ def test_cache_gives_the_same_articles_and_misses_on_any_change(tmp_path):
     assert "Rom" in changed[0].text and cache.hits == 1
     with_meta = read_articles(folder, {"a1": {"publisher": "X"}}, ("de", "en"), Problems(), folder, cache=cache)
     assert with_meta[0].meta.publisher == "X" and cache.hits == 1
+
+
+def test_author_comes_from_front_matter_or_sources_yml_and_reaches_claims_json(tmp_path, project):
+    folder = write(tmp_path / "articles", {"a.md": "---\nauthor: Greta Sommerfeld\n---\n" + GOOD, "b.txt": GOOD, "c.txt": GOOD})
+    articles, problems = read(folder, {"b": {"author": "Jonas Beerbaum; Lea Fink"}})
+    assert not problems.items
+    assert [a.meta.author for a in articles] == ["Greta Sommerfeld", "Jonas Beerbaum; Lea Fink", None]
+    root = project(articles={"a.md": "---\nauthor: Greta Sommerfeld\n---\n" + GOOD})
+    assert build(Project(root), run_mkdocs=False, out=io.StringIO()) == 0
+    data = json.loads((root / "build" / "docs" / "data" / "claims.json").read_text(encoding="utf-8"))
+    assert data["articles"][0]["author"] == "Greta Sommerfeld"
+    page = (root / "build" / "docs" / "sources" / "a.md").read_text(encoding="utf-8")
+    assert "| Autor/in | Greta Sommerfeld |" in page
+    assert "| Author | Greta Sommerfeld |" in (root / "build" / "docs" / "sources" / "a.en.md").read_text(encoding="utf-8")
