@@ -13,7 +13,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-CODE = ("model.py", "clean.py", "segment.py", "read.py", "webpage.py")
+CODE = ("model.py", "clean.py", "furniture.py", "segment.py", "read.py", "webpage.py")
 
 
 def code_fingerprint(modules: tuple[str, ...] = CODE) -> str:

@@ -240,3 +240,22 @@ def test_marks_and_sentences_index_the_cleaned_text():
     assert len(pieces) == 7
     for start, end, piece in pieces:
         assert text[start:end] == piece
+
+
+def test_the_read_cache_is_keyed_by_every_module_that_shapes_a_cleaned_article():
+    import re
+    from pathlib import Path
+
+    from builder.cache import CODE
+
+    here = Path(clean.__file__).resolve().parent
+    needed, todo = set(), ["read.py"]
+    while todo:
+        name = todo.pop()
+        needed.add(name)
+        source = (here / name).read_text(encoding="utf-8")
+        for found in re.findall(r"^\s*from \.(\w*) import (\w+)", source, re.MULTILINE):
+            module = f"{found[0] or found[1]}.py"
+            if module not in needed and (here / module).exists() and module != "problems.py":
+                todo.append(module)
+    assert needed <= set(CODE), sorted(needed - set(CODE))
