@@ -1,53 +1,40 @@
 """Group the sentences of a topic into claims, each with all the citations that carry it.
 
-Two ways find that sentences of different articles say the same thing:
-
-1. Near-duplicates: each sentence covers most of the other's content words, weighted by
-   rarity within the topic ("Die USA würden keine Friedenstruppen stationieren" /
-   "Die US-Regierung werde keine Friedenstruppen schicken").
-2. The same fact in other words: the editors' concepts (content/concepts.yml) map
-   "Nato-Beitritt" and "NATO-Mitgliedschaft" to one concept. A sentence's *signature* is
-   the set of its concepts that are not mere actors (the EU, the Kremlin …). A sentence
-   whose concepts include all of a claim's signature (two concepts at least) supports
-   that claim and is cited for it; a sentence whose concepts are all carried by the
-   claims it supports is not repeated as a claim of its own.
-
-Candidates come from inverted indexes, so the work grows with the sentences that share
-vocabulary, not with the square of all sentences. Everything is sorted: the same input
-gives the same claims and ids.
+Sentences of different articles (or of one) that report the same fact become one claim:
+`similar` says how far the shorter one's content stands in the other and whether they
+contradict each other (a negation, other figures, another speaker). Pairs come from an
+index of their rarer words, so the work grows with the sentences that share vocabulary,
+not with the square of all sentences. The most similar pairs join first, and two groups
+join only when their members are on average alike too, so that a chain of sentences that
+each share a little ("A and B", "B and C") never makes one claim of different facts. A
+sentence that reports several facts is cited for each claim whose head it contains and
+is not repeated as a claim of its own when those claims carry all it says. The head of a
+claim is its clearest member: complete, opening with its subject rather than "Er" or
+"Auch", of a readable length, and close to the others. Everything is sorted: the same
+input gives the same claims and ids.
 """
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from .model import Citation, Claim
+from .similar import Features, conflict, containment, features, same_fact, shared_weight, similarity, weight_of, weights
 from .topics import Match
 
-SAME_CLAIM = 0.6  # share of a sentence's weighted content that the other must cover
-CONCEPT_WEIGHT = 2.0  # a shared concept counts more than a shared word
-NEGATION_WEIGHT = 3.0  # a negation present in only one sentence weighs like a rare word, thrice
-MIN_SIGNATURE = 2  # concepts a fact signature needs to find paraphrases by
-MAX_POSTING = 60  # words in more sentences than this are too common to find candidates
-ACTOR_CONCEPTS = {"eu", "kremlin", "us-government", "ukraine-government"}
-NEGATION_TOKEN = "¬"
-WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
-NEGATION = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "weder"}
-STOPWORDS = set("""
-aber als also am an auch auf aus bei bereits bis da damit dann das dass dem den denen der des dessen die dies diese
-diesem diesen dieser dieses doch dort du durch ein eine einem einen einer eines er es etwa für gegen hat hatte hätten
-haben habe hier ihm ihn ihr ihre ihrem ihren ihrer im in ist ja jedoch jetzt kann könne könnte man mehr mit muss müsse
-müssten nach nun nur ob oder ohne sehr sei seien sein seine seinem seinen seiner seit sich sie sind so soll solle
-sollen sollten sowie über um und uns unter vom von vor war waren wie wir wird werde werden würde würden zu zum zur
-zwischen noch zudem offenbar darunter wahrscheinlich damit deshalb daher dagegen allerdings zunächst
-sagte sagt sagten erklärte erklärt erklärten betonte betont betonten meinte meint hinzu fügte fügt teilte mit laut
-zufolge bezeichnete bezeichnet nannte forderte fordert warnte kritisierte wurde wurden worden gab bekannt
-montag dienstag mittwoch donnerstag freitag samstag sonntag heute gestern morgen woche jahr
-""".split())
-SUFFIXES = ("ungen", "ern", "en", "er", "es", "e", "n", "s")
+GROUP_LINK = 0.6  # mean similarity between the members of two groups before they join (1 for a same-fact pair)
+GROUP_FLOOR = 0.5  # ... and the least similarity of any two of them
+MIN_SHARED = 3.0  # weight two sentences must share: more than one common word
+SUPPORT = 0.5  # a claim's head standing this far in another sentence (of the same fact) makes it a citation
+CARRIED = 0.8  # a sentence whose content its claims carry this far is not a claim of its own
+MAX_POSTING = 60  # words in more sentences than this are too common to find candidates by
+LONG_HEAD = 40  # words: longer sentences make poor heads
+EXTRA_PENALTY = 0.3  # how much a head loses for what no other member says
+DEPENDENT_START = re.compile(
+    r"^(?:Er|Sie|Es|Dies(?:e[rsmn]?)?|Das|Dabei|Damit|Dazu|Zudem|Außerdem|Auch|So|Doch|Aber|Zugleich|Gleichzeitig|"
+    r"Daher|Deshalb|Darüber|Dort|Hier|Diesen?|Ihm|Ihr|Ihn|Seine?|Ihre?)\b")
 
 
 @dataclass(frozen=True)
@@ -58,202 +45,139 @@ class Group:
     representative: Match
 
 
-def concept_spans(text: str, concepts) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, concept id) in text, each to the end of its word; longest first."""
-    found = []
-    for concept in concepts:
-        for form in concept.forms:
-            for m in form.finditer(text):
-                end = m.end()
-                while end < len(text) and (text[end].isalnum() or text[end] == "-"):
-                    end += 1
-                if end > m.start():
-                    found.append((m.start(), -(end - m.start()), concept.id))
-    spans, last = [], -1
-    for start, neg_len, cid in sorted(found):
-        if start >= last:
-            spans.append((start, start - neg_len, cid))
-            last = start - neg_len
-    return spans
-
-
-def content_words(text: str, concepts=()) -> frozenset[str]:
-    """Concepts and lower-cased, crudely stemmed content words; any negation as one token."""
-    out = set()
-    pieces, pos = [], 0
-    for start, end, cid in concept_spans(text, concepts):
-        pieces.append(text[pos:start])
-        out.add(f"⟨{cid}⟩")
-        pos = end
-    pieces.append(text[pos:])
-    for word in WORD.findall(" ".join(pieces)):
-        low = word.lower()
-        if low in NEGATION:
-            out.add(NEGATION_TOKEN)
-        elif low not in STOPWORDS and len(low) > 1:
-            for part in low.split("-") + ([low] if "-" in low else []):
-                if part and part not in STOPWORDS:
-                    out.add(stem(part))
-    return frozenset(out)
-
-
-def signature(words: frozenset[str]) -> frozenset[str]:
-    """The concepts of a sentence that are facts, not just actors."""
-    return frozenset(w for w in words if w.startswith("⟨") and w[1:-1] not in ACTOR_CONCEPTS)
-
-
-def stem(word: str) -> str:
-    """Strip one common inflection ending from a German word."""
-    for suffix in SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def group_matches(matches: list[Match], concepts=()) -> list[Group]:
-    """Group the matches of one topic into claims."""
+def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | None = None,
+                  names: dict | None = None) -> list[Group]:
+    """Group the matches of one topic into claims. `weight` is the rarity of words (from all
+    sentences), `names` (site.speaker_names) the lemmas of each person's names and of their
+    names and roles: a sentence's speaker is left out of what it says."""
     matches = sorted(matches, key=lambda m: (m.article.id, m.sentence.start))
-    words = [content_words(m.sentence.text, concepts) for m in matches]
-    weight = _idf(words)
-    sets = _DisjointSets(len(matches))
-    for i, j in _candidates(words):
-        if _same(words[i], words[j], weight):
-            sets.union(i, j)
-    by_signature: dict[frozenset[str], list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        if len(signature(ws)) >= MIN_SIGNATURE:
-            by_signature[signature(ws)].append(i)
-    for same in by_signature.values():
-        for i in same[1:]:
-            sets.union(same[0], i)
-    clusters = sets.clusters()
-    reps = {root: _representative(idx, words, weight) for root, idx in clusters.items()}
-    support = _support(clusters, reps, words)
-    absorbed = _absorbed(clusters, reps, words, support)
-    groups = []
-    for root in sorted(clusters):
+    named, roles = names or ({}, {})
+    feats = [features(m.sentence.text, m.speaker, concepts, roles.get(m.speaker, frozenset()), named)
+             for m in matches]
+    weight = weight or weights(feats)
+    groups = _grow(feats, weight)
+    heads = {root: _head(members, matches, feats, weight) for root, members in groups.items()}
+    support = _support(groups, heads, feats, weight)
+    absorbed = _absorbed(groups, heads, support, feats, weight)
+    out = []
+    for root in sorted(groups):
         if root in absorbed:
             continue
-        cited = set(clusters[root]) | {i for other in support[root] for i in clusters[other]}
-        rep = matches[reps[root]]
-        groups.append(Group(tuple(matches[i] for i in sorted(cited)), rep))
-    return groups
+        cited = set(groups[root]) | support[root]
+        out.append(Group(tuple(matches[i] for i in sorted(cited)), matches[heads[root]]))
+    return out
 
 
-class _DisjointSets:
-    """Union-find over 0..n-1; the smallest index is a set's root."""
+def _grow(feats: list[Features], weight: dict[str, float]) -> dict[int, list[int]]:
+    """Groups of sentences that report one fact: root (smallest index) -> members, sorted."""
+    scores: dict[tuple[int, int], float] = {}
 
-    def __init__(self, n: int):
-        self.parent = list(range(n))
+    def sim(i: int, j: int) -> float:
+        """How alike two sentences are: 1 when they report the same fact, else their similarity."""
+        key = (min(i, j), max(i, j))
+        if key not in scores:
+            a, b = feats[key[0]], feats[key[1]]
+            scores[key] = 1.0 if same_fact(a, b, weight) else similarity(a, b, weight)
+        return scores[key]
 
-    def find(self, i: int) -> int:
-        """The root of i's set."""
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        """Join the sets of i and j."""
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-    def clusters(self) -> dict[int, list[int]]:
-        """root -> members, sorted."""
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return dict(out)
-
-
-def _support(clusters, reps, words) -> dict[int, set[int]]:
-    """For each cluster, the other clusters whose representative contains its whole signature."""
-    by_concept: dict[str, set[int]] = defaultdict(set)
-    for root in clusters:
-        for concept in signature(words[reps[root]]):
-            by_concept[concept].add(root)
-    support: dict[int, set[int]] = {root: set() for root in clusters}
-    for root in clusters:
-        sig = signature(words[reps[root]])
-        if len(sig) < MIN_SIGNATURE:
+    pairs = [(similarity(feats[i], feats[j], weight), i, j) for i, j in _candidates(feats)
+             if shared_weight(feats[i], feats[j], weight) >= MIN_SHARED and sim(i, j) == 1.0]
+    members = {i: [i] for i in range(len(feats))}
+    root = list(range(len(feats)))
+    for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        a, b = root[i], root[j]
+        if a == b or not _may_join(members[a], members[b], sim):
             continue
-        holders = set.intersection(*(by_concept[c] for c in sig)) - {root}
-        figures = _figures(words[reps[root]])
-        support[root] = {h for h in holders if figures <= _figures(words[reps[h]])}
-    return support
+        keep, gone = min(a, b), max(a, b)
+        members[keep] = sorted(members[keep] + members.pop(gone))
+        for k in members[keep]:
+            root[k] = keep
+    return members
 
 
-def _absorbed(clusters, reps, words, support) -> set[int]:
-    """Clusters whose concepts are all carried by the claims they support."""
-    supports: dict[int, set[int]] = defaultdict(set)  # cluster -> claims it supports
-    for claim, holders in support.items():
-        for holder in holders:
-            supports[holder].add(claim)
-    absorbed = set()
-    for root in sorted(clusters):
-        own = signature(words[reps[root]])
-        carried = set().union(*(signature(words[reps[c]]) for c in supports[root])) if supports[root] else set()
-        if supports[root] and own <= carried:
-            absorbed.add(root)
-    return absorbed
+def _may_join(one: list[int], other: list[int], sim) -> bool:
+    """Whether two groups are one fact: every pair of their members alike at least a little
+    (none contradicting), and most of them alike."""
+    cross = [sim(i, j) for i in one for j in other]
+    return min(cross) >= GROUP_FLOOR and sum(cross) / len(cross) >= GROUP_LINK
 
 
-def _idf(words: list[frozenset[str]]) -> dict[str, float]:
-    """Inverse document frequency of each word over the sentences of the topic."""
-    df: dict[str, int] = defaultdict(int)
-    for ws in words:
-        for w in ws:
-            df[w] += 1
-    n = len(words) + 1
-    weight = {w: (math.log(n / c) + 0.1) * (CONCEPT_WEIGHT if w.startswith("⟨") else 1.0) for w, c in df.items()}
-    if NEGATION_TOKEN in weight:
-        weight[NEGATION_TOKEN] = NEGATION_WEIGHT * (math.log(n) + 0.1)
-    return weight
-
-
-def _candidates(words: list[frozenset[str]]):
-    """Pairs (i, j), i < j, that share at least two words that are not too common."""
+def _candidates(feats: list[Features]):
+    """Pairs (i, j), i < j, that share at least one word that is not too common."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        for w in ws:
+    for i, f in enumerate(feats):
+        for w in f.words:
             postings[w].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    pairs = set()
     for w in sorted(postings):
         ids = postings[w]
-        if len(ids) > MAX_POSTING or w == NEGATION_TOKEN:
+        if len(ids) > MAX_POSTING:
             continue
         for a in range(len(ids)):
             for b in range(a + 1, len(ids)):
-                shared[(ids[a], ids[b])] += 1
-    return sorted(pair for pair, count in shared.items() if count >= 2)
+                pairs.add((ids[a], ids[b]))
+    return sorted(pairs)
 
 
-def cover(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
-    """How much of a's weighted content b contains (0..1)."""
-    total = sum(weight[w] for w in a)
-    return sum(weight[w] for w in a & b) / total if total else 0.0
-
-
-def _same(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> bool:
-    """Whether two sentences say the same: each covers most of the other, with the same figures."""
-    if _figures(a) != _figures(b):
-        return False
-    return cover(a, b, weight) >= SAME_CLAIM and cover(b, a, weight) >= SAME_CLAIM
-
-
-def _figures(words: frozenset[str]) -> frozenset[str]:
-    """The numbers among the words: claims with different figures are different claims."""
-    return frozenset(w for w in words if w[0].isdigit())
-
-
-def _representative(members: list[int], words, weight) -> int:
-    """The member whose words stand for the others best: fewest extra facts, most central."""
+def _head(members: list[int], matches: list[Match], feats: list[Features], weight) -> int:
+    """The member whose words stand for the group best: clear on its own, saying little that
+    no other member says (no second fact), close to the others."""
     def rank(i: int):
-        central = sum(cover(words[j], words[i], weight) for j in members if j != i)
-        return (len(signature(words[i])), -central, i)
+        others = [j for j in members if j != i]
+        if not others:
+            return (0.0, i)
+        central = sum(containment(feats[j], feats[i], weight) for j in others) / len(others)
+        seen = frozenset().union(*(feats[j].words | feats[j].parts for j in others))
+        own = feats[i].words - seen
+        extra = weight_of(own, weight) / (weight_of(feats[i].words, weight) or 1.0)
+        return (_unclear(matches[i].sentence.text) + EXTRA_PENALTY * extra - central, i)
 
     return min(members, key=rank)
+
+
+def _unclear(text: str) -> float:
+    """How badly a sentence reads as a claim on its own (0 = well)."""
+    words = len(text.split())
+    penalty = 0.5 if DEPENDENT_START.match(text) else 0.0
+    penalty += 0.3 if text.rstrip(" \"“”»«'’").endswith("?") else 0.0
+    penalty += 0.02 * max(0, words - LONG_HEAD)
+    return penalty
+
+
+def _support(groups, heads, feats, weight) -> dict[int, set[int]]:
+    """For each group, the sentences of other groups that report its fact too (a sentence
+    with several facts): they are cited for it as well."""
+    support: dict[int, set[int]] = {root: set() for root in groups}
+    for root in groups:
+        head = feats[heads[root]]
+        for other, members in groups.items():
+            if other == root:
+                continue
+            for i in members:
+                f = feats[i]
+                if (containment(head, f, weight) >= SUPPORT and shared_weight(head, f, weight) >= MIN_SHARED
+                        and same_fact(head, f, weight)):
+                    support[root].add(i)
+    return support
+
+
+def _absorbed(groups, heads, support, feats, weight) -> set[int]:
+    """Groups of one sentence whose content the claims it supports carry: not claims of their own."""
+    supports: dict[int, set[int]] = defaultdict(set)  # sentence -> the groups it supports
+    for claim, sentences in support.items():
+        for i in sentences:
+            supports[i].add(claim)
+    absorbed = set()
+    for root in sorted(groups):
+        if len(groups[root]) != 1 or not supports[root]:
+            continue
+        own = feats[root]
+        claims = [c for c in sorted(supports[root]) if c not in absorbed]
+        carried = frozenset().union(*(feats[heads[c]].words for c in claims)) if claims else frozenset()
+        total = weight_of(own.words, weight)
+        if total and weight_of(own.words & carried, weight) / total >= CARRIED:
+            absorbed.add(root)
+    return absorbed
 
 
 # An article's enumeration at the start of a sentence ("Zweitens: …") means nothing on a topic page.

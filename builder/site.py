@@ -10,6 +10,7 @@ from functools import cached_property
 
 from .claims import group_matches, make_claim
 from .copies import find_reports
+from .similar import content_words
 from .config import Language, TopicConfig
 from .model import Article, Claim
 from .attribution import Statement, speakers_by_sentence
@@ -140,11 +141,24 @@ def reports_among(article_ids, reports: dict) -> int:
     return len({reports[a].id if a in reports else a for a in article_ids})
 
 
-def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: dict | None = None) -> TopicPage:
+def speaker_names(people) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The lemmas of each person's names, and of their names and role nouns together."""
+    if not people:
+        return {}, {}
+
+    def lemmas(forms) -> frozenset[str]:
+        return frozenset(w for form in forms for token in form.split() for w in content_words(token))
+
+    return ({p.id: lemmas(p.variants) for p in people.entries},
+            {p.id: lemmas((*p.variants, *p.role_nouns)) for p in people.entries})
+
+
+def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: dict | None = None,
+               names: dict | None = None) -> TopicPage:
     """Group a topic's matches into claims and order them for reading and for "at a glance"."""
     reports = reports or {}
     made = []
-    for group in group_matches(matches, concepts):
+    for group in group_matches(matches, concepts, names=names):
         claim = make_claim(group)
         made.append((claim, min(m.order for m in group.members), max(m.priority for m in group.members),
                      reports_among(claim.sources, reports)))
@@ -167,7 +181,8 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
     on_story = {aid: r.sentences for aid, r in judged.items()}
     matches = match_all(articles, topics, statements, people, on_story)
     reports = find_reports(articles)
-    pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports) for t in topics)
+    names = speaker_names(people)
+    pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports, names) for t in topics)
     cited = {a for p in pages for a in p.sources}
     unused = tuple(a.id for a in articles if a.id not in cited)
     flat = tuple(s for a in articles for s in statements.get(a.id, ()))

@@ -1,0 +1,355 @@
+"""Whether two sentences report the same fact: what a sentence says, and how much of it another says.
+
+A sentence is reduced to the lemmas of its content words (simplemma), with numbers
+written as digits ("zehn" is 10), the editors' optional synonyms (content/concepts.yml)
+as one token each, its negations, and its speaker. German compounds are opened up into
+their parts ("Beschwichtigungspolitik": Beschwichtigung, Politik) and words are also
+compared by stem ("Ablehnung", "ablehnen"); a word found only as a part or a stem counts
+less than the word itself, since a "Flughafen" is not a "Hafen". The speaker's own name
+and role are left out: they say who speaks, not what was said.
+
+Words weigh by their rarity among the sentences compared (a word in every sentence says
+nothing about which fact a sentence reports). Two sentences report the same fact when
+most of the shorter one's weight stands in the other (the longer one may add context:
+where, when, who else) and nothing contradicts: not a negation that only one of them
+applies to something both speak of, not different figures, not two different speakers.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
+NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder nirgends".split())
+NUMBER_WORDS = {
+    "zwei": "2", "drei": "3", "vier": "4", "fünf": "5", "sechs": "6", "sieben": "7", "acht": "8", "neun": "9",
+    "zehn": "10", "elf": "11", "zwölf": "12", "fünfzehn": "15", "zwanzig": "20", "dreißig": "30", "vierzig": "40",
+    "fünfzig": "50", "hundert": "100", "tausend": "1000",
+}
+# Words that say nothing about which fact a sentence reports: function words, particles,
+# verbs of saying, days. Compared as lemmas.
+STOPWORDS = frozenset("""
+aber ab als also am an auch auf aus bei bereits bis da damit dann das dass dem den denen der des dessen die dies
+diese dieser dieses doch dort du durch ein eine einem einen einer eines er es etwa für gegen haben hier ihm ihn ihr
+ihre in im ist ja jedoch jetzt können man mehr mit müssen nach nun nur ob oder ohne sehr sein seine sich sie so sollen
+sowie über um und uns unter vom von vor werden wie wir wollen zu zum zur zwischen noch zudem offenbar darunter deshalb
+daher dagegen allerdings zunächst dürfen mögen lassen wer was wo wann weil wenn sondern denn zwar sogar ganz immer
+schon wieder eben nämlich dabei dazu darauf davon daran darüber hin her hinzu zurück weiter
+wegen trotz während seit laut gemäß gegenüber halten gelten stellen machen
+sagen erklären betonen meinen hinzufügen mitteilen bekanntgeben teilen fügen laut zufolge bezeichnen nennen äußern
+unterstreichen ergänzen berichten heißen angabe
+zugleich gleichzeitig außerdem ebenfalls erneut bislang derzeit nun deutlich klar
+nicht kein nie niemals weder noch
+montag dienstag mittwoch donnerstag freitag samstag sonntag heute gestern morgen woche tag
+""".split())
+# Endings of derived words, not the heads of compounds ("Gewerkschaft" is no "Schaft").
+DERIVATIONS = frozenset("schaft heit keit ung lich isch haft bar los tum nis sam chen lein ling".split())
+STEM_ENDINGS = ("ungen", "ung", "ern", "en", "er", "es", "e", "n", "s", "t")
+MIN_COMPOUND = 7  # letters: shorter words are not split into parts
+MIN_HEAD = 4  # letters of a compound's head
+MIN_MODIFIER = 3
+MIN_STEM = 4
+# When two sentences report the same fact (chosen on tests/data/claim_pairs.yml, pairs
+# written for this: every `same` pair passes, every `different` pair fails):
+SAME_FACT = 0.8  # the shorter sentence's weight that must stand in the other
+MAX_GAP = 0.2  # ... with no word of its own that weighs more than this share of it
+SAME_SPEAKER = 0.5  # the share that suffices when one known speaker says both
+MAX_SPEAKER_GAP = 0.4  # ... with no word of its own weighing more than this share
+RARE = 10  # a word in at most one sentence in this many tells one fact from another
+QUOTE_WEIGHT = 3.0  # a single quoted word shared must be this rare to mark the same statement
+QUOTE_SHARE = 0.6  # ... and of a longer quotation, this share of its words
+PART_CREDIT = 0.3  # a word that stands in the other sentence only as a part of a compound
+STEM_CREDIT = 0.8  # a word whose stem stands in the other sentence ("Ablehnung" / "ablehnen")
+
+
+@dataclass(frozen=True)
+class Features:
+    """What a sentence says, for comparing it with others."""
+
+    words: frozenset[str]  # lemmas of content words, numbers, concept tokens
+    parts: frozenset[str]  # the parts of its compounds
+    stems: frozenset[str]
+    numbers: frozenset[str]
+    negated: frozenset[str]  # what a negation applies to ("keine Truppen": truppe); GLOBAL: all of it
+    speaker: str | None
+    named: frozenset[str] = frozenset()  # the people the sentence names (person ids)
+    quoted: frozenset[str] = frozenset()  # the content lemmas of its quotations
+
+
+GLOBAL = "*"  # a negation of the whole sentence ("glauben nicht, dass …")
+CLAUSE_FOLLOWS = re.compile(r"\s*,?\s*(?:dass|ob)\b")
+QUOTE = re.compile(r"„([^“”]+)[“”]|»([^«]+)«|«([^»]+)»|\"([^\"]+)\"|“([^”]+)”")
+
+
+def features(text: str, speaker: str | None = None, concepts=(), skip: frozenset[str] = frozenset(),
+             names: dict | None = None) -> Features:
+    """The features of one sentence. `concepts` are the editors' synonyms (config.Concept),
+    `skip` the lemmas of the speaker's name and role, which are left out; `names` (person
+    id -> lemmas of their names) finds the people the sentence names."""
+    tokens = WORD.findall(text)
+    lemmas = [content_words(t) for t in tokens]
+    words = {w for found in lemmas for w in found}
+    words = {n for w in words for n in (_un_negated(w) or (w,))}  # "unrealistisch" says "nicht realistisch"
+    for verb, joined in _separable_verbs(text):  # "lehnt … ab" says "ablehnen", not "lehnen"
+        words.discard(verb)
+        words.add(joined)
+    named = frozenset(pid for pid, forms in (names or {}).items() if forms & words)
+    words = (words - skip) | set(concept_tokens(text, concepts))
+    parts = {p for w in words for p in compound_parts(w)} - words
+    return Features(frozenset(words), frozenset(parts), frozenset(stem(w) for w in words),
+                    frozenset(w for w in words if w[0].isdigit()), _negations(text, tokens, lemmas), speaker,
+                    named, _quoted(text))
+
+
+def _negations(text: str, tokens: list[str], lemmas: list[tuple[str, ...]]) -> frozenset[str]:
+    """What the negations of a sentence apply to: the content word after "kein"; the words
+    around "nicht" or "nie"; the whole sentence for "nicht, dass …"; an un-adjective's base."""
+    negated: set[str] = set()
+    ends = [m.end() for m in WORD.finditer(text)]
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        un = [n for w in lemmas[i] for n in _un_negated(w)]
+        if un:  # "Eine Erhöhung sei unrealistisch": it denies what it is said of, like "nicht"
+            negated.update(un)
+            negated.update(next((lemmas[k] for k in range(i - 1, -1, -1) if lemmas[k]), ()))
+        if low not in NEGATIONS:
+            continue
+        negated.update(next((lemmas[k] for k in range(i + 1, len(tokens)) if lemmas[k]), ()))
+        if low.startswith("kein"):
+            continue
+        negated.update(next((lemmas[k] for k in range(i - 1, -1, -1) if lemmas[k]), ()))
+        if CLAUSE_FOLLOWS.match(text, ends[i]):
+            negated.add(GLOBAL)
+    return frozenset(negated)
+
+
+def _quoted(text: str) -> frozenset[str]:
+    """The content lemmas of the sentence's quotations (the words a speaker was quoted with)."""
+    out = set()
+    for m in QUOTE.finditer(text):
+        inner = next(g for g in m.groups() if g)
+        for token in WORD.findall(inner):
+            for w in content_words(token):
+                out.add(w)
+                out.update(compound_parts(w))
+    return frozenset(out)
+
+
+def concept_tokens(text: str, concepts) -> list[str]:
+    """A token for each of the editors' concepts (content/concepts.yml) the text uses."""
+    return sorted({f"⟨{c.id}⟩" for c in concepts for form in c.forms if form.search(text)})
+
+
+# Particles of separable verbs, which German sets apart from their verb ("lehnt … ab").
+PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "vor", "weg", "zu", "zurück", "zusammen")
+CLAUSE_END_PARTICLE = re.compile(rf"\b({'|'.join(PARTICLES)})\b(?=\s*(?:[,.;:!?)„“\"»«]|$|und\b|oder\b|aber\b))",
+                                 re.IGNORECASE)
+
+
+def _separable_verbs(text: str) -> set[tuple[str, str]]:
+    """(verb, particle verb) for a particle that ends a clause ("lehnt das Angebot ab": lehnen, ablehnen)."""
+    particles = {m.group(1).lower() for m in CLAUSE_END_PARTICLE.finditer(text)}
+    if not particles:
+        return set()
+    verbs = {lemma_of(t) for t in WORD.findall(text) if t[:1].islower() and len(t) > 3} - STOPWORDS
+    return {(v, p + v) for p in particles for v in verbs if not v.startswith(p) and _known(p + v)}
+
+
+@functools.lru_cache(maxsize=200_000)
+def content_words(raw: str) -> tuple[str, ...]:
+    """The lemmas a word says something with: none for a stopword; a hyphenated word and its parts."""
+    low = raw.lower()
+    if low in NUMBER_WORDS:
+        return (NUMBER_WORDS[low],)
+    if raw[0].isdigit():
+        return (raw.replace(",", "."),)
+    if len(raw) < 2:
+        return ()
+    if "-" in raw:  # "Nato-Beitritt": one word; its parts count through compound_parts
+        parts = [lemma_of(p) for p in raw.split("-") if len(p) >= 2]
+        parts = [p for p in parts if p not in STOPWORDS]
+        return ("-".join(parts),) if parts else ()
+    lemma = lemma_of(raw)
+    return () if lemma in STOPWORDS else (lemma,)
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma_of(word: str) -> str:
+    """The lower-case lemma of a German word (simplemma), or the word itself."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="de").lower()
+
+
+@functools.lru_cache(maxsize=200_000)
+def compound_parts(lemma: str) -> tuple[str, ...]:
+    """The parts of a compound, head first, when each is a known word ("straßenbahnlinie":
+    linie, straßenbahn, bahn, straße); none for a simple or a derived word."""
+    if "-" in lemma:
+        pieces = [p for p in lemma.split("-") if p]
+        return tuple(dict.fromkeys([pieces[-1], *pieces[:-1], *(q for p in pieces for q in compound_parts(p))]))
+    if len(lemma) < MIN_COMPOUND:
+        return ()
+    for cut in range(len(lemma) - MIN_HEAD, MIN_MODIFIER - 1, -1):  # the shortest head first
+        head, modifier = lemma[cut:], lemma[:cut]
+        if head in DERIVATIONS or not _known(head):
+            continue
+        base = _modifier(modifier)
+        if base:
+            head_lemma = _noun_lemma(head)
+            return (head_lemma, base) + compound_parts(base)
+    return ()
+
+
+def _modifier(modifier: str) -> str | None:
+    """A compound's modifier as a word, without its linking letters ("verhandlungs": verhandlung)."""
+    for link in ("", "s", "es", "n", "en", "e"):
+        base = modifier[: len(modifier) - len(link)] if link and modifier.endswith(link) else modifier
+        if (not link or modifier.endswith(link)) and len(base) >= MIN_MODIFIER and _known(base):
+            return _noun_lemma(base)
+    return None
+
+
+def _noun_lemma(word: str) -> str:
+    """The lemma of a compound's part, read as a noun."""
+    return lemma_of(word.capitalize())
+
+
+@functools.lru_cache(maxsize=200_000)
+def _known(word: str) -> bool:
+    """Whether simplemma knows a word, as a noun or otherwise."""
+    import simplemma
+
+    return simplemma.is_known(word.capitalize(), lang="de") or simplemma.is_known(word, lang="de")
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A crude stem for comparing a verb with its noun ("ablehnen", "ablehnung": ablehn)."""
+    for ending in STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _un_negated(word: str) -> tuple[str, ...]:
+    """The word an un-adjective negates ("unrealistisch": realistisch)."""
+    if word.startswith("un") and len(word) >= MIN_COMPOUND and _known(word[2:]):
+        return (lemma_of(word[2:]),)
+    return ()
+
+
+MIN_SENTENCES = 50  # fewer sentences tell little about rarity: count as if there were this many
+RARE_WEIGHT = math.log(RARE) + 0.1
+
+
+def weights(all_features) -> dict[str, float]:
+    """The weight of each word: its rarity among the sentences compared (inverse document frequency)."""
+    df: dict[str, int] = {}
+    for f in all_features:
+        for w in f.words:
+            df[w] = df.get(w, 0) + 1
+    n = max(len(all_features), MIN_SENTENCES) + 1
+    return {w: math.log(n / c) + 0.1 for w, c in df.items()}
+
+
+def _weight(word: str, weight: dict[str, float]) -> float:
+    """A word's weight (one the table does not know weighs like a rare one)."""
+    return weight.get(word) or max(weight.values(), default=1.0)
+
+
+def weight_of(words, weight: dict[str, float]) -> float:
+    """The summed weight of some words (in sorted order: the same sum under any hash seed)."""
+    return math.fsum(_weight(w, weight) for w in sorted(words))
+
+
+def credit(word: str, other: Features) -> float:
+    """How far a word stands in another sentence: as itself, by its parts, or as a part or stem."""
+    if word in other.words:
+        return 1.0
+    parts = compound_parts(word)
+    if parts and all(p in other.words or p in other.parts for p in parts[:2]):
+        return 1.0  # "Beschwichtigungspolitik" in "Politik der Beschwichtigung"
+    if stem(word) in other.stems:
+        return STEM_CREDIT
+    if word in other.parts or any(p in other.words for p in parts[:2]):
+        return PART_CREDIT
+    return 0.0
+
+
+def containment(a: Features, b: Features, weight: dict[str, float]) -> float:
+    """How much of a's weight stands in b (0..1)."""
+    total = weight_of(a.words, weight)
+    return math.fsum(_weight(w, weight) * credit(w, b) for w in sorted(a.words)) / total if total else 0.0
+
+
+def conflict(a: Features, b: Features) -> bool:
+    """Whether two sentences cannot report the same fact: other figures, other speakers (neither
+    naming the other's), or a negation of something both speak of in only one of them."""
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        return True
+    if a.speaker and b.speaker and a.speaker != b.speaker and a.speaker not in b.named and b.speaker not in a.named:
+        return True
+    return _denies(a, b) != _denies(b, a)
+
+
+def _denies(a: Features, b: Features) -> bool:
+    """Whether a negation of a applies to something b speaks of too."""
+    return GLOBAL in a.negated or bool(a.negated & b.words)
+
+
+def same_quote(a: Features, b: Features, weight: dict[str, float]) -> bool:
+    """Whether both sentences quote the same words: all of the shorter quotation, or most of it."""
+    if not a.quoted or not b.quoted:
+        return False
+    shared = a.quoted & b.quoted
+    smaller = min((a.quoted, b.quoted), key=len)
+    if shared == smaller:
+        return weight_of(shared, weight) >= QUOTE_WEIGHT
+    return len(shared) >= 2 and len(shared) >= QUOTE_SHARE * len(smaller)
+
+
+def similarity(a: Features, b: Features, weight: dict[str, float]) -> float:
+    """How far two sentences report the same fact: the shorter one's share in the other, 0 on a conflict."""
+    if conflict(a, b):
+        return 0.0
+    small, large = _ordered(a, b, weight)
+    return containment(small, large, weight)
+
+
+def same_fact(a: Features, b: Features, weight: dict[str, float]) -> bool:
+    """Whether two sentences report the same fact."""
+    score = similarity(a, b, weight)
+    if score > 0 and same_quote(a, b, weight):
+        return True  # the same words quoted: the same statement, however it is told around them
+    if not distinctive(a, b, weight):
+        return False  # only common words shared: the topic, not the fact
+    if a.speaker and a.speaker == b.speaker:  # one person saying it twice, in other words
+        return score >= SAME_SPEAKER and gap(a, b, weight) <= MAX_SPEAKER_GAP
+    return score >= SAME_FACT and gap(a, b, weight) <= MAX_GAP
+
+
+def distinctive(a: Features, b: Features, weight: dict[str, float]) -> bool:
+    """Whether two sentences share a word that few sentences have (at most one in RARE)."""
+    return any(_weight(w, weight) >= RARE_WEIGHT for w in a.words & b.words)
+
+
+def gap(a: Features, b: Features, weight: dict[str, float]) -> float:
+    """The share of the shorter sentence's weight in its heaviest word the other lacks: one
+    word of its own that weighs much ("baut eine Schule" / "baut eine Brücke") is another fact."""
+    small, large = _ordered(a, b, weight)
+    total = weight_of(small.words, weight)
+    missing = [_weight(w, weight) * (1 - credit(w, large)) for w in sorted(small.words)]
+    return max(missing, default=0.0) / total if total else 0.0
+
+
+def _ordered(a: Features, b: Features, weight: dict[str, float]) -> tuple[Features, Features]:
+    """The two sentences, the one that says less first."""
+    return (a, b) if weight_of(a.words, weight) <= weight_of(b.words, weight) else (b, a)
+
+
+def shared_weight(a: Features, b: Features, weight: dict[str, float]) -> float:
+    """The weight of the words two sentences share."""
+    return weight_of(a.words & b.words, weight)
