@@ -9,10 +9,10 @@ import os
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import config, links, publish
+from . import config, identity, links, publish
 from .catalog import CatalogError, Segment
 from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
 from .problems import ConfigError, Problems
@@ -106,6 +106,8 @@ def load_model(project: Project, report: Report):
         statements = {a.id: attribute(a, people) for a in progress("quotes", articles, len(articles))}
     with report.stage("match"):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story)
+    with report.stage("match"):
+        site = stable_ids(site, links.load_manifest(project.root / links.MANIFEST).claim_ids, report)
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
         if reason:
@@ -115,6 +117,26 @@ def load_model(project: Project, report: Report):
             report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
                                     "check content/topics.yml: its terms do not match this article's sentences")
     return site, strings
+
+
+def stable_ids(site, published: dict, report: Report):
+    """The site with every claim under the id it was published with (identity.assign); a
+    published id that no claim carries any more is a problem naming where its sentences are."""
+    topics, gone = [], {}
+    for topic in site.topics:
+        claims, lost = identity.assign(topic.claims, published.get(topic.config.id, {}))
+        by_old = {id(old): new for old, new in zip(topic.claims, claims)}
+        topics.append(replace(topic, claims=claims, glance=tuple(by_old[id(c)] for c in topic.glance)))
+        if lost:
+            gone[topic.config.id] = lost
+    for g in identity.gone_elsewhere(gone, published, topics):
+        where = f" (its sentences are now cited at {', '.join(g.elsewhere)})" if g.elsewhere else ""
+        report.problems.error(links.MANIFEST, None,
+                              f"published claim anchor topics/{g.topic}.html#{g.claim} is gone: the page no longer "
+                              f"cites any of its sentences{where}",
+                              f"if that is intended, delete `{g.claim}:` under `claim_ids: {g.topic}:` in "
+                              f"{links.MANIFEST}; links to it will open the page at its top")
+    return replace(site, topics=tuple(topics))
 
 
 def sync_catalogs(project: Project, site, strings: dict, report: Report, save: bool = True) -> dict:
@@ -188,7 +210,7 @@ def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=s
         status = 1 if code else 0
         if not code:
             with report.stage("links"):
-                links.check_published(project.root, project.site, report.problems, out)
+                links.check_published(project.root, project.site, report.problems, out, identity.record(site.topics))
     for problem in report.problems.items:
         print(problem, file=out)
     summary(site, report, time.perf_counter() - started, out)

@@ -25,7 +25,7 @@ from .similar import Features, conflict, containment, features, same_fact, share
 from .topics import Match
 
 GROUP_LINK = 0.6  # mean similarity between the members of two groups before they join (1 for a same-fact pair)
-GROUP_FLOOR = 0.5  # ... and the least similarity of any two of them
+GROUP_FLOOR = 0.4  # ... and the least similarity of any two of them
 MIN_SHARED = 3.0  # weight two sentences must share: more than one common word
 SUPPORT = 0.5  # a claim's head standing this far in another sentence (of the same fact) makes it a citation
 CARRIED = 0.8  # a sentence whose content its claims carry this far is not a claim of its own
@@ -80,7 +80,9 @@ def _grow(feats: list[Features], weight: dict[str, float]) -> dict[int, list[int
             scores[key] = 1.0 if same_fact(a, b, weight) else similarity(a, b, weight)
         return scores[key]
 
-    pairs = [(similarity(feats[i], feats[j], weight), i, j) for i, j in _candidates(feats)
+    # Sentences alike both ways join first; one that reports more (a second fact) joins last.
+    pairs = [(min(containment(feats[i], feats[j], weight), containment(feats[j], feats[i], weight)), i, j)
+             for i, j in _candidates(feats)
              if shared_weight(feats[i], feats[j], weight) >= MIN_SHARED and sim(i, j) == 1.0]
     members = {i: [i] for i in range(len(feats))}
     root = list(range(len(feats)))

@@ -34,6 +34,9 @@ HEADER = """\
 # `python -m builder build` adds new URLs and updates the anchors: commit this file with
 # the change that made them. It never removes a URL: a listed URL that the site no longer
 # has fails the build until mkdocs.yml redirects it (plugins: - redirects: redirect_maps:).
+# `claim_ids` gives each published claim id of a topic the sentences it cited: a claim
+# keeps its id while it cites them; an id whose sentences are all gone fails the build
+# until it is removed here.
 """
 SKIPPED_PAGES = {"404.html"}
 
@@ -44,10 +47,12 @@ class Manifest:
 
     urls: list[str] = field(default_factory=list)
     claims: dict[str, list[str]] = field(default_factory=dict)
+    claim_ids: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # topic -> id -> cited sentences
 
     def dump(self) -> bytes:
         """The manifest as deterministic YAML with its header."""
-        data = {"urls": sorted(set(self.urls)), "claims": {k: sorted(v) for k, v in sorted(self.claims.items())}}
+        data = {"urls": sorted(set(self.urls)), "claims": {k: sorted(v) for k, v in sorted(self.claims.items())},
+                "claim_ids": {t: {c: sorted(s) for c, s in sorted(ids.items())} for t, ids in sorted(self.claim_ids.items())}}
         return (HEADER + yaml.safe_dump(data, sort_keys=False, width=1000)).encode("utf-8")
 
 
@@ -75,6 +80,8 @@ class _PageParser(HTMLParser):
             self.refresh = True
         elif tag == "p" and "claim" in (a.get("class") or "").split() and a.get("id"):
             self.claims.append(a["id"])
+        elif tag == "span" and "claim-alias" in (a.get("class") or "").split() and a.get("id"):
+            self.claims.append(a["id"])  # the id of a published claim that became this one
 
 
 def read_page(path: Path) -> Page:
@@ -102,7 +109,9 @@ def published_files(site_dir: Path) -> dict[str, Page]:
 def load_manifest(path: Path) -> Manifest:
     """The committed manifest; an empty one when the file does not exist yet."""
     data = load_yaml(path, missing_ok=True) or {}
-    return Manifest(list(data.get("urls") or []), {k: list(v or []) for k, v in (data.get("claims") or {}).items()})
+    ids = data.get("claim_ids") or {}
+    return Manifest(list(data.get("urls") or []), {k: list(v or []) for k, v in (data.get("claims") or {}).items()},
+                    {t: {c: list(s or []) for c, s in (v or {}).items()} for t, v in ids.items() if isinstance(v, dict)})
 
 
 def redirect_maps(mkdocs_yml: Path) -> dict[str, str]:
@@ -171,7 +180,7 @@ def gone_anchors(old: Manifest, pages: dict[str, Page]) -> dict[str, list[str]]:
     return out
 
 
-def check_published(root: Path, site_dir: Path, problems, out=None) -> Manifest:
+def check_published(root: Path, site_dir: Path, problems, out=None, claim_ids: dict | None = None) -> Manifest:
     """Write language redirects, check the manifest against the site, record new URLs."""
     out = out or sys.stdout
     languages = load_languages(root / "mkdocs.yml")
@@ -189,8 +198,11 @@ def check_published(root: Path, site_dir: Path, problems, out=None) -> Manifest:
         print(f"links: {url}: {len(anchors)} claim anchor(s) gone (their wording changed): "
               + ", ".join(anchors), file=out)
     new = [url for url in pages if url not in set(old.urls)]
+    kept = {t: dict(ids) for t, ids in old.claim_ids.items()}  # a gone id stays listed until an editor removes it
+    for topic, ids in (claim_ids or {}).items():
+        kept.setdefault(topic, {}).update(ids)
     manifest = Manifest(sorted(set(old.urls) | set(pages)),
-                        {url: list(page.claims) for url, page in pages.items() if page.claims})
+                        {url: list(page.claims) for url, page in pages.items() if page.claims}, kept)
     write_if_changed(path, manifest.dump())
     print(f"links: {len(pages)} published URLs"
           + (f", {len(new)} new recorded in {MANIFEST} (commit it)" if new else ""), file=out)

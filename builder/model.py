@@ -137,6 +137,7 @@ class Claim:
     section: str | None = None  # sub-theme id within the topic
     speaker: str | None = None  # person id, when the claim is what someone said
     score: float = 0.0
+    aliases: tuple[str, ...] = ()  # ids of published claims that became this one (extra anchors)
 
     @property
     def sources(self) -> tuple[str, ...]:

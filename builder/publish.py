@@ -132,6 +132,7 @@ def _topic_json(topic, texts, site, names: dict) -> dict:
         "reports": site.report_count(claim),
         "of_sources": site.used_reports,
         "at_a_glance": claim in topic.glance,
+        "aliases": list(claim.aliases),
         "citations": [{"article": c.article, "paragraph": c.block, "start": c.start, "end": c.end,
                        "quote": c.quote} for c in claim.citations],
     } for claim in topic.claims]

@@ -57,7 +57,6 @@ SAME_FACT = 0.8  # the shorter sentence's weight that must stand in the other
 MAX_GAP = 0.2  # ... with no word of its own that weighs more than this share of it
 SAME_SPEAKER = 0.5  # the share that suffices when one known speaker says both
 MAX_SPEAKER_GAP = 0.4  # ... with no word of its own weighing more than this share
-RARE = 10  # a word in at most one sentence in this many tells one fact from another
 QUOTE_WEIGHT = 3.0  # a single quoted word shared must be this rare to mark the same statement
 QUOTE_SHARE = 0.6  # ... and of a longer quotation, this share of its words
 PART_CREDIT = 0.3  # a word that stands in the other sentence only as a part of a compound
@@ -242,7 +241,6 @@ def _un_negated(word: str) -> tuple[str, ...]:
 
 
 MIN_SENTENCES = 50  # fewer sentences tell little about rarity: count as if there were this many
-RARE_WEIGHT = math.log(RARE) + 0.1
 
 
 def weights(all_features) -> dict[str, float]:
@@ -282,7 +280,20 @@ def credit(word: str, other: Features) -> float:
 def containment(a: Features, b: Features, weight: dict[str, float]) -> float:
     """How much of a's weight stands in b (0..1)."""
     total = weight_of(a.words, weight)
-    return math.fsum(_weight(w, weight) * credit(w, b) for w in sorted(a.words)) / total if total else 0.0
+    if not total:
+        return 0.0
+    spelt_out = _spelt_out(a, b)
+    return math.fsum(_weight(w, weight) * (1.0 if w in spelt_out else credit(w, b)) for w in sorted(a.words)) / total
+
+
+def _spelt_out(a: Features, b: Features) -> set[str]:
+    """The words of a that together are a compound of b ("Mitgliedschaft … Nato" for "Nato-Mitgliedschaft")."""
+    out: set[str] = set()
+    for word in b.words - a.words:
+        parts = compound_parts(word)[:2]
+        if len(parts) == 2 and all(p in a.words for p in parts):
+            out.update(parts)
+    return out
 
 
 def conflict(a: Features, b: Features) -> bool:
@@ -324,16 +335,10 @@ def same_fact(a: Features, b: Features, weight: dict[str, float]) -> bool:
     score = similarity(a, b, weight)
     if score > 0 and same_quote(a, b, weight):
         return True  # the same words quoted: the same statement, however it is told around them
-    if not distinctive(a, b, weight):
-        return False  # only common words shared: the topic, not the fact
     if a.speaker and a.speaker == b.speaker:  # one person saying it twice, in other words
         return score >= SAME_SPEAKER and gap(a, b, weight) <= MAX_SPEAKER_GAP
     return score >= SAME_FACT and gap(a, b, weight) <= MAX_GAP
 
-
-def distinctive(a: Features, b: Features, weight: dict[str, float]) -> bool:
-    """Whether two sentences share a word that few sentences have (at most one in RARE)."""
-    return any(_weight(w, weight) >= RARE_WEIGHT for w in a.words & b.words)
 
 
 def gap(a: Features, b: Features, weight: dict[str, float]) -> float:

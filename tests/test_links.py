@@ -71,7 +71,7 @@ def test_a_gone_url_fails_and_says_how_to_redirect(tmp_path):
     (tmp_path / MANIFEST).write_bytes(Manifest(["topics/old.html", "en/topics/old.html", "index.html"]).dump())
     problems = Problems()
     check_published(tmp_path, site, problems)
-    assert [p.line for p in problems.errors] == [6, 8]  # the lines of content/published.yml
+    assert [p.line for p in problems.errors] == [9, 11]  # the lines of content/published.yml
     messages = [str(p) for p in problems.errors]
     assert all("is gone and nothing redirects it" in m for m in messages)
     assert all("redirect_maps" in m and "'topics/old.md'" in m for m in messages)
