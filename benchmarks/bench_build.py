@@ -6,6 +6,7 @@ never into this repository). Beyond the ~1,900 texts there, articles repeat with
 
     .venv/bin/python benchmarks/bench_build.py --articles 2000           # pages, no MkDocs
     .venv/bin/python benchmarks/bench_build.py --articles 2000 --mkdocs  # the whole build
+    .venv/bin/python benchmarks/bench_build.py --articles 2000 --no-story  # every article on the pages
 """
 from __future__ import annotations
 
@@ -48,10 +49,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--mkdocs", action="store_true", help="also run MkDocs (slow for thousands of pages)")
+    parser.add_argument("--no-story", action="store_true",
+                        help="without content/story.yml: every article counts (a load test of matching and grouping)")
     args = parser.parse_args()
     corpus = texts()
     with tempfile.TemporaryDirectory() as tmp:
         root = make_project(Path(tmp) / "bench")
+        if args.no_story:
+            (root / "content" / "story.yml").unlink()
         folder = root / "content" / "articles"
         for i in range(args.articles):
             (folder / f"bench_{i:05d}.txt").write_text(corpus[i % len(corpus)], encoding="utf-8")
