@@ -32,6 +32,7 @@ CARRIED = 0.8  # a sentence whose content its claims carry this far is not a cla
 MAX_POSTING = 60  # words in more sentences than this are too common to find candidates by
 LONG_HEAD = 40  # words: longer sentences make poor heads
 EXTRA_PENALTY = 0.3  # how much a head loses for what no other member says
+UNNAMED_PENALTY = 0.2  # ... and for not naming its speaker ("sagte er")
 DEPENDENT_START = re.compile(
     r"^(?:Er|Sie|Es|Dies(?:e[rsmn]?)?|Das|Dabei|Damit|Dazu|Zudem|Außerdem|Auch|So|Doch|Aber|Zugleich|Gleichzeitig|"
     r"Daher|Deshalb|Darüber|Dort|Hier|Diesen?|Ihm|Ihr|Ihn|Seine?|Ihre?)\b")
@@ -122,8 +123,8 @@ def _candidates(feats: list[Features]):
 
 
 def _head(members: list[int], matches: list[Match], feats: list[Features], weight) -> int:
-    """The member whose words stand for the group best: clear on its own, saying little that
-    no other member says (no second fact), close to the others."""
+    """The member whose words stand for the group best: clear on its own, naming its speaker,
+    saying little that no other member says (no second fact), close to the others."""
     def rank(i: int):
         others = [j for j in members if j != i]
         if not others:
@@ -132,7 +133,8 @@ def _head(members: list[int], matches: list[Match], feats: list[Features], weigh
         seen = frozenset().union(*(feats[j].words | feats[j].parts for j in others))
         own = feats[i].words - seen
         extra = weight_of(own, weight) / (weight_of(feats[i].words, weight) or 1.0)
-        return (_unclear(matches[i].sentence.text) + EXTRA_PENALTY * extra - central, i)
+        unnamed = UNNAMED_PENALTY if matches[i].speaker and matches[i].speaker not in feats[i].named else 0.0
+        return (_unclear(matches[i].sentence.text) + unnamed + EXTRA_PENALTY * extra - central, i)
 
     return min(members, key=rank)
 

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from .claims import group_matches, make_claim
 from .copies import find_reports
-from .similar import content_words
+from .similar import content_words, features, same_fact, weights
 from .config import Language, TopicConfig
 from .model import Article, Claim
 from .attribution import Statement, speakers_by_sentence
@@ -165,12 +165,24 @@ def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: 
     # Reading order: most independent reports first, then where the claim first appears in its article.
     claims = tuple(r[0] for r in sorted(made, key=lambda r: (-r[3], r[1], r[0].citations[0].article)))
     # At a glance: most reports, editorial priority, earliest; single-report claims only with priority.
-    ranked = sorted(made, key=lambda r: (-r[3], -r[2], r[1], r[0].id))
+    ranked = distinct_facts([r for r in sorted(made, key=lambda r: (-r[3], -r[2], r[1], r[0].id))], concepts)
     glance = tuple(r[0] for r in ranked[:GLANCE_MAX] if r[3] > 1 or r[2] > 0)
     if len(glance) < GLANCE_MIN:
         glance = tuple(r[0] for r in ranked[:GLANCE_MIN])
     sources = tuple(sorted({c.article for claim in claims for c in claim.citations}))
     return TopicPage(config, claims, glance, sources)
+
+
+def distinct_facts(ranked: list, concepts=()) -> list:
+    """The ranked claims (rows whose first item is the claim) without one that says what a
+    higher one says: "at a glance" lists each fact once."""
+    feats = [features(r[0].text, None, concepts) for r in ranked]
+    weight = weights(feats)
+    kept: list[int] = []
+    for i in range(len(ranked)):
+        if not any(same_fact(feats[i], feats[k], weight) for k in kept):
+            kept.append(i)
+    return [ranked[i] for i in kept]
 
 
 def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str,

@@ -88,3 +88,23 @@ def test_a_claim_drops_the_articles_enumeration():
     (claim,) = claims("Zweitens: eine Rückkehr zu den alten Grenzen sei unrealistisch, sagte er.")
     assert claim.text == "Eine Rückkehr zu den alten Grenzen sei unrealistisch, sagte er."
     assert claim.citations[0].quote.startswith("Zweitens: ")
+
+
+def test_at_a_glance_lists_one_fact_once():
+    from builder.config import TopicConfig
+    from builder.site import topic_page
+
+    # The same fact, told twice with a speaker attributed differently, stays two claims;
+    # "at a glance" names it once.
+    ms = matches("Die Stadt baut bis 2030 eine neue Brücke über den Kanal, sagte der Sprecher.",
+                 "Eine neue Brücke über den Kanal baut die Stadt bis 2030, sagte die Bürgermeisterin.",
+                 "Der Hafen soll im Sommer einen neuen Kran bekommen.",
+                 "Die Schule am Markt wird im Herbst renoviert.")
+    ms = [m if m.article.id != "a1" else Match(m.topic, m.section, m.article, m.block, m.sentence, m.score,
+                                                 1.0, m.order, "anna-beispiel") for m in ms]
+    ms[0] = Match(ms[0].topic, None, ms[0].article, ms[0].block, ms[0].sentence, 2.0, 1.0, 0, "sprecher")
+    config = TopicConfig("t", {"de": "T"}, {"de": "…"}, (), (), 2.0, (), (), {})
+    page = topic_page(config, ms)
+    brueckes = [c for c in page.claims if "Brücke" in c.text]
+    assert len(brueckes) == 2
+    assert sum(1 for c in page.glance if "Brücke" in c.text) == 1
