@@ -150,18 +150,23 @@ def _unclear(text: str) -> float:
 
 def _support(groups, heads, feats, weight) -> dict[int, set[int]]:
     """For each group, the sentences of other groups that report its fact too (a sentence
-    with several facts): they are cited for it as well."""
+    with several facts): they are cited for it as well. Candidates share a word with the head."""
+    group_of = {i: root for root, members in groups.items() for i in members}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        for w in f.words:
+            postings[w].append(i)
     support: dict[int, set[int]] = {root: set() for root in groups}
     for root in groups:
         head = feats[heads[root]]
-        for other, members in groups.items():
-            if other == root:
+        near = {i for w in head.words if len(postings[w]) <= MAX_POSTING for i in postings[w]}
+        for i in sorted(near):
+            if group_of[i] == root:
                 continue
-            for i in members:
-                f = feats[i]
-                if (containment(head, f, weight) >= SUPPORT and shared_weight(head, f, weight) >= MIN_SHARED
-                        and same_fact(head, f, weight)):
-                    support[root].add(i)
+            f = feats[i]
+            if (containment(head, f, weight) >= SUPPORT and shared_weight(head, f, weight) >= MIN_SHARED
+                    and same_fact(head, f, weight)):
+                support[root].add(i)
     return support
 
 

@@ -173,13 +173,15 @@ def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: 
     return TopicPage(config, claims, glance, sources)
 
 
-def distinct_facts(ranked: list, concepts=()) -> list:
-    """The ranked claims (rows whose first item is the claim) without one that says what a
-    higher one says: "at a glance" lists each fact once."""
+def distinct_facts(ranked: list, concepts=(), limit: int = GLANCE_MAX) -> list:
+    """The first `limit` ranked claims (rows whose first item is the claim) that do not say
+    what a higher one says: "at a glance" lists each fact once."""
     feats = [features(r[0].text, None, concepts) for r in ranked]
     weight = weights(feats)
     kept: list[int] = []
     for i in range(len(ranked)):
+        if len(kept) == limit:
+            break
         if not any(same_fact(feats[i], feats[k], weight) for k in kept):
             kept.append(i)
     return [ranked[i] for i in kept]
