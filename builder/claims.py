@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .model import Citation, Claim
-from .similar import Features, conflict, containment, features, same_fact, shared_weight, similarity, weight_of, weights
+from .similar import Features, containment, features, same_fact, shared_weight, similarity, weight_of, weights
 from .topics import Match
 
 GROUP_LINK = 0.6  # mean similarity between the members of two groups before they join (1 for a same-fact pair)

@@ -113,16 +113,16 @@ LIST_ITEM = re.compile(r"^[-•*▶►▸◆■●·–]\ufe0e?\s+(?=\S)")
 
 # Pieces at the edges of a content paragraph.
 DATELINE_CAPS = re.compile(
-    rf"^(?P<place>[A-ZÄÖÜ][A-ZÄÖÜ.'-]+(?:[ /][A-ZÄÖÜ][A-ZÄÖÜ.'-]+)*)(?:,\s*\d{{1,2}}\.\s*[A-ZÄÖÜ]?[a-zä]+\.?)?"
-    rf"\s*(?:\((?P<agency>[^()]{{2,40}})\)\s*[-–—:]|\s*[-–—])\s+(?=[\"„“»A-ZÄÖÜ0-9])")
+    r"^(?P<place>[A-ZÄÖÜ][A-ZÄÖÜ.'-]+(?:[ /][A-ZÄÖÜ][A-ZÄÖÜ.'-]+)*)(?:,\s*\d{1,2}\.\s*[A-ZÄÖÜ]?[a-zä]+\.?)?"
+    r"\s*(?:\((?P<agency>[^()]{2,40})\)\s*[-–—:]|\s*[-–—])\s+(?=[\"„“»A-ZÄÖÜ0-9])")
 DATELINE_AGENCY = re.compile(
     rf"^(?P<place>{NAME_WORD}(?:[ /-]{NAME_WORD}){{0,3}})\s*\((?P<agency>{AGENCIES})\)\s*[-–—:]\s+(?=\S)",
     re.IGNORECASE)
-# "Wien – Die Gewerkschaft …", "Brüssel: Der Minister …": only where an article opens.
 # "Wien/Berlin – …": places joined by a slash before a dash open an agency paragraph anywhere.
 DATELINE_PLACES = re.compile(r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:/[A-ZÄÖÜ][a-zäöüß]+)+)\s+[–—-]\s+(?=[\"„“»A-ZÄÖÜ])")
+# "Wien – Die Gewerkschaft …", "Brüssel: Der Minister …": only where an article opens.
 DATELINE_OPENING = re.compile(
-    rf"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?)(?:\s+[–—-]\s+|:\s+(?=(?:Der|Die|Das|Ein|Eine|Nach|Bei|Am|Im|In|Mit|Seit|Wie|Zum|Zur)\s))"
+    r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?)(?:\s+[–—-]\s+|:\s+(?=(?:Der|Die|Das|Ein|Eine|Nach|Bei|Am|Im|In|Mit|Seit|Wie|Zum|Zur)\s))"
     r"(?=[\"„“»A-ZÄÖÜ])")
 # "08.43 Uhr:", "+++ 08:43 +++", "13.02.2025, 08:43 Uhr -": a time with "Uhr" or a separator after it.
 TICKER_TIME = re.compile(r"^(?:\+{3}\s*)?(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?,?\s*)?(?P<time>\d{1,2}[.:]\d{2})"

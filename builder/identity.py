@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .claims import claim_id
 from .model import Claim
 
 
