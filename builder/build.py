@@ -106,7 +106,6 @@ def load_model(project: Project, report: Report):
         statements = {a.id: attribute(a, people) for a in progress("quotes", articles, len(articles))}
     with report.stage("match"):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story)
-    with report.stage("match"):
         site = stable_ids(site, links.load_manifest(project.root / links.MANIFEST).claim_ids, report)
     for article_id in site.unused:
         reason = site.unused_reason(article_id)

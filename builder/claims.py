@@ -105,12 +105,18 @@ def _may_join(one: list[int], other: list[int], sim) -> bool:
     return min(cross) >= GROUP_FLOOR and sum(cross) / len(cross) >= GROUP_LINK
 
 
-def _candidates(feats: list[Features]):
-    """Pairs (i, j), i < j, that share at least one word that is not too common."""
+def _postings(feats: list[Features]) -> dict[str, list[int]]:
+    """Word -> the sentences that have it, in order."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         for w in f.words:
             postings[w].append(i)
+    return postings
+
+
+def _candidates(feats: list[Features]):
+    """Pairs (i, j), i < j, that share at least one word that is not too common."""
+    postings = _postings(feats)
     pairs = set()
     for w in sorted(postings):
         ids = postings[w]
@@ -152,10 +158,7 @@ def _support(groups, heads, feats, weight) -> dict[int, set[int]]:
     """For each group, the sentences of other groups that report its fact too (a sentence
     with several facts): they are cited for it as well. Candidates share a word with the head."""
     group_of = {i: root for root, members in groups.items() for i in members}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        for w in f.words:
-            postings[w].append(i)
+    postings = _postings(feats)
     support: dict[int, set[int]] = {root: set() for root in groups}
     for root in groups:
         head = feats[heads[root]]

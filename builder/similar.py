@@ -87,41 +87,46 @@ def features(text: str, speaker: str | None = None, concepts=(), skip: frozenset
     """The features of one sentence. `concepts` are the editors' synonyms (config.Concept),
     `skip` the lemmas of the speaker's name and role, which are left out; `names` (person
     id -> lemmas of their names) finds the people the sentence names."""
-    tokens = WORD.findall(text)
+    spans = list(WORD.finditer(text))
+    tokens = [m.group() for m in spans]
     lemmas = [content_words(t) for t in tokens]
     words = {w for found in lemmas for w in found}
     words = {n for w in words for n in (_un_negated(w) or (w,))}  # "unrealistisch" says "nicht realistisch"
-    for verb, joined in _separable_verbs(text):  # "lehnt … ab" says "ablehnen", not "lehnen"
+    for verb, joined in _separable_verbs(text, tokens):  # "lehnt … ab" says "ablehnen", not "lehnen"
         words.discard(verb)
         words.add(joined)
     named = frozenset(pid for pid, forms in (names or {}).items() if forms & words)
     words = (words - skip) | set(concept_tokens(text, concepts))
     parts = {p for w in words for p in compound_parts(w)} - words
     return Features(frozenset(words), frozenset(parts), frozenset(stem(w) for w in words),
-                    frozenset(w for w in words if w[0].isdigit()), _negations(text, tokens, lemmas), speaker,
+                    frozenset(w for w in words if w[0].isdigit()), _negations(text, spans, lemmas), speaker,
                     named, _quoted(text))
 
 
-def _negations(text: str, tokens: list[str], lemmas: list[tuple[str, ...]]) -> frozenset[str]:
+def _negations(text: str, spans: list[re.Match], lemmas: list[tuple[str, ...]]) -> frozenset[str]:
     """What the negations of a sentence apply to: the content word after "kein"; the words
     around "nicht" or "nie"; the whole sentence for "nicht, dass …"; an un-adjective's base."""
     negated: set[str] = set()
-    ends = [m.end() for m in WORD.finditer(text)]
-    for i, token in enumerate(tokens):
-        low = token.lower()
+    for i, span in enumerate(spans):
+        low = span.group().lower()
         un = [n for w in lemmas[i] for n in _un_negated(w)]
         if un:  # "Eine Erhöhung sei unrealistisch": it denies what it is said of, like "nicht"
             negated.update(un)
-            negated.update(next((lemmas[k] for k in range(i - 1, -1, -1) if lemmas[k]), ()))
+            negated.update(_nearest(lemmas, range(i - 1, -1, -1)))
         if low not in NEGATIONS:
             continue
-        negated.update(next((lemmas[k] for k in range(i + 1, len(tokens)) if lemmas[k]), ()))
+        negated.update(_nearest(lemmas, range(i + 1, len(spans))))
         if low.startswith("kein"):
             continue
-        negated.update(next((lemmas[k] for k in range(i - 1, -1, -1) if lemmas[k]), ()))
-        if CLAUSE_FOLLOWS.match(text, ends[i]):
+        negated.update(_nearest(lemmas, range(i - 1, -1, -1)))
+        if CLAUSE_FOLLOWS.match(text, span.end()):
             negated.add(GLOBAL)
     return frozenset(negated)
+
+
+def _nearest(lemmas: list[tuple[str, ...]], positions) -> tuple[str, ...]:
+    """The content lemmas of the first token at these positions that has any."""
+    return next((lemmas[k] for k in positions if lemmas[k]), ())
 
 
 def _quoted(text: str) -> frozenset[str]:
@@ -147,18 +152,19 @@ CLAUSE_END_PARTICLE = re.compile(rf"\b({'|'.join(PARTICLES)})\b(?=\s*(?:[,.;:!?)
                                  re.IGNORECASE)
 
 
-def _separable_verbs(text: str) -> set[tuple[str, str]]:
+def _separable_verbs(text: str, tokens: list[str]) -> set[tuple[str, str]]:
     """(verb, particle verb) for a particle that ends a clause ("lehnt das Angebot ab": lehnen, ablehnen)."""
     particles = {m.group(1).lower() for m in CLAUSE_END_PARTICLE.finditer(text)}
     if not particles:
         return set()
-    verbs = {lemma_of(t) for t in WORD.findall(text) if t[:1].islower() and len(t) > 3} - STOPWORDS
+    verbs = {lemma_of(t) for t in tokens if t[:1].islower() and len(t) > 3} - STOPWORDS
     return {(v, p + v) for p in particles for v in verbs if not v.startswith(p) and _known(p + v)}
 
 
 @functools.lru_cache(maxsize=200_000)
 def content_words(raw: str) -> tuple[str, ...]:
-    """The lemmas a word says something with: none for a stopword; a hyphenated word and its parts."""
+    """The lemma a word says something with (a hyphenated word as one, its parts joined by "-"),
+    or none for a stopword."""
     low = raw.lower()
     if low in NUMBER_WORDS:
         return (NUMBER_WORDS[low],)

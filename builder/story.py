@@ -25,14 +25,13 @@ class Relevance:
     on_story: bool
     reason: str  # for an article off the story: what it lacks, for the editors
     sentences: frozenset[int]  # start offsets of the sentences on the story
-    found: dict  # kind -> labels of the story's terms found in the article, sorted
 
 
 def relevance(article: Article, story: StoryConfig | None) -> Relevance:
     """Judge one article against the story."""
     every = frozenset(s.start for _, s in article.sentences())
     if story is None:
-        return Relevance(True, "", every, {})
+        return Relevance(True, "", every)
     found: dict[str, set[str]] = {kind: set() for kind in story.kinds}
     hits: dict[int, bool] = {}
     for _, sentence in article.sentences():
@@ -49,8 +48,8 @@ def relevance(article: Article, story: StoryConfig | None) -> Relevance:
     in_sentences = sum(hits.values())
     reason = _reason(story, score, kinds, in_sentences, labels)
     if reason:
-        return Relevance(False, reason, frozenset(), labels)
-    return Relevance(True, "", _on_story_sentences(article, hits), labels)
+        return Relevance(False, reason, frozenset())
+    return Relevance(True, "", _on_story_sentences(article, hits))
 
 
 def _terms_in(text: str, terms: tuple[Term, ...]) -> list[Term]:
