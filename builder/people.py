@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from . import lexicon
 from .problems import ConfigError, Problem
 from .quotes import quoted_spans, sentence_spans
 
@@ -231,12 +233,35 @@ def _text_list(value) -> bool:
 
 
 def build_people(entries: list[Person]) -> People:
-    """The registry with its variant matcher (longest variant first, whole words only)."""
+    """The registry with its variant matcher (longest variant first, whole words only).
+
+    An organisation's variants also match in the genitive ("des Außenministeriums"), and a
+    variant that names a seat, "Außenministerium in Bern", also as "Berner Außenministerium"."""
     by_variant = {v.lower(): p.id for p in entries for v in p.variants}
+    for person in entries:
+        if person.kind == "organisation":
+            for form in _organisation_forms(person.variants):
+                by_variant.setdefault(form.lower(), person.id)
     variants = sorted(by_variant, key=len, reverse=True)
     alternation = "|".join(re.escape(v) for v in variants) or "(?!)"
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
     return People(tuple(entries), pattern, by_variant)
+
+
+_SEAT = re.compile(r"^(?P<body>.+?) in (?P<city>[A-ZÄÖÜ][a-zäöüß]+)$")
+
+
+def _organisation_forms(variants: tuple[str, ...]) -> list[str]:
+    """More surface forms of an organisation: the genitive of each variant, and the city
+    adjective of a variant that names the seat ("Außenministerium in Bern" -> "Berner
+    Außenministerium"), in both cases."""
+    forms = []
+    for variant in variants:
+        seat = _SEAT.match(variant)
+        if seat:
+            forms.append(f"{seat['city']}er {seat['body']}")
+    forms += [form + "s" for form in (*variants, *forms) if not form.endswith(("s", "ß", "x", "z"))]
+    return forms
 
 
 # ---------------------------------------------------------------------------
@@ -244,15 +269,50 @@ def build_people(entries: list[Person]) -> People:
 
 _WORD = re.compile(r"[\w-]+")
 
+# How a speaker was found (Speaker.how).
+NAMED = "named"  # a registry variant in the mention: "Verteidigungsminister Hegseth"
+UNREGISTERED = "unregistered"  # a personal name the registry lacks: "der Senator Anna Berg"
+PRONOUN = "pronoun"  # "er", "sie": the one fitting person just named
+ROLE = "role"  # a role noun of the registry: "der Minister", with one fitting person in reach
+EPITHET = "epithet"  # another description of a person: "der SPD-Politiker", "die 60-Jährige"
+DISCOURSE = "discourse"  # a pronoun or description taking up the last speaker
+
+DISCOURSE_SENTENCES = 2  # the last speaker is taken up this many sentences later at most
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Whom a quotation's speaker mention refers to, and how that was found."""
+
+    person: str | None = None  # the registry id
+    name: str | None = None  # the name as written, for a person the registry lacks
+    how: str | None = None  # NAMED, UNREGISTERED, …; None when it is not safe to say
+
+    @property
+    def key(self) -> str | None:
+        """What pages show: the registry id, else the name (a name is never a slug)."""
+        return self.person or self.name
+
 
 def resolve_speakers(text: str, quotes, people: People) -> list[str | None]:
     """The person id of each quote's speaker mention, or None when it is not safe to say."""
-    context = Context.of(text, people)
-    ids = []
+    return [speaker.person for speaker in resolve_voices(text, quotes, people)]
+
+
+def resolve_voices(text: str, quotes, people: People) -> list[Speaker]:
+    """Whom each quote's speaker mention refers to, in the order of the quotes.
+
+    The speaker resolved last is remembered: a pronoun or description a little later
+    that fits it, and no other person just named, takes it up."""
+    context = Context.of(text, people, quotes)
+    out, last = [], None  # last: (where, person id) of the latest quote with a resolved person
     for quote in quotes:
         start, end = _field(quote, "speaker_start"), _field(quote, "speaker_end")
-        ids.append(None if start is None else resolve_mention(text, start, end, people, context))
-    return ids
+        speaker = Speaker() if start is None else resolve_mention(text, start, end, people, context, last)
+        if speaker.person:
+            last = (max(start, _field(quote, "start") or start), speaker.person)
+        out.append(speaker)
+    return out
 
 
 @dataclass(frozen=True)
@@ -264,13 +324,28 @@ class Context:
     subjects: tuple[Mention, ...]  # of those, the ones a pronoun ("er") can take up
 
     @classmethod
-    def of(cls, text: str, people: People) -> "Context":
-        """Split the text into sentences and find the names that can be antecedents."""
+    def of(cls, text: str, people: People, quotes=()) -> "Context":
+        """Split the text into sentences and find the names that can be antecedents: not
+        inside quotation marks, nor inside what `quotes` report ("Sie sagte, nur der
+        Kanzler entscheide." does not make the chancellor the next "er")."""
         quoted = quoted_spans(text)
         starts = tuple(s for s, _ in sentence_spans(text, quoted)) or (0,)
-        quote_starts = [a for a, _ in quoted]
-        names = tuple(m for m in people.mentions(text) if not _inside(m.start, quoted, quote_starts))
+        reported = [(_field(q, "start"), _field(q, "end")) for q in quotes]
+        spans = _merged(quoted + [(a, b) for a, b in reported if isinstance(a, int) and isinstance(b, int)])
+        quote_starts = [a for a, _ in spans]
+        names = tuple(m for m in people.mentions(text) if not _inside(m.start, spans, quote_starts))
         return cls(starts, names, tuple(m for m in names if _antecedent(text, m, people)))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint spans covering the same characters as the given ones."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -295,26 +370,117 @@ _PREPOSITIONS = frozenset((
 ).split())
 
 
-def resolve_mention(text: str, start: int, end: int, people: People, context: Context) -> str | None:
-    """The entry a speaker mention text[start:end] refers to, or None."""
+def resolve_mention(text: str, start: int, end: int, people: People, context: Context,
+                    last: tuple[int, str] | None = None) -> Speaker:
+    """Whom a speaker mention text[start:end] refers to; `last` is the latest speaker
+    resolved before it (where they spoke, person id)."""
     named = _named(text, start, end, people)
     if named:
-        return named
+        return Speaker(named, None, NAMED)
     words = [w.lower() for w in _WORD.findall(text[start:end])]
     if len(words) == 1 and words[0] in PRONOUN_GENDER:
-        window = _window_start(context.sentence_starts, start, PRONOUN_SENTENCES)
         gender = PRONOUN_GENDER[words[0]]
         fits = lambda p: p.kind == "person" and p.gender == gender
-        antecedents = context.subjects
-    else:
-        nouns = {_norm(w) for w in words}
-        side = _side(words)
-        if not any(_norm(n) in nouns for p in people.entries for n in p.role_nouns):
-            return None
-        window = _window_start(context.sentence_starts, start, ROLE_SENTENCES)
-        fits = lambda p: bool(nouns & {_norm(n) for n in p.role_nouns}) and side in (None, p.side)
-        antecedents = context.names
-    return _only_candidate(antecedents, window, start, people, fits)
+        window = _window_start(context.sentence_starts, start, PRONOUN_SENTENCES)
+        return _taken_up(_candidates(context.subjects, window, start, people, fits), PRONOUN,
+                         last, start, people, context, fits)
+    if _role_nouns(words, people):
+        return _by_role(words, start, people, context)
+    name = unregistered_name(text[start:end])
+    if name:
+        return Speaker(None, name, UNREGISTERED)
+    return _by_epithet(words, start, people, context, last)
+
+
+def _role_nouns(words: list[str], people: People) -> bool:
+    """Whether a mention holds a role noun of the registry."""
+    nouns = {_norm(w) for w in words}
+    return any(_norm(n) in nouns for p in people.entries for n in p.role_nouns)
+
+
+def _by_role(words: list[str], start: int, people: People, context: Context) -> Speaker:
+    """A registry role noun ("der Minister"): the one entry with that role named in reach."""
+    nouns, side = {_norm(w) for w in words}, _side(words)
+    fits = lambda p: bool(nouns & {_norm(n) for n in p.role_nouns}) and side in (None, p.side)
+    window = _window_start(context.sentence_starts, start, ROLE_SENTENCES)
+    found = _candidates(context.names, window, start, people, fits)
+    return Speaker(found[0], None, ROLE) if len(found) == 1 else Speaker()
+
+
+def _by_epithet(words: list[str], start: int, people: People, context: Context,
+                last: tuple[int, str] | None) -> Speaker:
+    """A definite description of a person ("der SPD-Politiker", "die 60-Jährige"): the one
+    person of its gender just named, or the last speaker."""
+    gender = epithet_gender(words)
+    if gender is None:
+        return Speaker()
+    fits = lambda p: p.kind == "person" and p.gender == gender
+    window = _window_start(context.sentence_starts, start, PRONOUN_SENTENCES)
+    return _taken_up(_candidates(context.names, window, start, people, fits), EPITHET,
+                     last, start, people, context, fits)
+
+
+def _taken_up(found: list[str], how: str, last: tuple[int, str] | None, start: int, people: People,
+              context: Context, fits) -> Speaker:
+    """The one candidate just named; else the last speaker, when it fits, is recent and is
+    not in competition with another person named in between."""
+    if len(found) == 1:
+        return Speaker(found[0], None, how)
+    if last is None or not fits(people.get(last[1])) or (found and last[1] not in found):
+        return Speaker()
+    spoke = bisect_right(context.sentence_starts, last[0])
+    if bisect_right(context.sentence_starts, start) - spoke > DISCOURSE_SENTENCES:
+        return Speaker()
+    return Speaker(last[1], None, DISCOURSE)
+
+
+def epithet_gender(words: list[str]) -> str | None:
+    """The gender of a definite description of one person ("der Republikaner" -> m,
+    "die Politikerin" -> f), or None when the words are not such a description."""
+    if len(words) < 2 or words[0] not in ("der", "die"):
+        return None
+    head = words[-1]
+    if not head.endswith(lexicon.entries("person_endings")) or head.endswith(lexicon.entries("not_person_heads")) \
+            or head.split("-")[-1].endswith(lexicon.entries("relational_persons")):
+        return None
+    if words[0] == "der":
+        return "m"
+    return "f" if head.endswith(("in", "frau", "jährige")) else None
+
+
+_NAME_TOKEN = re.compile(r"[\w.'’-]+|[^\w\s]")
+
+
+@lru_cache(maxsize=4096)
+def unregistered_name(mention: str) -> str | None:
+    """The personal name a mention ends in, when a tagger reads it as one: two or more
+    proper nouns at the end ("der Vizechef des Rates, Anna Berg" -> "Anna Berg"), not
+    right after an article. A single word ("Berg", "Moskau") is too often a place or a
+    guess to name anyone."""
+    tokens = _NAME_TOKEN.findall(mention)
+    if "(" in tokens:
+        tokens = tokens[:tokens.index("(")]  # "Anna Berg (Grüne)"
+    tags = tagged(tuple(tokens))
+    first = len(tags)
+    while first and tags[first - 1][1] == "NE" and tags[first - 1][0][:1].isupper():
+        first -= 1
+    if len(tags) - first < 2 or (first and tags[first - 1][1] == "ART"):
+        return None  # one word, or a title after an article ("dem Weißen Haus")
+    return " ".join(word for word, _ in tags[first:])
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """HanTa's German model (in its wheel; loaded once, on first use)."""
+    from HanTa import HanoverTagger
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+def tagged(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each token with its part of speech (STTS tags, as HanTa gives them)."""
+    if not tokens:
+        return []
+    return [(word, tag) for word, _, tag in _tagger().tag_sent(list(tokens), taglevel=1)]
 
 
 def _named(text: str, start: int, end: int, people: People) -> str | None:
@@ -326,14 +492,12 @@ def _named(text: str, start: int, end: int, people: People) -> str | None:
     return inside[-1].person if inside else None
 
 
-def _only_candidate(antecedents: tuple[Mention, ...], window: int, start: int, people: People,
-                    fits) -> str | None:
-    """The one entry that fits among the antecedents between `window` and `start`; else None."""
+def _candidates(antecedents: tuple[Mention, ...], window: int, start: int, people: People, fits) -> list[str]:
+    """The entries that fit among the antecedents between `window` and `start`, in text order."""
     lo = bisect_left(antecedents, window, key=lambda m: m.start)
     hi = bisect_left(antecedents, start, key=lambda m: m.start)
-    named = {m.person for m in antecedents[lo:hi]}
-    candidates = [pid for pid in named if fits(people.get(pid))]
-    return candidates[0] if len(candidates) == 1 else None
+    named = dict.fromkeys(m.person for m in antecedents[lo:hi])
+    return [pid for pid in named if fits(people.get(pid))]
 
 
 def _window_start(starts: tuple[int, ...], pos: int, back: int) -> int:

@@ -100,6 +100,7 @@ def claims_export(site, catalogs: dict) -> bytes:
                     "role": {lang: getattr(p.role, lang, None) for lang in langs}} for p in site.people],
         "quotes": [{"article": q.citation.article, "kind": q.kind, "start": q.start, "end": q.end,
                     "text": _text_of(site, q), "speaker_id": q.person, "speaker_mention": q.mention,
+                    "speaker_name": q.name, "confidence": q.confidence,
                     "paragraph": q.citation.block} for q in site.statements],
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -126,8 +127,8 @@ def _topic_json(topic, texts, site, names: dict) -> dict:
         "id": claim.id,
         "section": claim.section,
         "text": texts(claim_segment(claim)),
-        "speaker": names.get(claim.speaker),
-        "speaker_id": claim.speaker,
+        "speaker": names.get(claim.speaker) or (claim.speaker if site.unregistered(claim.speaker) else None),
+        "speaker_id": None if site.unregistered(claim.speaker) else claim.speaker,
         "sources": len(claim.sources),
         "reports": site.report_count(claim),
         "of_sources": site.used_reports,

@@ -20,6 +20,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from . import lexicon
+
 DIRECT = "direct"
 INDIRECT = "indirect"
 
@@ -195,17 +197,10 @@ SPEECH_VERBS = frozenset(
     {form for stem in _WEAK_STEMS for form in _weak_forms(stem)} | set(_STRONG_FORMS)) - _NOT_CUES
 
 # Konjunktiv I forms: reported speech even without a cue in the sentence.
-KONJUNKTIV_I = frozenset((
-    "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe bestehe liege stehe "
-    "gehe komme bleibe wisse brauche lasse fehle trage handle arbeite plane habest sehe halte"
-).split())
+KONJUNKTIV_I = lexicon.words("konjunktiv_i")
 
 # Konjunktiv forms (I and II) that mark reported speech in a sentence.
-KONJUNKTIV = frozenset((
-    "sei seien seiest habe werde könne müsse solle wolle dürfe möge gebe bestehe liege stehe "
-    "gehe komme bleibe wisse brauche lasse fehle trage handle arbeite plane hätten wären "
-    "würden hätte wäre würde könnten müssten dürften habest sehe halte erwarte"
-).split())
+KONJUNKTIV = KONJUNKTIV_I | lexicon.words("konjunktiv_ii")
 
 DETERMINERS = frozenset((
     "der die das den dem des ein eine einer einen einem eines dessen deren sein seine seiner "
@@ -2173,36 +2168,66 @@ def extract_quotes(text: str) -> list[Quote]:
     spans = quoted_spans(text)
     span_starts = [s for s, _ in spans]
     quotes: list[Quote] = []
-    carried: tuple[int, int] | None = None  # the last speaker, for quotes that continue
-    recent: tuple[int, int] | None = None  # the last speaker named, in any sentence
-    continuing: Quote | None = None  # the last reported-speech quote, for Konjunktiv sequels
+    thread = _Thread(text)
     sentences = [analyse_sentence(text, start, end, spans, span_starts)
                  for start, end in sentence_spans(text, spans)]
     for index, sentence in enumerate(sentences):
-        start = sentence.start
-        if carried and text.find("\n", carried[1], start) >= 0 and (sentence.frames or not sentence.reported):
-            carried = continuing = None  # attributions cross a paragraph only in reported speech
+        thread.enter(sentence)
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        if recent and start - recent[1] > _RECENT_REACH:
-            recent = None  # a speaker named this far back is a guess, not an attribution
-        found = direct_quotes(text, sentence, carried, recent, _looking_back(text, sentence, following)) \
+        found = direct_quotes(text, sentence, thread.carried, thread.recent, _looking_back(text, sentence, following)) \
             + indirect_quotes(text, sentence)
-        if not sentence.frames and continuing and sentence.konjunktiv:
-            continuing = _continue(text, continuing, sentence, quotes)
-        elif sentence.frames:
-            reported = [q for q in found if q.kind == INDIRECT]
-            continuing = reported[-1] if reported else None
-        spoken = sorted((q for q in found if q.speaker_start is not None), key=lambda q: q.start)
-        if spoken:
-            carried = (spoken[-1].speaker_start, spoken[-1].speaker_end)
-        elif sentence.frames:
-            carried = None
-        named = [f.speaker for f in sentence.frames if f.speaker] + [s for s in [carried] if s]
-        if named:
-            recent = max(named)
+        thread.go_on(sentence, found, quotes)
         quotes.extend(found)
     quotes.sort(key=lambda q: (q.start, q.end))
     return _join_adjacent(text, quotes)
+
+
+class _Thread:
+    """Who has been speaking so far in a text, sentence by sentence: the speaker a quote
+    without a cue continues, the last speaker named, and the reported speech a
+    Konjunktiv sentence goes on with."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.carried: tuple[int, int] | None = None  # the last speaker, for quotes that continue
+        self.recent: tuple[int, int] | None = None  # the last speaker named, in any sentence
+        self.continuing: Quote | None = None  # the last reported-speech quote, for Konjunktiv sequels
+        self.paused = False  # an indicative sentence without quotes came after it
+
+    def enter(self, sentence: Sentence) -> None:
+        """Forget what a new sentence is too far from: a paragraph break ends an attribution
+        (except in reported speech), and a speaker named long ago is no longer in reach."""
+        start = sentence.start
+        if self.carried and self.text.find("\n", self.carried[1], start) >= 0 \
+                and (sentence.frames or not sentence.reported):
+            self.carried = self.continuing = None
+        if self.recent and start - self.recent[1] > _RECENT_REACH:
+            self.recent = None  # a speaker named this far back is a guess, not an attribution
+
+    def go_on(self, sentence: Sentence, found: list[Quote], quotes: list[Quote]) -> None:
+        """Take in a sentence's quotations; a Konjunktiv sentence without a cue continues
+        the reported speech before it, and past the writer's own indicative sentence only
+        a Konjunktiv I does."""
+        sequel = sentence.reported or (sentence.konjunktiv and not self.paused)
+        if not sentence.frames and self.continuing and sequel:
+            self.continuing, self.paused = _continue(self.text, self.continuing, sentence, quotes), False
+        elif not sentence.frames and not sentence.quoted:
+            self.paused = True
+        elif sentence.frames:
+            reported = [q for q in found if q.kind == INDIRECT]
+            self.continuing, self.paused = (reported[-1] if reported else None), False
+        self._speakers(sentence, found)
+
+    def _speakers(self, sentence: Sentence, found: list[Quote]) -> None:
+        """The speakers a sentence leaves for the next ones."""
+        spoken = sorted((q for q in found if q.speaker_start is not None), key=lambda q: q.start)
+        if spoken:
+            self.carried = (spoken[-1].speaker_start, spoken[-1].speaker_end)
+        elif sentence.frames:
+            self.carried = None
+        named = [f.speaker for f in sentence.frames if f.speaker] + [s for s in [self.carried] if s]
+        if named:
+            self.recent = max(named)
 
 
 def _join_adjacent(text: str, quotes: list[Quote]) -> list[Quote]:

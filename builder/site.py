@@ -13,8 +13,8 @@ from .copies import find_reports
 from .similar import content_words, features, same_fact, weights
 from .config import Language, TopicConfig
 from .model import Article, Claim
-from .attribution import Statement, speakers_by_sentence
-from .people import SIDES
+from .attribution import Statement, quoted_by_sentence, speakers_by_sentence
+from .people import SIDES, SLUG
 from .story import relevance
 from .topics import Match, match_article
 
@@ -85,6 +85,11 @@ class Site:
         """The quotations attributed to a person."""
         return tuple(s for s in self.statements if s.person == person_id)
 
+    @staticmethod
+    def unregistered(speaker: str | None) -> bool:
+        """Whether a speaker is the name of someone the registry lacks (its ids are slugs)."""
+        return bool(speaker) and not SLUG.match(speaker)
+
     def person(self, person_id: str):
         """A person by id."""
         return next(p for p in self.people if p.id == person_id)
@@ -121,12 +126,13 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
     threshold = {t.id: t.min_score for t in topics}
     by_topic: dict[str, list[Match]] = defaultdict(list)
     for article in articles:
-        speakers = speakers_by_sentence(article, statements.get(article.id, ()))
+        said = statements.get(article.id, ())
+        speakers, quoted = speakers_by_sentence(article, said), quoted_by_sentence(article, said)
         by_sentence: dict[int, list[Match]] = defaultdict(list)
         allowed = on_story.get(article.id) if on_story is not None else None
         if allowed is not None and not allowed:
             continue  # an article off the story
-        for match in match_article(article, topics, speakers, sides, allowed):
+        for match in match_article(article, topics, speakers, sides, allowed, quoted):
             by_sentence[match.sentence.start].append(match)
         for found in by_sentence.values():
             best = max(m.score / threshold[m.topic] for m in found)

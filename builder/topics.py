@@ -37,15 +37,18 @@ def term_score(text: str, terms: tuple[Term, ...]) -> float:
 
 
 def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: dict | None = None,
-                  sides: dict | None = None, on_story: frozenset[int] | None = None) -> list[Match]:
+                  sides: dict | None = None, on_story: frozenset[int] | None = None,
+                  quoted: dict | None = None) -> list[Match]:
     """All (topic, sentence) matches of one article.
 
-    `speakers` maps a sentence's start offset to the person speaking in it and `sides`
-    a person to their side: a statement of a side counts towards the topics that
+    `speakers` maps a sentence's start offset to the person speaking in it (the match's
+    speaker), `quoted` to the person it quotes or reports (`speakers` when not given) and
+    `sides` a person to their side: a statement of a side counts towards the topics that
     weigh that side (a European minister's words are a European reaction). When
     `on_story` is given, only the sentences starting at those offsets may match.
     """
     speakers, sides = speakers or {}, sides or {}
+    quoted = speakers if quoted is None else quoted
     matches = []
     for topic in topics:
         order = 0
@@ -56,13 +59,13 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: d
                 continue
             for sentence in block.sentences:
                 order += 1
-                speaker = speakers.get(sentence.start)
-                own = term_score(sentence.text, topic.terms) + topic.sides.get(sides.get(speaker), 0.0)
+                speaker, side = speakers.get(sentence.start), sides.get(quoted.get(sentence.start))
+                own = term_score(sentence.text, topic.terms) + topic.sides.get(side, 0.0)
                 score = own + CONTEXT_SHARE * previous if own else 0.0
                 previous = own
                 if score < topic.min_score or (on_story is not None and sentence.start not in on_story):
                     continue
-                if topic.require and not term_score(sentence.text, topic.require) and sides.get(speaker) not in topic.sides:
+                if topic.require and not term_score(sentence.text, topic.require) and side not in topic.sides:
                     continue  # neither a required term nor a speaker of a side the topic weighs
                 matches.append(Match(topic.id, pick_section(sentence.text, topic), article, block, sentence,
                                      score, term_score(sentence.text, topic.priority), order, speaker))

@@ -200,7 +200,7 @@ def test_unknown_mentions_resolve_to_none(people):
     text = "Die Nachbarin sagte, der Lärm sei unerträglich."
     quotes = extract_quotes(text)
     assert quotes and resolve_speakers(text, quotes, people) == [None]
-    assert resolve_mention(text, 0, 3, people, Context.of(text, people)) is None
+    assert resolve_mention(text, 0, 3, people, Context.of(text, people)).person is None
 
 
 def test_quotes_given_as_dicts_are_resolved_too(people):
