@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from .model import Article, Citation
 from . import lexicon
-from .people import DISCOURSE, EPITHET, NAMED, PRONOUN, ROLE, UNREGISTERED, People, Speaker, resolve_voices
-from .quotes import extract_quotes
+from .people import DISCOURSE, EPITHET, NAMED, PRONOUN, ROLE, UNREGISTERED, People, Speaker, resolve_voices, tagged
+from .quotes import PRONOUNS, extract_quotes
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,13 @@ class Statement:
         return self.citations[0]
 
 
-# How far a speaker can be trusted, by where the extractor found the mention and what kind
-# of mention it is. The figures are the share of right speaker spans on the train split of
-# the quotation dataset (`benchmarks/speaker_confidence.py` prints them), rounded down:
-# a cue of the quotation's own sentence ("sagte Rutte") ~0.9 for every kind of mention;
-# a speaker carried over from an earlier sentence 0.85 for a name and 0.75 for a pronoun or
-# a description.
-CONFIDENCE = {(True, "name"): 0.9, (True, "pronoun"): 0.9, (True, "description"): 0.9,
-              (False, "name"): 0.85, (False, "pronoun"): 0.75, (False, "description"): 0.75}
+# How far a speaker can be trusted, by where the extractor found the mention (a cue in the
+# quotation's own sentence, or carried over from an earlier one) and what kind of mention
+# it is (see mention_kind). The figures are the share of right speaker spans on the train
+# split of the quotation dataset, direct and indirect quotations together, rounded down to
+# 0.05 (`benchmarks/speaker_confidence.py` prints the table).
+CONFIDENCE = {(True, "name"): 0.9, (True, "pronoun"): 0.9, (True, "description"): 0.9, (True, "thing"): 0.8,
+              (False, "name"): 0.9, (False, "pronoun"): 0.7, (False, "description"): 0.8, (False, "thing"): 0.65}
 # What resolving the mention to a person costs in trust, by how it was resolved.
 RESOLUTION_COST = {NAMED: 0.0, UNREGISTERED: 0.05, PRONOUN: 0.05, ROLE: 0.05, EPITHET: 0.1, DISCOURSE: 0.1}
 SHOW_SPEAKER = 0.8  # pages name a speaker from this confidence up
@@ -77,10 +76,30 @@ def confidence(quote, voice: Speaker, mention: str | None) -> float:
     if voice.how is None:
         return 0.0
     own_cue = quote.cue_start is not None
-    kind = {NAMED: "name", UNREGISTERED: "name", PRONOUN: "pronoun"}.get(voice.how, "description")
-    if voice.how == DISCOURSE and len((mention or "").split()) == 1:
-        kind = "pronoun"
+    kind = "name" if voice.how in (NAMED, UNREGISTERED) else mention_kind(mention or "")
     return round(CONFIDENCE[own_cue, kind] - RESOLUTION_COST[voice.how], 2)
+
+
+def mention_kind(mention: str) -> str:
+    """What a speaker mention is: "pronoun" ("er"), "name" (proper nouns: "Berg", "Anna
+    Berg"), "description" (a person, a body or a medium: "die Ministerin", "das Gericht")
+    or "thing" (any other noun: "die Messwerte", "der Airbus"), which is seldom a speaker."""
+    words = tuple(_MENTION_TOKEN.findall(mention))
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return "pronoun"
+    tags = tagged(words)
+    if any(tag == "NE" for _, tag in tags[:3]):
+        return "name"
+    head = next((word.lower() for word, tag in tags if tag == "NN"), None)
+    if head is None:
+        return "name" if any(w[:1].isupper() for w in words) else "thing"
+    if head.split("-")[-1].endswith(lexicon.entries("speaking_bodies")) \
+            or (head.endswith(lexicon.entries("person_endings")) and not head.endswith(lexicon.entries("not_person_heads"))):
+        return "description"
+    return "thing"
+
+
+_MENTION_TOKEN = re.compile(r"[\w.'’-]+")
 
 
 def _voices_sentence(text: str, quote, sentence_start: int) -> bool:
