@@ -103,10 +103,13 @@ _MENTION_TOKEN = re.compile(r"[\w.'’-]+")
 
 
 def _voices_sentence(text: str, quote, sentence_start: int) -> bool:
-    """Whether a quotation's speaker speaks for its whole sentence. Not when the cue is a
-    noun the writer's own sentence is about ("Er reagierte auf ihre Forderung, …", "Die
+    """Whether a quotation's speaker speaks for its whole sentence. Not when the reported
+    words are an open question ("Sie legte dar, wie sie sich eine Lösung vorstellt"), nor
+    when the cue is a noun the writer's own sentence is about ("Er reagierte auf ihre Forderung, …", "Die
     Ankündigung des Ministers, … stieß auf Kritik"); a noun after a preposition that
     names the source does ("Nach Angaben der Behörde …", "In seiner Rede sagte …")."""
+    if quote.kind == "indirect" and _open_question(text[quote.start:quote.end]):
+        return False
     if quote.cue_start is None:
         return True
     cue = text[quote.cue_start:quote.cue_end].lower().split()
@@ -114,6 +117,14 @@ def _voices_sentence(text: str, quote, sentence_start: int) -> bool:
         return True
     before = text[sentence_start:quote.cue_start].lower().split()[-3:]
     return any(word in lexicon.words("source_prepositions") for word in before + cue)
+
+
+def _open_question(reported: str) -> bool:
+    """Whether reported words only say what someone spoke about, not what they said: a
+    question clause in the indicative ("…, wie sie sich eine Lösung vorstellt")."""
+    words = re.findall(r"\w+", reported.lower())
+    return bool(words) and words[0] in lexicon.words("question_words") \
+        and not any(w in lexicon.words("konjunktiv_i") for w in words)
 
 
 def _sentences_in(article: Article, start: int, end: int) -> tuple[Citation, ...]:
@@ -141,17 +152,21 @@ def sentence_voices(article: Article, statements: tuple[Statement, ...],
     """Sentence start offset -> (speaker, confidence) for every sentence someone speaks in
     (with `every`, also those whose statement does not speak for the sentence).
 
-    A sentence takes the most trusted speaker of the statements that speak for it. A
+    A sentence takes the most trusted speaker of the statements that speak for it, of
+    equals the one whose words cover more of it ("Sie schlug vor, … , was er ablehnte"). A
     sentence without a statement whose verb is in the Konjunktiv I goes on with the speaker
     of the sentence just before it, in its paragraph or at the end of the one before ("Die
     Ministerin sagte, … . Das Land brauche Zeit."), a little less trusted each time.
     """
-    best: dict[int, tuple[str, float]] = {}
+    ranked: dict[int, tuple[float, int, str]] = {}  # (confidence, characters covered, speaker)
     for statement in statements:
         if statement.speaker and (statement.voices_sentence or every):
             for citation in statement.citations:
-                if citation.start not in best or statement.confidence > best[citation.start][1]:
-                    best[citation.start] = (statement.speaker, statement.confidence)
+                covered = min(statement.end, citation.end) - max(statement.start, citation.start)
+                rank = (statement.confidence, covered, statement.speaker)
+                if citation.start not in ranked or rank[:2] > ranked[citation.start][:2]:
+                    ranked[citation.start] = rank
+    best = {start: (speaker, trust) for start, (trust, _, speaker) in ranked.items()}
     quoted = {c.start for st in statements for c in st.citations}
     previous = None
     for _, sentence in article.sentences():

@@ -212,18 +212,8 @@ def make_claim(group: Group) -> Claim:
     )
     text = claim_text(rep.sentence.text)
     return Claim(id=claim_id(text), text=text, language=rep.article.meta.language,
-                 citations=citations, section=rep.section, speaker=group_speaker(group),
+                 citations=citations, section=rep.section, speaker=rep.speaker,
                  score=max(m.score for m in group.members))
-
-
-def group_speaker(group: Group) -> str | None:
-    """Who a claim is the statement of: the head's speaker; when the head names none, the
-    one speaker its other members name (another source says who said it), never a choice
-    between two."""
-    if group.representative.speaker:
-        return group.representative.speaker
-    named = {m.speaker for m in group.members if m.speaker}
-    return named.pop() if len(named) == 1 else None
 
 
 def claim_id(text: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import lexicon
 
@@ -72,6 +73,19 @@ class Token:
         web site ("stadtblatt.de")."""
         return self.text[:1].isupper() or bool(_NUMBER_NOUN.match(self.text)) or bool(_DOMAIN.match(self.text)) \
             or bool(_LOWER_COMPOUND.match(self.text))
+
+
+def proper_noun(token: Token) -> bool:
+    """Whether a word on its own is a proper noun, a place or a name ("Oslo", "Berg"), as
+    the German tagger reads it: a place that speaks stands for its government."""
+    return token.capitalised and _tagged_alone(token.text) == "NE"
+
+
+@lru_cache(maxsize=8192)
+def _tagged_alone(word: str) -> str:
+    """The part of speech of one word without context."""
+    from .people import tagged
+    return tagged((word,))[0][1]
 
 
 @dataclass(frozen=True)
@@ -221,12 +235,8 @@ _SKIP_ADVERBS = frozenset((
     "abschließend zuletzt zunächst erstmals selbst nochmals ebenso gleichzeitig zugleich"
 ).split())
 
-# Capitals and countries: where something is said ("sagte Hegseth in Brüssel"); a speaker only
-# as the subject right before its verb ("Moskau warnte") or after "hieß es aus".
-_PLACES = frozenset("brüssel berlin kiew moskau washington london paris peking beijing ukraine russland "
-                    "deutschland europa".split())
 # Head nouns that are not speakers: times, places of speaking, abstract frames.
-_NOT_SPEAKER_HEADS = _PLACES | frozenset((
+_NOT_SPEAKER_HEADS = frozenset((
     "es was wer wo dies und aber doch denn oder sowie insbesondere derzeit ab daraus "
     "darin damit deshalb trotzdem "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
@@ -775,8 +785,8 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     if tokens[i - 1].lower in RELATIVES and _joined(text, tokens[i - 1], tokens[i]) if first == i - 1 and i else False:
         antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
         return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
-    if first == i - 1 and tokens[first].lower in _PLACES and tokens[first].capitalised:
-        return Frame(cue, (tokens[first].start, tokens[first].end), i, "after")  # "Moskau warnte: …"
+    if first == i - 1 and proper_noun(tokens[first]):
+        return Frame(cue, (tokens[first].start, tokens[first].end), i, "after")  # "Oslo warnte: …"
     if tokens[i].lower in _VERLAUTEN and first < i:
         return Frame(cue, _source_phrase(text, tokens, first) or after, i, "after")  # "Aus Kreisen verlautete"
     if _passive_participle(tokens, first, i):
@@ -1088,8 +1098,8 @@ def _source_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, int] | 
     while j < len(tokens) and tokens[j].lower in _SKIP_ADVERBS | {"dazu", "darin", "weiter"}:
         j += 1
     if j < len(tokens) and tokens[j].lower in ("in", "im", "von", "vom", "aus", "bei", "beim", "auf"):
-        if j + 1 < len(tokens) and tokens[j + 1].lower in _PLACES:
-            return (tokens[j].start, tokens[j + 1].end)  # "hieß es in Kiew"
+        if j + 1 < len(tokens) and proper_noun(tokens[j + 1]):
+            return (tokens[j].start, tokens[j + 1].end)  # "hieß es in Oslo"
         span = noun_phrase_after(text, tokens, j + 1, document=True)
         return (tokens[j].start, span[1]) if span else None
     return None
@@ -1647,8 +1657,8 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
         first += 1  # "Obwohl Steinbrück … rechnet"
     if first >= stop:
         return None
-    if tokens[first].lower in _PLACES and first + 1 < stop and _verb_like(tokens, first + 1):
-        return (tokens[first].start, tokens[first].end)  # "Brüssel reagierte zurückhaltend: „…“"
+    if proper_noun(tokens[first]) and first + 1 < stop and _verb_like(tokens, first + 1):
+        return (tokens[first].start, tokens[first].end)  # "Oslo reagierte zurückhaltend: „…“"
     verb = next((j for j in range(first + 1, stop) if _verb_like(tokens, j)), stop)
     focused = _focused_subject(text, tokens, first, verb) if verb < stop else None
     if focused:
@@ -2066,11 +2076,39 @@ def _content_span(text: str, frame: Frame, sentence: Sentence, index: int) -> tu
         # nicht aus, dass …": what was said follows the verb
         return _content_span(text, replace(frame, content="after"), sentence, index) \
             if frame.content == "before" else None
-    if inside and inside[0].lower == "während" and frame.content == "after":
-        return None  # "Trump teilte das Ergebnis mit, während der Kreml … bestätigte"
-    if inside and inside[0].lower in _COORDINATORS and not any(_verbal(t) for t in inside):
-        return None  # "bestätigte … Vorahnungen der Ukrainer, aber auch von Europäern"
-    return span
+    return None if inside and _not_content(text, frame, sentence, inside) else span
+
+
+def _not_content(text: str, frame: Frame, sentence: Sentence, inside: list[Token]) -> bool:
+    """Whether the clause a frame would report is no reported content after all."""
+    if inside[0].lower == "während" and frame.content == "after":
+        return True  # "Sie teilte das Ergebnis mit, während die Stadt … bestätigte"
+    if inside[0].lower in _COORDINATORS and not any(_verbal(t) for t in inside):
+        return True  # "bestätigte … Sorgen der Fischer, aber auch von Seglern"
+    return frame.content == "after" and inside[0].lower not in _CONTENT_OPENERS \
+        and (_in_adverbial_clause(text, sentence, frame) or _relative_clause(inside))
+
+
+def _in_adverbial_clause(text: str, sentence: Sentence, frame: Frame) -> bool:
+    """Whether the cue stands in an adverbial clause that opens the sentence ("Als …")."""
+    tokens = sentence.tokens
+    return bool(tokens) and frame.cue_index > 0 and tokens[0].lower in lexicon.words("adverbial_subordinators") \
+        and "," not in text[tokens[0].start:tokens[frame.cue_index].start]
+
+
+def _relative_clause(tokens: list[Token]) -> bool:
+    """Whether a clause is a relative clause after a preposition: "nach dem …", verb last."""
+    finite = lexicon.words("finite_auxiliaries")
+    return len(tokens) >= 4 and tokens[0].lower in _PREPOSITIONS and tokens[1].lower in _RELATIVE_FORMS \
+        and tokens[-1].lower in finite - KONJUNKTIV and tokens[-2].lower != "zu" \
+        and not any(t.lower in finite or t.lower in KONJUNKTIV for t in tokens[2:-1])
+
+
+_RELATIVE_FORMS = frozenset("dem der denen deren dessen welchem welcher welchen".split())
+
+# Words that open a clause reporting what was said ("…, dass", "…, ob", "…, wie").
+_CONTENT_OPENERS = frozenset("dass ob wie wer was wo wann warum weshalb wieso welche welcher welches".split())
+
 
 
 # Conjunctions that add a phrase to the one before the comma.

@@ -200,3 +200,25 @@ def test_every_lexicon_file_loads_with_entries_and_says_what_it_holds():
         assert path.read_text(encoding="utf-8").startswith("# Kind:"), path.name
         entries = lexicon.entries(path.stem)
         assert entries and all(e == e.strip() and "#" not in e for e in entries), path.name
+
+
+def test_an_open_question_tells_what_was_spoken_about_not_what_was_said(tmp_path, people):
+    art = article(tmp_path, "Lind legte am Montag dar, wie sie sich den neuen Hafen vorstellt.\n\n"
+                            "Lind erklärte, wie wichtig ihr der Hafen sei.\n")
+    shown = sentence_speakers(art, people)
+    assert "Lind legte am Montag dar" not in shown
+    assert shown.get("Lind erklärte") == "eva-lind"  # the Konjunktiv reports what she said
+
+
+def test_a_speech_verb_in_an_opening_adverbial_clause_does_not_report_the_main_clause():
+    text = "Als die Ministerin am Mittwoch das Ende der Fähre verkündete, wirkte dies wie ein Schock."
+    assert not any("Schock" in q.text(text) for q in extract_quotes(text))
+    text = "Nachdem die Ministerin erklärt hatte, dass die Fähre fährt, jubelten viele."
+    assert any(q.text(text).startswith("dass die Fähre") for q in extract_quotes(text))
+
+
+def test_a_relative_clause_after_a_speech_verb_is_not_what_was_said():
+    text = "Moor äußerte sich einen Tag nach dem Treffen mit Lind, nach dem Lind eine Prüfung gefordert hatte."
+    assert not any("Prüfung" in q.text(text) for q in extract_quotes(text))
+    text = "Moor verwies auf Studien, nach denen die Fähre sicher sei."
+    assert any("sicher sei" in q.text(text) for q in extract_quotes(text) if q.kind == "indirect")  # it reports
