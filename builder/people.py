@@ -364,10 +364,7 @@ def _antecedent(text: str, mention: Mention, people: People) -> bool:
     return not (word.endswith("s") and word[:-1].lower() in people.by_variant)
 
 
-_PREPOSITIONS = frozenset((
-    "mit von vom gegen für bei beim zu zum zur an am auf über unter vor nach aus um durch ohne "
-    "zwischen neben hinter seit wegen trotz gegenüber"
-).split())
+_PREPOSITIONS = lexicon.words("object_prepositions")
 
 
 def resolve_mention(text: str, start: int, end: int, people: People, context: Context,

@@ -1,9 +1,11 @@
 """Quotation extraction: direct quotes in quotation marks and reported (indirect) speech.
 
 `extract_quotes(text)` finds every quotation of a German text with the span of its speaker
-mention and of its speech cue. Pure rules and hand-written lexicons, no model; every step
-is a single pass over the text or over one bounded sentence, so the run time is linear in
-the length of the text even when quotation marks are unbalanced.
+mention and of its speech cue. Rules over word lists that are data (`builder/lexicons`,
+read by `lexicon.py`), and HanTa's part-of-speech tags where a lone capitalised word must
+be told apart as a proper noun ("Oslo warnte"); every step is a single pass over the text
+or over one bounded sentence, so the run time is linear in the length of the text even
+when quotation marks are unbalanced.
 
 The stages:
 1. `quoted_spans` pairs quotation marks („…“ »…« «…» "…" “…”, nested ‚…‘ inside).
@@ -112,45 +114,16 @@ def _weak_forms(stem: str) -> set[str]:
     return forms
 
 
-_INSEPARABLE = ("be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "wider", "über", "unter")
+_INSEPARABLE = lexicon.entries("inseparable")
 
 
 # Weak speech verbs whose finite form alone is a cue.
-_WEAK_STEMS = (
-    "sag erklär beton forder warn kritisier mein bestätig bericht antwort meld äußer behaupt "
-    "bekräftig versicher verkünd mahn klag beklag lob bemängel bezweifel befürcht verlang "
-    "appellier erinner argumentier resümier kommentier ergänz präzisier erläuter schilder "
-    "dementier wiederhol bezeichn zitier twitter formulier signalisier bilanzier konstatier "
-    "insistier protestier beteuer prognostizier vermut glaub hoff frag bedauer "
-    "begrüß verurteil verteidig unterstütz rechtfertig entgegn erwider kontert folger "
-    "spekulier betracht urteil bekenn beharr drohe plädier beschwer empfehl zweifel "
-    "charakterisier skandier bewert beurteil attackier begründ würdig beschuldig veröffentlich verlaut"
-).split()
+_WEAK_STEMS = lexicon.entries("weak_stems")
 
-_STRONG_FORMS = (
-    "sprach sprachen spricht sprechen schrieb schrieben schreibt schreiben rief riefen ruft "
-    "verwies verweist hieß heißt nannte nannten nennt nennen versprach verspricht gestand "
-    "gesteht bestritt bestreitet unterstrich unterstreicht beschrieb beschreibt verlas "
-    "empfahl empfiehlt warf wirft wies weist gab gibt räumte räumt stellte stellt teilte "
-    "teilt fügte fügt kündigte kündigt schloss schließt machte macht drückte drückt legte "
-    "legt hob hebt sah sieht zeigte zeigt erklärt gesagt erklärt betont gefordert gewarnt "
-    "kritisiert gemeint bestätigt berichtet mitgeteilt hinzugefügt bezeichnet genannt "
-    "geäußert angekündigt eingeräumt klargestellt festgestellt betonte zugesichert sicherte "
-    "sichert hingewiesen vorgeworfen zurückgewiesen bekanntgegeben angegeben zugegeben "
-    "hervorgehoben dargelegt gesprochen geschrieben verkündet versprochen unterstrichen "
-    "beschrieben aufgerufen mitteilte hinzufügte ankündigte klarstellte "
-    "hinwies vorwarf zurückwies bekanntgab angab einräumte ausdrückte ausgedrückt ausführte "
-    "ausgeführt hervorhob aufrief zusicherte widersprach widerspricht widersprochen rät riet "
-    "eingestuft einstufte einstuften gewertet wertete werteten verglich verglichen vergleicht "
-    "aufgefordert aufforderte aufforderten auffordert bat baten bittet gebeten zugesagt"
-).split()
+_STRONG_FORMS = lexicon.entries("strong_forms")
 
 # How one shows oneself in a statement: "zeigte sich zufrieden".
-_FEELINGS = frozenset((
-    "überzeugt zuversichtlich besorgt zufrieden optimistisch enttäuscht erfreut erleichtert skeptisch "
-    "überrascht bestürzt entsetzt empört betroffen zurückhaltend verärgert glücklich froh dankbar "
-    "unzufrieden"
-).split())
+_FEELINGS = lexicon.words("feelings")
 
 # Verbs that are a speech cue only together with their particle ("teilte … mit").
 _PARTICLE_VERBS = {
@@ -182,15 +155,15 @@ _PARTICLE_VERBS = {
 
 
 # "zeigte sich" or "gab sich" right before a quotation: "Die Ministerin zeigte sich „zufrieden“".
-_SHOWING = frozenset("zeigte zeigt zeigten gab gibt gaben".split())
+_SHOWING = lexicon.words("showing")
 _ONESELF = r"(?:man\s+|er\s+|sie\s+)?sich\s+"  # "sich", "man sich"
 _SHOWN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_SHOWING)) + r")\s+" + _ONESELF + "$")
 _SHOWN_QUOTED = re.compile(r"\s+" + _ONESELF + r"(?:\w+\s+){0,2}[„\"»]")
 
 
 # Forms of "davon ausgehen" (to assume), an opinion that reports what someone holds.
-_ASSUMING = frozenset("geht gehen ging gingen".split())
-_ASSUMED = frozenset("ausgeht ausgehen ausging ausgingen ausgegangen".split())
+_ASSUMING = lexicon.words("assuming")
+_ASSUMED = lexicon.words("assumed")
 _DAVON_AUS = re.compile(r"(?:\s+\w+){0,4}?\s+davon\s+aus\b")
 
 # Verbs that state an opinion together with an opinion noun: "ist der Auffassung, dass …",
@@ -202,10 +175,7 @@ _OPINION_VERBS = {"ist": _HOLDING, "sind": _HOLDING, "war": _HOLDING, "waren": _
                   "teilt": _ARGUING, "teilen": _ARGUING, "teilte": _ARGUING, "teilten": _ARGUING}
 
 # Forms of the stems above that are mostly not speech: possessives, infinitives, adverbs.
-_NOT_CUES = frozenset((
-    "meinen meine meinem meiner meines frage fragen hoffen glauben melden urteilen klagen "
-    "erinnern wiederholt betrachten"
-).split())
+_NOT_CUES = lexicon.words("not_cues")
 
 SPEECH_VERBS = frozenset(
     {form for stem in _WEAK_STEMS for form in _weak_forms(stem)} | set(_STRONG_FORMS)) - _NOT_CUES
@@ -216,48 +186,20 @@ KONJUNKTIV_I = lexicon.words("konjunktiv_i")
 # Konjunktiv forms (I and II) that mark reported speech in a sentence.
 KONJUNKTIV = KONJUNKTIV_I | lexicon.words("konjunktiv_ii")
 
-DETERMINERS = frozenset((
-    "der die das den dem des ein eine einer einen einem eines dessen deren sein seine seiner "
-    "seinen seinem seines ihr ihre ihrer ihren ihrem ihres unser unsere dieser diese dieses "
-    "diesem diesen jener jene mehrere einige viele zwei drei beide alle"
-).split())
+DETERMINERS = lexicon.words("determiners")
 
-PRONOUNS = frozenset("er sie ich wir man es".split())
+PRONOUNS = lexicon.words("pronouns")
 
-RELATIVES = frozenset("der die das welcher welche welches".split())
+RELATIVES = lexicon.words("relatives")
 
 # Adverbs that may stand between a fronted verb and its subject ("sagte auch Hegseth").
-_SKIP_ADVERBS = frozenset((
-    "auch zudem dazu jedoch außerdem dann später nun jetzt bereits erneut ebenfalls gestern "
-    "heute damals daraufhin allerdings aber zuvor weiter weiterhin wiederum hingegen dagegen "
-    "ferner schließlich indes inzwischen mittlerweile noch offenbar offen seinerseits "
-    "ihrerseits deshalb darum demnach so hier dort da dazu dabei wörtlich ausdrücklich kurz "
-    "abschließend zuletzt zunächst erstmals selbst nochmals ebenso gleichzeitig zugleich"
-).split())
+_SKIP_ADVERBS = lexicon.words("skip_adverbs")
 
 # Head nouns that are not speakers: times, places of speaking, abstract frames.
-_NOT_SPEAKER_HEADS = frozenset((
-    "es was wer wo dies und aber doch denn oder sowie insbesondere derzeit ab daraus "
-    "darin damit deshalb trotzdem "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
-    "mai juni juli august september oktober november dezember tag tage woche jahr jahres "
-    "stunden minuten tagen wochen monate monaten jahre jahren später insgesamt heute gestern "
-    "abend morgen nachmittag wochenende ende anfang mitte zeit rande interview pressekonferenz "
-    "erklärung mitteilung sicht ansicht meinung blick"
-).split())
+_NOT_SPEAKER_HEADS = lexicon.words("not_speaker_heads")
 
 # Nouns after which a quoted span names a title, a brand or a thing, not a quotation.
-TITLE_NOUNS = frozenset((
-    "motto slogan aufschrift zeitung zeitschrift magazin fachzeitschrift blatt sender fernsehsender sendung show serie "
-    "film filme buch roman titel motto slogan schlagwort plattform programm projekt operation "
-    "kampagne album lied song single band gruppe partei organisation verein firma unternehmen "
-    "marke modell typ typs schiff schiffes boot flugzeug mission modul spiel spiels "
-    "veranstaltung festival ausstellung aktion initiative bewegung stiftung gesetz gesetzes "
-    "bündnis koalition fraktion name namen namens kategorie rubrik portal website webseite "
-    "app dienst onlinedienst netzwerk kurznachrichtendienst hashtag stück oper theaterstück "
-    "werk werke ausgabe studie bericht berichts entwurf tagung konferenz preis auszeichnung "
-    "agentur nachrichtenagentur begriff bezeichnung überschrift stichwort schlagzeile"
-).split())
+TITLE_NOUNS = lexicon.words("title_nouns")
 
 
 def _title_noun(word: str) -> bool:
@@ -266,20 +208,13 @@ def _title_noun(word: str) -> bool:
     return word in TITLE_NOUNS or (word.endswith("s") and word[:-1] in TITLE_NOUNS) \
         or (word.endswith("es") and word[:-2] in TITLE_NOUNS)
 
-TITLE_MARKERS = frozenset(("sogenannt", "genannt", "namens", "titel", "unter", "heißt", "hieß", "laut",
-                           "selbst", "sich", "nennt", "nannte"))
+TITLE_MARKERS = lexicon.words("title_markers")
 # Lower-case words that may stand inside a name or title ("Ärzte ohne Grenzen", "Man of the Match").
-_NAME_FUNCTION_WORDS = frozenset("von vom der die das des und für of the and de la le du di".split())
+_NAME_FUNCTION_WORDS = lexicon.words("name_function_words")
 
-_FIRST_SECOND_PERSON = frozenset((
-    "ich wir mich mir uns unser unsere unserer unseren unserem mein meine meiner meinen meinem "
-    "du dich dir euch euer eure"
-).split())
+_FIRST_SECOND_PERSON = lexicon.words("first_second_person")
 
-_ABBREVIATIONS = frozenset((
-    "dr prof nr st bzw ca vgl z b u a d h usw etc abs art inkl ggf evtl sog mio mrd jh jhd "
-    "str tel co gen ev phil med rer hl hr fr frau herr min max bspw zb"
-).split())
+_ABBREVIATIONS = lexicon.words("abbreviations")
 
 # ---------------------------------------------------------------------------
 # Quotation marks
@@ -471,13 +406,13 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
 
 
 # Conjunctions, which open clauses, never phrases.
-_CONJUNCTIONS = frozenset("dass wie während nachdem weil da ob wobei wenn obwohl bevor sobald falls".split())
+_CONJUNCTIONS = lexicon.words("conjunctions")
 # A name in quotation marks right after an article, as part of a compound or alone.
 _NAME_IN_QUOTES = r"[„\"»][A-ZÄÖÜ0-9][^“\"«\n]{0,59}[“\"«]"  # a capitalised name in quotation marks
 _NAME_AFTER_ARTICLE = re.compile(r"\s+(" + _NAME_IN_QUOTES + r")-?")
 
 
-_MEDIUM_ENDINGS = ("zeitung", "agentur", "zeitschrift", "illustrierten", "presse")
+_MEDIUM_ENDINGS = lexicon.entries("medium_endings")
 
 
 def _medium_follows(tokens: list[Token], j: int) -> bool:
@@ -498,11 +433,11 @@ def _named(tokens: list[Token], head: int) -> bool:
 
 
 # Texts in which words are read: not speakers after "sagte in", but sources after "heißt es in".
-_DOCUMENTS = frozenset("erklärung mitteilung interview".split())
+_DOCUMENTS = lexicon.words("documents")
 # "letztere" and the like stand for a speaker named before ("„…“, so letztere").
-_DEMONSTRATIVE_SPEAKERS = frozenset("letztere letzterer ersterer erstere".split())
+_DEMONSTRATIVE_SPEAKERS = lexicon.words("demonstrative_speakers")
 # Demonstratives that speak when no noun follows them: "„…“, sagte dieser."
-_STANDALONE_DEMONSTRATIVES = frozenset("dieser diese jener jene".split())
+_STANDALONE_DEMONSTRATIVES = lexicon.words("standalone_demonstratives")
 # A short parenthesis after a name: the party or the age ("Henning Scherf (SPD)").
 _PARTY = re.compile(r" ?\([\w/. -]{1,20}\)")
 
@@ -547,11 +482,7 @@ def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int
     return (tokens[first].start, tokens[j].end)
 
 
-_PREPOSITIONS = frozenset((
-    "am im in an auf aus bei mit nach von vor zu zum zur über unter für gegen seit durch um "
-    "ohne während wegen trotz laut gegenüber zufolge beim vom ins ans aufs bis neben zwischen "
-    "hinter innerhalb außerhalb angesichts anlässlich als aufgrund infolge mithilfe gemäß"
-).split())
+_PREPOSITIONS = lexicon.words("prepositions")
 
 
 def _adjective(token: Token) -> bool:
@@ -561,13 +492,7 @@ def _adjective(token: Token) -> bool:
         and word not in SPEECH_VERBS and word not in KONJUNKTIV and word not in _FUNCTION_WORDS
 
 
-_FUNCTION_WORDS = frozenset((
-    "eine einen einer einem eines keine keinen keiner aber oder wieder immer sehr mehr unter "
-    "über hinter wieder wenn denen dessen deren jeder jedes jeden sowie hatte hatten habe haben "
-    "werden wurde wurden wollen sollen können müssen dürfen waren wäre diese dieser dieses "
-    "diesen nachdem bevor ihren ihrer seiner seinen seinem unsere während gegen zwischen "
-    "damit danach davor dafür dabei daher darüber jedoch selbst ebenfalls schon"
-).split())
+_FUNCTION_WORDS = lexicon.words("function_words")
 
 
 # ---------------------------------------------------------------------------
@@ -708,13 +633,10 @@ def _subject_after_so_verb(text: str, tokens: list[Token], i: int) -> tuple[int,
     return noun_phrase_after(text, tokens, j)
 
 
-_OBJECT_PRONOUNS = frozenset("ihn ihm ihnen es das dies".split())
+_OBJECT_PRONOUNS = lexicon.words("object_pronouns")
 
 
-_SPEECH_NOUNS = frozenset((
-    "forderung äußerung äußerungen aussage erklärung warnung kritik vorwurf ankündigung "
-    "behauptung einschätzung drohung appell mahnung"
-).split())
+_SPEECH_NOUNS = lexicon.words("speech_nouns")
 
 
 def _holder_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -737,11 +659,8 @@ def _genitive_name(token: Token) -> bool:
         and not token.lower.endswith(("ungs", "ens", "ions"))
 
 
-_OPINION_NOUNS = frozenset((
-    "angaben ansicht auffassung meinung worten einschätzung darstellung darstellungen informationen bewertung "
-    "aussage aussagen überzeugung schätzung schätzungen erkenntnissen berichten idee vorstellung sicht"
-).split())
-_POSSESSIVES = frozenset("seiner ihrer deren dessen unserer".split())
+_OPINION_NOUNS = lexicon.words("opinion_nouns")
+_POSSESSIVES = lexicon.words("possessives")
 
 
 def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
@@ -802,7 +721,7 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
 
 
 # Words that open a noun phrase in the nominative only (or nearly so, after a verb).
-_NOMINATIVE_OPENERS = frozenset("der ein er ich wir dieser jener kein".split())
+_NOMINATIVE_OPENERS = lexicon.words("nominative_openers")
 
 
 def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[int, int]) -> bool:
@@ -840,11 +759,11 @@ def _titled_name(tokens: list[Token], first: int, verb: int) -> bool:
 
 
 # Endings of nouns that name persons by their role: Minister, Ministerin, Präsident, Abgeordnete.
-_PERSON_ENDINGS = ("er", "in", "ent", "ist", "or", "eur", "at", "ant", "chef", "te", "mann", "frau")
+_PERSON_ENDINGS = lexicon.entries("quote_person_endings")
 
 
 # Endings of nouns that are feminine, so that "der" before them is dative or genitive.
-_FEMININE_ENDINGS = ("ung", "ion", "schaft", "tät", "heit", "keit", "erin", "agentur", "presse")
+_FEMININE_ENDINGS = lexicon.entries("feminine_endings")
 
 
 def _feminine(noun: str) -> bool:
@@ -877,13 +796,10 @@ def _oblique_der(tokens: list[Token], first: int) -> bool:
 
 
 # Words that open a phrase that may well be a fronted object.
-_OBJECT_OPENERS = frozenset((
-    "die das den dem eine einen einem diese dieses diesen diesem seine seinen seinem ihre ihren "
-    "ihrem deren dessen jegliche jede jeden alle"
-).split())
+_OBJECT_OPENERS = lexicon.words("object_openers")
 
 
-_PASSIVE_AUXILIARIES = frozenset("wird werden wurde wurden worden werde würde würden".split())
+_PASSIVE_AUXILIARIES = lexicon.words("passive_auxiliaries")
 
 
 _PUNCTUATION = re.compile(r"[,;:.!?()–]")
@@ -915,10 +831,7 @@ def _passive_participle(tokens: list[Token], first: int, i: int) -> bool:
 
 
 # Participles of strong speech verbs without "ge-" at the front ("beschrieben", "verglichen").
-_STRONG_PARTICIPLES = frozenset((
-    "beschrieben unterstrichen versprochen verglichen widersprochen hervorgehoben aufgerufen zugegeben "
-    "angegeben vorgeworfen zurückgewiesen hingewiesen bekanntgegeben"
-).split())
+_STRONG_PARTICIPLES = lexicon.words("strong_participles")
 
 
 def _source_in_clause(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
@@ -933,9 +846,7 @@ def _source_in_clause(text: str, tokens: list[Token], first: int, i: int) -> tup
 
 
 # Nouns ending the name of a text or medium words can be said in: "in der Zeitung", "im Bericht".
-_TEXT_HEADS = ("zeitung", "bericht", "blatt", "interview", "erklärung", "mitteilung", "artikel", "kommentar",
-               "magazin", "sendung", "meldung", "rede", "brief", "schreiben", "studie", "beitrag", "text", "papier",
-               "medien", "presse", "zeitungen", "berichten", "meldungen", "artikeln", "kommentaren")
+_TEXT_HEADS = lexicon.entries("text_heads")
 
 
 def _passive_agent(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
@@ -971,28 +882,16 @@ def _subject_inside(text: str, tokens: list[Token], first: int, i: int) -> tuple
     return None
 
 
-_ADVERB_SUFFIXES = ("end", "lich", "erweise", "mals", "dings", "falls", "wärts", "halb")
+_ADVERB_SUFFIXES = lexicon.entries("adverb_suffixes")
 # Endings of adjectives that, uninflected and first in a clause, are adverbs ("Höhnisch
 # kommentierte …", "Gemeinsam erklärten …"); inflected, they open a noun phrase ("Russische Medien").
-_BARE_ADJECTIVE_SUFFIXES = ("isch", "sam", "haft", "bar", "ig")
+_BARE_ADJECTIVE_SUFFIXES = lexicon.entries("bare_adjective_suffixes")
 # Comparatives of such adjectives, first in a clause: "Kritischer sieht das die Opposition".
-_COMPARATIVE_ENDINGS = ("ischer", "licher")
-_NOUN_ENDINGS = ("wig", "zig", "nig", "frisch", "schaft", "nachbar")  # Ludwig, Leipzig, König, Gewerkschaft
-_ADVERB_WORDS = frozenset(("dabei", "darin", "darauf", "daher", "dazu", "damit", "danach", "davor", "dafür",
-                    "darüber", "dagegen", "davon", "darunter", "daraufhin", "bereits", "zuvor", "zudem",
-                    "anders", "ganz",
-                    "deshalb", "trotzdem", "dennoch", "zunächst", "anschließend", "ebenso", "gleichzeitig",
-                    "unterdessen", "später", "kurz", "erst", "nur", "vor", "so", "auch", "hier", "dort", "zwar",
-                    "besonders", "insbesondere", "immerhin", "tatsächlich", "eigentlich", "oft", "manchmal",
-                    "meist", "meistens", "zumeist", "zumindest", "mindestens", "wenigstens", "bisher", "bislang",
-                    "seitdem", "stattdessen", "ansonsten", "sonst", "überdies", "vielmehr", "eher", "lediglich",
-                    "genau", "gerade", "kaum", "fast", "beinahe", "fortan", "zuerst", "endlich", "ohnehin",
-                    "insgesamt", "allein", "gleichwohl", "freilich", "nämlich", "also", "somit", "deswegen",
-                    "hierzu", "hierbei", "derzeit", "zurzeit", "aktuell", "momentan", "bald", "demnächst",
-                    "vorerst", "einst", "früher", "vielfach", "mehrfach", "größtenteils", "stets", "nie",
-                    "keineswegs", "genauso", "umgekehrt", "andererseits", "einerseits", "wieder"))
-_SUBORDINATORS = frozenset("dass wie während nachdem weil da ob und sowie oder aber doch denn wobei".split())
-_NOT_NOMINATIVE = frozenset("den dem einen einem seinen seinem ihren ihrem diesen diesem jenen".split())
+_COMPARATIVE_ENDINGS = lexicon.entries("comparative_endings")
+_NOUN_ENDINGS = lexicon.entries("noun_endings")
+_ADVERB_WORDS = lexicon.words("adverb_words")
+_SUBORDINATORS = lexicon.words("subordinators")
+_NOT_NOMINATIVE = lexicon.words("not_nominative")
 
 
 _CLOSING_PUNCTUATION = re.compile("[.!?,…][“”\"«»]")
@@ -1016,7 +915,7 @@ def clause_start(text: str, tokens: list[Token], i: int) -> int:
 
 
 # Articles and possessives that mark a genitive after "während", which is then a preposition.
-_GENITIVE_OPENERS = frozenset("des eines seines ihres dieses seiner ihrer unserer dieser".split())
+_GENITIVE_OPENERS = lexicon.words("genitive_openers")
 
 
 def _genitive_after(tokens: list[Token], k: int) -> bool:
@@ -1088,9 +987,9 @@ def _object_before_subject(tokens: list[Token], j: int) -> bool:
         and (tokens[j + 1].lower in DETERMINERS or tokens[j + 1].lower in _SUBJECT_PRONOUNS)
 
 
-_VERLAUTEN = frozenset("verlautet verlautete verlauteten".split())
+_VERLAUTEN = lexicon.words("verlauten")
 _QUOTED_NAME = re.compile(r"\s+((?:die|der|das)\s+[„\"»][^“\"«\n]{1,60}[“\"«]|" + _NAME_IN_QUOTES + ")")
-_REFLEXIVES = frozenset(("sich", "mir", "mich", "uns"))
+_REFLEXIVES = lexicon.words("reflexives")
 
 
 def _source_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, int] | None:
@@ -1203,10 +1102,7 @@ def _title_like(words: list[str]) -> bool:
 
 
 # Lower-case words that may stand in a name or title without making it a clause.
-_TITLE_FUNCTION_WORDS = _NAME_FUNCTION_WORDS | frozenset((
-    "den dem ein eine einer eines einem einen im in an am auf aus bei mit nach zu zum zur über "
-    "unter um gegen ohne durch zwischen vor gegenüber wider neben seit bis als wie oder sowie"
-).split())
+_TITLE_FUNCTION_WORDS = _NAME_FUNCTION_WORDS | lexicon.words("title_function_words")
 
 
 def _nominal_title(words: list[str]) -> bool:
@@ -1230,16 +1126,7 @@ def _nominal_title(words: list[str]) -> bool:
 
 
 # Head nouns of the names of institutions, prizes, laws and works ("Rat für …", "Preis der …").
-INSTITUTION_HEADS = frozenset((
-    "rat rates räte front partei gesetz gesetzes preis preises verband verbandes bündnis "
-    "bündnisses union komitee kommission stiftung verein vereins institut instituts "
-    "gesellschaft akademie bewegung allianz liga netzwerk netzwerks organisation zentrum "
-    "zentrums bank amt amtes ministerium ministeriums museum museums orden ehrenzeichen medaille "
-    "auszeichnung universität hochschule fonds agentur konferenz kongress abkommen abkommens "
-    "vertrag vertrages vertrags verordnung richtlinie kampagne initiative aktion zeitung magazin "
-    "verlag konzern gruppe kammer ausschuss behörde dienst armee brigade miliz garde operation "
-    "programm programms projekt projekts festival"
-).split())
+INSTITUTION_HEADS = lexicon.words("institution_heads")
 
 
 def _head_noun(words: list[str]) -> str:
@@ -1282,9 +1169,7 @@ def _name_word(word: str) -> bool:
 
 # Function words of English, French, Spanish, Italian and Latin that are not German words:
 # a short quoted phrase with one of them is a foreign name or term ("gens du voyage").
-_FOREIGN_FUNCTION_WORDS = frozenset((
-    "the of and for with to from pour la le les du et avec sur los las el del della y cum"
-).split())
+_FOREIGN_FUNCTION_WORDS = lexicon.words("foreign_function_words")
 
 
 def _foreign_term(words: list[str]) -> bool:
@@ -1404,10 +1289,7 @@ _PASSIVE_NAMING = re.compile(r"\s*bezeichnet (?:wird|werden|wurde|wurden)\b")
 # A quoted span given as an example of a noun: "Vorträge wie „…“" names a title, but "Parolen
 # wie „…“" quotes what was said, as the noun is one of saying.
 _EXAMPLE_OF = re.compile(r"\b[A-ZÄÖÜ][\w-]+\s+wie\s+$")
-_SAYING_ENDINGS = ("spruch", "sprüche", "parole", "parolen", "slogan", "slogans", "ruf", "rufe", "zitat",
-                   "zitate", "satz", "sätze", "worte", "aussage", "aussagen", "äußerung", "äußerungen",
-                   "bemerkung", "bemerkungen", "forderung", "forderungen", "beschimpfung", "beschimpfungen",
-                   "drohung", "drohungen", "kommentar", "kommentare", "schlagzeile", "schlagzeilen")
+_SAYING_ENDINGS = lexicon.entries("saying_endings")
 
 
 def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
@@ -1435,7 +1317,7 @@ def _spoken_of(text: str, span: tuple[int, int]) -> bool:
 
 
 # Words before a one-word quotation that make it predicative ("nannte es „absurd“").
-_PREDICATIVE = frozenset("als einen eine ein einer sei seien wäre für vor".split())
+_PREDICATIVE = lexicon.words("predicative")
 
 
 # ---------------------------------------------------------------------------
@@ -1561,7 +1443,7 @@ def _in_relative_clause(text: str, tokens: list[Token], i: int) -> bool:
 
 
 # Words that open a clause embedded in another: its verb is not the main clause's.
-_EMBEDDING_OPENERS = frozenset("wie dass während nachdem weil da ob wobei als wenn obwohl welche welcher welches".split())
+_EMBEDDING_OPENERS = lexicon.words("embedding_openers")
 
 
 def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
@@ -1584,7 +1466,7 @@ def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame 
     return Frame(None, speaker, len(tokens) - 1, "after") if speaker else None
 
 
-_COMING = frozenset("kam kamen kommt kommen hagelte hagelt".split())
+_COMING = lexicon.words("coming")
 
 
 def _coming_from(text: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
@@ -1599,21 +1481,13 @@ def _coming_from(text: str, tokens: list[Token], first: int) -> tuple[int, int] 
 
 
 # Endings of abstract nouns, which name things said, not those who say them.
-_ABSTRACT_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tion", "tionen", "sion",
-                     "sionen", "tät", "täten", "nis", "nisse", "ismus", "sicht", "ik")
+_ABSTRACT_ENDINGS = lexicon.entries("abstract_endings")
 # Other frequent nouns of things that open clauses before a quotation.
-_THING_NOUNS = frozenset((
-    "angebot angebote motiv grund gründe ziel ziele frage fragen problem probleme bild plan pläne "
-    "vorschlag vorschläge gesetz entwurf pflichten pflicht daten zahl zahlen lage situation ergebnis "
-    "thema wort worte satz sätze text titel preis wert werte adler fazit sichtweise gefahr antwort"
-).split())
+_THING_NOUNS = lexicon.words("thing_nouns")
 
 
 # Nouns with those endings that name bodies which speak: "die Regierung", "die Kommission".
-_SPEAKING_BODIES = ("regierung", "führung", "leitung", "verwaltung", "zeitung", "stiftung", "vereinigung",
-                    "bewegung", "versammlung", "vertretung", "gewerkschaft", "organisation", "kommission",
-                    "delegation", "koalition", "opposition", "fraktion", "redaktion", "institution", "nation",
-                    "union", "mehrheit", "minderheit", "öffentlichkeit", "politik", "republik", "klinik")
+_SPEAKING_BODIES = lexicon.entries("quote_speaking_bodies")
 
 
 def _thing(text: str, span: tuple[int, int]) -> bool:
@@ -1639,7 +1513,7 @@ def _thing(text: str, span: tuple[int, int]) -> bool:
 
 
 # Focus particles that may stand before the subject in the first position ("Auch Merkel sagte").
-_FOCUS_PARTICLES = frozenset("auch selbst sogar nur gerade besonders ebenfalls".split())
+_FOCUS_PARTICLES = lexicon.words("focus_particles")
 
 
 def _focused_subject(text: str, tokens: list[Token], first: int, verb: int) -> tuple[int, int] | None:
@@ -1689,7 +1563,7 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
 
 
 # Personal pronouns that can only be (or nearly always are) a subject after a fronted word.
-_SUBJECT_PRONOUNS = frozenset("er sie ich wir man".split())
+_SUBJECT_PRONOUNS = lexicon.words("subject_pronouns")
 
 
 def _pronoun_subject(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
@@ -1732,7 +1606,7 @@ def _holder_of(text: str, tokens: list[Token], thing: tuple[int, int]) -> tuple[
 
 
 # Nouns for what someone answered or concluded, whose genitive names who did.
-_RESPONSE_NOUNS = _SPEECH_NOUNS | frozenset("reaktion antwort botschaft fazit kommentar urteil worte position".split())
+_RESPONSE_NOUNS = _SPEECH_NOUNS | lexicon.words("response_nouns")
 
 
 def _subject_after_thing(text: str, tokens: list[Token], stop: int,
@@ -1878,7 +1752,7 @@ def _label_before_colon(text: str, span: tuple[int, int], sentence: Sentence) ->
 
 
 # Words that open a sentence pointing back at the quotation before it: "Das sagte X".
-_ANAPHORIC_OPENERS = frozenset("das dies diese dieses so damit".split())
+_ANAPHORIC_OPENERS = lexicon.words("anaphoric_openers")
 
 
 def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> Frame | None:
@@ -1909,23 +1783,21 @@ def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> 
 
 
 # Finite auxiliaries and modals that leave the speech verb to the end of the clause.
-_AUXILIARIES = frozenset("hat hatte habe musste muss wollte will konnte kann sollte soll ließ".split())
+_AUXILIARIES = lexicon.words("auxiliaries")
 # Infinitives of particle verbs of speech ("einräumen"), which the finite forms above miss.
-_SPEECH_INFINITIVES = frozenset(
-    "einräumen zugeben eingestehen feststellen klarstellen mitteilen ankündigen hinzufügen erklären sagen".split())
+_SPEECH_INFINITIVES = lexicon.words("speech_infinitives")
 # Nouns for what was said, as in "Das ist die zentrale Aussage der Studie".
-_SAYING_NOUNS = _SPEECH_NOUNS | frozenset("fazit botschaft kernaussage urteil antwort worte credo bilanz".split())
+_SAYING_NOUNS = _SPEECH_NOUNS | lexicon.words("saying_nouns")
 
 
 # Verbs with which a text, not a person, is the source: "In dem Antrag heißt es: …".
-_SOURCE_VERBS = frozenset("heißt hieß geheißen steht stand stehen findet fand fanden lesen rede".split()) \
-    | _VERLAUTEN
-_SOURCE_PREPOSITIONS = frozenset("in im auf aus".split())
-_SOURCE_ADVERBS = frozenset("darin darauf".split())
-_SAID_VERBS = frozenset("heißt hieß geheißen".split()) | _VERLAUTEN  # "Aus Kreisen verlautete, …"
-_SAID_BY_PREPOSITIONS = frozenset("von vom bei beim seitens".split())
+_SOURCE_VERBS = lexicon.words("source_verbs") | _VERLAUTEN
+_SOURCE_PREPOSITIONS = lexicon.words("quote_source_prepositions")
+_SOURCE_ADVERBS = lexicon.words("source_adverbs")
+_SAID_VERBS = lexicon.words("said_verbs") | _VERLAUTEN  # "Aus Kreisen verlautete, …"
+_SAID_BY_PREPOSITIONS = lexicon.words("said_by_prepositions")
 # Verbs whose subject is the text quoted from: "Der Text lautete: „…“".
-_WORDING_VERBS = frozenset("lautet lautete lauteten".split())
+_WORDING_VERBS = lexicon.words("wording_verbs")
 
 
 def _place_name(tokens: list[Token], k: int) -> tuple[int, int] | None:
@@ -1946,9 +1818,9 @@ def _source_verb(tokens: list[Token], k: int) -> bool:
     return word not in _FIND_VERBS or (k + 1 < len(tokens) and tokens[k + 1].lower == "sich")
 
 
-_FIND_VERBS = frozenset("findet fand fanden".split())
+_FIND_VERBS = lexicon.words("find_verbs")
 # Relative pronouns after a preposition: ", in dem es heißt", ", auf der … stand".
-_PREPOSITIONAL_RELATIVES = frozenset("dem der denen deren dessen das die welchem welcher welchen".split())
+_PREPOSITIONAL_RELATIVES = lexicon.words("prepositional_relatives")
 
 
 def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tuple[int, int] | None:
@@ -2104,15 +1976,15 @@ def _relative_clause(tokens: list[Token]) -> bool:
         and not any(t.lower in finite or t.lower in KONJUNKTIV for t in tokens[2:-1])
 
 
-_RELATIVE_FORMS = frozenset("dem der denen deren dessen welchem welcher welchen".split())
+_RELATIVE_FORMS = lexicon.words("relative_forms")
 
 # Words that open a clause reporting what was said ("…, dass", "…, ob", "…, wie").
-_CONTENT_OPENERS = frozenset("dass ob wie wer was wo wann warum weshalb wieso welche welcher welches".split())
+_CONTENT_OPENERS = lexicon.words("content_openers")
 
 
 
 # Conjunctions that add a phrase to the one before the comma.
-_COORDINATORS = frozenset("aber und sowie oder sondern".split())
+_COORDINATORS = lexicon.words("coordinators")
 
 
 def _purpose_clause(tokens: list[Token]) -> bool:
@@ -2152,7 +2024,7 @@ def _content_candidate(text: str, frame: Frame, sentence: Sentence, index: int) 
     return _strip_span(text, start, end)
 
 
-_WARNING_VERBS = frozenset("warnte warnten warnt mahnte mahnt".split())
+_WARNING_VERBS = lexicon.words("warning_verbs")
 
 
 def _warned_of(text: str, frame: Frame, sentence: Sentence) -> tuple[int, int] | None:

@@ -222,3 +222,14 @@ def test_a_relative_clause_after_a_speech_verb_is_not_what_was_said():
     assert not any("Prüfung" in q.text(text) for q in extract_quotes(text))
     text = "Moor verwies auf Studien, nach denen die Fähre sicher sei."
     assert any("sicher sei" in q.text(text) for q in extract_quotes(text) if q.kind == "indirect")  # it reports
+
+
+def test_the_extractor_and_the_resolver_keep_no_word_list_in_their_code():
+    # Word lists live in builder/lexicons; "a b c d e".split() in the code is one.
+    import ast
+    for module in ("quotes.py", "people.py", "attribution.py"):
+        tree = ast.parse((lexicon.DIRECTORY.parent / module).read_text(encoding="utf-8"))
+        lists = [node.func.value.value[:40] for node in ast.walk(tree)
+                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+                 and isinstance(node.func.value, ast.Constant) and len(str(node.func.value.value).split()) >= 5]
+        assert not lists, f"builder/{module} holds word lists: {lists}"
