@@ -103,9 +103,16 @@ def load_model(project: Project, report: Report):
         articles = read_articles(project.articles, sources, codes, report.problems, project.root,
                                  on_file=lambda files: progress("read", files, len(files)), cache=cache)
     with report.stage("quotes"):
-        statements = {a.id: attribute(a, people) for a in progress("quotes", articles, len(articles))}
+        statements = {}
+        for article in progress("quotes", articles, len(articles)):
+            try:
+                statements[article.id] = attribute(article, people)
+            except Exception as exc:  # a bug on one article must not take the others down
+                report.problems.crashed(article.path, "finding its quotations", exc)
+        articles = [a for a in articles if a.id in statements]
     with report.stage("match"):
-        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story)
+        failed = lambda article, exc: report.problems.crashed(article.path, "matching it to the topics", exc)
+        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed)
         site = stable_ids(site, links.load_manifest(project.root / links.MANIFEST).claim_ids, report)
     for article_id in site.unused:
         reason = site.unused_reason(article_id)

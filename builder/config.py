@@ -12,19 +12,11 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlsafe
 from .people import SIDES
 from .problems import ConfigError, Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-class _Loader(yaml.SafeLoader):
-    """A safe loader that reads mkdocs.yml's `!!python/name:` and `!ENV` tags as text."""
-
-
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
-_Loader.add_constructor("!ENV", lambda loader, node: None)
-_Loader.add_constructor("!relative", lambda loader, node: None)
 
 
 @dataclass(frozen=True)
@@ -167,7 +159,7 @@ def load_yaml(path: Path, missing_ok: bool = False):
             return None
         raise ConfigError([Problem(str(path), None, "file not found", f"create {path.name}")])
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        return yamlsafe.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError([Problem(str(path), mark.line + 1 if mark else None,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from . import lexicon
+from . import lexicon, yamlsafe
 from .problems import ConfigError, Problem
 from .quotes import quoted_spans, sentence_spans
 
@@ -109,7 +109,7 @@ def load_people(path: Path | str) -> People:
         raise PeopleError([Problem(str(path), None, "file not found", f"create {path.name}")])
     text = path.read_text(encoding="utf-8")
     try:
-        data, lines = yaml.safe_load(text), _entry_lines(text)
+        data, lines = yamlsafe.load(text), _entry_lines(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PeopleError([Problem(str(path), mark.line + 1 if mark else None,
@@ -124,7 +124,7 @@ def load_people(path: Path | str) -> People:
 
 def _entry_lines(text: str) -> list[dict]:
     """For each entry of the YAML list: the 1-based line of each of its keys ("" = entry)."""
-    root = yaml.compose(text)
+    root = yamlsafe.compose(text)
     if not isinstance(root, yaml.SequenceNode):
         return []
     lines = []

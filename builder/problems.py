@@ -40,6 +40,12 @@ class Problems:
         """Record a warning: the build goes on, `--strict` makes it fail."""
         self.items.append(Problem(path, line, message, fix, WARNING))
 
+    def crashed(self, path: str, stage: str, exc: BaseException) -> None:
+        """Record that the builder itself failed on one input: a bug to report, not the user's."""
+        self.error(path, None, f"the builder failed on this article while {stage} "
+                               f"({type(exc).__name__}: {exc}); it is left out, the others are built",
+                   "please report this with the article attached; meanwhile remove it or fix its text")
+
     @property
     def errors(self) -> list[Problem]:
         """The errors only."""

@@ -10,14 +10,16 @@ still build.
 """
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
+import urllib.parse
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-from . import clean
+from . import clean, yamlsafe
 from .model import HEADING, PARAGRAPH, Article, Metadata
 from .problems import Problems
 
@@ -58,7 +60,11 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
         source = _load(path, shown, sources_meta, problems, cache)
         if source is None:
             continue
-        article = _cached_article(source, languages, problems, cache)
+        try:
+            article = _cached_article(source, languages, problems, cache)
+        except Exception as exc:  # a bug on one article must not take the others down
+            problems.crashed(shown, "reading and cleaning it", exc)
+            continue
         if article is None:
             continue
         if article.id in seen:
@@ -167,7 +173,7 @@ def _front_matter(text: str, shown: str, problems: Problems) -> tuple[dict, str,
                        "end the metadata with a line of three dashes '---'")
         return None
     try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
+        meta = yamlsafe.load(m.group(1) or "") or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -229,19 +235,44 @@ def _metadata(source: Source, languages: tuple[str, ...], problems: Problems) ->
     if not SAFE_ID.match(article_id):
         report("slug", f"article id {article_id!r} is not a safe file name",
                "use letters, digits, '-' and '_' only (no '/', '..' or spaces)")
-    if values["date"] and not DATE.match(values["date"]):
-        report("date", f"date {values['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
-               "write the date as precisely as known, e.g. 2025-02 or 2025-02-12")
+    if values["date"] and not calendar_date(values["date"]):
+        report("date", f"date {values['date']!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
+               "write a real date as precisely as known, e.g. 2025-02 or 2025-02-12")
     language = values["language"] or languages[0]
     if language not in languages:
         report("language", f"language {language!r} is not a site language", f"use one of: {', '.join(languages)}")
-    if values["url"] and not re.match(r"^https?://\S+$", values["url"]):
-        report("url", f"url {values['url']!r} is not an http(s) address",
-               "give the full address, starting with https://")
+    if values["url"] and not web_address(values["url"]):
+        report("url", f"url {values['url']!r} is not an http(s) address a page can link to",
+               "give the full address, starting with https:// (spaces, quotes and <> written as %20, %22, %3C, %3E)")
     if len(problems.errors) > before:
         return None
     return Metadata(title=values["title"], author=values["author"], date=values["date"],
                     publisher=values["publisher"], url=values["url"], language=language, slug=values["slug"])
+
+
+def calendar_date(text: str) -> bool:
+    """Whether a text is a date of the calendar, as precisely as known: "2025",
+    "2025-02" or "2025-02-12" (not "2025-13" nor "2025-02-30")."""
+    if not DATE.match(text):
+        return False
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        datetime.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
+
+
+def web_address(url: str) -> bool:
+    """Whether a text is an http(s) address with a host, and nothing a page could misread
+    in it: no space, quote, angle bracket, backslash or control character."""
+    if any(c in url for c in " \"'<>`\\") or any(ord(c) < 32 or ord(c) == 127 for c in url):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def _where(source: Source, key: str) -> str:

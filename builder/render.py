@@ -19,8 +19,14 @@ from .localize import (MACHINE, MISSING, ORIGINAL, Localizer, Text, article_segm
                        claim_segment, has_own_text, person_segment, title_segment)
 from .model import Article, Block, Citation, Claim
 from .people import SIDES
+from .read import web_address
 
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+# Characters Markdown (with the site's extensions) would read as syntax, escaped with a
+# backslash; "<", ">" and "&" become HTML entities instead (a backslash before them would
+# show); a number with a dot, "-" or "+" opening a line would start a list.
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+LIST_OPENER = re.compile(r"^(\s*)(\d+\.|[-+])(?=\s|$)", re.MULTILINE)
 
 
 @dataclass
@@ -62,12 +68,22 @@ def environment(templates: Path) -> jinja2.Environment:
                              comment_start_string="{##", comment_end_string="##}")
     env.filters["md"] = md_escape
     env.filters["attr"] = attr_escape
+    env.filters["link"] = link_escape
     return env
 
 
 def md_escape(text) -> str:
-    """Escape text so Markdown shows it as it is."""
-    return MD_SPECIAL.sub(r"\\\1", str(text))
+    """Escape text so Markdown shows it as it is: no tag, list, heading, admonition or
+    link is made of it, and no stray backslash shows."""
+    escaped = "".join(HTML_SPECIAL.get(c, c) for c in str(text))
+    escaped = MD_SPECIAL.sub(r"\\\1", escaped)
+    return LIST_OPENER.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
+
+
+def link_escape(url) -> str:
+    """A web address as a Markdown link, or as plain text when it is not one a page may
+    link to (checked again here: a page never depends on the reader having checked)."""
+    return f"<{url}>" if web_address(str(url)) else md_escape(url)
 
 
 def attr_escape(text) -> str:
@@ -195,12 +211,13 @@ def with_notice(body: str, page: Page) -> str:
 
 
 def page_title(body: str) -> str:
-    """The plain text of a page's first-level heading (for the navigation and the tab)."""
+    """A page's first-level heading for the navigation and the tab: its plain text with
+    "<", ">" and "&" as entities, since the theme puts the title into HTML as it stands."""
     heading = next((line[2:] for line in body.splitlines() if line.startswith("# ")), "")
     heading = re.sub(r"\s*\{#[^}]*\}\s*$", "", heading)
     heading = re.sub(r'<span class="(?:mt|untranslated)-mark"[^>]*>.*?</span>', "", heading)
     heading = re.sub(r"<[^>]+>", "", heading)
-    return html.unescape(re.sub(r"\\(.)", r"\1", heading)).strip()
+    return html.escape(html.unescape(re.sub(r"\\(.)", r"\1", heading)).strip(), quote=False)
 
 
 def _one_per_sentence(statements) -> list:

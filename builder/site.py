@@ -112,7 +112,7 @@ SECOND_TOPIC_SHARE = 0.6  # a sentence is on a second topic only when it fits it
 
 
 def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict | None = None,
-              people=None, on_story: dict | None = None) -> dict[str, list[Match]]:
+              people=None, on_story: dict | None = None, failed=None) -> dict[str, list[Match]]:
     """The matches of every article, by topic id (speakers count when statements are given).
 
     A sentence belongs to the topic it fits best, and to another topic only when it fits
@@ -120,26 +120,46 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
     Peskov on the EU's role is peace talks and European reactions alike, but a sentence
     on NATO membership that mentions negotiations in passing is not peace talks.
     `on_story` maps an article to the sentences on the site's story (all when absent).
+    An article the builder fails on is told to `failed` (see `isolated`) and left out.
     """
     statements = statements or {}
     sides = {p.id: p.side for p in people.entries} if people else {}
+    allowed = (lambda a: on_story.get(a.id)) if on_story is not None else (lambda a: None)
+    on = [a for a in articles if allowed(a) is None or allowed(a)]  # an article off the story has none
+    found = isolated(on, lambda a: _matches_of(a, topics, statements.get(a.id, ()), sides, allowed(a)), failed)
     threshold = {t.id: t.min_score for t in topics}
     by_topic: dict[str, list[Match]] = defaultdict(list)
-    for article in articles:
-        said = statements.get(article.id, ())
-        speakers, quoted = speakers_by_sentence(article, said), quoted_by_sentence(article, said)
+    for article in on:
         by_sentence: dict[int, list[Match]] = defaultdict(list)
-        allowed = on_story.get(article.id) if on_story is not None else None
-        if allowed is not None and not allowed:
-            continue  # an article off the story
-        for match in match_article(article, topics, speakers, sides, allowed, quoted):
+        for match in found.get(article.id, ()):
             by_sentence[match.sentence.start].append(match)
-        for found in by_sentence.values():
-            best = max(m.score / threshold[m.topic] for m in found)
-            for match in found:
+        for candidates in by_sentence.values():
+            best = max(m.score / threshold[m.topic] for m in candidates)
+            for match in candidates:
                 if match.score / threshold[match.topic] >= SECOND_TOPIC_SHARE * best:
                     by_topic[match.topic].append(match)
     return by_topic
+
+
+def isolated(articles: list[Article], work, failed=None) -> dict:
+    """Article id -> work(article) for every article. When `failed` is given, an article
+    whose work raises is told to it (`failed(article, exception)`) and left out; the
+    others go on. Without `failed` the exception goes up."""
+    done = {}
+    for article in articles:
+        try:
+            done[article.id] = work(article)
+        except Exception as exc:
+            if failed is None:
+                raise
+            failed(article, exc)
+    return done
+
+
+def _matches_of(article: Article, topics, said, sides: dict, allowed) -> list[Match]:
+    """All topic matches of one article, its speakers known."""
+    speakers, quoted = speakers_by_sentence(article, said), quoted_by_sentence(article, said)
+    return match_article(article, topics, speakers, sides, allowed, quoted)
 
 
 def reports_among(article_ids, reports: dict) -> int:
@@ -194,20 +214,41 @@ def distinct_facts(ranked: list, concepts=(), limit: int = GLANCE_MAX) -> list:
 
 
 def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
-             concepts=(), people=None, statements: dict | None = None, story=None) -> Site:
-    """Build the site model from the articles, the topic rules, concepts, statements and the story."""
+             concepts=(), people=None, statements: dict | None = None, story=None, failed=None) -> Site:
+    """Build the site model from the articles, the topic rules, concepts, statements and the story.
+
+    `failed(article, exception)`, when given, is told of an article the builder could not
+    judge or match because of a bug; that article is left out and the others go on."""
     statements = statements or {}
-    judged = {a.id: relevance(a, story) for a in articles}
-    on_story = {aid: r.sentences for aid, r in judged.items()}
-    matches = match_all(articles, topics, statements, people, on_story)
+    articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed)
     reports = find_reports(articles)
     names = speaker_names(people)
     pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports, names) for t in topics)
     cited = {a for p in pages for a in p.sources}
     unused = tuple(a.id for a in articles if a.id not in cited)
     flat = tuple(s for a in articles for s in statements.get(a.id, ()))
-    speaking = {s.person for s in flat if s.person}
-    persons = tuple(sorted((p for p in (people.entries if people else ()) if p.id in speaking),
-                           key=lambda p: (SIDES.index(p.side), p.name)))
     off_story = {aid: r.reason for aid, r in judged.items() if not r.on_story}
-    return Site(languages, tuple(articles), pages, unused, built, persons, flat, off_story, reports)
+    return Site(languages, tuple(articles), pages, unused, built, _speaking(people, flat), flat, off_story, reports)
+
+
+def _judge_and_match(articles: list[Article], topics, statements: dict, people, story, failed):
+    """(the articles kept, each one's relevance to the story, the matches by topic); an
+    article the builder fails on is told to `failed` and not kept."""
+    skipped: set[str] = set()
+
+    def fail(article: Article, exc: Exception) -> None:
+        skipped.add(article.id)
+        failed(article, exc)
+
+    on_failure = fail if failed else None
+    judged = isolated(articles, lambda a: relevance(a, story), on_failure)
+    on_story = {aid: r.sentences for aid, r in judged.items()}
+    matches = match_all([a for a in articles if a.id in judged], topics, statements, people, on_story, on_failure)
+    return [a for a in articles if a.id not in skipped], judged, matches
+
+
+def _speaking(people, statements) -> tuple:
+    """The registry's people who speak in the statements, by side and name."""
+    speaking = {s.person for s in statements if s.person}
+    return tuple(sorted((p for p in (people.entries if people else ()) if p.id in speaking),
+                        key=lambda p: (SIDES.index(p.side), p.name)))

@@ -1,0 +1,185 @@
+"""Bad input never crashes the build, never reaches a page raw, and costs only itself:
+markup in every metadata field and in the text, impossible dates, YAML bombs, and a bug of
+the builder on one article. Every article here is written for the test."""
+from __future__ import annotations
+
+import io
+import time
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+import builder.build as build_module
+from builder import yamlsafe
+from builder.build import Project, build
+from builder.read import calendar_date, web_address
+from builder.render import md_escape
+from tests.conftest import make_project
+
+STORY = ("Die Verhandlungen über einen Waffenstillstand in der Ukraine gehen weiter. Selenskyj und Putin "
+         "schicken Unterhändler, Trump will vermitteln.\n\n"
+         "Der Kreml erklärte, Russland sei zu Gesprächen über die Ukraine bereit. Kiew wartet ab.\n")
+
+# Well-known filter-evasion vectors (script, event handlers, javascript: links, mixed case,
+# broken nesting, Markdown's own link and attribute syntax).
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "<svg/onload=alert(3)>",
+    "\"><script>alert(4)</script>",
+    "<iframe src=\"javascript:alert(5)\"></iframe>",
+    "<body onload=alert(6)>",
+    "<a href=\"javascript:alert(7)\">x</a>",
+    "<IMG SRC=JaVaScRiPt:alert('8')>",
+    "<<SCRIPT>alert(9);//<</SCRIPT>",
+    "<div style=\"background:url(javascript:alert(10))\">x</div>",
+    "[klick](javascript:alert(11))",
+    "![bild](javascript:alert(12))",
+    "Text {: onclick=\"alert(13)\" }",
+    "<details open ontoggle=alert(14)>",
+]
+
+
+def dangerous(html: str) -> list[str]:
+    """What in a page could run a script an article brought in."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for tag in soup.find_all(True):
+        if tag.name in ("iframe", "svg", "math", "body") and tag.find_parent("article"):
+            found.append(str(tag)[:60])
+        if tag.name == "script" and "alert" in (tag.string or ""):
+            found.append(str(tag)[:60])
+        for name, value in tag.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else str(value)
+            if name.lower().startswith("on") and "alert" in value:
+                found.append(f"{tag.name} {name}={value}"[:60])
+            if name.lower() in ("href", "src", "style") and "javascript:" in value.lower():
+                found.append(f"{tag.name} {name}={value}"[:60])
+    return found
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markup_in_a_text_shows_as_written_and_runs_nothing(payload):
+    page = markdown.markdown(md_escape(payload), extensions=["abbr", "admonition", "attr_list", "md_in_html",
+                                                             "tables", "toc"])
+    assert not dangerous(f"<article>{page}</article>")
+    assert BeautifulSoup(page, "html.parser").get_text() == payload  # no stray backslash or space
+
+
+@pytest.mark.parametrize("text", ["!!! note \"Achtung\"", "1. Januar war kalt", "- kein Punkt", "a & b < c",
+                                  "&lt;b&gt; bleibt so", "x~y~ und C:\\pfad"])
+def test_markdown_syntax_in_a_text_is_no_syntax(text):
+    page = markdown.markdown(md_escape(text), extensions=["admonition", "attr_list", "md_in_html", "tables"])
+    assert BeautifulSoup(page, "html.parser").get_text() == text
+    assert page.startswith("<p>")
+
+
+def test_markup_in_every_metadata_field_and_the_text_never_reaches_a_page_raw(tmp_path):
+    articles = {}
+    for i, payload in enumerate(PAYLOADS):
+        front = (f"---\ntitle: 'Titel {i} {payload.replace(chr(39), chr(39) * 2)}'\n"
+                 f"author: 'Autorin {payload.replace(chr(39), chr(39) * 2)}'\n"
+                 f"publisher: 'Verlag {payload.replace(chr(39), chr(39) * 2)}'\ndate: 2025-02-1{i % 9}\n---\n")
+        articles[f"markup_{i:02d}.md"] = front + STORY + f"\nEin Leser schrieb: {payload}\n"
+    root = make_project(tmp_path / "p", articles)
+    out = io.StringIO()
+    build(Project(root), out=out)
+    pages = sorted((root / "site").rglob("*.html"))
+    assert any("markup_00" in p.name for p in pages), out.getvalue()[-2000:]
+    faults = {str(p.relative_to(root)): dangerous(p.read_text(encoding="utf-8")) for p in pages}
+    assert not {k: v for k, v in faults.items() if v}
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/<img/src=x/onerror=alert(1)>",
+    "https://example.org/\"onmouseover=\"alert(1)",
+    "javascript:alert(1)",
+    "https://",
+    "ftp://example.org/a",
+    "https://exa mple.org/",
+    "https://[::1/",
+])
+def test_a_web_address_a_page_could_misread_is_refused(url, tmp_path):
+    assert not web_address(url)
+    article = f"---\ntitle: Bericht\nurl: '{url}'\n---\n" + STORY
+    root = make_project(tmp_path / "p", {"bericht.md": article, "gut.md": "---\ntitle: Gut\n---\n" + STORY})
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) != 0
+    text = out.getvalue()
+    assert "bericht.md" in text and "url" in text and "Traceback" not in text
+    assert (root / "build" / "docs").exists()  # the other article is built
+
+
+def test_good_web_addresses_pass():
+    assert web_address("https://example.org/a/b?c=1&d=%3C#top")
+    assert web_address("http://localhost:8000/x")
+
+
+@pytest.mark.parametrize("date, good", [("2025", True), ("2025-02", True), ("2025-02-28", True),
+                                        ("2024-02-29", True), ("2025-02-30", False), ("2025-13", False),
+                                        ("2025-13-45", False), ("2025-00-10", False), ("25-02-10", False)])
+def test_a_date_must_be_on_the_calendar(date, good):
+    assert calendar_date(date) is good
+
+
+def test_an_impossible_date_is_a_clear_error_for_that_article_only(tmp_path):
+    root = make_project(tmp_path / "p", {"falsch.md": "---\ntitle: Falsch\ndate: 2025-13-45\n---\n" + STORY,
+                                         "gut.md": "---\ntitle: Gut\ndate: 2025-02-12\n---\n" + STORY})
+    (root / "content" / "sources.yml").write_text("", encoding="utf-8")
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) != 0
+    text = out.getvalue()
+    assert "falsch.md" in text and "2025-13-45" in text and "Traceback" not in text
+    assert any("gut" in p.name for p in (root / "build" / "docs").rglob("*.md"))
+
+
+def test_an_impossible_date_in_sources_yml_names_the_file(tmp_path):
+    root = make_project(tmp_path / "p", {"bericht.txt": STORY})
+    (root / "content" / "sources.yml").write_text("bericht:\n  title: Bericht\n  date: 2025-02-30\n", encoding="utf-8")
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) != 0
+    assert "content/sources.yml" in out.getvalue() and "2025-02-30" in out.getvalue()
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [{', '.join('*' + p for _ in range(9))}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once():
+    started = time.perf_counter()
+    with pytest.raises(Exception) as caught:
+        yamlsafe.load(BOMB)
+    assert "aliases" in str(caught.value) and time.perf_counter() - started < 1
+    assert yamlsafe.load("a: &a [1, 2]\nb: *a\n") == {"a": [1, 2], "b": [1, 2]}  # a few aliases are fine
+
+
+def test_a_yaml_bomb_in_front_matter_costs_only_its_article(tmp_path):
+    bomb = "---\ntitle: Bombe\n" + BOMB.replace("a: &a", "x: &a") + "---\n" + STORY
+    root = make_project(tmp_path / "p", {"bombe.md": bomb, "gut.md": "---\ntitle: Gut\n---\n" + STORY})
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) != 0
+    assert "bombe.md" in out.getvalue() and "aliases" in out.getvalue()
+
+
+def test_dates_in_yaml_stay_text():
+    assert yamlsafe.load("date: 2025-02-12") == {"date": "2025-02-12"}
+
+
+def test_a_bug_on_one_article_is_reported_and_the_others_are_built(tmp_path, monkeypatch):
+    real = build_module.attribute
+
+    def attribute(article, people):
+        if "Absturz" in article.text:
+            raise RuntimeError("kaputt")
+        return real(article, people)
+
+    monkeypatch.setattr(build_module, "attribute", attribute)
+    root = make_project(tmp_path / "p", {"absturz.md": "---\ntitle: A\n---\n" + STORY + "\nAbsturz hier.\n",
+                                         "gut.md": "---\ntitle: Gut\n---\n" + STORY})
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) != 0
+    text = out.getvalue()
+    assert "absturz.md" in text and "please report" in text and "RuntimeError" in text
+    docs = {p.name for p in (root / "build" / "docs").rglob("*.md")}
+    assert any(name.startswith("gut") for name in docs) and not any(name.startswith("absturz") for name in docs)
