@@ -250,26 +250,41 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     last = 0
     for match in _MARKS.finditer(text):
         mark, pos = match.group(), match.start()
-        if stack and (pos - stack[0][1] > MAX_QUOTE_CHARS or text.find("\n\n", last, pos) >= 0):
+        if _quote_given_up(text, stack, last, pos):
             spans.extend(inner)
             stack, inner = [], []
         last = pos
         if mark in "‚‘":
             continue  # single nested quotes stay inside their outer quote
-        if stack and mark in _CLOSERS[stack[-1][0]] and not (mark == "\"" and _opens(text, pos)):
+        if _closes_quote(text, stack, mark, pos):
             _, start = stack.pop()
             if not stack:
                 spans.append((start, pos + 1))
                 inner = []
             elif len(stack) == 1:
                 inner.append((start, pos + 1))
-        elif mark in ("„", guillemet) or (mark in "\"“" and _opens(text, pos)):
+        elif _opens_quote(text, mark, pos, guillemet):
             if len(stack) == 2:
                 stack.pop()  # deeper nesting is not German usage: drop the stray opener
             stack.append((mark, pos))
     spans.extend(inner)
     spans.sort()
     return spans
+
+
+def _quote_given_up(text: str, stack: list[tuple[str, int]], last: int, pos: int) -> bool:
+    """Whether the outermost open quote has run past MAX_QUOTE_CHARS or across a blank line."""
+    return bool(stack) and (pos - stack[0][1] > MAX_QUOTE_CHARS or text.find("\n\n", last, pos) >= 0)
+
+
+def _closes_quote(text: str, stack: list[tuple[str, int]], mark: str, pos: int) -> bool:
+    """Whether a mark at `pos` closes the innermost open quote (a straight quote that opens does not)."""
+    return bool(stack) and mark in _CLOSERS[stack[-1][0]] and not (mark == "\"" and _opens(text, pos))
+
+
+def _opens_quote(text: str, mark: str, pos: int, guillemet: str) -> bool:
+    """Whether a mark at `pos` opens a quote: „, the text's opening guillemet, or an opening " or “."""
+    return mark in ("„", guillemet) or (mark in "\"“" and _opens(text, pos))
 
 
 # ---------------------------------------------------------------------------
