@@ -483,10 +483,16 @@ def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int
         return (tokens[j].start, tokens[j].end)
     if not tokens[j].capitalised or tokens[j].lower in _NOT_SPEAKER_HEADS:
         return None
+    first = _phrase_start_before(text, tokens, j)
+    if first is None:
+        return None
+    return (tokens[first].start, tokens[j].end)
+
+
+def _phrase_start_before(text: str, tokens: list[Token], j: int) -> int | None:
+    """The first token of the noun phrase that ends at token j, or None when a preposition governs it."""
     first = j
-    while first > 0 and _joined(text, tokens[first - 1], tokens[first]) and (
-            tokens[first - 1].capitalised or tokens[first - 1].lower in DETERMINERS
-            or (_adjective(tokens[first - 1]) and tokens[first].lower not in DETERMINERS)):
+    while first > 0 and _extends_phrase_back(text, tokens, first):
         if tokens[first - 1].lower in _PREPOSITIONS:
             return None
         first -= 1
@@ -494,7 +500,14 @@ def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int
         return None
     if tokens[first].lower in _PREPOSITIONS:
         return None
-    return (tokens[first].start, tokens[j].end)
+    return first
+
+
+def _extends_phrase_back(text: str, tokens: list[Token], first: int) -> bool:
+    """Whether the word joined before token `first` is a noun, article or adjective of its phrase."""
+    left, right = tokens[first - 1], tokens[first]
+    return _joined(text, left, right) and (
+        left.capitalised or left.lower in DETERMINERS or (_adjective(left) and right.lower not in DETERMINERS))
 
 
 _PREPOSITIONS = lexicon.words("prepositions")
