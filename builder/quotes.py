@@ -541,15 +541,33 @@ _ATTRIBUTE_BEFORE_QUOTE = re.compile(r"[ \u00a0]+[„\"»«][a-zäöü]")
 
 def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
+    if _attributive_participle(tokens, i, text) or _participle_before_quote(tokens, i, text):
+        return False
+    idiom = _idiom_cue(tokens, i, text)
+    if idiom is not None:
+        return idiom
+    return tokens[i].lower in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
+
+
+def _attributive_participle(tokens: list[Token], i: int, text: str) -> bool:
+    """Whether token i stands as an attribute right after an article or a preposition."""
+    if not (i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"})
+            and _joined(text, tokens[i - 1], tokens[i])):
+        return False
+    relative = i > 1 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
+    return not relative  # attributive: "die geäußerte Kritik", not ", der erklärte" or "von einer „…“ sprach"
+
+
+def _participle_before_quote(tokens: list[Token], i: int, text: str) -> bool:
+    """Whether token i is a participle after a lower-case word, in the attribute of a quoted phrase."""
+    # "nicht näher bezeichnete „technische Probleme“"
+    return bool(tokens[i].lower.endswith(("te", "ten")) and i and tokens[i - 1].text.islower()
+                and tokens[i - 1].lower not in PRONOUNS and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end))
+
+
+def _idiom_cue(tokens: list[Token], i: int, text: str) -> bool | None:
+    """Whether a verb that speaks only in an idiom or with its particle is a cue here; None for other verbs."""
     word = tokens[i].lower
-    if i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"}) \
-            and _joined(text, tokens[i - 1], tokens[i]):
-        relative = i > 1 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
-        if not relative:
-            return False  # attributive: "die geäußerte Kritik", not ", der erklärte" or "von einer „…“ sprach"
-    if word.endswith(("te", "ten")) and i and tokens[i - 1].text.islower() and tokens[i - 1].lower not in PRONOUNS \
-            and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end):
-        return False  # "nicht näher bezeichnete „technische Probleme“"
     if word in _OPINION_VERBS and _OPINION_VERBS[word].match(text, tokens[i].end):
         return True  # "ist der Meinung, dass …", "teilt die Auffassung"
     if word in _SHOWING and _SHOWN_QUOTED.match(text, tokens[i].end):
@@ -561,7 +579,7 @@ def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
         return bool(_DAVON_AUS.match(text, tokens[i].end))  # "geht davon aus, dass …"
     if word in _ASSUMED:
         return i > 0 and tokens[i - 1].lower == "davon"  # "…, dass man davon ausgeht"
-    return word in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
+    return None
 
 
 def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
