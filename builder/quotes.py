@@ -584,54 +584,124 @@ def _idiom_cue(tokens: list[Token], i: int, text: str) -> bool | None:
 
 def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
     """Every speech cue of one sentence (tokens outside quotes, from `start`) with its speaker."""
-    frames = []
+    frames: list[Frame] = []
     for i, tok in enumerate(tokens):
-        word = tok.lower
         gap = text[tokens[i - 1].end if i else start:tok.start]
-        if word == "zufolge":
-            frames.append(Frame((tok.start, tok.end), noun_phrase_before(text, tokens, i), i, "after"))
-        elif word == "laut":
-            quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
-            speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
-            frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
-        elif word in _OPINION_NOUNS and i > 0 and (tokens[i - 1].lower == "nach" or (
-                i > 1 and tokens[i - 2].lower == "nach" and tokens[i - 1].lower in ("den", "der", "dem"))
-                or (word == "sicht" and tokens[i - 1].lower == "aus")):  # "aus Sicht der Opposition"
-            opening = i - 1 if tokens[i - 1].lower in ("nach", "aus") else i - 2  # "nach (den) Worten"
-            k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") else i + 1
-            span = noun_phrase_after(text, tokens, k) or (tok.start, tok.end)  # "nach Angaben (von) X"
-            frames.append(Frame((tokens[opening].start, tok.end), span, i, "after"))
-        elif word in _OPINION_NOUNS and i > 1 and tokens[i - 2].lower == "nach" and _genitive_name(tokens[i - 1]):
-            span = (tokens[i - 1].start, tok.end)  # "Nach Bergers Idee soll …"
-            frames.append(Frame((tokens[i - 2].start, tok.end), span, i, "after"))
-        elif word in _OPINION_NOUNS and i > 0 and tokens[i - 1].lower in _POSSESSIVES \
-                and i + 1 < len(tokens) and tokens[i + 1].lower == "nach":
-            span = (tokens[i - 1].start, tok.end)  # "Seiner Ansicht nach"
-            frames.append(Frame((tokens[i + 1].start, tokens[i + 1].end), span, i, "after"))
-        elif word in _SPEECH_NOUNS and i > 0 and _genitive_name(tokens[i - 1]) \
-                and _joined(text, tokens[i - 1], tok):
-            speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Hegseths Forderung, die Nato müsse …"
-            frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
-        elif word in _SPEECH_NOUNS and (holder := _holder_before_comma(text, tokens, i)):
-            frames.append(Frame((tok.start, tok.end), holder, i, "after"))  # "Den Vorwurf der CDU, der Plan sei …"
-        elif word == "so" and gap.strip() and gap.strip()[-1] in ",“”\"«»":
-            speaker = noun_phrase_after(text, tokens, i + 1) or _subject_after_so_verb(text, tokens, i + 1)
-            if speaker:
-                frames.append(Frame((tok.start, tok.end), speaker, i, "before"))
-        elif _is_speech_verb(tokens, i, text):
-            frame = _verb_frame(text, tokens, i, gap)
-            if i and tokens[i - 1].lower in ("und", "sowie", "aber") and not _nominative_after(tokens, frame):
-                earlier = [f.speaker for f in frames if f.speaker]  # "sagte X und fügte hinzu"
-                speaker = earlier[-1] if earlier else clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
-                frame = Frame(frame.cue, speaker or frame.speaker, i, frame.content)
-            if tok.lower in ("zitiert", "zitierte") and not _passive(tokens, i):
-                frame = Frame(frame.cue, _quoted_person(text, tokens, i, frame.speaker) or frame.speaker, i,
-                              frame.content)
-            if frame.speaker and text[frame.speaker[0]:frame.speaker[1]] == "man":
-                place = _source_phrase(text, tokens, clause_start(text, tokens, i))
-                frame = replace(frame, speaker=place) if place else frame  # "Im Kreml sprach man von …"
+        frame = _cue_frame(text, tokens, i, gap, frames)
+        if frame:
             frames.append(frame)
     return frames
+
+
+def _cue_frame(text: str, tokens: list[Token], i: int, gap: str, frames: list[Frame]) -> Frame | None:
+    """The frame of token i when it is a speech cue (after the sentence's earlier `frames`), else None."""
+    word = tokens[i].lower
+    if word == "zufolge":
+        return Frame((tokens[i].start, tokens[i].end), noun_phrase_before(text, tokens, i), i, "after")
+    if word == "laut":
+        return _laut_frame(text, tokens, i)
+    frame = None
+    if word in _OPINION_NOUNS:
+        frame = _opinion_noun_frame(text, tokens, i)
+    if frame is None and word in _SPEECH_NOUNS:
+        frame = _speech_noun_frame(text, tokens, i)
+    if frame is not None:
+        return frame
+    if word == "so" and gap.strip() and gap.strip()[-1] in ",“”\"«»":
+        return _so_frame(text, tokens, i)
+    if _is_speech_verb(tokens, i, text):
+        return _speech_verb_frame(text, tokens, i, gap, frames)
+    return None
+
+
+def _laut_frame(text: str, tokens: list[Token], i: int) -> Frame:
+    """The frame of the preposition "laut" with the source after it."""
+    tok = tokens[i]
+    quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
+    speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
+    return Frame((tok.start, tok.end), speaker, i, "after")
+
+
+def _opinion_noun_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+    """The frame of an opinion noun in a "nach" (or "aus Sicht") phrase, or None."""
+    return _opinion_phrase_frame(text, tokens, i) or _genitive_opinion_frame(tokens, i) \
+        or _possessive_opinion_frame(tokens, i)
+
+
+def _opinion_opening(tokens: list[Token], i: int) -> int | None:
+    """The token that opens an opinion noun's phrase: "nach (den) Worten", "aus Sicht"; None if none does."""
+    if i == 0:
+        return None
+    before = tokens[i - 1].lower
+    if before == "nach" or (tokens[i].lower == "sicht" and before == "aus"):  # "aus Sicht der Opposition"
+        return i - 1
+    if i > 1 and tokens[i - 2].lower == "nach" and before in ("den", "der", "dem"):
+        return i - 2
+    return None
+
+
+def _opinion_phrase_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+    """The frame of an opinion noun after "nach" with its holder after it, or None."""
+    opening = _opinion_opening(tokens, i)
+    if opening is None:
+        return None
+    tok = tokens[i]
+    k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") else i + 1
+    span = noun_phrase_after(text, tokens, k) or (tok.start, tok.end)  # "nach Angaben (von) X"
+    return Frame((tokens[opening].start, tok.end), span, i, "after")
+
+
+def _genitive_opinion_frame(tokens: list[Token], i: int) -> Frame | None:
+    """The frame of an opinion noun after "nach" and a name in the genitive, or None."""
+    if not (i > 1 and tokens[i - 2].lower == "nach" and _genitive_name(tokens[i - 1])):
+        return None
+    span = (tokens[i - 1].start, tokens[i].end)  # "Nach Bergers Idee soll …"
+    return Frame((tokens[i - 2].start, tokens[i].end), span, i, "after")
+
+
+def _possessive_opinion_frame(tokens: list[Token], i: int) -> Frame | None:
+    """The frame of an opinion noun between a possessive and a postposed "nach", or None."""
+    if not (i > 0 and tokens[i - 1].lower in _POSSESSIVES and i + 1 < len(tokens) and tokens[i + 1].lower == "nach"):
+        return None
+    span = (tokens[i - 1].start, tokens[i].end)  # "Seiner Ansicht nach"
+    return Frame((tokens[i + 1].start, tokens[i + 1].end), span, i, "after")
+
+
+def _speech_noun_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+    """The frame of a speech noun with its holder in the genitive before or after it, or None."""
+    tok = tokens[i]
+    if i > 0 and _genitive_name(tokens[i - 1]) and _joined(text, tokens[i - 1], tok):
+        speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Hegseths Forderung, die Nato müsse …"
+        return Frame((tok.start, tok.end), speaker, i, "after")
+    if holder := _holder_before_comma(text, tokens, i):
+        return Frame((tok.start, tok.end), holder, i, "after")  # "Den Vorwurf der CDU, der Plan sei …"
+    return None
+
+
+def _so_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+    """The frame of "so" after a quote or a comma with the speaker after it, or None."""
+    speaker = noun_phrase_after(text, tokens, i + 1) or _subject_after_so_verb(text, tokens, i + 1)
+    return Frame((tokens[i].start, tokens[i].end), speaker, i, "before") if speaker else None
+
+
+def _speech_verb_frame(text: str, tokens: list[Token], i: int, gap: str, frames: list[Frame]) -> Frame:
+    """The frame of a speech verb, its speaker taken from a coordinated clause, a quoting verb or a place."""
+    frame = _verb_frame(text, tokens, i, gap)
+    if i and tokens[i - 1].lower in ("und", "sowie", "aber") and not _nominative_after(tokens, frame):
+        frame = Frame(frame.cue, _earlier_speaker(text, tokens, frames) or frame.speaker, i, frame.content)
+    if tokens[i].lower in ("zitiert", "zitierte") and not _passive(tokens, i):
+        frame = Frame(frame.cue, _quoted_person(text, tokens, i, frame.speaker) or frame.speaker, i,
+                      frame.content)
+    if frame.speaker and text[frame.speaker[0]:frame.speaker[1]] == "man":
+        place = _source_phrase(text, tokens, clause_start(text, tokens, i))
+        frame = replace(frame, speaker=place) if place else frame  # "Im Kreml sprach man von …"
+    return frame
+
+
+def _earlier_speaker(text: str, tokens: list[Token], frames: list[Frame]) -> tuple[int, int] | None:
+    """The speaker of a coordinated verb: the sentence's last speaker so far, else its first clause's subject."""
+    earlier = [f.speaker for f in frames if f.speaker]  # "sagte X und fügte hinzu"
+    return earlier[-1] if earlier else clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
 
 
 def _nominative_after(tokens: list[Token], frame: Frame) -> bool:
