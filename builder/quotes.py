@@ -369,55 +369,113 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = False) -> tuple[int, int] | None:
     """The speaker noun phrase that starts at token i (pronoun, name or det + nouns); with
     `document`, a text such as "einer Erklärung" may be one (after "heißt es in")."""
-    while i < len(tokens) and tokens[i].lower in _SKIP_ADVERBS and tokens[i].text.islower():
-        i += 1
+    i = _past_skip_adverbs(tokens, i)
     if i >= len(tokens) or tokens[i].lower in _PREPOSITIONS or tokens[i].lower in _CONJUNCTIONS:
         return None  # "Wie berichtet, …", "Dass …"
     first = i
-    if tokens[i].lower in PRONOUNS - {"es"} or tokens[i].lower in _DEMONSTRATIVE_SPEAKERS:
+    short = _single_word_speaker(text, tokens, i) or _quoted_name_after_article(text, tokens, i)
+    if short:
+        return short
+    i = _past_participial_attribute(text, tokens, i)
+    head, main = _phrase_heads(text, tokens, i)
+    if head is None or _not_speaking(tokens, i, head, main, document):
+        return None
+    return (tokens[first].start, _phrase_end(text, tokens, i, head))
+
+
+def _past_skip_adverbs(tokens: list[Token], i: int) -> int:
+    """The first token from i that is not a lower-case adverb of the kind that may precede a subject."""
+    while i < len(tokens) and tokens[i].lower in _SKIP_ADVERBS and tokens[i].text.islower():
+        i += 1
+    return i
+
+
+def _single_word_speaker(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The span of token i when it speaks alone: a pronoun, or a demonstrative before a boundary."""
+    word = tokens[i].lower
+    if word in PRONOUNS - {"es"} or word in _DEMONSTRATIVE_SPEAKERS:
         return (tokens[i].start, tokens[i].end)
-    if tokens[i].lower in _STANDALONE_DEMONSTRATIVES and (
+    if word in _STANDALONE_DEMONSTRATIVES and (
             i + 1 == len(tokens) or is_boundary(text[tokens[i].end:tokens[i + 1].start])):
         return (tokens[i].start, tokens[i].end)
+    return None
+
+
+def _quoted_name_after_article(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The span of an article and the quoted name after it, alone or in a compound; else None."""
     quoted = _NAME_AFTER_ARTICLE.match(text, tokens[i].end) if tokens[i].lower in DETERMINERS else None
-    if quoted:  # "der „Spiegel“", "die „Bild“-Zeitung"
-        compound = i + 1 < len(tokens) and tokens[i + 1].start == quoted.end() and quoted.group(0).endswith("-")
-        return (tokens[i].start, tokens[i + 1].end if compound else quoted.end(1))
-    i = _past_participial_attribute(text, tokens, i)
+    if not quoted:
+        return None
+    # "der „Spiegel“", "die „Bild“-Zeitung"
+    compound = i + 1 < len(tokens) and tokens[i + 1].start == quoted.end() and quoted.group(0).endswith("-")
+    return (tokens[i].start, tokens[i + 1].end if compound else quoted.end(1))
+
+
+def _phrase_heads(text: str, tokens: list[Token], i: int) -> tuple[int | None, int | None]:
+    """The last noun of the phrase joined from token i, and the noun a genitive attribute follows (or None)."""
     j, head, main = i, None, None
     while j < len(tokens) and (j == i or _joined(text, tokens[j - 1], tokens[j])):
         tok = tokens[j]
         if _DOMAIN.match(tok.text):
-            if head is None:
-                head, j = j, j + 1  # a web site is a name of its own: "zitiert stadtblatt.de den Sprecher"
-            break
+            # a web site is a name of its own: "zitiert stadtblatt.de den Sprecher"
+            return (j if head is None else head), main
         if tok.capitalised and tok.lower not in DETERMINERS:
             head = j
-        elif head is not None and tok.lower in ("der", "des") and j + 1 < len(tokens) \
-                and (tokens[j + 1].capitalised or _adjective(tokens[j + 1])):
-            if tok.lower == "der" and (main is not None or tokens[i].lower not in DETERMINERS) \
-                    and _medium_follows(tokens, j + 1):
+        elif _genitive_attribute(tokens, j, head):
+            if _told_medium(tokens, i, j, main):
                 break  # told a medium: "sagte Roth der Zeitung", "ein Sprecher des Amts der Agentur AFP"
             main = head if main is None else main  # a genitive attribute: "der Sprecher des Kremls"
-        elif head is None and j > i and tok.lower in _SKIP_ADVERBS and j + 1 < len(tokens) \
-                and _adjective(tokens[j + 1]):
+        elif _adverb_in_attribute(tokens, i, j, head):
             pass  # an adverb in an attribute: "einer gestern verbreiteten Erklärung"
-        elif not (head is None and (tok.lower in DETERMINERS or _adjective(tok) or tok.text.isdigit())):
-            if not (head is not None and tok.lower in {"von", "van", "de", "al"} and _named(tokens, head)):
-                break
+        elif not (_attribute_before_head(tok, head) or _name_particle(tokens, j, head)):
+            break
         j += 1
-    if head is None:
-        return None
+    return head, main
+
+
+def _genitive_attribute(tokens: list[Token], j: int, head: int | None) -> bool:
+    """Whether token j, after a noun, is "der" or "des" before a noun or adjective, as in a genitive attribute."""
+    return head is not None and tokens[j].lower in ("der", "des") and j + 1 < len(tokens) \
+        and (tokens[j + 1].capitalised or _adjective(tokens[j + 1]))
+
+
+def _told_medium(tokens: list[Token], i: int, j: int, main: int | None) -> bool:
+    """Whether "der" at token j opens the dative of a medium told, not a genitive attribute."""
+    return tokens[j].lower == "der" and (main is not None or tokens[i].lower not in DETERMINERS) \
+        and _medium_follows(tokens, j + 1)
+
+
+def _adverb_in_attribute(tokens: list[Token], i: int, j: int, head: int | None) -> bool:
+    """Whether token j is an adverb before the adjective of an attribute, before the head noun."""
+    return head is None and j > i and tokens[j].lower in _SKIP_ADVERBS and j + 1 < len(tokens) \
+        and _adjective(tokens[j + 1])
+
+
+def _attribute_before_head(tok: Token, head: int | None) -> bool:
+    """Whether a token before the head noun is an article, an adjective or a number."""
+    return head is None and (tok.lower in DETERMINERS or _adjective(tok) or tok.text.isdigit())
+
+
+def _name_particle(tokens: list[Token], j: int, head: int | None) -> bool:
+    """Whether token j is a particle that goes on with a name ("Karl von Habsburg")."""
+    return head is not None and tokens[j].lower in {"von", "van", "de", "al"} and _named(tokens, head)
+
+
+def _not_speaking(tokens: list[Token], i: int, head: int, main: int | None, document: bool) -> bool:
+    """Whether a phrase's nouns name no speaker: times, places and frames, or an adverbial opener."""
     nouns = [tokens[head]] if main is None else [tokens[head], tokens[main]]
     read_in = document and tokens[head if main is None else main].lower in _DOCUMENTS
     if not read_in and all(noun.lower in _NOT_SPEAKER_HEADS or _adverbial(noun) for noun in nouns):
-        return None  # but "das Amt der Bundesrepublik Deutschland", "eine Erklärung des Rates"
-    if tokens[i].capitalised and _adverbial(tokens[i]) and tokens[i].lower not in DETERMINERS:
-        return None
+        return True  # but "das Amt der Bundesrepublik Deutschland", "eine Erklärung des Rates"
+    return tokens[i].capitalised and _adverbial(tokens[i]) and tokens[i].lower not in DETERMINERS
+
+
+def _phrase_end(text: str, tokens: list[Token], i: int, head: int) -> int:
+    """Where a phrase with its head noun ends: past a party or age in parentheses, not at a particle."""
     while head > i and tokens[head].lower in ("der", "des", "von", "van", "de", "al"):
         head -= 1
     party = _PARTY.match(text, tokens[head].end)
-    return (tokens[first].start, party.end() if party else tokens[head].end)
+    return party.end() if party else tokens[head].end
 
 
 # Conjunctions, which open clauses, never phrases.
