@@ -250,26 +250,41 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     last = 0
     for match in _MARKS.finditer(text):
         mark, pos = match.group(), match.start()
-        if stack and (pos - stack[0][1] > MAX_QUOTE_CHARS or text.find("\n\n", last, pos) >= 0):
+        if _quote_given_up(text, stack, last, pos):
             spans.extend(inner)
             stack, inner = [], []
         last = pos
         if mark in "‚‘":
             continue  # single nested quotes stay inside their outer quote
-        if stack and mark in _CLOSERS[stack[-1][0]] and not (mark == "\"" and _opens(text, pos)):
+        if _closes_quote(text, stack, mark, pos):
             _, start = stack.pop()
             if not stack:
                 spans.append((start, pos + 1))
                 inner = []
             elif len(stack) == 1:
                 inner.append((start, pos + 1))
-        elif mark in ("„", guillemet) or (mark in "\"“" and _opens(text, pos)):
+        elif _opens_quote(text, mark, pos, guillemet):
             if len(stack) == 2:
                 stack.pop()  # deeper nesting is not German usage: drop the stray opener
             stack.append((mark, pos))
     spans.extend(inner)
     spans.sort()
     return spans
+
+
+def _quote_given_up(text: str, stack: list[tuple[str, int]], last: int, pos: int) -> bool:
+    """Whether the outermost open quote has run past MAX_QUOTE_CHARS or across a blank line."""
+    return bool(stack) and (pos - stack[0][1] > MAX_QUOTE_CHARS or text.find("\n\n", last, pos) >= 0)
+
+
+def _closes_quote(text: str, stack: list[tuple[str, int]], mark: str, pos: int) -> bool:
+    """Whether a mark at `pos` closes the innermost open quote (a straight quote that opens does not)."""
+    return bool(stack) and mark in _CLOSERS[stack[-1][0]] and not (mark == "\"" and _opens(text, pos))
+
+
+def _opens_quote(text: str, mark: str, pos: int, guillemet: str) -> bool:
+    """Whether a mark at `pos` opens a quote: „, the text's opening guillemet, or an opening " or “."""
+    return mark in ("„", guillemet) or (mark in "\"“" and _opens(text, pos))
 
 
 # ---------------------------------------------------------------------------
@@ -354,55 +369,113 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = False) -> tuple[int, int] | None:
     """The speaker noun phrase that starts at token i (pronoun, name or det + nouns); with
     `document`, a text such as "einer Erklärung" may be one (after "heißt es in")."""
-    while i < len(tokens) and tokens[i].lower in _SKIP_ADVERBS and tokens[i].text.islower():
-        i += 1
+    i = _past_skip_adverbs(tokens, i)
     if i >= len(tokens) or tokens[i].lower in _PREPOSITIONS or tokens[i].lower in _CONJUNCTIONS:
         return None  # "Wie berichtet, …", "Dass …"
     first = i
-    if tokens[i].lower in PRONOUNS - {"es"} or tokens[i].lower in _DEMONSTRATIVE_SPEAKERS:
+    short = _single_word_speaker(text, tokens, i) or _quoted_name_after_article(text, tokens, i)
+    if short:
+        return short
+    i = _past_participial_attribute(text, tokens, i)
+    head, main = _phrase_heads(text, tokens, i)
+    if head is None or _not_speaking(tokens, i, head, main, document):
+        return None
+    return (tokens[first].start, _phrase_end(text, tokens, i, head))
+
+
+def _past_skip_adverbs(tokens: list[Token], i: int) -> int:
+    """The first token from i that is not a lower-case adverb of the kind that may precede a subject."""
+    while i < len(tokens) and tokens[i].lower in _SKIP_ADVERBS and tokens[i].text.islower():
+        i += 1
+    return i
+
+
+def _single_word_speaker(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The span of token i when it speaks alone: a pronoun, or a demonstrative before a boundary."""
+    word = tokens[i].lower
+    if word in PRONOUNS - {"es"} or word in _DEMONSTRATIVE_SPEAKERS:
         return (tokens[i].start, tokens[i].end)
-    if tokens[i].lower in _STANDALONE_DEMONSTRATIVES and (
+    if word in _STANDALONE_DEMONSTRATIVES and (
             i + 1 == len(tokens) or is_boundary(text[tokens[i].end:tokens[i + 1].start])):
         return (tokens[i].start, tokens[i].end)
+    return None
+
+
+def _quoted_name_after_article(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The span of an article and the quoted name after it, alone or in a compound; else None."""
     quoted = _NAME_AFTER_ARTICLE.match(text, tokens[i].end) if tokens[i].lower in DETERMINERS else None
-    if quoted:  # "der „Spiegel“", "die „Bild“-Zeitung"
-        compound = i + 1 < len(tokens) and tokens[i + 1].start == quoted.end() and quoted.group(0).endswith("-")
-        return (tokens[i].start, tokens[i + 1].end if compound else quoted.end(1))
-    i = _past_participial_attribute(text, tokens, i)
+    if not quoted:
+        return None
+    # "der „Spiegel“", "die „Bild“-Zeitung"
+    compound = i + 1 < len(tokens) and tokens[i + 1].start == quoted.end() and quoted.group(0).endswith("-")
+    return (tokens[i].start, tokens[i + 1].end if compound else quoted.end(1))
+
+
+def _phrase_heads(text: str, tokens: list[Token], i: int) -> tuple[int | None, int | None]:
+    """The last noun of the phrase joined from token i, and the noun a genitive attribute follows (or None)."""
     j, head, main = i, None, None
     while j < len(tokens) and (j == i or _joined(text, tokens[j - 1], tokens[j])):
         tok = tokens[j]
         if _DOMAIN.match(tok.text):
-            if head is None:
-                head, j = j, j + 1  # a web site is a name of its own: "zitiert stadtblatt.de den Sprecher"
-            break
+            # a web site is a name of its own: "zitiert stadtblatt.de den Sprecher"
+            return (j if head is None else head), main
         if tok.capitalised and tok.lower not in DETERMINERS:
             head = j
-        elif head is not None and tok.lower in ("der", "des") and j + 1 < len(tokens) \
-                and (tokens[j + 1].capitalised or _adjective(tokens[j + 1])):
-            if tok.lower == "der" and (main is not None or tokens[i].lower not in DETERMINERS) \
-                    and _medium_follows(tokens, j + 1):
+        elif _genitive_attribute(tokens, j, head):
+            if _told_medium(tokens, i, j, main):
                 break  # told a medium: "sagte Roth der Zeitung", "ein Sprecher des Amts der Agentur AFP"
             main = head if main is None else main  # a genitive attribute: "der Sprecher des Kremls"
-        elif head is None and j > i and tok.lower in _SKIP_ADVERBS and j + 1 < len(tokens) \
-                and _adjective(tokens[j + 1]):
+        elif _adverb_in_attribute(tokens, i, j, head):
             pass  # an adverb in an attribute: "einer gestern verbreiteten Erklärung"
-        elif not (head is None and (tok.lower in DETERMINERS or _adjective(tok) or tok.text.isdigit())):
-            if not (head is not None and tok.lower in {"von", "van", "de", "al"} and _named(tokens, head)):
-                break
+        elif not (_attribute_before_head(tok, head) or _name_particle(tokens, j, head)):
+            break
         j += 1
-    if head is None:
-        return None
+    return head, main
+
+
+def _genitive_attribute(tokens: list[Token], j: int, head: int | None) -> bool:
+    """Whether token j, after a noun, is "der" or "des" before a noun or adjective, as in a genitive attribute."""
+    return head is not None and tokens[j].lower in ("der", "des") and j + 1 < len(tokens) \
+        and (tokens[j + 1].capitalised or _adjective(tokens[j + 1]))
+
+
+def _told_medium(tokens: list[Token], i: int, j: int, main: int | None) -> bool:
+    """Whether "der" at token j opens the dative of a medium told, not a genitive attribute."""
+    return tokens[j].lower == "der" and (main is not None or tokens[i].lower not in DETERMINERS) \
+        and _medium_follows(tokens, j + 1)
+
+
+def _adverb_in_attribute(tokens: list[Token], i: int, j: int, head: int | None) -> bool:
+    """Whether token j is an adverb before the adjective of an attribute, before the head noun."""
+    return head is None and j > i and tokens[j].lower in _SKIP_ADVERBS and j + 1 < len(tokens) \
+        and _adjective(tokens[j + 1])
+
+
+def _attribute_before_head(tok: Token, head: int | None) -> bool:
+    """Whether a token before the head noun is an article, an adjective or a number."""
+    return head is None and (tok.lower in DETERMINERS or _adjective(tok) or tok.text.isdigit())
+
+
+def _name_particle(tokens: list[Token], j: int, head: int | None) -> bool:
+    """Whether token j is a particle that goes on with a name ("Karl von Habsburg")."""
+    return head is not None and tokens[j].lower in {"von", "van", "de", "al"} and _named(tokens, head)
+
+
+def _not_speaking(tokens: list[Token], i: int, head: int, main: int | None, document: bool) -> bool:
+    """Whether a phrase's nouns name no speaker: times, places and frames, or an adverbial opener."""
     nouns = [tokens[head]] if main is None else [tokens[head], tokens[main]]
     read_in = document and tokens[head if main is None else main].lower in _DOCUMENTS
     if not read_in and all(noun.lower in _NOT_SPEAKER_HEADS or _adverbial(noun) for noun in nouns):
-        return None  # but "das Amt der Bundesrepublik Deutschland", "eine Erklärung des Rates"
-    if tokens[i].capitalised and _adverbial(tokens[i]) and tokens[i].lower not in DETERMINERS:
-        return None
+        return True  # but "das Amt der Bundesrepublik Deutschland", "eine Erklärung des Rates"
+    return tokens[i].capitalised and _adverbial(tokens[i]) and tokens[i].lower not in DETERMINERS
+
+
+def _phrase_end(text: str, tokens: list[Token], i: int, head: int) -> int:
+    """Where a phrase with its head noun ends: past a party or age in parentheses, not at a particle."""
     while head > i and tokens[head].lower in ("der", "des", "von", "van", "de", "al"):
         head -= 1
     party = _PARTY.match(text, tokens[head].end)
-    return (tokens[first].start, party.end() if party else tokens[head].end)
+    return party.end() if party else tokens[head].end
 
 
 # Conjunctions, which open clauses, never phrases.
@@ -468,10 +541,16 @@ def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int
         return (tokens[j].start, tokens[j].end)
     if not tokens[j].capitalised or tokens[j].lower in _NOT_SPEAKER_HEADS:
         return None
+    first = _phrase_start_before(text, tokens, j)
+    if first is None:
+        return None
+    return (tokens[first].start, tokens[j].end)
+
+
+def _phrase_start_before(text: str, tokens: list[Token], j: int) -> int | None:
+    """The first token of the noun phrase that ends at token j, or None when a preposition governs it."""
     first = j
-    while first > 0 and _joined(text, tokens[first - 1], tokens[first]) and (
-            tokens[first - 1].capitalised or tokens[first - 1].lower in DETERMINERS
-            or (_adjective(tokens[first - 1]) and tokens[first].lower not in DETERMINERS)):
+    while first > 0 and _extends_phrase_back(text, tokens, first):
         if tokens[first - 1].lower in _PREPOSITIONS:
             return None
         first -= 1
@@ -479,7 +558,14 @@ def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int
         return None
     if tokens[first].lower in _PREPOSITIONS:
         return None
-    return (tokens[first].start, tokens[j].end)
+    return first
+
+
+def _extends_phrase_back(text: str, tokens: list[Token], first: int) -> bool:
+    """Whether the word joined before token `first` is a noun, article or adjective of its phrase."""
+    left, right = tokens[first - 1], tokens[first]
+    return _joined(text, left, right) and (
+        left.capitalised or left.lower in DETERMINERS or (_adjective(left) and right.lower not in DETERMINERS))
 
 
 _PREPOSITIONS = lexicon.words("prepositions")
@@ -513,15 +599,33 @@ _ATTRIBUTE_BEFORE_QUOTE = re.compile(r"[ \u00a0]+[„\"»«][a-zäöü]")
 
 def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
+    if _attributive_participle(tokens, i, text) or _participle_before_quote(tokens, i, text):
+        return False
+    idiom = _idiom_cue(tokens, i, text)
+    if idiom is not None:
+        return idiom
+    return tokens[i].lower in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
+
+
+def _attributive_participle(tokens: list[Token], i: int, text: str) -> bool:
+    """Whether token i stands as an attribute right after an article or a preposition."""
+    if not (i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"})
+            and _joined(text, tokens[i - 1], tokens[i])):
+        return False
+    relative = i > 1 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
+    return not relative  # attributive: "die geäußerte Kritik", not ", der erklärte" or "von einer „…“ sprach"
+
+
+def _participle_before_quote(tokens: list[Token], i: int, text: str) -> bool:
+    """Whether token i is a participle after a lower-case word, in the attribute of a quoted phrase."""
+    # "nicht näher bezeichnete „technische Probleme“"
+    return bool(tokens[i].lower.endswith(("te", "ten")) and i and tokens[i - 1].text.islower()
+                and tokens[i - 1].lower not in PRONOUNS and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end))
+
+
+def _idiom_cue(tokens: list[Token], i: int, text: str) -> bool | None:
+    """Whether a verb that speaks only in an idiom or with its particle is a cue here; None for other verbs."""
     word = tokens[i].lower
-    if i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"}) \
-            and _joined(text, tokens[i - 1], tokens[i]):
-        relative = i > 1 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
-        if not relative:
-            return False  # attributive: "die geäußerte Kritik", not ", der erklärte" or "von einer „…“ sprach"
-    if word.endswith(("te", "ten")) and i and tokens[i - 1].text.islower() and tokens[i - 1].lower not in PRONOUNS \
-            and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end):
-        return False  # "nicht näher bezeichnete „technische Probleme“"
     if word in _OPINION_VERBS and _OPINION_VERBS[word].match(text, tokens[i].end):
         return True  # "ist der Meinung, dass …", "teilt die Auffassung"
     if word in _SHOWING and _SHOWN_QUOTED.match(text, tokens[i].end):
@@ -533,59 +637,129 @@ def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
         return bool(_DAVON_AUS.match(text, tokens[i].end))  # "geht davon aus, dass …"
     if word in _ASSUMED:
         return i > 0 and tokens[i - 1].lower == "davon"  # "…, dass man davon ausgeht"
-    return word in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
+    return None
 
 
 def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
     """Every speech cue of one sentence (tokens outside quotes, from `start`) with its speaker."""
-    frames = []
+    frames: list[Frame] = []
     for i, tok in enumerate(tokens):
-        word = tok.lower
         gap = text[tokens[i - 1].end if i else start:tok.start]
-        if word == "zufolge":
-            frames.append(Frame((tok.start, tok.end), noun_phrase_before(text, tokens, i), i, "after"))
-        elif word == "laut":
-            quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
-            speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
-            frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
-        elif word in _OPINION_NOUNS and i > 0 and (tokens[i - 1].lower == "nach" or (
-                i > 1 and tokens[i - 2].lower == "nach" and tokens[i - 1].lower in ("den", "der", "dem"))
-                or (word == "sicht" and tokens[i - 1].lower == "aus")):  # "aus Sicht der Opposition"
-            opening = i - 1 if tokens[i - 1].lower in ("nach", "aus") else i - 2  # "nach (den) Worten"
-            k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") else i + 1
-            span = noun_phrase_after(text, tokens, k) or (tok.start, tok.end)  # "nach Angaben (von) X"
-            frames.append(Frame((tokens[opening].start, tok.end), span, i, "after"))
-        elif word in _OPINION_NOUNS and i > 1 and tokens[i - 2].lower == "nach" and _genitive_name(tokens[i - 1]):
-            span = (tokens[i - 1].start, tok.end)  # "Nach Bergers Idee soll …"
-            frames.append(Frame((tokens[i - 2].start, tok.end), span, i, "after"))
-        elif word in _OPINION_NOUNS and i > 0 and tokens[i - 1].lower in _POSSESSIVES \
-                and i + 1 < len(tokens) and tokens[i + 1].lower == "nach":
-            span = (tokens[i - 1].start, tok.end)  # "Seiner Ansicht nach"
-            frames.append(Frame((tokens[i + 1].start, tokens[i + 1].end), span, i, "after"))
-        elif word in _SPEECH_NOUNS and i > 0 and _genitive_name(tokens[i - 1]) \
-                and _joined(text, tokens[i - 1], tok):
-            speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Hegseths Forderung, die Nato müsse …"
-            frames.append(Frame((tok.start, tok.end), speaker, i, "after"))
-        elif word in _SPEECH_NOUNS and (holder := _holder_before_comma(text, tokens, i)):
-            frames.append(Frame((tok.start, tok.end), holder, i, "after"))  # "Den Vorwurf der CDU, der Plan sei …"
-        elif word == "so" and gap.strip() and gap.strip()[-1] in ",“”\"«»":
-            speaker = noun_phrase_after(text, tokens, i + 1) or _subject_after_so_verb(text, tokens, i + 1)
-            if speaker:
-                frames.append(Frame((tok.start, tok.end), speaker, i, "before"))
-        elif _is_speech_verb(tokens, i, text):
-            frame = _verb_frame(text, tokens, i, gap)
-            if i and tokens[i - 1].lower in ("und", "sowie", "aber") and not _nominative_after(tokens, frame):
-                earlier = [f.speaker for f in frames if f.speaker]  # "sagte X und fügte hinzu"
-                speaker = earlier[-1] if earlier else clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
-                frame = Frame(frame.cue, speaker or frame.speaker, i, frame.content)
-            if tok.lower in ("zitiert", "zitierte") and not _passive(tokens, i):
-                frame = Frame(frame.cue, _quoted_person(text, tokens, i, frame.speaker) or frame.speaker, i,
-                              frame.content)
-            if frame.speaker and text[frame.speaker[0]:frame.speaker[1]] == "man":
-                place = _source_phrase(text, tokens, clause_start(text, tokens, i))
-                frame = replace(frame, speaker=place) if place else frame  # "Im Kreml sprach man von …"
+        frame = _cue_frame(text, tokens, i, gap, frames)
+        if frame:
             frames.append(frame)
     return frames
+
+
+def _cue_frame(text: str, tokens: list[Token], i: int, gap: str, frames: list[Frame]) -> Frame | None:
+    """The frame of token i when it is a speech cue (after the sentence's earlier `frames`), else None."""
+    word = tokens[i].lower
+    if word == "zufolge":
+        return Frame((tokens[i].start, tokens[i].end), noun_phrase_before(text, tokens, i), i, "after")
+    if word == "laut":
+        return _laut_frame(text, tokens, i)
+    frame = None
+    if word in _OPINION_NOUNS:
+        frame = _opinion_noun_frame(text, tokens, i)
+    if frame is None and word in _SPEECH_NOUNS:
+        frame = _speech_noun_frame(text, tokens, i)
+    if frame is not None:
+        return frame
+    if word == "so" and gap.strip() and gap.strip()[-1] in ",“”\"«»":
+        return _so_frame(text, tokens, i)
+    if _is_speech_verb(tokens, i, text):
+        return _speech_verb_frame(text, tokens, i, gap, frames)
+    return None
+
+
+def _laut_frame(text: str, tokens: list[Token], i: int) -> Frame:
+    """The frame of the preposition "laut" with the source after it."""
+    tok = tokens[i]
+    quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
+    speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
+    return Frame((tok.start, tok.end), speaker, i, "after")
+
+
+def _opinion_noun_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+    """The frame of an opinion noun in a "nach" (or "aus Sicht") phrase, or None."""
+    return _opinion_phrase_frame(text, tokens, i) or _genitive_opinion_frame(tokens, i) \
+        or _possessive_opinion_frame(tokens, i)
+
+
+def _opinion_opening(tokens: list[Token], i: int) -> int | None:
+    """The token that opens an opinion noun's phrase: "nach (den) Worten", "aus Sicht"; None if none does."""
+    if i == 0:
+        return None
+    before = tokens[i - 1].lower
+    if before == "nach" or (tokens[i].lower == "sicht" and before == "aus"):  # "aus Sicht der Opposition"
+        return i - 1
+    if i > 1 and tokens[i - 2].lower == "nach" and before in ("den", "der", "dem"):
+        return i - 2
+    return None
+
+
+def _opinion_phrase_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+    """The frame of an opinion noun after "nach" with its holder after it, or None."""
+    opening = _opinion_opening(tokens, i)
+    if opening is None:
+        return None
+    tok = tokens[i]
+    k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower in ("von", "vom") else i + 1
+    span = noun_phrase_after(text, tokens, k) or (tok.start, tok.end)  # "nach Angaben (von) X"
+    return Frame((tokens[opening].start, tok.end), span, i, "after")
+
+
+def _genitive_opinion_frame(tokens: list[Token], i: int) -> Frame | None:
+    """The frame of an opinion noun after "nach" and a name in the genitive, or None."""
+    if not (i > 1 and tokens[i - 2].lower == "nach" and _genitive_name(tokens[i - 1])):
+        return None
+    span = (tokens[i - 1].start, tokens[i].end)  # "Nach Bergers Idee soll …"
+    return Frame((tokens[i - 2].start, tokens[i].end), span, i, "after")
+
+
+def _possessive_opinion_frame(tokens: list[Token], i: int) -> Frame | None:
+    """The frame of an opinion noun between a possessive and a postposed "nach", or None."""
+    if not (i > 0 and tokens[i - 1].lower in _POSSESSIVES and i + 1 < len(tokens) and tokens[i + 1].lower == "nach"):
+        return None
+    span = (tokens[i - 1].start, tokens[i].end)  # "Seiner Ansicht nach"
+    return Frame((tokens[i + 1].start, tokens[i + 1].end), span, i, "after")
+
+
+def _speech_noun_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+    """The frame of a speech noun with its holder in the genitive before or after it, or None."""
+    tok = tokens[i]
+    if i > 0 and _genitive_name(tokens[i - 1]) and _joined(text, tokens[i - 1], tok):
+        speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Hegseths Forderung, die Nato müsse …"
+        return Frame((tok.start, tok.end), speaker, i, "after")
+    if holder := _holder_before_comma(text, tokens, i):
+        return Frame((tok.start, tok.end), holder, i, "after")  # "Den Vorwurf der CDU, der Plan sei …"
+    return None
+
+
+def _so_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+    """The frame of "so" after a quote or a comma with the speaker after it, or None."""
+    speaker = noun_phrase_after(text, tokens, i + 1) or _subject_after_so_verb(text, tokens, i + 1)
+    return Frame((tokens[i].start, tokens[i].end), speaker, i, "before") if speaker else None
+
+
+def _speech_verb_frame(text: str, tokens: list[Token], i: int, gap: str, frames: list[Frame]) -> Frame:
+    """The frame of a speech verb, its speaker taken from a coordinated clause, a quoting verb or a place."""
+    frame = _verb_frame(text, tokens, i, gap)
+    if i and tokens[i - 1].lower in ("und", "sowie", "aber") and not _nominative_after(tokens, frame):
+        frame = Frame(frame.cue, _earlier_speaker(text, tokens, frames) or frame.speaker, i, frame.content)
+    if tokens[i].lower in ("zitiert", "zitierte") and not _passive(tokens, i):
+        frame = Frame(frame.cue, _quoted_person(text, tokens, i, frame.speaker) or frame.speaker, i,
+                      frame.content)
+    if frame.speaker and text[frame.speaker[0]:frame.speaker[1]] == "man":
+        place = _source_phrase(text, tokens, clause_start(text, tokens, i))
+        frame = replace(frame, speaker=place) if place else frame  # "Im Kreml sprach man von …"
+    return frame
+
+
+def _earlier_speaker(text: str, tokens: list[Token], frames: list[Frame]) -> tuple[int, int] | None:
+    """The speaker of a coordinated verb: the sentence's last speaker so far, else its first clause's subject."""
+    earlier = [f.speaker for f in frames if f.speaker]  # "sagte X und fügte hinzu"
+    return earlier[-1] if earlier else clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
 
 
 def _nominative_after(tokens: list[Token], frame: Frame) -> bool:
