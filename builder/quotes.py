@@ -665,51 +665,106 @@ _POSSESSIVES = lexicon.words("possessives")
 
 def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     """The frame of a speech verb: its subject before or after it, content before or after."""
-    cue = (tokens[i].start, tokens[i].end)
     first = clause_start(text, tokens, i)
     after = _subject_after(text, tokens, i)
     if first == i and i and not _PUNCTUATION.search(_unquoted(gap)):
-        opening = i - 1  # "… wurde im „Standard“ als „…“ bezeichnet": back to a comma, past quotes
-        while opening > 0 and not _PUNCTUATION.search(_unquoted(text[tokens[opening - 1].end:tokens[opening].start])):
-            opening -= 1
+        opening = _opening_past_quotes(text, tokens, i)
         if _passive_participle(tokens, opening, i):
             return _passive_frame(text, tokens, opening, i)
         if _NAME_IN_GAP.fullmatch(gap):
             first = clause_start(text, tokens, i - 1)  # "Der „Spiegel“ berichtet": a name, no boundary
     if first == i and is_boundary(gap):
-        if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
-            return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
-        before = _subject_before_comma(text, tokens, i)
-        if after and before and _plural_against_singular(tokens, _token_at(tokens, before[0]), i):
-            return Frame(cue, after, i, "after")  # "Die Mönche, die …, beschrieb die Agentur als „…“"
-        return Frame(cue, before, i, "after")
-    relative = first > 0 and "," in text[tokens[first - 1].end:tokens[first].start]
-    if relative and first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das") \
-            and tokens[first + 1].lower not in _NOT_NOMINATIVE:  # ", die den Plan … nannten": "die" speaks
-        object_of = noun_phrase_after(text, tokens, first + 1)
-        if object_of:
-            return Frame(cue, object_of, i, "after")  # ", den X … nannte"
-    if relative and first < i - 1 and tokens[first].lower in RELATIVES \
-            and tokens[first + 1].lower not in _NOMINATIVE_OPENERS \
-            and not (tokens[first + 1].capitalised and tokens[first + 1].lower not in DETERMINERS):
-        if _passive(tokens, i):  # "ein Bericht, der … veröffentlicht wurde": the phrase is no speaker
-            return Frame(cue, _passive_agent(text, tokens, first, i), i, "after")
-        antecedent = noun_phrase_before(text, tokens, first) or _antecedent(text, tokens, first) \
-            or _subject_before_comma(text, tokens, first)
-        # "ein Kommentar, der die Entscheidung als „…“ bezeichnet"; the pronoun itself when the
-        # phrase it stands for is not found
-        return Frame(cue, antecedent or (tokens[first].start, tokens[first].end), i, "after")
+        return _clause_initial_verb_frame(text, tokens, i, gap, after)
+    return _relative_clause_frame(text, tokens, i, first) or _marked_subject_frame(text, tokens, i, first, after) \
+        or _impersonal_frame(text, tokens, i, first, after) or _fronted_phrase_frame(text, tokens, i, first, after)
+
+
+def _opening_past_quotes(text: str, tokens: list[Token], i: int) -> int:
+    """The first token of the words before a verb, back to clause punctuation and past quotations."""
+    opening = i - 1  # "… wurde im „Standard“ als „…“ bezeichnet": back to a comma, past quotes
+    while opening > 0 and not _PUNCTUATION.search(_unquoted(text[tokens[opening - 1].end:tokens[opening].start])):
+        opening -= 1
+    return opening
+
+
+def _clause_initial_verb_frame(text: str, tokens: list[Token], i: int, gap: str,
+                               after: tuple[int, int] | None) -> Frame:
+    """The frame of a verb that opens its clause after a boundary: the subject after it
+    speaks the words before, or else the phrase before the comma speaks the words after."""
+    cue = (tokens[i].start, tokens[i].end)
+    if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
+        return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
+    before = _subject_before_comma(text, tokens, i)
+    if after and before and _plural_against_singular(tokens, _token_at(tokens, before[0]), i):
+        return Frame(cue, after, i, "after")  # "Die Mönche, die …, beschrieb die Agentur als „…“"
+    return Frame(cue, before, i, "after")
+
+
+def _relative_clause_frame(text: str, tokens: list[Token], i: int, first: int) -> Frame | None:
+    """The frame of a verb in a clause after a comma that a relative pronoun opens, or None."""
+    if first == 0 or first >= i - 1 or "," not in text[tokens[first - 1].end:tokens[first].start]:
+        return None
+    return _object_relative_frame(text, tokens, i, first) or _subject_relative_frame(text, tokens, i, first)
+
+
+def _object_relative_frame(text: str, tokens: list[Token], i: int, first: int) -> Frame | None:
+    """The frame of a relative clause opened by an object pronoun: the phrase after it speaks."""
+    if tokens[first].lower not in ("den", "dem", "die", "das") \
+            or tokens[first + 1].lower in _NOT_NOMINATIVE:  # ", die den Plan … nannten": "die" speaks
+        return None
+    object_of = noun_phrase_after(text, tokens, first + 1)
+    if object_of:
+        return Frame((tokens[i].start, tokens[i].end), object_of, i, "after")  # ", den X … nannte"
+    return None
+
+
+def _subject_relative_frame(text: str, tokens: list[Token], i: int, first: int) -> Frame | None:
+    """The frame of a relative clause whose pronoun is the subject: the phrase it stands for speaks."""
+    if tokens[first].lower not in RELATIVES or tokens[first + 1].lower in _NOMINATIVE_OPENERS \
+            or (tokens[first + 1].capitalised and tokens[first + 1].lower not in DETERMINERS):
+        return None
+    cue = (tokens[i].start, tokens[i].end)
+    if _passive(tokens, i):  # "ein Bericht, der … veröffentlicht wurde": the phrase is no speaker
+        return Frame(cue, _passive_agent(text, tokens, first, i), i, "after")
+    antecedent = noun_phrase_before(text, tokens, first) or _antecedent(text, tokens, first) \
+        or _subject_before_comma(text, tokens, first)
+    # "ein Kommentar, der die Entscheidung als „…“ bezeichnet"; the pronoun itself when the
+    # phrase it stands for is not found
+    return Frame(cue, antecedent or (tokens[first].start, tokens[first].end), i, "after")
+
+
+def _marked_subject_frame(text: str, tokens: list[Token], i: int, first: int,
+                          after: tuple[int, int] | None) -> Frame | None:
+    """The frame of a verb whose subject its form marks: a nominative after the verb, a
+    relative pronoun right before it, or a place name alone before it; else None."""
+    cue = (tokens[i].start, tokens[i].end)
     if after and first < i and _inverted_subject(text, tokens, first, after):
         return Frame(cue, after, i, "after")  # "Die Arbeit der Koalition lobte er: …"
-    if tokens[i - 1].lower in RELATIVES and _joined(text, tokens[i - 1], tokens[i]) if first == i - 1 and i else False:
+    if first == i - 1 and i and tokens[i - 1].lower in RELATIVES and _joined(text, tokens[i - 1], tokens[i]):
         antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
         return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
     if first == i - 1 and proper_noun(tokens[first]):
         return Frame(cue, (tokens[first].start, tokens[first].end), i, "after")  # "Oslo warnte: …"
+    return None
+
+
+def _impersonal_frame(text: str, tokens: list[Token], i: int, first: int,
+                      after: tuple[int, int] | None) -> Frame | None:
+    """The frame of a verb whose subject does not speak: "verlautete" from a source, a passive
+    participle by its agent; else None."""
     if tokens[i].lower in _VERLAUTEN and first < i:
+        cue = (tokens[i].start, tokens[i].end)
         return Frame(cue, _source_phrase(text, tokens, first) or after, i, "after")  # "Aus Kreisen verlautete"
     if _passive_participle(tokens, first, i):
         return _passive_frame(text, tokens, first, i)
+    return None
+
+
+def _fronted_phrase_frame(text: str, tokens: list[Token], i: int, first: int,
+                          after: tuple[int, int] | None) -> Frame:
+    """The frame of a verb after the first phrase of its clause, which is its subject unless it
+    is an adverbial; else the subject after the verb or inside a verb-final clause speaks."""
+    cue = (tokens[i].start, tokens[i].end)
     focused = _focused_subject(text, tokens, first, i)
     if focused:
         return Frame(cue, focused, i, "after")  # "Auch die Ministerin äußerte …"
