@@ -785,6 +785,14 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     k = _token_at(tokens, after[0])
     if k >= len(tokens) or tokens[k].start != after[0]:
         return False  # the phrase after the verb is a quoted name, not a word of the clause
+    if _case_marks_inversion(tokens, first, k, after):
+        return True
+    return _fronted_object(text, tokens, first, k, after)
+
+
+def _case_marks_inversion(tokens: list[Token], first: int, k: int, after: tuple[int, int]) -> bool:
+    """Whether case or number alone shows that the phrase at token k after the verb is the
+    subject and the fronted phrase at token first is not."""
     later, fronted = tokens[k].lower, tokens[first].lower
     if later in ("er", "ich", "wir") and tokens[k].end == after[1]:
         return True  # only a subject can be "er" right after the verb: "Der Politik schlug er vor"
@@ -792,17 +800,28 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
         return True  # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck"
     if _plural_against_singular(tokens, first, k - 1) and tokens[k - 1].text.islower():
         return True  # "Die Pläne der Regierung kritisierte der Verband als „…“"
+    return False
+
+
+def _fronted_object(text: str, tokens: list[Token], first: int, k: int, after: tuple[int, int]) -> bool:
+    """Whether the fronted phrase at token first reads as an object and the nominative-looking
+    phrase at token k after the verb as a person, its subject."""
+    later, fronted = tokens[k].lower, tokens[first].lower
     if later not in _NOMINATIVE_OPENERS and later != "sie":
         return False
     if _thing(text, after):
         return False  # "Die Autoren ziehen ein düsteres Fazit": a thing is the object
-    if later == "der":
-        noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
-        if noun and _feminine(noun.lower):
-            return False  # "der Zeitung", "der Sprecherin": dative or genitive, not a subject
+    if later == "der" and _feminine_after_der(tokens, k, after):
+        return False  # "der Zeitung", "der Sprecherin": dative or genitive, not a subject
     if _titled_name(tokens, first, k - 1):
         return False  # "Die Ministerin Anna Berg sagte der ARD": a person named first is the subject
     return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
+
+
+def _feminine_after_der(tokens: list[Token], k: int, after: tuple[int, int]) -> bool:
+    """Whether the first noun of the phrase that "der" at token k opens is feminine."""
+    noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
+    return bool(noun) and _feminine(noun.lower)
 
 
 def _titled_name(tokens: list[Token], first: int, verb: int) -> bool:
