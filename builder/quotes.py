@@ -1031,10 +1031,7 @@ def _adverbial(token: Token) -> bool:
 
 def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
     """The subject right after a fronted verb ("sagte Hegseth"), if it can be nominative."""
-    j = i + 1
-    while j < len(tokens) and (tokens[j].lower in _SKIP_ADVERBS or tokens[j].lower in _REFLEXIVES
-                               or _object_before_subject(tokens, j)) and tokens[j].text.islower():
-        j += 1
+    j = _past_words_before_subject(tokens, i)
     if j < len(tokens) and tokens[j].lower == "es" and tokens[i].lower in ("heißt", "hieß"):
         return _source_phrase(text, tokens, j + 1)  # "hieß es in der Rede"
     if tokens[i].lower in _VERLAUTEN:
@@ -1042,6 +1039,22 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
     quoted_name = _QUOTED_NAME.match(text, tokens[i].end)
     if quoted_name:
         return quoted_name.span(1)  # "schreibt die „Computerwoche“"
+    return _nominative_at(text, tokens, i, j)
+
+
+def _past_words_before_subject(tokens: list[Token], i: int) -> int:
+    """The index of the first token after verb i that is not an adverb, a reflexive or an
+    object that stands before the subject."""
+    j = i + 1
+    while j < len(tokens) and (tokens[j].lower in _SKIP_ADVERBS or tokens[j].lower in _REFLEXIVES
+                               or _object_before_subject(tokens, j)) and tokens[j].text.islower():
+        j += 1
+    return j
+
+
+def _nominative_at(text: str, tokens: list[Token], i: int, j: int) -> tuple[int, int] | None:
+    """The noun phrase at token j after verb i if it stands in the verb's clause and may be
+    nominative, taking in a name set off by commas after a role."""
     if j >= len(tokens) or tokens[j].lower in _NOT_NOMINATIVE:
         return None
     if any(is_boundary(text[tokens[k - 1].end:tokens[k].start]) for k in range(i + 1, j + 1)):
