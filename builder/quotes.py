@@ -1202,14 +1202,17 @@ def _nominal_title(words: list[str]) -> bool:
     alphabetic = [w for w in words if w[:1].isalpha()]
     if sum(w[:1].isupper() for w in alphabetic) * 2 < len(alphabetic):
         return False
-    for word, follower in zip(words, words[1:] + [""]):
-        lower = word.lower().strip(".")
-        if not word[:1].islower() or lower in _TITLE_FUNCTION_WORDS or "." in word:
-            continue
-        if not (follower[:1].isupper() and lower.endswith(("e", "en", "er", "es", "em"))
-                and lower not in KONJUNKTIV and lower not in SPEECH_VERBS and lower not in _FUNCTION_WORDS):
-            return False
-    return True
+    return all(_title_word(word, follower) for word, follower in zip(words, words[1:] + [""]))
+
+
+def _title_word(word: str, follower: str) -> bool:
+    """Whether a word may stand in a nominal title before the word that follows it: not a
+    lower-case word, or a function word, an abbreviation, or an adjective before a noun."""
+    lower = word.lower().strip(".")
+    if not word[:1].islower() or lower in _TITLE_FUNCTION_WORDS or "." in word:
+        return True
+    return follower[:1].isupper() and lower.endswith(("e", "en", "er", "es", "em")) \
+        and lower not in KONJUNKTIV and lower not in SPEECH_VERBS and lower not in _FUNCTION_WORDS
 
 
 # Head nouns of the names of institutions, prizes, laws and works ("Rat für …", "Preis der …").
