@@ -839,51 +839,102 @@ _POSSESSIVES = lexicon.words("possessives")
 
 def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
     """The frame of a speech verb: its subject before or after it, content before or after."""
-    cue = (tokens[i].start, tokens[i].end)
     first = clause_start(text, tokens, i)
     after = _subject_after(text, tokens, i)
     if first == i and i and not _PUNCTUATION.search(_unquoted(gap)):
-        opening = i - 1  # "… wurde im „Standard“ als „…“ bezeichnet": back to a comma, past quotes
-        while opening > 0 and not _PUNCTUATION.search(_unquoted(text[tokens[opening - 1].end:tokens[opening].start])):
-            opening -= 1
+        opening = _opening_past_quotes(text, tokens, i)
         if _passive_participle(tokens, opening, i):
             return _passive_frame(text, tokens, opening, i)
         if _NAME_IN_GAP.fullmatch(gap):
             first = clause_start(text, tokens, i - 1)  # "Der „Spiegel“ berichtet": a name, no boundary
     if first == i and is_boundary(gap):
-        if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
-            return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
-        before = _subject_before_comma(text, tokens, i)
-        if after and before and _plural_against_singular(tokens, _token_at(tokens, before[0]), i):
-            return Frame(cue, after, i, "after")  # "Die Mönche, die …, beschrieb die Agentur als „…“"
-        return Frame(cue, before, i, "after")
-    relative = first > 0 and "," in text[tokens[first - 1].end:tokens[first].start]
-    if relative and first < i - 1 and tokens[first].lower in ("den", "dem", "die", "das") \
-            and tokens[first + 1].lower not in _NOT_NOMINATIVE:  # ", die den Plan … nannten": "die" speaks
-        object_of = noun_phrase_after(text, tokens, first + 1)
-        if object_of:
-            return Frame(cue, object_of, i, "after")  # ", den X … nannte"
-    if relative and first < i - 1 and tokens[first].lower in RELATIVES \
-            and tokens[first + 1].lower not in _NOMINATIVE_OPENERS \
-            and not (tokens[first + 1].capitalised and tokens[first + 1].lower not in DETERMINERS):
-        if _passive(tokens, i):  # "ein Bericht, der … veröffentlicht wurde": the phrase is no speaker
-            return Frame(cue, _passive_agent(text, tokens, first, i), i, "after")
-        antecedent = noun_phrase_before(text, tokens, first) or _antecedent(text, tokens, first) \
-            or _subject_before_comma(text, tokens, first)
-        # "ein Kommentar, der die Entscheidung als „…“ bezeichnet"; the pronoun itself when the
-        # phrase it stands for is not found
-        return Frame(cue, antecedent or (tokens[first].start, tokens[first].end), i, "after")
+        return _clause_initial_verb_frame(text, tokens, i, gap, after)
+    return _relative_clause_frame(text, tokens, i, first) or _marked_subject_frame(text, tokens, i, first, after) \
+        or _impersonal_frame(text, tokens, i, first, after) or _fronted_phrase_frame(text, tokens, i, first, after)
+
+
+def _opening_past_quotes(text: str, tokens: list[Token], i: int) -> int:
+    """The first token of the words before a verb, back to clause punctuation and past quotations."""
+    opening = i - 1  # "… wurde im „Standard“ als „…“ bezeichnet": back to a comma, past quotes
+    while opening > 0 and not _PUNCTUATION.search(_unquoted(text[tokens[opening - 1].end:tokens[opening].start])):
+        opening -= 1
+    return opening
+
+
+def _clause_initial_verb_frame(text: str, tokens: list[Token], i: int, gap: str,
+                               after: tuple[int, int] | None) -> Frame:
+    """The frame of a verb that opens its clause after a boundary: its subject after it, or the phrase before."""
+    cue = (tokens[i].start, tokens[i].end)
+    if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
+        return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
+    before = _subject_before_comma(text, tokens, i)
+    if after and before and _plural_against_singular(tokens, _token_at(tokens, before[0]), i):
+        return Frame(cue, after, i, "after")  # "Die Mönche, die …, beschrieb die Agentur als „…“"
+    return Frame(cue, before, i, "after")
+
+
+def _relative_clause_frame(text: str, tokens: list[Token], i: int, first: int) -> Frame | None:
+    """The frame of a verb in a clause after a comma that a relative pronoun opens, or None."""
+    if first == 0 or first >= i - 1 or "," not in text[tokens[first - 1].end:tokens[first].start]:
+        return None
+    return _object_relative_frame(text, tokens, i, first) or _subject_relative_frame(text, tokens, i, first)
+
+
+def _object_relative_frame(text: str, tokens: list[Token], i: int, first: int) -> Frame | None:
+    """The frame of a relative clause opened by an object pronoun: the phrase after it speaks."""
+    if tokens[first].lower not in ("den", "dem", "die", "das") \
+            or tokens[first + 1].lower in _NOT_NOMINATIVE:  # ", die den Plan … nannten": "die" speaks
+        return None
+    object_of = noun_phrase_after(text, tokens, first + 1)
+    if object_of:
+        return Frame((tokens[i].start, tokens[i].end), object_of, i, "after")  # ", den X … nannte"
+    return None
+
+
+def _subject_relative_frame(text: str, tokens: list[Token], i: int, first: int) -> Frame | None:
+    """The frame of a relative clause whose pronoun is the subject: the phrase it stands for speaks."""
+    if tokens[first].lower not in RELATIVES or tokens[first + 1].lower in _NOMINATIVE_OPENERS \
+            or (tokens[first + 1].capitalised and tokens[first + 1].lower not in DETERMINERS):
+        return None
+    cue = (tokens[i].start, tokens[i].end)
+    if _passive(tokens, i):  # "ein Bericht, der … veröffentlicht wurde": the phrase is no speaker
+        return Frame(cue, _passive_agent(text, tokens, first, i), i, "after")
+    antecedent = noun_phrase_before(text, tokens, first) or _antecedent(text, tokens, first) \
+        or _subject_before_comma(text, tokens, first)
+    # "ein Kommentar, der die Entscheidung als „…“ bezeichnet"; the pronoun itself when the
+    # phrase it stands for is not found
+    return Frame(cue, antecedent or (tokens[first].start, tokens[first].end), i, "after")
+
+
+def _marked_subject_frame(text: str, tokens: list[Token], i: int, first: int,
+                          after: tuple[int, int] | None) -> Frame | None:
+    """The frame of a verb whose subject its form marks (nominative, relative pronoun, place name), or None."""
+    cue = (tokens[i].start, tokens[i].end)
     if after and first < i and _inverted_subject(text, tokens, first, after):
         return Frame(cue, after, i, "after")  # "Die Arbeit der Koalition lobte er: …"
-    if tokens[i - 1].lower in RELATIVES and _joined(text, tokens[i - 1], tokens[i]) if first == i - 1 and i else False:
+    if first == i - 1 and i and tokens[i - 1].lower in RELATIVES and _joined(text, tokens[i - 1], tokens[i]):
         antecedent = noun_phrase_before(text, tokens, i - 1) or _subject_before_comma(text, tokens, i - 1)
         return Frame(cue, antecedent or (tokens[i - 1].start, tokens[i - 1].end), i, "after")
     if first == i - 1 and proper_noun(tokens[first]):
         return Frame(cue, (tokens[first].start, tokens[first].end), i, "after")  # "Oslo warnte: …"
+    return None
+
+
+def _impersonal_frame(text: str, tokens: list[Token], i: int, first: int,
+                      after: tuple[int, int] | None) -> Frame | None:
+    """The frame of a verb whose subject does not speak ("verlautete", a passive participle), or None."""
     if tokens[i].lower in _VERLAUTEN and first < i:
+        cue = (tokens[i].start, tokens[i].end)
         return Frame(cue, _source_phrase(text, tokens, first) or after, i, "after")  # "Aus Kreisen verlautete"
     if _passive_participle(tokens, first, i):
         return _passive_frame(text, tokens, first, i)
+    return None
+
+
+def _fronted_phrase_frame(text: str, tokens: list[Token], i: int, first: int,
+                          after: tuple[int, int] | None) -> Frame:
+    """The frame of a verb after its clause's first phrase: that phrase speaks unless adverbial, else a later one."""
+    cue = (tokens[i].start, tokens[i].end)
     focused = _focused_subject(text, tokens, first, i)
     if focused:
         return Frame(cue, focused, i, "after")  # "Auch die Ministerin äußerte …"
@@ -904,6 +955,13 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     k = _token_at(tokens, after[0])
     if k >= len(tokens) or tokens[k].start != after[0]:
         return False  # the phrase after the verb is a quoted name, not a word of the clause
+    if _case_marks_inversion(tokens, first, k, after):
+        return True
+    return _fronted_object(text, tokens, first, k, after)
+
+
+def _case_marks_inversion(tokens: list[Token], first: int, k: int, after: tuple[int, int]) -> bool:
+    """Whether case or number shows that the phrase at token k after the verb is the subject, not the fronted one."""
     later, fronted = tokens[k].lower, tokens[first].lower
     if later in ("er", "ich", "wir") and tokens[k].end == after[1]:
         return True  # only a subject can be "er" right after the verb: "Der Politik schlug er vor"
@@ -911,17 +969,27 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
         return True  # "Den Unmut der CDU brachte die Sprecherin zum Ausdruck"
     if _plural_against_singular(tokens, first, k - 1) and tokens[k - 1].text.islower():
         return True  # "Die Pläne der Regierung kritisierte der Verband als „…“"
+    return False
+
+
+def _fronted_object(text: str, tokens: list[Token], first: int, k: int, after: tuple[int, int]) -> bool:
+    """Whether the fronted phrase reads as an object and the nominative-looking one at token k as its subject."""
+    later, fronted = tokens[k].lower, tokens[first].lower
     if later not in _NOMINATIVE_OPENERS and later != "sie":
         return False
     if _thing(text, after):
         return False  # "Die Autoren ziehen ein düsteres Fazit": a thing is the object
-    if later == "der":
-        noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
-        if noun and _feminine(noun.lower):
-            return False  # "der Zeitung", "der Sprecherin": dative or genitive, not a subject
+    if later == "der" and _feminine_after_der(tokens, k, after):
+        return False  # "der Zeitung", "der Sprecherin": dative or genitive, not a subject
     if _titled_name(tokens, first, k - 1):
         return False  # "Die Ministerin Anna Berg sagte der ARD": a person named first is the subject
     return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
+
+
+def _feminine_after_der(tokens: list[Token], k: int, after: tuple[int, int]) -> bool:
+    """Whether the first noun of the phrase that "der" at token k opens is feminine."""
+    noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
+    return bool(noun) and _feminine(noun.lower)
 
 
 def _titled_name(tokens: list[Token], first: int, verb: int) -> bool:
@@ -1131,10 +1199,7 @@ def _adverbial(token: Token) -> bool:
 
 def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
     """The subject right after a fronted verb ("sagte Hegseth"), if it can be nominative."""
-    j = i + 1
-    while j < len(tokens) and (tokens[j].lower in _SKIP_ADVERBS or tokens[j].lower in _REFLEXIVES
-                               or _object_before_subject(tokens, j)) and tokens[j].text.islower():
-        j += 1
+    j = _past_words_before_subject(tokens, i)
     if j < len(tokens) and tokens[j].lower == "es" and tokens[i].lower in ("heißt", "hieß"):
         return _source_phrase(text, tokens, j + 1)  # "hieß es in der Rede"
     if tokens[i].lower in _VERLAUTEN:
@@ -1142,6 +1207,20 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
     quoted_name = _QUOTED_NAME.match(text, tokens[i].end)
     if quoted_name:
         return quoted_name.span(1)  # "schreibt die „Computerwoche“"
+    return _nominative_at(text, tokens, i, j)
+
+
+def _past_words_before_subject(tokens: list[Token], i: int) -> int:
+    """The first token after verb i that is not an adverb, a reflexive or an object before the subject."""
+    j = i + 1
+    while j < len(tokens) and (tokens[j].lower in _SKIP_ADVERBS or tokens[j].lower in _REFLEXIVES
+                               or _object_before_subject(tokens, j)) and tokens[j].text.islower():
+        j += 1
+    return j
+
+
+def _nominative_at(text: str, tokens: list[Token], i: int, j: int) -> tuple[int, int] | None:
+    """The noun phrase at token j if it is in verb i's clause and may be nominative, with an apposed name."""
     if j >= len(tokens) or tokens[j].lower in _NOT_NOMINATIVE:
         return None
     if any(is_boundary(text[tokens[k - 1].end:tokens[k].start]) for k in range(i + 1, j + 1)):
@@ -1289,14 +1368,16 @@ def _nominal_title(words: list[str]) -> bool:
     alphabetic = [w for w in words if w[:1].isalpha()]
     if sum(w[:1].isupper() for w in alphabetic) * 2 < len(alphabetic):
         return False
-    for word, follower in zip(words, words[1:] + [""]):
-        lower = word.lower().strip(".")
-        if not word[:1].islower() or lower in _TITLE_FUNCTION_WORDS or "." in word:
-            continue
-        if not (follower[:1].isupper() and lower.endswith(("e", "en", "er", "es", "em"))
-                and lower not in KONJUNKTIV and lower not in SPEECH_VERBS and lower not in _FUNCTION_WORDS):
-            return False
-    return True
+    return all(_title_word(word, follower) for word, follower in zip(words, words[1:] + [""]))
+
+
+def _title_word(word: str, follower: str) -> bool:
+    """Whether a word fits a nominal title: not lower case, a function word, abbreviation, adjective before a noun."""
+    lower = word.lower().strip(".")
+    if not word[:1].islower() or lower in _TITLE_FUNCTION_WORDS or "." in word:
+        return True
+    return follower[:1].isupper() and lower.endswith(("e", "en", "er", "es", "em")) \
+        and lower not in KONJUNKTIV and lower not in SPEECH_VERBS and lower not in _FUNCTION_WORDS
 
 
 # Head nouns of the names of institutions, prizes, laws and works ("Rat für …", "Preis der …").
@@ -1408,48 +1489,159 @@ def is_quotation(text: str, span: tuple[int, int], sentence: Sentence, follows_s
     words = inner.split()
     if not words or not any(ch.isalpha() for ch in inner):
         return False
+    quote = _read_quote(text, span, sentence, inner, words, follows_speaker)
+    for test in _QUOTATION_TESTS:  # the first test that decides, in this order
+        decision = test(quote)
+        if decision is not None:
+            return decision
+    return quote.colon and quote.final
+
+
+@dataclass(frozen=True)
+class _QuoteReading:
+    """What the tests of `is_quotation` read off a quoted span in its sentence."""
+
+    text: str
+    span: tuple[int, int]
+    sentence: Sentence
+    inner: str  # the text inside the quotation marks, stripped
+    words: list[str]  # its words, split at spaces
+    before: str  # the word before the quotation, lower-cased
+    personal: bool  # a word of the first or second person
+    final: bool  # sentence punctuation at its end, or a comma after it
+    titled: bool  # a title, name or term rather than words said
+    colon: bool  # a colon right before it
+    context: bool  # the sentence has a speech cue, a Konjunktiv or says words are written
+    follows_speaker: bool  # the previous sentence of the paragraph had a speaker
+
+
+def _read_quote(text: str, span: tuple[int, int], sentence: Sentence, inner: str, words: list[str],
+                follows_speaker: bool) -> _QuoteReading:
+    """What the tests of `is_quotation` decide by, read off a quoted span with words in it."""
     before = _word_before(text, span[0])
-    titled = _title_noun(before) or before.startswith(("sogenannt", "genannt")) or before in TITLE_MARKERS \
-        or re.search(r"(?i)\b(motto|titel|slogan|aufschrift|name)\s*:\s*$", text[max(0, span[0] - 20):span[0]])
+    personal = any(w.strip(".,;:!?").lower() in _FIRST_SECOND_PERSON for w in words)
+    final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
+    titled = _titled(text, span, sentence, inner, words, before, personal)
+    colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
+    context = bool(sentence.frames) or sentence.konjunktiv or sentence.read_in
+    return _QuoteReading(text=text, span=span, sentence=sentence, inner=inner, words=words, before=before,
+                         personal=personal, final=final, titled=titled, colon=colon, context=context,
+                         follows_speaker=follows_speaker)
+
+
+def _titled(text: str, span: tuple[int, int], sentence: Sentence, inner: str, words: list[str], before: str,
+            personal: bool) -> bool:
+    """Whether a quoted span is a title, name or term: announced so, named so, or so by its form or place."""
+    titled = _title_announced(text, span, before)
     if titled and inner[:1].islower() and _mostly_lower(words) and not _foreign_term(words):
         titled = False  # a run of lower-case words is speech, as titles open with a capital
     if before == "sich" and _SHOWN_BEFORE.search(text, max(0, span[0] - 30), span[0]):
         titled = False  # "zeigte man sich „sehr besorgt“" shows a feeling; "nennt sich „…“" names
-    personal = any(w.strip(".,;:!?").lower() in _FIRST_SECOND_PERSON for w in words)
-    final = inner[-1] in ".!?…," or text[span[1]:span[1] + 1] == ","
     if not (personal or inner[-1] in ".!?…"):
-        titled = titled or _speaker_named(text, span, sentence) or _reputation(text, span) \
-            or _foreign_term(words) or (len(words) <= 3 and any(_name_word(w) for w in words)) \
-            or _institution_name(words) or (len(words) <= 5 and _term_in_apposition(text, span))
-    titled = titled or _named_as(text, span, sentence)
-    colon = text[max(0, span[0] - 3):span[0]].rstrip().endswith(":")
-    context = bool(sentence.frames) or sentence.konjunktiv or sentence.read_in
-    if follows_speaker and _fills_sentence(span, sentence) and inner[-1] in ".!?…" and len(words) >= 3:
+        titled = titled or _name_by_form(text, span, sentence, words)
+    return bool(titled or _named_as(text, span, sentence))
+
+
+def _title_announced(text: str, span: tuple[int, int], before: str) -> bool:
+    """Whether the words before a quoted span announce a title or name: a title noun, "sogenannt", "Motto:"."""
+    return bool(_title_noun(before) or before.startswith(("sogenannt", "genannt")) or before in TITLE_MARKERS
+                or re.search(
+                    r"(?i)\b(motto|titel|slogan|aufschrift|name)\s*:\s*$", text[max(0, span[0] - 20):span[0]]))
+
+
+def _name_by_form(text: str, span: tuple[int, int], sentence: Sentence, words: list[str]) -> bool:
+    """Whether a quoted phrase that is not a sentence is a name or term by its form or by the words around it."""
+    return _speaker_named(text, span, sentence) or _reputation(text, span) \
+        or _foreign_term(words) or (len(words) <= 3 and any(_name_word(w) for w in words)) \
+        or _institution_name(words) or (len(words) <= 5 and _term_in_apposition(text, span))
+
+
+def _continued_speech(quote: _QuoteReading) -> bool | None:
+    """A quoted sentence alone after a sentence with a speaker continues that speaker's words."""
+    if quote.follows_speaker and _fills_sentence(quote.span, quote.sentence) and quote.inner[-1] in ".!?…" \
+            and len(quote.words) >= 3:
         return True
-    if _cue_follows(text, span, sentence) and not titled:
+    return None
+
+
+def _quote_before_cue(quote: _QuoteReading) -> bool | None:
+    """A quote right before its speech cue is speech, unless it is a title or name."""
+    if _cue_follows(quote.text, quote.span, quote.sentence) and not quote.titled:
         return True  # „…“, sagte sie
-    if not titled and len(words) >= 3 and text[span[1]:span[1] + 1] == "," and not _title_like(words) \
-            and _trailing_frame(text, span, sentence):
+    return None
+
+
+def _quote_before_trailing_frame(quote: _QuoteReading) -> bool | None:
+    """A quote of three words or more before a comma and a verb with its subject is speech."""
+    if not quote.titled and len(quote.words) >= 3 and quote.text[quote.span[1]:quote.span[1] + 1] == "," \
+            and not _title_like(quote.words) and _trailing_frame(quote.text, quote.span, quote.sentence):
         return True  # „…“, ist sich Roth sicher
-    if not titled and (_slogan(text, span) or _quoted_sentence(words, span, sentence)):
+    return None
+
+
+def _chanted_or_standalone(quote: _QuoteReading) -> bool | None:
+    """A quote introduced as a slogan, or standing as a sentence of its own, is speech."""
+    if quote.titled:
+        return None
+    if _slogan(quote.text, quote.span) or _quoted_sentence(quote.words, quote.span, quote.sentence):
         return True
-    if len(words) >= 8:
-        if (_mostly_capitalised(words) and not (personal or final)) or (_nominal_title(words) and not context):
-            return False
-        return not titled or personal or final
-    if titled:
+    return None
+
+
+def _long_quote(quote: _QuoteReading) -> bool | None:
+    """A quote of eight words or more is speech unless it reads as a long name or title."""
+    if len(quote.words) < 8:
+        return None
+    if (_mostly_capitalised(quote.words) and not (quote.personal or quote.final)) \
+            or (_nominal_title(quote.words) and not quote.context):
         return False
-    if inner[:1].islower():
-        return context or (len(words) > 1 and colon)
-    if personal and words[0].lower() in _FIRST_SECOND_PERSON:
+    return not quote.titled or quote.personal or quote.final
+
+
+def _title_or_name(quote: _QuoteReading) -> bool | None:
+    """A shorter quote that is a title, name or term is no quotation."""
+    return False if quote.titled else None
+
+
+def _lower_case_opening(quote: _QuoteReading) -> bool | None:
+    """A quote that opens in lower case is speech in a sentence of speech, or after a colon."""
+    if quote.inner[:1].islower():
+        return quote.context or (len(quote.words) > 1 and quote.colon)
+    return None
+
+
+def _first_person_opening(quote: _QuoteReading) -> bool | None:
+    """A quote whose first word is of the first or second person is speech."""
+    if quote.personal and quote.words[0].lower() in _FIRST_SECOND_PERSON:
         return True  # „Ich habe fertig“: a sentence in the first or second person is speech
-    if personal:
-        return context or final or colon
-    if context and (before in _PREDICATIVE or _spoken_of(text, span)):
+    return None
+
+
+def _personal_quote(quote: _QuoteReading) -> bool | None:
+    """A quote with a word of the first or second person is speech in context, when final or after a colon."""
+    if quote.personal:
+        return quote.context or quote.final or quote.colon
+    return None
+
+
+def _predicative_quote(quote: _QuoteReading) -> bool | None:
+    """A quote that a sentence of speech calls something ("nannte es") or speaks of is speech."""
+    if quote.context and (quote.before in _PREDICATIVE or _spoken_of(quote.text, quote.span)):
         return True
-    if context and not _title_like(words):
-        return final or colon or _mostly_lower(words)
-    return colon and final
+    return None
+
+
+def _phrase_in_speech(quote: _QuoteReading) -> bool | None:
+    """A phrase that is not title-like, in a sentence of speech, is speech when it reads as said words."""
+    if quote.context and not _title_like(quote.words):
+        return quote.final or quote.colon or _mostly_lower(quote.words)
+    return None
+
+
+# The tests of `is_quotation`, tried in order: each says True, False or None (no decision).
+_QUOTATION_TESTS = (_continued_speech, _quote_before_cue, _quote_before_trailing_frame, _chanted_or_standalone,
+                    _long_quote, _title_or_name, _lower_case_opening, _first_person_opening, _personal_quote,
+                    _predicative_quote, _phrase_in_speech)
 
 
 # A quoted span that a naming construction calls something: "nennt man einen „…“", "der
