@@ -1638,7 +1638,18 @@ def _after_inserted_clause(text: str, tokens: list[Token], k: int, stop: int) ->
 def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
                        fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The phrase after the verb that follows a clause's first phrase, if a verb follows it."""
-    k = _token_at(tokens, fronted[1])
+    k = _past_attributes(text, tokens, _token_at(tokens, fronted[1]), stop)
+    if k is None:
+        return None
+    if k < stop and "," in text[fronted[1]:tokens[k].start]:
+        k = _after_inserted_clause(text, tokens, k, stop)  # "Das Angebot, … zu behandeln, lehnt er ab"
+    elif k < stop and is_boundary(text[fronted[1]:tokens[k].start]):
+        return None
+    return _subject_after(text, tokens, k) if _verb_after_phrase(tokens, k, stop) else None
+
+
+def _past_attributes(text: str, tokens: list[Token], k: int, stop: int) -> int | None:
+    """The token after up to three prepositional attributes at token k; None when one lacks its noun phrase."""
     for _ in range(3):  # past attributes of the fronted phrase: "Jegliche Schuld an der Affäre weist er …"
         if k >= stop or tokens[k].lower not in _PREPOSITIONS or tokens[k].lower == "als" \
                 or not _joined(text, tokens[k - 1], tokens[k]):
@@ -1647,15 +1658,14 @@ def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
         if attribute is None:
             return None
         k = _token_at(tokens, attribute[1])
-    if k < stop and "," in text[fronted[1]:tokens[k].start]:
-        k = _after_inserted_clause(text, tokens, k, stop)  # "Das Angebot, … zu behandeln, lehnt er ab"
-    elif k < stop and is_boundary(text[fronted[1]:tokens[k].start]):
-        return None
-    if k >= stop or not tokens[k].text.islower() \
-            or tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS \
-            or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES:
-        return None
-    return _subject_after(text, tokens, k)
+    return k
+
+
+def _verb_after_phrase(tokens: list[Token], k: int, stop: int) -> bool:
+    """Whether token k may be the verb after a fronted phrase: lower case, opening no phrase or clause."""
+    return k < stop and tokens[k].text.islower() \
+        and not (tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS
+                 or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES)
 
 
 def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None,
