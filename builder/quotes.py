@@ -1771,25 +1771,41 @@ def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> 
     if following is None or not following.tokens or text.find("\n", sentence.end, following.start) >= 0:
         return None
     tokens = list(following.tokens)
+    verb = _verb_after_anaphoric_opener(tokens)
+    if verb is None:
+        return None
+    if tokens[verb].lower in ("ist", "war") and verb == 1:  # "Das ist die zentrale Aussage einer Studie"
+        return _saying_noun_frame(text, tokens, verb)
+    if not _speech_after_opener(text, tokens, verb):
+        return None
+    speaker = _subject_after(text, tokens, verb)
+    return Frame((tokens[verb].start, tokens[verb].end), speaker, verb, "before") if speaker else None
+
+
+def _verb_after_anaphoric_opener(tokens: list[Token]) -> int | None:
+    """The index of the lower-case verb after an opener that points back ("Das", "Mit diesen Worten")."""
     verb = 3 if tokens[0].lower == "mit" and len(tokens) > 3 and tokens[1].lower in ("diesen", "den") else 1
     if verb >= len(tokens) or (verb == 1 and tokens[0].lower not in _ANAPHORIC_OPENERS):
         return None
+    return verb if tokens[verb].text.islower() else None
+
+
+def _saying_noun_frame(text: str, tokens: list[Token], verb: int) -> Frame | None:
+    """The frame of "Das ist/war" with a noun for what was said, whose phrase is the speaker."""
+    said = noun_phrase_after(text, tokens, verb + 1)
+    head = _head_noun(text[said[0]:said[1]].split()) if said else ""
+    return Frame((tokens[verb].start, tokens[verb].end), said, verb, "before") \
+        if head in _SAYING_NOUNS else None
+
+
+def _speech_after_opener(text: str, tokens: list[Token], verb: int) -> bool:
+    """Whether the verb after an opener that points back makes its sentence a speech cue."""
     word = tokens[verb].lower
-    if not tokens[verb].text.islower():
-        return None
-    if word in ("ist", "war") and verb == 1:  # "Das ist die zentrale Aussage einer Studie"
-        said = noun_phrase_after(text, tokens, verb + 1)
-        head = _head_noun(text[said[0]:said[1]].split()) if said else ""
-        return Frame((tokens[verb].start, tokens[verb].end), said, verb, "before") \
-            if head in _SAYING_NOUNS else None
     if word in _AUXILIARIES:  # "Das musste der Minister einräumen"
         end = clause_end(text, tokens, verb)
-        if not any(t.lower in SPEECH_VERBS or t.lower in _SPEECH_INFINITIVES for t in tokens[verb + 2:end]):
-            return None
-    elif (word not in SPEECH_VERBS or word.startswith("ge")) and verb == 1:
-        return None  # after "Mit diesen Worten" any verb will do: "… eröffnete Roth die Sitzung"
-    speaker = _subject_after(text, tokens, verb)
-    return Frame((tokens[verb].start, tokens[verb].end), speaker, verb, "before") if speaker else None
+        return any(t.lower in SPEECH_VERBS or t.lower in _SPEECH_INFINITIVES for t in tokens[verb + 2:end])
+    # after "Mit diesen Worten" any verb will do: "… eröffnete Roth die Sitzung"
+    return verb != 1 or (word in SPEECH_VERBS and not word.startswith("ge"))
 
 
 # Finite auxiliaries and modals that leave the speech verb to the end of the clause.
