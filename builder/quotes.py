@@ -1868,6 +1868,14 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
         if said_by and said_by[1] <= span[0]:
             return said_by  # "Auf Nachfrage hieß es bei der Bahn: „…“"
         prepositions = _SOURCE_PREPOSITIONS | _SAID_BY_PREPOSITIONS  # "Von der Polizei hieß es"
+    return _source_before_quote(text, tokens, span, first, end, prepositions)
+
+
+def _source_before_quote(text: str, tokens: list[Token], span: tuple[int, int], first: int, end: int,
+                         prepositions: frozenset[str]) -> tuple[int, int] | None:
+    """The place read in, named before the quote in the source verb's clause (tokens[first:end]),
+    else in the sentence's first clause: a source adverb, a relative clause's antecedent, or a phrase
+    after one of `prepositions` (only the plain source prepositions in the first clause)."""
     starts = [first] if first == 0 else [first, 0]  # the verb's clause, else the sentence's first
     for opening in starts:
         for k in range(opening, end if opening == first else clause_end(text, tokens, 0)):
@@ -1875,15 +1883,29 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
                 break
             if tokens[k].lower in _SOURCE_ADVERBS:
                 return (tokens[k].start, tokens[k].end)
-            relative = k > 0 and k + 1 < len(tokens) and tokens[k + 1].lower in _PREPOSITIONAL_RELATIVES \
-                and "," in text[tokens[k - 1].end:tokens[k].start]
-            if relative and tokens[k].lower in _SOURCE_PREPOSITIONS:
+            if _source_relative(text, tokens, k):
                 return _antecedent(text, tokens, k)  # "ein Gesetz, in dem es heißt: „…“"
-            if tokens[k].lower in (prepositions if opening == first else _SOURCE_PREPOSITIONS) \
-                    and k + 1 < len(tokens):
-                place = noun_phrase_after(text, tokens, k + 1, document=True) or _place_name(tokens, k + 1)
-                if place:
-                    return (tokens[k].start, place[1])
+            place = _source_after_preposition(
+                text, tokens, k, prepositions if opening == first else _SOURCE_PREPOSITIONS)
+            if place:
+                return place
+    return None
+
+
+def _source_relative(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token k is a source preposition opening a relative clause after a comma: ", in dem"."""
+    relative = k > 0 and k + 1 < len(tokens) and tokens[k + 1].lower in _PREPOSITIONAL_RELATIVES \
+        and "," in text[tokens[k - 1].end:tokens[k].start]
+    return relative and tokens[k].lower in _SOURCE_PREPOSITIONS
+
+
+def _source_after_preposition(text: str, tokens: list[Token], k: int,
+                              prepositions: frozenset[str]) -> tuple[int, int] | None:
+    """The span from a preposition at token k through the document or place it names: "Im Antrag"."""
+    if tokens[k].lower in prepositions and k + 1 < len(tokens):
+        place = noun_phrase_after(text, tokens, k + 1, document=True) or _place_name(tokens, k + 1)
+        if place:
+            return (tokens[k].start, place[1])
     return None
 
 
