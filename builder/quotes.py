@@ -1531,35 +1531,67 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
         first += 1  # "Obwohl Steinbrück … rechnet"
     if first >= stop:
         return None
+    opening = _subject_opening_clause(text, tokens, first, stop)
+    if opening:
+        return opening
+    fronted = _fronted_noun_phrase_subject(text, tokens, first, stop)
+    if fronted:
+        return fronted
+    if first and tokens[first].text.islower() and tokens[first].lower not in _PREPOSITIONS:
+        return _subject_beside_lower_opener(text, tokens, first)
+    return _subject_after_first_verb(text, tokens, first, stop)
+
+
+def _subject_opening_clause(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+    """A subject at the clause's start: a proper noun before the verb, a focused phrase, a pronoun."""
     if proper_noun(tokens[first]) and first + 1 < stop and _verb_like(tokens, first + 1):
         return (tokens[first].start, tokens[first].end)  # "Oslo reagierte zurückhaltend: „…“"
     verb = next((j for j in range(first + 1, stop) if _verb_like(tokens, j)), stop)
     focused = _focused_subject(text, tokens, first, verb) if verb < stop else None
     if focused:
         return focused
-    pronoun = _pronoun_subject(text, tokens, first, stop)
-    if pronoun:
-        return pronoun
-    if not _adverbial(tokens[first]):
-        span = noun_phrase_after(text, tokens, first)
-        if span:
-            inverted = _subject_after_fronted(text, tokens, first, stop, span)
-            if inverted is None and _thing(text, span):
-                inverted = _holder_of(text, tokens, span) or _subject_after_thing(text, tokens, stop, span)
-            return inverted or span
-    if first and tokens[first].text.islower() and tokens[first].lower not in _PREPOSITIONS:
-        if _apposition_before(text, tokens, first):
-            return _subject_before_comma(text, tokens, first) or _subject_after(text, tokens, first)
-        return _subject_after(text, tokens, first) or _subject_before_comma(text, tokens, first)
+    return _pronoun_subject(text, tokens, first, stop)
+
+
+def _fronted_noun_phrase_subject(text: str, tokens: list[Token], first: int,
+                                 stop: int) -> tuple[int, int] | None:
+    """The subject of a clause opened by a noun phrase: the phrase, or the subject after the verb
+    when the phrase is a fronted object or names a thing (or whose view the thing is)."""
+    if _adverbial(tokens[first]):
+        return None
+    span = noun_phrase_after(text, tokens, first)
+    if not span:
+        return None
+    inverted = _subject_after_fronted(text, tokens, first, stop, span)
+    if inverted is None and _thing(text, span):
+        inverted = _holder_of(text, tokens, span) or _subject_after_thing(text, tokens, stop, span)
+    return inverted or span
+
+
+def _subject_beside_lower_opener(text: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """The subject of a later clause opened by a lower-case word: before its comma, or after it."""
+    if _apposition_before(text, tokens, first):
+        return _subject_before_comma(text, tokens, first) or _subject_after(text, tokens, first)
+    return _subject_after(text, tokens, first) or _subject_before_comma(text, tokens, first)
+
+
+def _subject_after_first_verb(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+    """The subject after the first word of the clause that may be its verb."""
     for j in range(first + 1, stop):
-        tok = tokens[j]
-        follower = tokens[j + 1].lower if j + 1 < len(tokens) else ""
-        verb_like = not _adjective(tok) or follower in DETERMINERS or follower in PRONOUNS
-        if tok.text.islower() and verb_like and not (
-                tok.lower in _PREPOSITIONS or tok.lower in DETERMINERS or tok.lower in _SKIP_ADVERBS
-                or tok.lower in _SUBORDINATORS or tok.lower == "zusammen" or tok.lower in _FEELINGS):
+        if _verb_before_subject(tokens, j):
             return _subject_after(text, tokens, j)
     return None
+
+
+def _verb_before_subject(tokens: list[Token], j: int) -> bool:
+    """Whether token j may be a verb the subject follows: lower case, no adjective before a noun,
+    and no preposition, article, adverb, subordinator or word of feeling."""
+    tok = tokens[j]
+    follower = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    verb_like = not _adjective(tok) or follower in DETERMINERS or follower in PRONOUNS
+    return tok.text.islower() and verb_like and not (
+        tok.lower in _PREPOSITIONS or tok.lower in DETERMINERS or tok.lower in _SKIP_ADVERBS
+        or tok.lower in _SUBORDINATORS or tok.lower == "zusammen" or tok.lower in _FEELINGS)
 
 
 # Personal pronouns that can only be (or nearly always are) a subject after a fronted word.
