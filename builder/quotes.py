@@ -1714,35 +1714,87 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
     for span in sentence.quoted:
         if not is_quotation(text, span, sentence, carried is not None):
             continue
-        frame = (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
-                 or _colon_frame(text, span, sentence))
-        speaker = _written_source(text, span, sentence) or _named_before_parenthesis(text, span, sentence) \
-            or _label_before_colon(text, span, sentence) or (frame.speaker if frame else None)
-        if speaker is None and frame and frame.passive and frame.cue:
-            quotes.append(Quote(DIRECT, span[0], span[1], None, None, *frame.cue))
-            continue  # "Der Minister wurde als „…“ bezeichnet": said by nobody named
-        if speaker is None:
-            speaker = _fronted_holder(text, sentence) or _subject_after_dash(text, span, sentence)
-        if speaker is None and _reported_main_clause(text, sentence):
-            speaker = (next_frame.speaker if next_frame else None) or carried or recent  # "… Das erklärte X."
-        if speaker is None and _fills_sentence(span, sentence) and next_frame:
-            speaker, frame = next_frame.speaker, next_frame  # "„…“ Das sagte Hegseth am Montag."
-        if speaker is None and _fills_sentence(span, sentence):
-            speaker = carried or _subject_of(text, span, sentence)
-        if speaker is None and sentence.konjunktiv:
-            speaker = _subject_of(text, span, sentence) or carried
-        if speaker is None:
-            speaker = _subject_of(text, span, sentence)
-            if speaker and frame is None and not _fragment(text, span):
-                continue  # a passage set into a plain sentence: a law, a title or a motion, not speech
-            speaker = speaker or recent
-        if speaker and speaker[0] < span[1] and span[0] < speaker[1]:
-            speaker = carried or recent  # a phrase in the quote itself never speaks it
+        found = _quote_speaker(text, span, sentence, _quote_frame(text, span, sentence), carried, recent, next_frame)
+        if found is None:
+            continue  # a passage set into a plain sentence, not speech
+        speaker, frame = found
         cue = frame.cue if frame else None
         if speaker is None and cue is None and _fragment(text, span):
             continue  # a phrase that nobody is found to say is a scare quote or a term, not speech
         quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
     return quotes
+
+
+def _quote_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
+    """The speech frame of a direct quote: its cue in the sentence, a verb after it, or a colon before it."""
+    return (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
+            or _colon_frame(text, span, sentence))
+
+
+def _quote_speaker(text: str, span: tuple[int, int], sentence: Sentence, frame: Frame | None,
+                   carried: tuple[int, int] | None, recent: tuple[int, int] | None,
+                   next_frame: Frame | None) -> tuple[tuple[int, int] | None, Frame | None] | None:
+    """The speaker and frame of one quoted span, its sentence's sources first; None for a passage, not speech."""
+    speaker = _speaker_named_with_quote(text, span, sentence, frame)
+    if speaker is None and frame and frame.passive and frame.cue:
+        return None, frame  # "Der Minister wurde als „…“ bezeichnet": said by nobody named
+    if speaker is None:
+        found = _speaker_from_context(text, span, sentence, frame, carried, recent, next_frame)
+        if found is None:
+            return None
+        speaker, frame = found
+    if speaker and speaker[0] < span[1] and span[0] < speaker[1]:
+        speaker = carried or recent  # a phrase in the quote itself never speaks it
+    return speaker, frame
+
+
+def _speaker_named_with_quote(text: str, span: tuple[int, int], sentence: Sentence,
+                              frame: Frame | None) -> tuple[int, int] | None:
+    """The speaker named in the quote's sentence: a text read in, a name, a label, or its frame's speaker."""
+    return _written_source(text, span, sentence) or _named_before_parenthesis(text, span, sentence) \
+        or _label_before_colon(text, span, sentence) or (frame.speaker if frame else None)
+
+
+def _speaker_from_context(text: str, span: tuple[int, int], sentence: Sentence, frame: Frame | None,
+                          carried: tuple[int, int] | None, recent: tuple[int, int] | None,
+                          next_frame: Frame | None) -> tuple[tuple[int, int] | None, Frame | None] | None:
+    """The speaker and frame of a quote whose sentence names none, from its context; None for a passage."""
+    speaker = _fronted_holder(text, sentence) or _subject_after_dash(text, span, sentence)
+    if speaker is None:
+        speaker, frame = _speaker_pointed_back(text, span, sentence, frame, carried, recent, next_frame)
+    if speaker is None:
+        speaker = _speaker_carried_on(text, span, sentence, carried)
+    if speaker is None:
+        speaker = _subject_of(text, span, sentence)
+        if speaker and frame is None and not _fragment(text, span):
+            return None  # a passage set into a plain sentence: a law, a title or a motion, not speech
+        speaker = speaker or recent
+    return speaker, frame
+
+
+def _speaker_pointed_back(text: str, span: tuple[int, int], sentence: Sentence, frame: Frame | None,
+                          carried: tuple[int, int] | None, recent: tuple[int, int] | None,
+                          next_frame: Frame | None) -> tuple[tuple[int, int] | None, Frame | None]:
+    """The speaker of reported speech, or of a quote filling its sentence, named by a cue pointing back."""
+    if _reported_main_clause(text, sentence):
+        speaker = (next_frame.speaker if next_frame else None) or carried or recent  # "… Das erklärte X."
+        if speaker:
+            return speaker, frame
+    if _fills_sentence(span, sentence) and next_frame:
+        return next_frame.speaker, next_frame  # "„…“ Das sagte Hegseth am Montag."
+    return None, frame
+
+
+def _speaker_carried_on(text: str, span: tuple[int, int], sentence: Sentence,
+                        carried: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The speaker carried on to a quote filling its sentence or to one in a Konjunktiv sentence."""
+    if _fills_sentence(span, sentence):
+        speaker = carried or _subject_of(text, span, sentence)
+        if speaker:
+            return speaker
+    if sentence.konjunktiv:
+        return _subject_of(text, span, sentence) or carried
+    return None
 
 
 def _fragment(text: str, span: tuple[int, int]) -> bool:
