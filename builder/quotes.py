@@ -1342,42 +1342,87 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     """The speech frame of a direct quote: ", sagte X" right after it, else the nearest before."""
     frames = [f for f in sentence.frames if f.cue]
     after = [f for f in frames if f.cue[0] >= span[1]]
+    before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
+    frame = _speech_noun_cue_before(text, span, frames) or _cue_right_after(text, span, after) \
+        or _passive_cue_before_colon(text, span, sentence, frames) or _cue_before_colon(text, span, sentence, before) \
+        or _cue_in_same_clause(text, span, before, after)
+    if frame:
+        return frame
+    if before:
+        return _nearest_cue_before(text, span, sentence, before)
+    return _later_cue(text, span, after)
+
+
+def _speech_noun_cue_before(text: str, span: tuple[int, int], frames: list[Frame]) -> Frame | None:
+    """The last speech-noun cue with a speaker before the quote, when no later cue precedes the quote."""
     noun = [f for f in frames if f.cue[1] <= span[0] and f.speaker
             and text[f.cue[0]:f.cue[1]].lower() in _SPEECH_NOUNS]
     if noun and not any(f.cue[1] <= span[0] for f in frames if f.cue[0] > noun[-1].cue[0]):
         return noun[-1]  # "Den Vorwurf der CDU, der Plan sei „…“, wies Müller zurück"
-    if after and after[0].content == "before" and not text[span[1]:after[0].cue[0]].strip(" ,\u00a0?!"):
-        return after[0]
-    if after and after[0].speaker and _WITH_THESE_WORDS.fullmatch(text, span[1], after[0].cue[0]):
-        return after[0]  # "„…“, mit diesen Worten meldete sich X zurück"
-    if after and after[0].speaker and re.fullmatch(r"[\s,?!]*wie\s", text[span[1]:after[0].speaker[0]]):
-        return after[0]  # "„…“, wie der Minister sagte"
+    return None
+
+
+def _cue_right_after(text: str, span: tuple[int, int], after: list[Frame]) -> Frame | None:
+    """The first cue after the quote when only punctuation, "mit diesen Worten" or "wie" comes between."""
+    if not after:
+        return None
+    first = after[0]
+    if first.content == "before" and not text[span[1]:first.cue[0]].strip(" ,\u00a0?!"):
+        return first
+    if first.speaker and _WITH_THESE_WORDS.fullmatch(text, span[1], first.cue[0]):
+        return first  # "„…“, mit diesen Worten meldete sich X zurück"
+    if first.speaker and re.fullmatch(r"[\s,?!]*wie\s", text[span[1]:first.speaker[0]]):
+        return first  # "„…“, wie der Minister sagte"
+    return None
+
+
+def _passive_cue_before_colon(text: str, span: tuple[int, int], sentence: Sentence,
+                              frames: list[Frame]) -> Frame | None:
+    """The last cue before a quote introduced by a colon, when it is passive and has no speaker."""
     preceding = [f for f in frames if f.cue[1] <= span[0]]
     if preceding and preceding[-1].passive and preceding[-1].speaker is None \
             and _introduced_by_colon(text, span, sentence):
         return preceding[-1]  # "Roth wurde gefragt: „…“": the one asked does not speak
-    before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
-    if before and _introduced_by_colon(text, span, sentence):
-        main = [f for f in before if _main_clause_verb(text, sentence.tokens, f.cue_index)]
-        if main:
-            return main[-1]  # "Wie CBS berichtet, sagte Gibbs: „…“"
-        if re.fullmatch(r"\s*:\s*", text[before[-1].cue[1]:span[0]]) and _in_relative_clause(
-                text, list(sentence.tokens), before[-1].cue_index):
-            return before[-1]  # "Er traf Roth, der sagte: „…“"
-        if all(_embedded(text, sentence.tokens, f.cue_index) for f in before):
-            return _colon_frame(text, span, sentence) or before[-1]  # "Wie CBS berichtet, schrieb Gibbs: „…“"
+    return None
+
+
+def _cue_before_colon(text: str, span: tuple[int, int], sentence: Sentence, before: list[Frame]) -> Frame | None:
+    """The cue before a colon that introduces the quote: a main clause's, a relative clause's, or the colon's."""
+    if not before or not _introduced_by_colon(text, span, sentence):
+        return None
+    main = [f for f in before if _main_clause_verb(text, sentence.tokens, f.cue_index)]
+    if main:
+        return main[-1]  # "Wie CBS berichtet, sagte Gibbs: „…“"
+    if re.fullmatch(r"\s*:\s*", text[before[-1].cue[1]:span[0]]) and _in_relative_clause(
+            text, list(sentence.tokens), before[-1].cue_index):
+        return before[-1]  # "Er traf Roth, der sagte: „…“"
+    if all(_embedded(text, sentence.tokens, f.cue_index) for f in before):
+        return _colon_frame(text, span, sentence) or before[-1]  # "Wie CBS berichtet, schrieb Gibbs: „…“"
+    return None
+
+
+def _cue_in_same_clause(text: str, span: tuple[int, int], before: list[Frame], after: list[Frame]) -> Frame | None:
+    """The nearest cue before the quote, else the first after it, when no clause punctuation separates them."""
     if before and _same_clause(text, before[-1].cue[1], span[0], 400):
         return before[-1]
     if after and after[0].speaker and _same_clause(text, span[1], after[0].cue[0]):
         return after[0]  # a verb-final clause: "den Peskow als „unmöglich“ bezeichnete"
-    if before:
-        last = before[-1]
-        if sentence.reported and _in_relative_clause(text, list(sentence.tokens), last.cue_index) \
-                and re.fullmatch(r"[^,;:]{0,20},[^,;:]*", text[last.cue[1]:span[0]]):
-            return last  # "Roth widersprach Meier, der gesagt hatte, die Lage sei „ruhig“"
-        outside = [f for f in before if not any(ch in text[f.cue[1]:span[0]] for ch in ",;:")
-                   or not _embedded(text, sentence.tokens, f.cue_index)]
-        return outside[-1] if outside else before[-1]  # not the cue of a relative clause between
+    return None
+
+
+def _nearest_cue_before(text: str, span: tuple[int, int], sentence: Sentence, before: list[Frame]) -> Frame:
+    """The nearest cue before the quote: a relative clause's that reports it, else one outside embedded clauses."""
+    last = before[-1]
+    if sentence.reported and _in_relative_clause(text, list(sentence.tokens), last.cue_index) \
+            and re.fullmatch(r"[^,;:]{0,20},[^,;:]*", text[last.cue[1]:span[0]]):
+        return last  # "Roth widersprach Meier, der gesagt hatte, die Lage sei „ruhig“"
+    outside = [f for f in before if not any(ch in text[f.cue[1]:span[0]] for ch in ",;:")
+               or not _embedded(text, sentence.tokens, f.cue_index)]
+    return outside[-1] if outside else before[-1]  # not the cue of a relative clause between
+
+
+def _later_cue(text: str, span: tuple[int, int], after: list[Frame]) -> Frame | None:
+    """The first later cue with a speaker that reports what precedes it, else a passive cue in the quote's clause."""
     later = [f for f in after if f.content == "before" and f.speaker]
     if not later and after and after[0].passive and _same_clause(text, span[1], after[0].cue[0]):
         return after[0]  # "Er wurde als „…“ bezeichnet": a cue without a speaker
