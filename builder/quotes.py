@@ -1600,8 +1600,7 @@ def _subject_opening_clause(text: str, tokens: list[Token], first: int, stop: in
 
 def _fronted_noun_phrase_subject(text: str, tokens: list[Token], first: int,
                                  stop: int) -> tuple[int, int] | None:
-    """The subject of a clause opened by a noun phrase: the phrase, or the subject after the verb
-    when the phrase is a fronted object or names a thing (or whose view the thing is)."""
+    """The subject of a clause opened by a noun phrase: the phrase, or the subject after a fronted object."""
     if _adverbial(tokens[first]):
         return None
     span = noun_phrase_after(text, tokens, first)
@@ -1629,8 +1628,7 @@ def _subject_after_first_verb(text: str, tokens: list[Token], first: int, stop: 
 
 
 def _verb_before_subject(tokens: list[Token], j: int) -> bool:
-    """Whether token j may be a verb the subject follows: lower case, no adjective before a noun,
-    and no preposition, article, adverb, subordinator or word of feeling."""
+    """Whether token j may be a verb the subject follows: a lower-case word that is no function word."""
     tok = tokens[j]
     follower = tokens[j + 1].lower if j + 1 < len(tokens) else ""
     verb_like = not _adjective(tok) or follower in DETERMINERS or follower in PRONOUNS
@@ -2002,9 +2000,7 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
 
 def _source_before_quote(text: str, tokens: list[Token], span: tuple[int, int], first: int, end: int,
                          prepositions: frozenset[str]) -> tuple[int, int] | None:
-    """The place read in, named before the quote in the source verb's clause (tokens[first:end]),
-    else in the sentence's first clause: a source adverb, a relative clause's antecedent, or a phrase
-    after one of `prepositions` (only the plain source prepositions in the first clause)."""
+    """The text read in, named before the quote in the source verb's clause, else in the sentence's first."""
     starts = [first] if first == 0 else [first, 0]  # the verb's clause, else the sentence's first
     for opening in starts:
         for k in range(opening, end if opening == first else clause_end(text, tokens, 0)):
