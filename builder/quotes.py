@@ -1708,42 +1708,87 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     """The speech frame of a direct quote: ", sagte X" right after it, else the nearest before."""
     frames = [f for f in sentence.frames if f.cue]
     after = [f for f in frames if f.cue[0] >= span[1]]
+    before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
+    frame = _speech_noun_cue_before(text, span, frames) or _cue_right_after(text, span, after) \
+        or _passive_cue_before_colon(text, span, sentence, frames) or _cue_before_colon(text, span, sentence, before) \
+        or _cue_in_same_clause(text, span, before, after)
+    if frame:
+        return frame
+    if before:
+        return _nearest_cue_before(text, span, sentence, before)
+    return _later_cue(text, span, after)
+
+
+def _speech_noun_cue_before(text: str, span: tuple[int, int], frames: list[Frame]) -> Frame | None:
+    """The last speech-noun cue with a speaker before the quote, when no later cue precedes the quote."""
     noun = [f for f in frames if f.cue[1] <= span[0] and f.speaker
             and text[f.cue[0]:f.cue[1]].lower() in _SPEECH_NOUNS]
     if noun and not any(f.cue[1] <= span[0] for f in frames if f.cue[0] > noun[-1].cue[0]):
         return noun[-1]  # "Den Vorwurf der CDU, der Plan sei „…“, wies Müller zurück"
-    if after and after[0].content == "before" and not text[span[1]:after[0].cue[0]].strip(" ,\u00a0?!"):
-        return after[0]
-    if after and after[0].speaker and _WITH_THESE_WORDS.fullmatch(text, span[1], after[0].cue[0]):
-        return after[0]  # "„…“, mit diesen Worten meldete sich X zurück"
-    if after and after[0].speaker and re.fullmatch(r"[\s,?!]*wie\s", text[span[1]:after[0].speaker[0]]):
-        return after[0]  # "„…“, wie der Minister sagte"
+    return None
+
+
+def _cue_right_after(text: str, span: tuple[int, int], after: list[Frame]) -> Frame | None:
+    """The first cue after the quote when only punctuation, "mit diesen Worten" or "wie" comes between."""
+    if not after:
+        return None
+    first = after[0]
+    if first.content == "before" and not text[span[1]:first.cue[0]].strip(" ,\u00a0?!"):
+        return first
+    if first.speaker and _WITH_THESE_WORDS.fullmatch(text, span[1], first.cue[0]):
+        return first  # "„…“, mit diesen Worten meldete sich X zurück"
+    if first.speaker and re.fullmatch(r"[\s,?!]*wie\s", text[span[1]:first.speaker[0]]):
+        return first  # "„…“, wie der Minister sagte"
+    return None
+
+
+def _passive_cue_before_colon(text: str, span: tuple[int, int], sentence: Sentence,
+                              frames: list[Frame]) -> Frame | None:
+    """The last cue before a quote introduced by a colon, when it is passive and has no speaker."""
     preceding = [f for f in frames if f.cue[1] <= span[0]]
     if preceding and preceding[-1].passive and preceding[-1].speaker is None \
             and _introduced_by_colon(text, span, sentence):
         return preceding[-1]  # "Roth wurde gefragt: „…“": the one asked does not speak
-    before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
-    if before and _introduced_by_colon(text, span, sentence):
-        main = [f for f in before if _main_clause_verb(text, sentence.tokens, f.cue_index)]
-        if main:
-            return main[-1]  # "Wie CBS berichtet, sagte Gibbs: „…“"
-        if re.fullmatch(r"\s*:\s*", text[before[-1].cue[1]:span[0]]) and _in_relative_clause(
-                text, list(sentence.tokens), before[-1].cue_index):
-            return before[-1]  # "Er traf Roth, der sagte: „…“"
-        if all(_embedded(text, sentence.tokens, f.cue_index) for f in before):
-            return _colon_frame(text, span, sentence) or before[-1]  # "Wie CBS berichtet, schrieb Gibbs: „…“"
+    return None
+
+
+def _cue_before_colon(text: str, span: tuple[int, int], sentence: Sentence, before: list[Frame]) -> Frame | None:
+    """The cue before a colon that introduces the quote: a main clause's, a relative clause's, or the colon's."""
+    if not before or not _introduced_by_colon(text, span, sentence):
+        return None
+    main = [f for f in before if _main_clause_verb(text, sentence.tokens, f.cue_index)]
+    if main:
+        return main[-1]  # "Wie CBS berichtet, sagte Gibbs: „…“"
+    if re.fullmatch(r"\s*:\s*", text[before[-1].cue[1]:span[0]]) and _in_relative_clause(
+            text, list(sentence.tokens), before[-1].cue_index):
+        return before[-1]  # "Er traf Roth, der sagte: „…“"
+    if all(_embedded(text, sentence.tokens, f.cue_index) for f in before):
+        return _colon_frame(text, span, sentence) or before[-1]  # "Wie CBS berichtet, schrieb Gibbs: „…“"
+    return None
+
+
+def _cue_in_same_clause(text: str, span: tuple[int, int], before: list[Frame], after: list[Frame]) -> Frame | None:
+    """The nearest cue before the quote, else the first after it, when no clause punctuation separates them."""
     if before and _same_clause(text, before[-1].cue[1], span[0], 400):
         return before[-1]
     if after and after[0].speaker and _same_clause(text, span[1], after[0].cue[0]):
         return after[0]  # a verb-final clause: "den Peskow als „unmöglich“ bezeichnete"
-    if before:
-        last = before[-1]
-        if sentence.reported and _in_relative_clause(text, list(sentence.tokens), last.cue_index) \
-                and re.fullmatch(r"[^,;:]{0,20},[^,;:]*", text[last.cue[1]:span[0]]):
-            return last  # "Roth widersprach Meier, der gesagt hatte, die Lage sei „ruhig“"
-        outside = [f for f in before if not any(ch in text[f.cue[1]:span[0]] for ch in ",;:")
-                   or not _embedded(text, sentence.tokens, f.cue_index)]
-        return outside[-1] if outside else before[-1]  # not the cue of a relative clause between
+    return None
+
+
+def _nearest_cue_before(text: str, span: tuple[int, int], sentence: Sentence, before: list[Frame]) -> Frame:
+    """The nearest cue before the quote: a relative clause's that reports it, else one outside embedded clauses."""
+    last = before[-1]
+    if sentence.reported and _in_relative_clause(text, list(sentence.tokens), last.cue_index) \
+            and re.fullmatch(r"[^,;:]{0,20},[^,;:]*", text[last.cue[1]:span[0]]):
+        return last  # "Roth widersprach Meier, der gesagt hatte, die Lage sei „ruhig“"
+    outside = [f for f in before if not any(ch in text[f.cue[1]:span[0]] for ch in ",;:")
+               or not _embedded(text, sentence.tokens, f.cue_index)]
+    return outside[-1] if outside else before[-1]  # not the cue of a relative clause between
+
+
+def _later_cue(text: str, span: tuple[int, int], after: list[Frame]) -> Frame | None:
+    """The first later cue with a speaker that reports what precedes it, else a passive cue in the quote's clause."""
     later = [f for f in after if f.content == "before" and f.speaker]
     if not later and after and after[0].passive and _same_clause(text, span[1], after[0].cue[0]):
         return after[0]  # "Er wurde als „…“ bezeichnet": a cue without a speaker
@@ -1897,35 +1942,65 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
         first += 1  # "Obwohl Steinbrück … rechnet"
     if first >= stop:
         return None
+    opening = _subject_opening_clause(text, tokens, first, stop)
+    if opening:
+        return opening
+    fronted = _fronted_noun_phrase_subject(text, tokens, first, stop)
+    if fronted:
+        return fronted
+    if first and tokens[first].text.islower() and tokens[first].lower not in _PREPOSITIONS:
+        return _subject_beside_lower_opener(text, tokens, first)
+    return _subject_after_first_verb(text, tokens, first, stop)
+
+
+def _subject_opening_clause(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+    """A subject at the clause's start: a proper noun before the verb, a focused phrase, a pronoun."""
     if proper_noun(tokens[first]) and first + 1 < stop and _verb_like(tokens, first + 1):
         return (tokens[first].start, tokens[first].end)  # "Oslo reagierte zurückhaltend: „…“"
     verb = next((j for j in range(first + 1, stop) if _verb_like(tokens, j)), stop)
     focused = _focused_subject(text, tokens, first, verb) if verb < stop else None
     if focused:
         return focused
-    pronoun = _pronoun_subject(text, tokens, first, stop)
-    if pronoun:
-        return pronoun
-    if not _adverbial(tokens[first]):
-        span = noun_phrase_after(text, tokens, first)
-        if span:
-            inverted = _subject_after_fronted(text, tokens, first, stop, span)
-            if inverted is None and _thing(text, span):
-                inverted = _holder_of(text, tokens, span) or _subject_after_thing(text, tokens, stop, span)
-            return inverted or span
-    if first and tokens[first].text.islower() and tokens[first].lower not in _PREPOSITIONS:
-        if _apposition_before(text, tokens, first):
-            return _subject_before_comma(text, tokens, first) or _subject_after(text, tokens, first)
-        return _subject_after(text, tokens, first) or _subject_before_comma(text, tokens, first)
+    return _pronoun_subject(text, tokens, first, stop)
+
+
+def _fronted_noun_phrase_subject(text: str, tokens: list[Token], first: int,
+                                 stop: int) -> tuple[int, int] | None:
+    """The subject of a clause opened by a noun phrase: the phrase, or the subject after a fronted object."""
+    if _adverbial(tokens[first]):
+        return None
+    span = noun_phrase_after(text, tokens, first)
+    if not span:
+        return None
+    inverted = _subject_after_fronted(text, tokens, first, stop, span)
+    if inverted is None and _thing(text, span):
+        inverted = _holder_of(text, tokens, span) or _subject_after_thing(text, tokens, stop, span)
+    return inverted or span
+
+
+def _subject_beside_lower_opener(text: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """The subject of a later clause opened by a lower-case word: before its comma, or after it."""
+    if _apposition_before(text, tokens, first):
+        return _subject_before_comma(text, tokens, first) or _subject_after(text, tokens, first)
+    return _subject_after(text, tokens, first) or _subject_before_comma(text, tokens, first)
+
+
+def _subject_after_first_verb(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+    """The subject after the first word of the clause that may be its verb."""
     for j in range(first + 1, stop):
-        tok = tokens[j]
-        follower = tokens[j + 1].lower if j + 1 < len(tokens) else ""
-        verb_like = not _adjective(tok) or follower in DETERMINERS or follower in PRONOUNS
-        if tok.text.islower() and verb_like and not (
-                tok.lower in _PREPOSITIONS or tok.lower in DETERMINERS or tok.lower in _SKIP_ADVERBS
-                or tok.lower in _SUBORDINATORS or tok.lower == "zusammen" or tok.lower in _FEELINGS):
+        if _verb_before_subject(tokens, j):
             return _subject_after(text, tokens, j)
     return None
+
+
+def _verb_before_subject(tokens: list[Token], j: int) -> bool:
+    """Whether token j may be a verb the subject follows: a lower-case word that is no function word."""
+    tok = tokens[j]
+    follower = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    verb_like = not _adjective(tok) or follower in DETERMINERS or follower in PRONOUNS
+    return tok.text.islower() and verb_like and not (
+        tok.lower in _PREPOSITIONS or tok.lower in DETERMINERS or tok.lower in _SKIP_ADVERBS
+        or tok.lower in _SUBORDINATORS or tok.lower == "zusammen" or tok.lower in _FEELINGS)
 
 
 # Personal pronouns that can only be (or nearly always are) a subject after a fronted word.
@@ -2004,7 +2079,18 @@ def _after_inserted_clause(text: str, tokens: list[Token], k: int, stop: int) ->
 def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
                        fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The phrase after the verb that follows a clause's first phrase, if a verb follows it."""
-    k = _token_at(tokens, fronted[1])
+    k = _past_attributes(text, tokens, _token_at(tokens, fronted[1]), stop)
+    if k is None:
+        return None
+    if k < stop and "," in text[fronted[1]:tokens[k].start]:
+        k = _after_inserted_clause(text, tokens, k, stop)  # "Das Angebot, … zu behandeln, lehnt er ab"
+    elif k < stop and is_boundary(text[fronted[1]:tokens[k].start]):
+        return None
+    return _subject_after(text, tokens, k) if _verb_after_phrase(tokens, k, stop) else None
+
+
+def _past_attributes(text: str, tokens: list[Token], k: int, stop: int) -> int | None:
+    """The token after up to three prepositional attributes at token k; None when one lacks its noun phrase."""
     for _ in range(3):  # past attributes of the fronted phrase: "Jegliche Schuld an der Affäre weist er …"
         if k >= stop or tokens[k].lower not in _PREPOSITIONS or tokens[k].lower == "als" \
                 or not _joined(text, tokens[k - 1], tokens[k]):
@@ -2013,15 +2099,14 @@ def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
         if attribute is None:
             return None
         k = _token_at(tokens, attribute[1])
-    if k < stop and "," in text[fronted[1]:tokens[k].start]:
-        k = _after_inserted_clause(text, tokens, k, stop)  # "Das Angebot, … zu behandeln, lehnt er ab"
-    elif k < stop and is_boundary(text[fronted[1]:tokens[k].start]):
-        return None
-    if k >= stop or not tokens[k].text.islower() \
-            or tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS \
-            or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES:
-        return None
-    return _subject_after(text, tokens, k)
+    return k
+
+
+def _verb_after_phrase(tokens: list[Token], k: int, stop: int) -> bool:
+    """Whether token k may be the verb after a fronted phrase: lower case, opening no phrase or clause."""
+    return k < stop and tokens[k].text.islower() \
+        and not (tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS
+                 or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in RELATIVES)
 
 
 def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None,
@@ -2038,35 +2123,87 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
     for span in sentence.quoted:
         if not is_quotation(text, span, sentence, carried is not None):
             continue
-        frame = (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
-                 or _colon_frame(text, span, sentence))
-        speaker = _written_source(text, span, sentence) or _named_before_parenthesis(text, span, sentence) \
-            or _label_before_colon(text, span, sentence) or (frame.speaker if frame else None)
-        if speaker is None and frame and frame.passive and frame.cue:
-            quotes.append(Quote(DIRECT, span[0], span[1], None, None, *frame.cue))
-            continue  # "Der Minister wurde als „…“ bezeichnet": said by nobody named
-        if speaker is None:
-            speaker = _fronted_holder(text, sentence) or _subject_after_dash(text, span, sentence)
-        if speaker is None and _reported_main_clause(text, sentence):
-            speaker = (next_frame.speaker if next_frame else None) or carried or recent  # "… Das erklärte X."
-        if speaker is None and _fills_sentence(span, sentence) and next_frame:
-            speaker, frame = next_frame.speaker, next_frame  # "„…“ Das sagte Hegseth am Montag."
-        if speaker is None and _fills_sentence(span, sentence):
-            speaker = carried or _subject_of(text, span, sentence)
-        if speaker is None and sentence.konjunktiv:
-            speaker = _subject_of(text, span, sentence) or carried
-        if speaker is None:
-            speaker = _subject_of(text, span, sentence)
-            if speaker and frame is None and not _fragment(text, span):
-                continue  # a passage set into a plain sentence: a law, a title or a motion, not speech
-            speaker = speaker or recent
-        if speaker and speaker[0] < span[1] and span[0] < speaker[1]:
-            speaker = carried or recent  # a phrase in the quote itself never speaks it
+        found = _quote_speaker(text, span, sentence, _quote_frame(text, span, sentence), carried, recent, next_frame)
+        if found is None:
+            continue  # a passage set into a plain sentence, not speech
+        speaker, frame = found
         cue = frame.cue if frame else None
         if speaker is None and cue is None and _fragment(text, span):
             continue  # a phrase that nobody is found to say is a scare quote or a term, not speech
         quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
     return quotes
+
+
+def _quote_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
+    """The speech frame of a direct quote: its cue in the sentence, a verb after it, or a colon before it."""
+    return (_frame_for(text, span, sentence) or _trailing_frame(text, span, sentence)
+            or _colon_frame(text, span, sentence))
+
+
+def _quote_speaker(text: str, span: tuple[int, int], sentence: Sentence, frame: Frame | None,
+                   carried: tuple[int, int] | None, recent: tuple[int, int] | None,
+                   next_frame: Frame | None) -> tuple[tuple[int, int] | None, Frame | None] | None:
+    """The speaker and frame of one quoted span, its sentence's sources first; None for a passage, not speech."""
+    speaker = _speaker_named_with_quote(text, span, sentence, frame)
+    if speaker is None and frame and frame.passive and frame.cue:
+        return None, frame  # "Der Minister wurde als „…“ bezeichnet": said by nobody named
+    if speaker is None:
+        found = _speaker_from_context(text, span, sentence, frame, carried, recent, next_frame)
+        if found is None:
+            return None
+        speaker, frame = found
+    if speaker and speaker[0] < span[1] and span[0] < speaker[1]:
+        speaker = carried or recent  # a phrase in the quote itself never speaks it
+    return speaker, frame
+
+
+def _speaker_named_with_quote(text: str, span: tuple[int, int], sentence: Sentence,
+                              frame: Frame | None) -> tuple[int, int] | None:
+    """The speaker named in the quote's sentence: a text read in, a name, a label, or its frame's speaker."""
+    return _written_source(text, span, sentence) or _named_before_parenthesis(text, span, sentence) \
+        or _label_before_colon(text, span, sentence) or (frame.speaker if frame else None)
+
+
+def _speaker_from_context(text: str, span: tuple[int, int], sentence: Sentence, frame: Frame | None,
+                          carried: tuple[int, int] | None, recent: tuple[int, int] | None,
+                          next_frame: Frame | None) -> tuple[tuple[int, int] | None, Frame | None] | None:
+    """The speaker and frame of a quote whose sentence names none, from its context; None for a passage."""
+    speaker = _fronted_holder(text, sentence) or _subject_after_dash(text, span, sentence)
+    if speaker is None:
+        speaker, frame = _speaker_pointed_back(text, span, sentence, frame, carried, recent, next_frame)
+    if speaker is None:
+        speaker = _speaker_carried_on(text, span, sentence, carried)
+    if speaker is None:
+        speaker = _subject_of(text, span, sentence)
+        if speaker and frame is None and not _fragment(text, span):
+            return None  # a passage set into a plain sentence: a law, a title or a motion, not speech
+        speaker = speaker or recent
+    return speaker, frame
+
+
+def _speaker_pointed_back(text: str, span: tuple[int, int], sentence: Sentence, frame: Frame | None,
+                          carried: tuple[int, int] | None, recent: tuple[int, int] | None,
+                          next_frame: Frame | None) -> tuple[tuple[int, int] | None, Frame | None]:
+    """The speaker of reported speech, or of a quote filling its sentence, named by a cue pointing back."""
+    if _reported_main_clause(text, sentence):
+        speaker = (next_frame.speaker if next_frame else None) or carried or recent  # "… Das erklärte X."
+        if speaker:
+            return speaker, frame
+    if _fills_sentence(span, sentence) and next_frame:
+        return next_frame.speaker, next_frame  # "„…“ Das sagte Hegseth am Montag."
+    return None, frame
+
+
+def _speaker_carried_on(text: str, span: tuple[int, int], sentence: Sentence,
+                        carried: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The speaker carried on to a quote filling its sentence or to one in a Konjunktiv sentence."""
+    if _fills_sentence(span, sentence):
+        speaker = carried or _subject_of(text, span, sentence)
+        if speaker:
+            return speaker
+    if sentence.konjunktiv:
+        return _subject_of(text, span, sentence) or carried
+    return None
 
 
 def _fragment(text: str, span: tuple[int, int]) -> bool:
@@ -2127,25 +2264,41 @@ def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> 
     if following is None or not following.tokens or text.find("\n", sentence.end, following.start) >= 0:
         return None
     tokens = list(following.tokens)
+    verb = _verb_after_anaphoric_opener(tokens)
+    if verb is None:
+        return None
+    if tokens[verb].lower in ("ist", "war") and verb == 1:  # "Das ist die zentrale Aussage einer Studie"
+        return _saying_noun_frame(text, tokens, verb)
+    if not _speech_after_opener(text, tokens, verb):
+        return None
+    speaker = _subject_after(text, tokens, verb)
+    return Frame((tokens[verb].start, tokens[verb].end), speaker, verb, "before") if speaker else None
+
+
+def _verb_after_anaphoric_opener(tokens: list[Token]) -> int | None:
+    """The index of the lower-case verb after an opener that points back ("Das", "Mit diesen Worten")."""
     verb = 3 if tokens[0].lower == "mit" and len(tokens) > 3 and tokens[1].lower in ("diesen", "den") else 1
     if verb >= len(tokens) or (verb == 1 and tokens[0].lower not in _ANAPHORIC_OPENERS):
         return None
+    return verb if tokens[verb].text.islower() else None
+
+
+def _saying_noun_frame(text: str, tokens: list[Token], verb: int) -> Frame | None:
+    """The frame of "Das ist/war" with a noun for what was said, whose phrase is the speaker."""
+    said = noun_phrase_after(text, tokens, verb + 1)
+    head = _head_noun(text[said[0]:said[1]].split()) if said else ""
+    return Frame((tokens[verb].start, tokens[verb].end), said, verb, "before") \
+        if head in _SAYING_NOUNS else None
+
+
+def _speech_after_opener(text: str, tokens: list[Token], verb: int) -> bool:
+    """Whether the verb after an opener that points back makes its sentence a speech cue."""
     word = tokens[verb].lower
-    if not tokens[verb].text.islower():
-        return None
-    if word in ("ist", "war") and verb == 1:  # "Das ist die zentrale Aussage einer Studie"
-        said = noun_phrase_after(text, tokens, verb + 1)
-        head = _head_noun(text[said[0]:said[1]].split()) if said else ""
-        return Frame((tokens[verb].start, tokens[verb].end), said, verb, "before") \
-            if head in _SAYING_NOUNS else None
     if word in _AUXILIARIES:  # "Das musste der Minister einräumen"
         end = clause_end(text, tokens, verb)
-        if not any(t.lower in SPEECH_VERBS or t.lower in _SPEECH_INFINITIVES for t in tokens[verb + 2:end]):
-            return None
-    elif (word not in SPEECH_VERBS or word.startswith("ge")) and verb == 1:
-        return None  # after "Mit diesen Worten" any verb will do: "… eröffnete Roth die Sitzung"
-    speaker = _subject_after(text, tokens, verb)
-    return Frame((tokens[verb].start, tokens[verb].end), speaker, verb, "before") if speaker else None
+        return any(t.lower in SPEECH_VERBS or t.lower in _SPEECH_INFINITIVES for t in tokens[verb + 2:end])
+    # after "Mit diesen Worten" any verb will do: "… eröffnete Roth die Sitzung"
+    return verb != 1 or (word in SPEECH_VERBS and not word.startswith("ge"))
 
 
 # Finite auxiliaries and modals that leave the speech verb to the end of the clause.
@@ -2208,6 +2361,12 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
         if said_by and said_by[1] <= span[0]:
             return said_by  # "Auf Nachfrage hieß es bei der Bahn: „…“"
         prepositions = _SOURCE_PREPOSITIONS | _SAID_BY_PREPOSITIONS  # "Von der Polizei hieß es"
+    return _source_before_quote(text, tokens, span, first, end, prepositions)
+
+
+def _source_before_quote(text: str, tokens: list[Token], span: tuple[int, int], first: int, end: int,
+                         prepositions: frozenset[str]) -> tuple[int, int] | None:
+    """The text read in, named before the quote in the source verb's clause, else in the sentence's first."""
     starts = [first] if first == 0 else [first, 0]  # the verb's clause, else the sentence's first
     for opening in starts:
         for k in range(opening, end if opening == first else clause_end(text, tokens, 0)):
@@ -2215,15 +2374,29 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
                 break
             if tokens[k].lower in _SOURCE_ADVERBS:
                 return (tokens[k].start, tokens[k].end)
-            relative = k > 0 and k + 1 < len(tokens) and tokens[k + 1].lower in _PREPOSITIONAL_RELATIVES \
-                and "," in text[tokens[k - 1].end:tokens[k].start]
-            if relative and tokens[k].lower in _SOURCE_PREPOSITIONS:
+            if _source_relative(text, tokens, k):
                 return _antecedent(text, tokens, k)  # "ein Gesetz, in dem es heißt: „…“"
-            if tokens[k].lower in (prepositions if opening == first else _SOURCE_PREPOSITIONS) \
-                    and k + 1 < len(tokens):
-                place = noun_phrase_after(text, tokens, k + 1, document=True) or _place_name(tokens, k + 1)
-                if place:
-                    return (tokens[k].start, place[1])
+            place = _source_after_preposition(
+                text, tokens, k, prepositions if opening == first else _SOURCE_PREPOSITIONS)
+            if place:
+                return place
+    return None
+
+
+def _source_relative(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token k is a source preposition opening a relative clause after a comma: ", in dem"."""
+    relative = k > 0 and k + 1 < len(tokens) and tokens[k + 1].lower in _PREPOSITIONAL_RELATIVES \
+        and "," in text[tokens[k - 1].end:tokens[k].start]
+    return relative and tokens[k].lower in _SOURCE_PREPOSITIONS
+
+
+def _source_after_preposition(text: str, tokens: list[Token], k: int,
+                              prepositions: frozenset[str]) -> tuple[int, int] | None:
+    """The span from a preposition at token k through the document or place it names: "Im Antrag"."""
+    if tokens[k].lower in prepositions and k + 1 < len(tokens):
+        place = noun_phrase_after(text, tokens, k + 1, document=True) or _place_name(tokens, k + 1)
+        if place:
+            return (tokens[k].start, place[1])
     return None
 
 
