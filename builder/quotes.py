@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import lexicon
@@ -57,16 +57,16 @@ class Quote:
 
 @dataclass(frozen=True)
 class Token:
-    """A word of the text with its character span."""
+    """A word of the text with its character span, and the word in lower case for lexicon
+    look-ups (made once: the rules ask for it millions of times)."""
 
     start: int
     end: int
     text: str
+    lower: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        """The word in lower case, for lexicon look-ups."""
-        return self.text.lower()
+    def __post_init__(self):
+        object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def capitalised(self) -> bool:
@@ -609,11 +609,14 @@ def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
 
 def _attributive_participle(tokens: list[Token], i: int, text: str) -> bool:
     """Whether token i stands as an attribute right after an article or a preposition."""
-    if not (i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _PREPOSITIONS - {"als"})
+    if not (i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _ATTRIBUTE_OPENERS)
             and _joined(text, tokens[i - 1], tokens[i])):
         return False
     relative = i > 1 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
     return not relative  # attributive: "die geäußerte Kritik", not ", der erklärte" or "von einer „…“ sprach"
+
+
+_ATTRIBUTE_OPENERS = _PREPOSITIONS - {"als"}  # set once: asked for every word
 
 
 def _participle_before_quote(tokens: list[Token], i: int, text: str) -> bool:
