@@ -106,7 +106,7 @@ class Frame:
 
 def _weak_forms(stem: str) -> set[str]:
     """The finite and participle forms of a weak verb stem ("sag" -> sagt, sagte, ...)."""
-    joint = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöülr][nm]$", stem) else ""
+    joint = "e" if stem.endswith(("t", "d")) or re.search(r"(?:[^aeiouäöülrh]|[^aeiouäöü]h)[nm]$", stem) else ""
     forms = {stem + joint + "t", stem + joint + "te", stem + joint + "ten"}
     forms.add(stem + ("n" if stem.endswith(("er", "el")) else "en"))
     if not stem.startswith(_INSEPARABLE) and not stem.endswith("ier"):
@@ -958,9 +958,16 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     k = _token_at(tokens, after[0])
     if k >= len(tokens) or tokens[k].start != after[0]:
         return False  # the phrase after the verb is a quoted name, not a word of the clause
-    if _case_marks_inversion(tokens, first, k, after):
+    if _case_marks_inversion(tokens, first, k, after) or _thing_before_name(tokens, first, k):
         return True
     return _fronted_object(text, tokens, first, k, after)
+
+
+def _thing_before_name(tokens: list[Token], first: int, k: int) -> bool:
+    """Whether an abstract noun is fronted before the verb and a name follows it: the name
+    speaks ("Eine Einigung nannte Petersen möglich"), an abstract noun never does."""
+    return k == first + 3 and tokens[first].lower in DETERMINERS and tokens[first + 1].capitalised \
+        and tokens[first + 1].lower.endswith(_ABSTRACT_ENDINGS) and proper_noun(tokens[k])
 
 
 def _case_marks_inversion(tokens: list[Token], first: int, k: int, after: tuple[int, int]) -> bool:

@@ -233,3 +233,16 @@ def test_the_extractor_and_the_resolver_keep_no_word_list_in_their_code():
                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
                  and isinstance(node.func.value, ast.Constant) and len(str(node.func.value.value).split()) >= 5]
         assert not lists, f"builder/{module} holds word lists: {lists}"
+
+
+@pytest.mark.parametrize("verb, form", [("mahnen", "mahnte"), ("bezeichnen", "bezeichnete"), ("rechnen", "rechnete"),
+                                        ("warnen", "warnte"), ("sagen", "sagte")])
+def test_weak_verbs_take_the_e_only_after_a_consonant_cluster(verb, form):
+    from builder.quotes import _weak_forms
+    assert form in _weak_forms(verb[:-2])
+
+
+def test_an_abstract_noun_before_the_verb_does_not_speak_when_a_name_follows():
+    text = "Eine Einigung nannte Petersen möglich, wobei er der Stadt vorwarf, Geld verschwendet zu haben."
+    found = [(q.text(text), q.speaker(text)) for q in extract_quotes(text)]
+    assert any(speaker == "Petersen" for _, speaker in found), found
