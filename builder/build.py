@@ -91,11 +91,12 @@ def load_model(project: Project, report: Report):
     """Read config and articles and assemble the site model (no writing)."""
     with report.stage("config"):
         languages = config.load_languages(project.root / "mkdocs.yml")
-        topics = config.load_topics(project.root / "content" / "topics.yml", languages)
+        sides = config.load_sides(project.root / "content" / "sides.yml", languages)
+        topics = config.load_topics(project.root / "content" / "topics.yml", languages, tuple(s.id for s in sides))
         sources = config.load_sources(project.root / "content" / "sources.yml")
         concepts = config.load_concepts(project.root / "content" / "concepts.yml")
         story = config.load_story(project.root / "content" / "story.yml", languages)
-        people = load_people(project.root / "content" / "people.yml")
+        people = load_people(project.root / "content" / "people.yml", sides)
         strings = config.load_yaml(project.site_src / "strings.yml")
     with report.stage("read"):
         codes = tuple(lang.code for lang in languages)
@@ -112,7 +113,8 @@ def load_model(project: Project, report: Report):
         articles = [a for a in articles if a.id in statements]
     with report.stage("match"):
         failed = lambda article, exc: report.problems.crashed(article.path, "matching it to the topics", exc)
-        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed)
+        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed,
+                        sides)
         site = stable_ids(site, links.load_manifest(project.root / links.MANIFEST).claim_ids, report)
     for article_id in site.unused:
         reason = site.unused_reason(article_id)

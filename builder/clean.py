@@ -23,14 +23,14 @@ from .segment import split_sentences
 
 BLOCK_SEPARATOR = "\n\n"
 
-# A sentence end glued to the next sentence: "…enttäuscht.Ukraine-Krieg". Two lower-case
-# letters before the stop keep initials ("J.D. Vance") and domains ("tagesschau.de") apart.
+# A sentence end glued to the next sentence: "…geschlossen.Hafen-Streik". Two lower-case
+# letters before the stop keep initials ("J.R. Tolkien") and domains ("tagesschau.de") apart.
 GLUED_SENTENCE = re.compile(r"(?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäöüß])")
-# A heading glued to the sentence after it: "…nicht realistischDie Eckpfeiler". The
+# A heading glued to the sentence after it: "…bleibt geschlossenDie Fahrpläne". The
 # lower-case run is long so that names like "YouTube" or "WhatsApp" stay whole.
 GLUED_HEADING = re.compile(r"(?<=[a-zäöüß]{5})(?=[A-ZÄÖÜ][a-zäöüß]{2,}\b)")
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+")
-REPEAT_MIN_CHARS = 12  # shorter lines ("Kreml", "Fazit") may rightly stand twice
+REPEAT_MIN_CHARS = 12  # shorter lines ("Rathaus", "Fazit") may rightly stand twice
 
 
 def take_date_marker(raw: str) -> tuple[str | None, str]:
@@ -213,7 +213,7 @@ def datelines(blocks: tuple[Block, ...]) -> tuple[Dateline, ...]:
 
 
 def _dateline(text: str, block: int) -> Dateline:
-    """Place and agency of a dateline's text ("BRÜSSEL (dpa-AFX) -")."""
+    """Place and agency of a dateline's text ("OSLO (dpa) -")."""
     body = text.rstrip(" -–—:")
     agency = None
     m = re.search(r"\(([^()]*)\)\s*$", body)

@@ -13,7 +13,6 @@ from pathlib import Path
 import yaml
 
 from . import yamlsafe
-from .people import SIDES
 from .problems import ConfigError, Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -105,7 +104,7 @@ def load_story(path: Path, languages: tuple[Language, ...]) -> StoryConfig | Non
         checker.fail(f"story.{key}", "unknown key", f"use only: {', '.join(sorted(known))}")
     kinds = {kind: checker.terms(f"story.{kind}", raw.get(kind) or {}, required=False) for kind in STORY_KINDS}
     if not any(kinds.values()):
-        checker.fail("story", "no terms", "list the story's actors, places and events with weights, e.g. `Kiew: 1`")
+        checker.fail("story", "no terms", "list the story's actors, places and events with weights, e.g. `Oslo: 1`")
     numbers = {key: checker.number(f"story.{key}", raw.get(key, default), minimum, whole)
                for key, default, minimum, whole in (("min_score", 3, 0, False), ("min_kinds", 2, 0, True),
                                                     ("min_sentences", 2, 0, True))}
@@ -132,12 +131,12 @@ def load_concepts(path: Path) -> tuple[Concept, ...]:
     for i, raw in enumerate(data.get("concepts") or [] if isinstance(data, dict) else []):
         where = f"concepts[{i}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not SLUG.match(raw["id"]):
-            problems.append(Problem(str(path), None, f"{where}.id: expected a lower-case id", "e.g. `- id: nato-membership`"))
+            problems.append(Problem(str(path), None, f"{where}.id: expected a lower-case id", "e.g. `- id: fare-rise`"))
             continue
         forms = raw.get("forms")
         if not isinstance(forms, list) or not forms or not all(isinstance(f, str) for f in forms):
             problems.append(Problem(str(path), None, f"{where}.forms: expected a list of expressions",
-                                    "e.g. `forms: [Nato-Beitritt, Nato-Mitgliedschaft]`"))
+                                    "e.g. `forms: [Fahrpreiserhöhung, höhere Fahrpreise]`"))
             continue
         compiled = []
         for form in forms:
@@ -192,14 +191,59 @@ def load_sources(path: Path) -> dict:
     return data
 
 
-def load_topics(path: Path, languages: tuple[Language, ...]) -> tuple[TopicConfig, ...]:
-    """Read and validate content/topics.yml; raise ConfigError listing every problem."""
+@dataclass(frozen=True)
+class Side:
+    """A side of the story (content/sides.yml): its id, its name per language, and the
+    adjectives that point to it in a speaker mention."""
+
+    id: str
+    label: dict  # language code -> name
+    adjectives: tuple[str, ...]
+
+
+def load_sides(path: Path, languages: tuple[Language, ...]) -> tuple[Side, ...]:
+    """Read and validate content/sides.yml; raise ConfigError listing every problem."""
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("sides"), list) or not data["sides"]:
+        raise ConfigError([Problem(str(path), None, "expected a top-level `sides:` list",
+                                   "start the file with `sides:` and one `- id: …` entry per side")])
+    problems: list[Problem] = []
+    checker = _TopicChecker(str(path), languages, problems)
+    sides = tuple(s for s in (_side(checker, i, raw) for i, raw in enumerate(data["sides"])) if s)
+    ids = [s.id for s in sides]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(Problem(str(path), None, f"side id {dup!r} is used twice", "give each side its own id"))
+    if problems:
+        raise ConfigError(problems)
+    return sides
+
+
+def _side(checker: "_TopicChecker", index: int, raw) -> Side | None:
+    """Check one side entry."""
+    where = f"sides[{index}]"
+    if not isinstance(raw, dict):
+        checker.fail(where, "expected a mapping", "write `- id: …` with `label:` and `adjectives:`")
+        return None
+    for key in sorted(set(raw) - {"id", "label", "adjectives"}):
+        checker.fail(f"{where}.{key}", "unknown key", "use only: id, label, adjectives")
+    adjectives = raw.get("adjectives") or []
+    if not isinstance(adjectives, list) or not all(isinstance(a, str) and a.strip() for a in adjectives):
+        checker.fail(f"{where}.adjectives", "expected a list of words", "e.g. `adjectives: [städtisch]`")
+        adjectives = []
+    side_id = checker.slug(f"{where}.id", raw.get("id"))
+    label = checker.texts(f"{where}.label", raw.get("label"))
+    return Side(side_id, label, tuple(a.strip().lower() for a in adjectives)) if side_id else None
+
+
+def load_topics(path: Path, languages: tuple[Language, ...], sides: tuple[str, ...] = ()) -> tuple[TopicConfig, ...]:
+    """Read and validate content/topics.yml; raise ConfigError listing every problem.
+    `sides` are the ids a topic may weigh (content/sides.yml)."""
     data = load_yaml(path)
     problems: list[Problem] = []
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
         raise ConfigError([Problem(str(path), None, "expected a top-level `topics:` list",
                                    "start the file with `topics:` and one `- id: …` entry per topic")])
-    checker = _TopicChecker(str(path), languages, problems)
+    checker = _TopicChecker(str(path), languages, problems, sides)
     topics = tuple(t for t in (checker.topic(i, raw) for i, raw in enumerate(data["topics"])) if t)
     ids = [t.id for t in topics]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
@@ -212,8 +256,9 @@ def load_topics(path: Path, languages: tuple[Language, ...]) -> tuple[TopicConfi
 class _TopicChecker:
     """Validates topic entries, adding a Problem for each fault found."""
 
-    def __init__(self, path: str, languages: tuple[Language, ...], problems: list[Problem]):
-        self.path, self.languages, self.problems = path, languages, problems
+    def __init__(self, path: str, languages: tuple[Language, ...], problems: list[Problem],
+                 sides: tuple[str, ...] = ()):
+        self.path, self.languages, self.problems, self.side_ids = path, languages, problems, sides
 
     def fail(self, where: str, message: str, fix: str) -> None:
         """Record one problem at a key path like `topics[2].sections[0].title`."""
@@ -259,13 +304,13 @@ class _TopicChecker:
     def sides(self, where: str, value) -> dict:
         """Check a mapping of speaker side -> weight."""
         if not isinstance(value, dict):
-            self.fail(where, "expected a mapping of side: weight", "e.g. `sides: {europe: 2}`")
+            self.fail(where, "expected a mapping of side: weight", "e.g. `sides: {city: 2}`")
             return {}
         for side, weight in value.items():
-            if side not in SIDES or not isinstance(weight, (int, float)):
-                self.fail(f"{where}.{side}", f"expected one of {', '.join(SIDES)} with a number",
-                          "e.g. `europe: 2`")
-        return {k: float(v) for k, v in value.items() if k in SIDES and isinstance(v, (int, float))}
+            if side not in self.side_ids or not isinstance(weight, (int, float)):
+                self.fail(f"{where}.{side}", f"expected a side of content/sides.yml "
+                          f"({', '.join(self.side_ids)}) with a number", "e.g. `city: 2`, or add the side there")
+        return {k: float(v) for k, v in value.items() if k in self.side_ids and isinstance(v, (int, float))}
 
     def section(self, where: str, raw) -> Section | None:
         """Check one sub-theme entry."""
@@ -301,7 +346,7 @@ class _TopicChecker:
     def terms(self, where: str, value, required: bool) -> tuple[Term, ...]:
         """Check a mapping of term -> weight; a term starting with 're:' is a regex."""
         if not isinstance(value, dict) or (required and not value):
-            self.fail(where, "expected a mapping of term: weight", "e.g. `Nato-Mitgliedschaft: 2`")
+            self.fail(where, "expected a mapping of term: weight", "e.g. `Tarifvertrag: 2`")
             return ()
         out = []
         for label, weight in value.items():

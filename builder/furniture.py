@@ -120,7 +120,7 @@ DATELINE_AGENCY = re.compile(
     re.IGNORECASE)
 # "Wien/Berlin – …": places joined by a slash before a dash open an agency paragraph anywhere.
 DATELINE_PLACES = re.compile(r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:/[A-ZÄÖÜ][a-zäöüß]+)+)\s+[–—-]\s+(?=[\"„“»A-ZÄÖÜ])")
-# "Wien – Die Gewerkschaft …", "Brüssel: Der Minister …": only where an article opens.
+# "Wien – Die Gewerkschaft …", "Genf: Der Minister …": only where an article opens.
 DATELINE_OPENING = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?)(?:\s+[–—-]\s+|:\s+(?=(?:Der|Die|Das|Ein|Eine|Nach|Bei|Am|Im|In|Mit|Seit|Wie|Zum|Zur)\s))"
     r"(?=[\"„“»A-ZÄÖÜ])")
@@ -275,7 +275,7 @@ def _page_furniture(line: str) -> tuple[str, str] | None:
 
 
 def _tag(words: list[str]) -> bool:
-    """An entry of a tag list ("Russland,"): a word or two that end on a comma."""
+    """An entry of a tag list ("Verkehr,"): a word or two that end on a comma."""
     return 0 < len(words) <= 3 and words[-1].endswith(",")
 
 
@@ -392,7 +392,7 @@ def agency_name(text: str | None) -> str | None:
 
 
 def place_name(place: str) -> str:
-    """A dateline place as a name: "BRÜSSEL/KIEW" -> "Brüssel/Kiew"."""
+    """A dateline place as a name: "OSLO/BERGEN" -> "Oslo/Bergen"."""
     if not place.isupper():
         return place
     return re.sub(r"[A-ZÄÖÜ]+", lambda m: m.group(0).capitalize(), place)

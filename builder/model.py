@@ -29,7 +29,7 @@ class Sentence:
 
 # Kinds of furniture inside a content paragraph: kept on the source page, marked, and
 # never part of a sentence that a claim can cite.
-DATELINE = "dateline"  # "BRÜSSEL (dpa-AFX) -" before the first sentence
+DATELINE = "dateline"  # "OSLO (dpa) -" before the first sentence
 TICKER_TIME = "time"  # "08.43 Uhr:" before a ticker entry
 LIST_MARKER = "marker"  # "▶", "•" before a paragraph
 TRAILER = "trailer"  # agency and editor codes after the last sentence: "/aha/DP/mis", "(dpa)"
@@ -51,7 +51,7 @@ class Mark:
 
 @dataclass(frozen=True)
 class Dateline:
-    """The place and agency an agency report opens with ("BRÜSSEL (dpa-AFX) -")."""
+    """The place and agency an agency report opens with ("OSLO (dpa) -")."""
 
     place: str
     agency: str | None

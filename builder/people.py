@@ -6,7 +6,7 @@ are collected before `PeopleError` is raised.
 
 `resolve_speakers(text, quotes, people)` gives each quote the id of the person or
 organisation its speaker mention refers to. A name in the mention resolves directly. A
-pronoun ("er", "sie") or a role noun ("der Minister", "der Pentagonchef") resolves only
+pronoun ("er", "sie") or a role noun ("der Minister", "der Hafenchef") resolves only
 when exactly one compatible entry is named in the same sentence before it or in the
 sentences just before; otherwise the quote keeps its mention and gets None, never a guess.
 """
@@ -26,21 +26,12 @@ from .quotes import quoted_spans, sentence_spans
 
 KINDS = ("person", "organisation")
 GENDERS = ("m", "f")
-SIDES = ("usa", "russia", "ukraine", "europe", "china", "other")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEYS = ("id", "name", "kind", "variants", "gender", "side", "role", "role_nouns")
 
 PRONOUN_GENDER = {"er": "m", "sie": "f"}
 PRONOUN_SENTENCES = 1  # a pronoun looks back into the previous sentence only
 ROLE_SENTENCES = 3  # a role noun looks back a little further
-
-# Nationality adjectives in a mention ("der ukrainische Präsident") restrict the side.
-SIDE_ADJECTIVES = {
-    "ukrainisch": "ukraine", "russisch": "russia", "amerikanisch": "usa", "us-amerikanisch": "usa",
-    "chinesisch": "china", "britisch": "europe", "deutsch": "europe", "französisch": "europe",
-    "polnisch": "europe", "europäisch": "europe",
-}
-
 
 class PeopleError(ConfigError):
     """content/people.yml cannot be used; carries every problem found in it."""
@@ -84,6 +75,7 @@ class People:
     entries: tuple[Person, ...]
     pattern: re.Pattern  # alternation of all variants, longest first
     by_variant: dict  # variant (lower case) -> person id
+    side_adjectives: tuple = ()  # (adjective as it begins, side id): "norwegisch" -> the side of Norway
 
     def get(self, person_id: str) -> Person:
         """The entry with this id (KeyError when there is none)."""
@@ -102,8 +94,10 @@ class People:
 # ---------------------------------------------------------------------------
 # Loading and validation
 
-def load_people(path: Path | str) -> People:
-    """Read and validate the registry; PeopleError lists every problem found."""
+def load_people(path: Path | str, sides=None) -> People:
+    """Read and validate the registry; PeopleError lists every problem found. `sides` are
+    the story's sides (config.Side, content/sides.yml): every entry must name one of them,
+    and their adjectives tell a mention's side; without them any side id is taken."""
     path = Path(path)
     if not path.exists():
         raise PeopleError([Problem(str(path), None, "file not found", f"create {path.name}")])
@@ -116,10 +110,12 @@ def load_people(path: Path | str) -> People:
                                    f"invalid YAML: {getattr(exc, 'problem', exc)}",
                                    "fix the YAML syntax at this line")]) from exc
     problems: list[Problem] = []
-    entries = validate(data, str(path), lines, problems)
+    ids = None if sides is None else tuple(side.id for side in sides)
+    entries = validate(data, str(path), lines, problems, ids)
     if problems:
         raise PeopleError(problems)
-    return build_people(entries)
+    adjectives = tuple((a, side.id) for side in sides or () for a in side.adjectives)
+    return build_people(entries, adjectives)
 
 
 def _entry_lines(text: str) -> list[dict]:
@@ -136,7 +132,7 @@ def _entry_lines(text: str) -> list[dict]:
     return lines
 
 
-def validate(data, path: str, lines: list[dict], problems: list[Problem]) -> list[Person]:
+def validate(data, path: str, lines: list[dict], problems: list[Problem], sides=None) -> list[Person]:
     """Check every entry against the schema; add a Problem per fault; return the good ones."""
     if not isinstance(data, list):
         problems.append(Problem(path, None, "expected a list of people at the top level",
@@ -145,7 +141,7 @@ def validate(data, path: str, lines: list[dict], problems: list[Problem]) -> lis
     entries, owners = [], {}
     for index, raw in enumerate(data):
         where = lines[index] if index < len(lines) else {}
-        person = _validate_entry(raw, index, path, where, problems)
+        person = _validate_entry(raw, index, path, where, problems, sides)
         if person is None:
             continue
         _check_unique(person, path, where, owners, problems)
@@ -160,7 +156,8 @@ def _problem(problems: list[Problem], path: str, where: dict, label: str, key: s
     problems.append(Problem(path, line, f"{label}, key '{key}': {message}", fix))
 
 
-def _validate_entry(raw, index: int, path: str, where: dict, problems: list[Problem]) -> Person | None:
+def _validate_entry(raw, index: int, path: str, where: dict, problems: list[Problem],
+                    sides=None) -> Person | None:
     """Check one entry; None when it is unusable."""
     label = f"entry {index + 1}"
     if not isinstance(raw, dict):
@@ -179,6 +176,7 @@ def _validate_entry(raw, index: int, path: str, where: dict, problems: list[Prob
         report(key, "unknown key", f"remove it; the keys are {', '.join(KEYS)}")
     count = len(problems)
     _check_fields(raw, report)
+    _check_side(raw, report, sides)
     if len(problems) > count:
         return None
     variants = tuple(dict.fromkeys([raw["name"], *raw["variants"]]))
@@ -189,24 +187,32 @@ def _validate_entry(raw, index: int, path: str, where: dict, problems: list[Prob
 def _check_fields(raw: dict, report) -> None:
     """Check the value of every key of one entry."""
     if not isinstance(raw["id"], str) or not SLUG.match(raw["id"]):
-        report("id", f"expected a slug like 'pete-hegseth', got {raw['id']!r}", "use lower-case words joined by '-'")
+        report("id", f"expected a slug like 'anna-berg', got {raw['id']!r}", "use lower-case words joined by '-'")
     if not _text(raw["name"]):
-        report("name", f"expected the name as text, got {raw['name']!r}", "write the name, e.g. 'Pete Hegseth'")
+        report("name", f"expected the name as text, got {raw['name']!r}", "write the name, e.g. 'Anna Berg'")
     if raw["kind"] not in KINDS:
         report("kind", f"expected one of {', '.join(KINDS)}, got {raw['kind']!r}", "set kind: person or kind: organisation")
     if not _text_list(raw["variants"]):
-        report("variants", "expected a list of surface forms", "write e.g. variants: [Pete Hegseth, Hegseth, Hegseths]")
+        report("variants", "expected a list of surface forms", "write e.g. variants: [Anna Berg, Berg, Bergs]")
     if raw["kind"] != "organisation" and raw["gender"] not in GENDERS:
         report("gender", f"expected m or f for a person, got {raw['gender']!r}", "set gender: m or gender: f")
     if raw["kind"] == "organisation" and raw["gender"] is not None:
         report("gender", f"expected null for an organisation, got {raw['gender']!r}", "set gender: null")
-    if raw["side"] not in SIDES:
-        report("side", f"expected one of {', '.join(SIDES)}, got {raw['side']!r}", "Europe and NATO are 'europe'")
     role = raw["role"]
     if not (isinstance(role, dict) and set(role) == {"de", "en"} and _text(role["de"]) and _text(role["en"])):
         report("role", f"expected {{de: …, en: …}}, got {role!r}", "give the role in German and English")
     if not (isinstance(raw["role_nouns"], list) and all(_text(n) for n in raw["role_nouns"])):
         report("role_nouns", "expected a list of German nouns (may be empty: [])", "write e.g. role_nouns: [Minister]")
+
+
+def _check_side(raw: dict, report, sides) -> None:
+    """The side must be a slug, and one of the story's sides when they are known."""
+    side = raw["side"]
+    if not isinstance(side, str) or not SLUG.match(side):
+        report("side", f"expected a side id like 'city', got {side!r}", "use an id of content/sides.yml")
+    elif sides is not None and side not in sides:
+        report("side", f"expected one of {', '.join(sides)} (content/sides.yml), got {side!r}",
+               "use one of those ids, or add the side to content/sides.yml")
 
 
 def _check_unique(person: Person, path: str, where: dict, owners: dict, problems: list[Problem]) -> None:
@@ -232,7 +238,7 @@ def _text_list(value) -> bool:
     return isinstance(value, list) and bool(value) and all(_text(v) for v in value)
 
 
-def build_people(entries: list[Person]) -> People:
+def build_people(entries: list[Person], side_adjectives: tuple = ()) -> People:
     """The registry with its variant matcher (longest variant first, whole words only).
 
     An organisation's variants also match in the genitive ("des Außenministeriums"), and a
@@ -245,7 +251,7 @@ def build_people(entries: list[Person]) -> People:
     variants = sorted(by_variant, key=len, reverse=True)
     alternation = "|".join(re.escape(v) for v in variants) or "(?!)"
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-    return People(tuple(entries), pattern, by_variant)
+    return People(tuple(entries), pattern, by_variant, side_adjectives)
 
 
 _SEAT = re.compile(r"^(?P<body>.+?) in (?P<city>[A-ZÄÖÜ][a-zäöüß]+)$")
@@ -270,7 +276,7 @@ def _organisation_forms(variants: tuple[str, ...]) -> list[str]:
 _WORD = re.compile(r"[\w-]+")
 
 # How a speaker was found (Speaker.how).
-NAMED = "named"  # a registry variant in the mention: "Verteidigungsminister Hegseth"
+NAMED = "named"  # a registry variant in the mention: "Verkehrsministerin Berg"
 UNREGISTERED = "unregistered"  # a personal name the registry lacks: "der Senator Anna Berg"
 PRONOUN = "pronoun"  # "er", "sie": the one fitting person just named
 ROLE = "role"  # a role noun of the registry: "der Minister", with one fitting person in reach
@@ -356,7 +362,7 @@ def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
 
 def _antecedent(text: str, mention: Mention, people: People) -> bool:
     """Whether a name can be taken up by a subject pronoun: not after a preposition
-    ("mit Putin"), not a genitive ("Putins Sprecher")."""
+    ("mit Moor"), not a genitive ("Moors Sprecher")."""
     before = re.search(r"(\w+)\W*$", text[max(0, mention.start - 30):mention.start])
     if before and before.group(1).lower() in _PREPOSITIONS:
         return False
@@ -397,7 +403,7 @@ def _role_nouns(words: list[str], people: People) -> bool:
 
 def _by_role(words: list[str], start: int, people: People, context: Context) -> Speaker:
     """A registry role noun ("der Minister"): the one entry with that role named in reach."""
-    nouns, side = {_norm(w) for w in words}, _side(words)
+    nouns, side = {_norm(w) for w in words}, _side(words, people)
     fits = lambda p: bool(nouns & {_norm(n) for n in p.role_nouns}) and side in (None, p.side)
     window = _window_start(context.sentence_starts, start, ROLE_SENTENCES)
     found = _candidates(context.names, window, start, people, fits)
@@ -452,7 +458,7 @@ _NAME_TOKEN = re.compile(r"[\w.'’-]+|[^\w\s]")
 def unregistered_name(mention: str) -> str | None:
     """The personal name a mention ends in, when a tagger reads it as one: two or more
     proper nouns at the end ("der Vizechef des Rates, Anna Berg" -> "Anna Berg"), not
-    right after an article. A single word ("Berg", "Moskau") is too often a place or a
+    right after an article. A single word ("Berg", "Oslo") is too often a place or a
     guess to name anyone."""
     tokens = _NAME_TOKEN.findall(mention)
     if "(" in tokens:
@@ -484,7 +490,7 @@ def _named(text: str, start: int, end: int, people: People) -> str | None:
     """The entry named in a mention: the last variant starting inside it (the NP's head)."""
     limit = end
     while limit < len(text) and limit < end + 40 and text[limit] not in ",.;:!?()\n":
-        limit += 1  # let a variant run on past the mention: "das Außenministerium in Beijing"
+        limit += 1  # let a variant run on past the mention: "das Außenministerium in Bern"
     inside = [m for m in people.mentions(text, start, limit) if m.start < end]
     return inside[-1].person if inside else None
 
@@ -502,19 +508,17 @@ def _window_start(starts: tuple[int, ...], pos: int, back: int) -> int:
     return starts[max(0, bisect_right(starts, pos) - 1 - back)]
 
 
-def _side(words: list[str]) -> str | None:
-    """The side a nationality adjective in a mention points to, if any."""
+def _side(words: list[str], people: People) -> str | None:
+    """The side an adjective in a mention points to ("der norwegische Minister"), if any."""
     for word in words:
-        if word.startswith("us-"):
-            return "usa"
-        for stem, side in SIDE_ADJECTIVES.items():
+        for stem, side in people.side_adjectives:
             if word.startswith(stem):
                 return side
     return None
 
 
 def _norm(word: str) -> str:
-    """A noun for comparison: lower case, without hyphens ("Pentagon-Chef" = "Pentagonchef")."""
+    """A noun for comparison: lower case, without hyphens ("Hafen-Chef" = "Hafenchef")."""
     return word.lower().replace("-", "")
 
 

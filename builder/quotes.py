@@ -192,7 +192,7 @@ PRONOUNS = lexicon.words("pronouns")
 
 RELATIVES = lexicon.words("relatives")
 
-# Adverbs that may stand between a fronted verb and its subject ("sagte auch Hegseth").
+# Adverbs that may stand between a fronted verb and its subject ("sagte auch Berg").
 _SKIP_ADVERBS = lexicon.words("skip_adverbs")
 
 # Head nouns that are not speakers: times, places of speaking, abstract frames.
@@ -424,7 +424,7 @@ def _phrase_heads(text: str, tokens: list[Token], i: int) -> tuple[int | None, i
         elif _genitive_attribute(tokens, j, head):
             if _told_medium(tokens, i, j, main):
                 break  # told a medium: "sagte Roth der Zeitung", "ein Sprecher des Amts der Agentur AFP"
-            main = head if main is None else main  # a genitive attribute: "der Sprecher des Kremls"
+            main = head if main is None else main  # a genitive attribute: "der Sprecher des Rathauses"
         elif _adverb_in_attribute(tokens, i, j, head):
             pass  # an adverb in an attribute: "einer gestern verbreiteten Erklärung"
         elif not (_attribute_before_head(tok, head) or _name_particle(tokens, j, head)):
@@ -732,7 +732,7 @@ def _speech_noun_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
     """The frame of a speech noun with its holder in the genitive before or after it, or None."""
     tok = tokens[i]
     if i > 0 and _genitive_name(tokens[i - 1]) and _joined(text, tokens[i - 1], tok):
-        speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Hegseths Forderung, die Nato müsse …"
+        speaker = (tokens[i - 1].start, tokens[i - 1].end)  # "Bergs Forderung, die Stadt müsse …"
         return Frame((tok.start, tok.end), speaker, i, "after")
     if holder := _holder_before_comma(text, tokens, i):
         return Frame((tok.start, tok.end), holder, i, "after")  # "Den Vorwurf der CDU, der Plan sei …"
@@ -755,7 +755,7 @@ def _speech_verb_frame(text: str, tokens: list[Token], i: int, gap: str, frames:
                       frame.content)
     if frame.speaker and text[frame.speaker[0]:frame.speaker[1]] == "man":
         place = _source_phrase(text, tokens, clause_start(text, tokens, i))
-        frame = replace(frame, speaker=place) if place else frame  # "Im Kreml sprach man von …"
+        frame = replace(frame, speaker=place) if place else frame  # "Im Rathaus sprach man von …"
     return frame
 
 
@@ -831,7 +831,7 @@ def _holder_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, i
 
 
 def _genitive_name(token: Token) -> bool:
-    """Whether a token is a capitalised name in the s-genitive ("Hegseths")."""
+    """Whether a token is a capitalised name in the s-genitive ("Bergs")."""
     return token.capitalised and token.text.endswith("s") and token.lower not in DETERMINERS \
         and not token.lower.endswith(("ungs", "ens", "ions"))
 
@@ -869,7 +869,7 @@ def _clause_initial_verb_frame(text: str, tokens: list[Token], i: int, gap: str,
     """The frame of a verb that opens its clause after a boundary: its subject after it, or the phrase before."""
     cue = (tokens[i].start, tokens[i].end)
     if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
-        return Frame(cue, after, i, "before")  # "„…“, sagte Hegseth" / "…, betonte der Minister"
+        return Frame(cue, after, i, "before")  # "„…“, sagte Berg" / "…, betonte der Minister"
     before = _subject_before_comma(text, tokens, i)
     if after and before and _plural_against_singular(tokens, _token_at(tokens, before[0]), i):
         return Frame(cue, after, i, "after")  # "Die Mönche, die …, beschrieb die Agentur als „…“"
@@ -1136,7 +1136,7 @@ def _subject_inside(text: str, tokens: list[Token], first: int, i: int) -> tuple
 
 _ADVERB_SUFFIXES = lexicon.entries("adverb_suffixes")
 # Endings of adjectives that, uninflected and first in a clause, are adverbs ("Höhnisch
-# kommentierte …", "Gemeinsam erklärten …"); inflected, they open a noun phrase ("Russische Medien").
+# kommentierte …", "Gemeinsam erklärten …"); inflected, they open a noun phrase ("Norwegische Medien").
 _BARE_ADJECTIVE_SUFFIXES = lexicon.entries("bare_adjective_suffixes")
 # Comparatives of such adjectives, first in a clause: "Kritischer sieht das die Opposition".
 _COMPARATIVE_ENDINGS = lexicon.entries("comparative_endings")
@@ -1208,7 +1208,7 @@ def _adverbial(token: Token) -> bool:
 
 
 def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """The subject right after a fronted verb ("sagte Hegseth"), if it can be nominative."""
+    """The subject right after a fronted verb ("sagte Berg"), if it can be nominative."""
     j = _past_words_before_subject(tokens, i)
     if j < len(tokens) and tokens[j].lower == "es" and tokens[i].lower in ("heißt", "hieß"):
         return _source_phrase(text, tokens, j + 1)  # "hieß es in der Rede"
@@ -1240,7 +1240,7 @@ def _nominative_at(text: str, tokens: list[Token], i: int, j: int) -> tuple[int,
     return (span[0], named.end(1)) if named else span  # "sagte die Sprecherin des Amts, Anna Roth."
 
 
-# A name set off by commas after a role: ", Anna Roth." or ", Dmitri S. Peskow,".
+# A name set off by commas after a role: ", Anna Roth." or ", Jon S. Berg,".
 _APPOSED_NAME = re.compile(
     r",[ \u00a0]+((?:[A-ZÄÖÜ](?:\.|[\w'’-]+)[ \u00a0]+){1,3}[A-ZÄÖÜ][\w'’-]+)(?=[,.;:!?]|\s*$)")
 def _object_before_subject(tokens: list[Token], j: int) -> bool:
@@ -1782,7 +1782,7 @@ def _cue_in_same_clause(text: str, span: tuple[int, int], before: list[Frame], a
     if before and _same_clause(text, before[-1].cue[1], span[0], 400):
         return before[-1]
     if after and after[0].speaker and _same_clause(text, span[1], after[0].cue[0]):
-        return after[0]  # a verb-final clause: "den Peskow als „unmöglich“ bezeichnete"
+        return after[0]  # a verb-final clause: "den Berg als „unmöglich“ bezeichnete"
     return None
 
 
@@ -2200,7 +2200,7 @@ def _speaker_pointed_back(text: str, span: tuple[int, int], sentence: Sentence, 
         if speaker:
             return speaker, frame
     if _fills_sentence(span, sentence) and next_frame:
-        return next_frame.speaker, next_frame  # "„…“ Das sagte Hegseth am Montag."
+        return next_frame.speaker, next_frame  # "„…“ Das sagte Berg am Montag."
     return None, frame
 
 
@@ -2270,7 +2270,7 @@ _ANAPHORIC_OPENERS = lexicon.words("anaphoric_openers")
 
 def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> Frame | None:
     """The speech cue of the next sentence when it points back at this one and names its
-    speaker: "„…“ Das sagte Hegseth.", "„…“ Mit diesen Worten warnte Kallas …"."""
+    speaker: "„…“ Das sagte Berg.", "„…“ Mit diesen Worten warnte Lind …"."""
     if following is None or not following.tokens or text.find("\n", sentence.end, following.start) >= 0:
         return None
     tokens = list(following.tokens)
@@ -2493,7 +2493,7 @@ def _content_span(text: str, frame: Frame, sentence: Sentence, index: int) -> tu
     if span is None:
         return None
     inside = [t for t in sentence.tokens if span[0] <= t.start and t.end <= span[1]]
-    if inside and _purpose_clause(inside):  # "Offenbar um den Druck zu erhöhen, schloss Trump
+    if inside and _purpose_clause(inside):  # "Offenbar um den Druck zu erhöhen, schloss Berg
         # nicht aus, dass …": what was said follows the verb
         return _content_span(text, replace(frame, content="after"), sentence, index) \
             if frame.content == "before" else None
@@ -2577,7 +2577,7 @@ _WARNING_VERBS = lexicon.words("warning_verbs")
 
 
 def _warned_of(text: str, frame: Frame, sentence: Sentence) -> tuple[int, int] | None:
-    """The object of a warning: "Kallas warnte vor einer Appeasementpolitik"."""
+    """The object of a warning: "Lind warnte vor einer Schließung des Hafens"."""
     tokens = sentence.tokens
     if tokens[frame.cue_index].lower not in _WARNING_VERBS:
         return None

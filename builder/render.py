@@ -18,7 +18,6 @@ from .catalog import Segment
 from .localize import (MACHINE, MISSING, ORIGINAL, Localizer, Text, article_segments, block_segments, citation_segment,
                        claim_segment, has_own_text, person_segment, title_segment)
 from .model import Article, Block, Citation, Claim
-from .people import SIDES
 from .read import web_address
 
 # Characters Markdown (with the site's extensions) would read as syntax, escaped with a
@@ -122,13 +121,15 @@ class Renderer:
             claim_text=lambda c: self.claim_text(c, page), quote_text=lambda c: self.quote_text(c, page),
             article_title=lambda a: self.article_title(a, page),
             given=lambda texts, segment_id: self.given(texts, segment_id, page),
-            role=self.role, sides=SIDES, name=lambda person: self.person_name(person, page), **values)
+            role=self.role, sides=[side.id for side in self.site.sides],
+            side_label=lambda side_id: self.site.side_label(side_id, self.language),
+            name=lambda person: self.person_name(person, page), **values)
         body = with_notice(body, page)
         counts = self.counts[page.path] = dict(page.loc.counts)
         return front_matter(page, counts, self.site.built, page_title(body)) + body
 
     def person_name(self, person, page: Page) -> str:
-        """A person's name as written in the page's language (Selenskyj / Zelensky)."""
+        """A person's name as written in the page's language (Tschaikowski / Tchaikovsky)."""
         return shown(page.loc.text(person_segment(person, self.site.languages[0].code)), page)
 
     def role(self, person) -> str:

@@ -2,11 +2,11 @@
 
 pysbd does the splitting; post-rules repair what it gets wrong in German news:
 a piece that starts in lower case continues the previous sentence ("am 3. Feb. | in
-Brüssel"), and a closing quotation mark that pysbd pushed to the start of the next
+Genf"), and a closing quotation mark that pysbd pushed to the start of the next
 piece goes back to the sentence it closes ("geben. | « Dann"). Two boundaries pysbd
 misses are added: before an opening quotation mark after a full stop (it pairs »…«
 quotations wrongly across sentences), and after a number that counts something
-("nach Artikel 5. | Die USA"), which it takes for an ordinal.
+("nach Artikel 5. | Die Stadt"), which it takes for an ordinal.
 """
 from __future__ import annotations
 

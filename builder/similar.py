@@ -172,7 +172,7 @@ def content_words(raw: str) -> tuple[str, ...]:
         return (raw.replace(",", "."),)
     if len(raw) < 2:
         return ()
-    if "-" in raw:  # "Nato-Beitritt": one word; its parts count through compound_parts
+    if "-" in raw:  # "Hafen-Ausbau": one word; its parts count through compound_parts
         parts = [lemma_of(p) for p in raw.split("-") if len(p) >= 2]
         parts = [p for p in parts if p not in STOPWORDS]
         return ("-".join(parts),) if parts else ()
@@ -293,7 +293,7 @@ def containment(a: Features, b: Features, weight: dict[str, float]) -> float:
 
 
 def _spelt_out(a: Features, b: Features) -> set[str]:
-    """The words of a that together are a compound of b ("Mitgliedschaft … Nato" for "Nato-Mitgliedschaft")."""
+    """The words of a that together are a compound of b ("Ausbau … Hafen" for "Hafen-Ausbau")."""
     out: set[str] = set()
     for word in b.words - a.words:
         parts = compound_parts(word)[:2]

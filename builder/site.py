@@ -14,7 +14,7 @@ from .similar import content_words, features, same_fact, weights
 from .config import Language, TopicConfig
 from .model import Article, Claim
 from .attribution import Statement, quoted_by_sentence, speakers_by_sentence
-from .people import SIDES, SLUG
+from .people import SLUG
 from .story import relevance
 from .topics import Match, match_article
 
@@ -49,6 +49,14 @@ class Site:
     statements: tuple[Statement, ...] = ()  # every attributed quotation, in article order
     off_story: dict = field(default_factory=dict)  # article id -> why it is not about the story
     reports: dict = field(default_factory=dict)  # article id -> copies.Report it prints
+    sides: tuple = ()  # config.Side of the story, in the order pages list them
+
+    def side_label(self, side_id: str, language: str) -> str:
+        """A side's name in a language (the default language's when it has none there)."""
+        side = next((s for s in self.sides if s.id == side_id), None)
+        if side is None:
+            return side_id
+        return side.label.get(language) or side.label[self.languages[0].code]
 
     def unused_reason(self, article_id: str) -> str:
         """Why an unused article is not on any topic page."""
@@ -117,8 +125,8 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
 
     A sentence belongs to the topic it fits best, and to another topic only when it fits
     that one nearly as well (scores are compared relative to each topic's threshold):
-    Peskov on the EU's role is peace talks and European reactions alike, but a sentence
-    on NATO membership that mentions negotiations in passing is not peace talks.
+    a spokesman on the council's part in the talks is on both the talks and the council's
+    topic, but a sentence on the fares that mentions the talks in passing is not the talks.
     `on_story` maps an article to the sentences on the site's story (all when absent).
     An article the builder fails on is told to `failed` (see `isolated`) and left out.
     """
@@ -214,7 +222,8 @@ def distinct_facts(ranked: list, concepts=(), limit: int = GLANCE_MAX) -> list:
 
 
 def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
-             concepts=(), people=None, statements: dict | None = None, story=None, failed=None) -> Site:
+             concepts=(), people=None, statements: dict | None = None, story=None, failed=None,
+             sides=()) -> Site:
     """Build the site model from the articles, the topic rules, concepts, statements and the story.
 
     `failed(article, exception)`, when given, is told of an article the builder could not
@@ -228,7 +237,8 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
     unused = tuple(a.id for a in articles if a.id not in cited)
     flat = tuple(s for a in articles for s in statements.get(a.id, ()))
     off_story = {aid: r.reason for aid, r in judged.items() if not r.on_story}
-    return Site(languages, tuple(articles), pages, unused, built, _speaking(people, flat), flat, off_story, reports)
+    return Site(languages, tuple(articles), pages, unused, built, _speaking(people, flat, sides), flat, off_story,
+                reports, tuple(sides))
 
 
 def _judge_and_match(articles: list[Article], topics, statements: dict, people, story, failed):
@@ -247,8 +257,10 @@ def _judge_and_match(articles: list[Article], topics, statements: dict, people, 
     return [a for a in articles if a.id not in skipped], judged, matches
 
 
-def _speaking(people, statements) -> tuple:
-    """The registry's people who speak in the statements, by side and name."""
+def _speaking(people, statements, sides=()) -> tuple:
+    """The registry's people who speak in the statements, by side (in the order of the
+    story's sides) and name."""
     speaking = {s.person for s in statements if s.person}
+    order = {side.id: i for i, side in enumerate(sides)}
     return tuple(sorted((p for p in (people.entries if people else ()) if p.id in speaking),
-                        key=lambda p: (SIDES.index(p.side), p.name)))
+                        key=lambda p: (order.get(p.side, len(order)), p.side, p.name)))

@@ -2,12 +2,12 @@
 
 The editors say what the story is in content/story.yml: its actors, places and events,
 each a term with a weight. An article is about the story when its distinct terms weigh
-enough together, come from enough kinds (a name alone is not the story: Trump on tariffs
-is not Trump on the war) and turn up in more than one sentence. Inside such an article a
-sentence is on the story when its paragraph names the story: a statement runs over
-several sentences ("Er sagte, …", "Die USA seien nicht bereit, …") that need not repeat
-its terms, while a paragraph on something else (tariffs in an article about China's view
-of the talks) stays off the topic pages. Without content/story.yml every article and
+enough together, come from enough kinds (a name alone is not the story: a mayor on the
+budget is not the mayor on the strike) and turn up in more than one sentence. Inside such
+an article a sentence is on the story when its paragraph names the story: a statement
+runs over several sentences ("Er sagte, …", "Die Stadt sei nicht bereit, …") that need not
+repeat its terms, while a paragraph on something else (the weather in an article about
+the strike) stays off the topic pages. Without content/story.yml every article and
 sentence counts.
 """
 from __future__ import annotations

@@ -44,7 +44,7 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: d
     `speakers` maps a sentence's start offset to the person speaking in it (the match's
     speaker), `quoted` to the person it quotes or reports (`speakers` when not given) and
     `sides` a person to their side: a statement of a side counts towards the topics that
-    weigh that side (a European minister's words are a European reaction). When
+    weigh that side (a union leader's words weigh for the union's topic). When
     `on_story` is given, only the sentences starting at those offsets may match.
     """
     speakers, sides = speakers or {}, sides or {}

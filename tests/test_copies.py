@@ -73,7 +73,8 @@ def test_a_site_counts_copies_once_and_names_them(project):
     story = ROOT / "tests" / "scenarios" / "tram" / "story.yml"
     root = project(articles={"a_portal.txt": PORTAL_A, "b_portal.txt": PORTAL_B, "d_other.txt": OTHER_REPORT})
     shutil.copy(story, root / "content" / "story.yml")
-    shutil.copy(story.with_name("topics.yml"), root / "content" / "topics.yml")
+    for name in ("topics.yml", "sides.yml", "people.yml"):  # the tram story's own config
+        shutil.copy(story.with_name(name), root / "content" / name)
     build(Project(root), run_mkdocs=False, out=io.StringIO())
     docs = root / "build" / "docs"
     data = json.loads((docs / "data" / "claims.json").read_text(encoding="utf-8"))

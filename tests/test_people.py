@@ -5,18 +5,20 @@ from pathlib import Path
 
 import pytest
 
+from builder.config import load_languages, load_sides
 from builder.people import PeopleError, load_people, resolve_mention, resolve_speakers, Context
 from builder.quotes import DIRECT, extract_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 PEOPLE = ROOT / "content" / "people.yml"
 ARTICLES = ROOT / "content" / "articles"
+SIDES = load_sides(ROOT / "content" / "sides.yml", load_languages(ROOT / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="module")
 def people():
-    """The registry of the project."""
-    return load_people(PEOPLE)
+    """The registry of the project, with the story's sides."""
+    return load_people(PEOPLE, SIDES)
 
 
 def speaker_ids(text: str, people) -> list[tuple[str, str | None]]:
@@ -106,7 +108,7 @@ def test_validation_collects_every_problem_with_file_line_entry_key_and_fix(tmp_
     path = tmp_path / "people.yml"
     path.write_text(BROKEN, encoding="utf-8")
     with pytest.raises(PeopleError) as caught:
-        load_people(path)
+        load_people(path, SIDES)
     problems = caught.value.problems
     text = str(caught.value)
     for key in ("'id'", "'kind'", "'gender'", "'side'", "'role'", "'role_nouns'", "'party'", "'variants'"):
@@ -279,3 +281,60 @@ def test_seed_names_in_quotation_marks_are_not_quotes(seed_quotes):
     assert quoted, "the seeds have direct quotes"
     assert not any("Truth Social" in q for q in quoted)
     assert not any("tagesschau" in q for q in quoted)
+
+
+# --- sides are content ------------------------------------------------------------------
+
+SIDES_OF_A_PORT_STORY = """\
+sides:
+  - id: city
+    label: {de: Stadt, en: City}
+    adjectives: [städtisch]
+  - id: union
+    label: {de: Gewerkschaft, en: Union}
+    adjectives: []
+"""
+PORT_PEOPLE = """\
+- id: karl-moor
+  name: Karl Moor
+  kind: person
+  variants: [Karl Moor, Moor]
+  gender: m
+  side: city
+  role: {de: Bürgermeister, en: Mayor}
+  role_nouns: [Sprecher]
+- id: ida-holm
+  name: Ida Holm
+  kind: person
+  variants: [Ida Holm, Holm]
+  gender: f
+  side: harbour
+  role: {de: Sprecherin, en: Spokeswoman}
+  role_nouns: [Sprecher, Sprecherin]
+"""
+
+
+def test_the_sides_of_a_story_are_its_own_content(tmp_path):
+    (tmp_path / "sides.yml").write_text(SIDES_OF_A_PORT_STORY, encoding="utf-8")
+    (tmp_path / "people.yml").write_text(PORT_PEOPLE, encoding="utf-8")
+    sides = load_sides(tmp_path / "sides.yml", load_languages(ROOT / "mkdocs.yml"))
+    assert [s.id for s in sides] == ["city", "union"] and sides[0].label["en"] == "City"
+    with pytest.raises(PeopleError) as caught:
+        load_people(tmp_path / "people.yml", sides)
+    assert "'harbour'" in str(caught.value) and "content/sides.yml" in str(caught.value)
+    (tmp_path / "people.yml").write_text(PORT_PEOPLE.replace("side: harbour", "side: union"), encoding="utf-8")
+    people = load_people(tmp_path / "people.yml", sides)
+    text = "Moor traf Holm am Hafen. Die Fähre bleibe, sagte der städtische Sprecher."
+    assert speaker_of(text, "Die Fähre", people) == "karl-moor"  # the adjective picks the city's side
+    plain = "Moor traf Holm am Hafen. Die Fähre bleibe, sagte der Sprecher."
+    assert speaker_of(plain, "Die Fähre", people) is None  # two people have that role
+
+
+def test_a_topic_may_weigh_only_the_sides_the_story_has(tmp_path):
+    from builder.config import ConfigError, load_topics
+    topics = tmp_path / "topics.yml"
+    topics.write_text("topics:\n  - id: hafen\n    title: {de: Hafen}\n    description: {de: Der Hafen}\n"
+                      "    terms: {Hafen: 2}\n    sides: {usa: 1}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_topics(topics, load_languages(ROOT / "mkdocs.yml"), ("city", "union"))
+    assert "sides.usa" in str(caught.value) and "content/sides.yml" in str(caught.value)
