@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Article, Citation
 from . import lexicon
@@ -80,6 +81,7 @@ def confidence(quote, voice: Speaker, mention: str | None) -> float:
     return round(CONFIDENCE[own_cue, kind] - RESOLUTION_COST[voice.how], 2)
 
 
+@lru_cache(maxsize=8192)
 def mention_kind(mention: str) -> str:
     """What a speaker mention is: "pronoun" ("er"), "name" (proper nouns: "Berg", "Anna
     Berg"), "description" (a person, a body or a medium: "die Ministerin", "das Gericht")

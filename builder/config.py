@@ -210,9 +210,7 @@ def load_sides(path: Path, languages: tuple[Language, ...]) -> tuple[Side, ...]:
     problems: list[Problem] = []
     checker = _TopicChecker(str(path), languages, problems)
     sides = tuple(s for s in (_side(checker, i, raw) for i, raw in enumerate(data["sides"])) if s)
-    ids = [s.id for s in sides]
-    for dup in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.append(Problem(str(path), None, f"side id {dup!r} is used twice", "give each side its own id"))
+    problems += _duplicates(path, "side", [s.id for s in sides])
     if problems:
         raise ConfigError(problems)
     return sides
@@ -245,12 +243,16 @@ def load_topics(path: Path, languages: tuple[Language, ...], sides: tuple[str, .
                                    "start the file with `topics:` and one `- id: …` entry per topic")])
     checker = _TopicChecker(str(path), languages, problems, sides)
     topics = tuple(t for t in (checker.topic(i, raw) for i, raw in enumerate(data["topics"])) if t)
-    ids = [t.id for t in topics]
-    for dup in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.append(Problem(str(path), None, f"topic id {dup!r} is used twice", "give each topic its own id"))
+    problems += _duplicates(path, "topic", [t.id for t in topics])
     if problems:
         raise ConfigError(problems)
     return topics
+
+
+def _duplicates(path: Path, kind: str, ids: list[str]) -> list[Problem]:
+    """A problem for each id that more than one entry of a file uses."""
+    return [Problem(str(path), None, f"{kind} id {dup!r} is used twice", f"give each {kind} its own id")
+            for dup in sorted({i for i in ids if ids.count(i) > 1})]
 
 
 class _TopicChecker:
