@@ -36,7 +36,7 @@ from deep_translator import libre as _dt_libre
 from deep_translator import mymemory as _dt_mymemory
 from deep_translator.constants import MY_MEMORY_LANGUAGES_TO_CODES
 
-from builder.catalog import MEMORY_ENGINE, Catalog
+from builder.catalog import MEMORY_ENGINE, Catalog, max_translation_length
 
 ENGINES = ("libre", "google", "mymemory", "deepl")
 DEFAULT_TIMEOUT = 20.0  # seconds, for connecting and for each read
@@ -632,5 +632,15 @@ def _apply(catalog: Catalog, engine: str, date: str, groups: dict[str, list[str]
             failed.extend((sid, str(result.for_segment(sid))) for sid in groups[source])
             continue
         for segment_id in groups[source]:
-            filled += catalog.set_machine(segment_id, result, engine, date)
+            if catalog.set_machine(segment_id, result, engine, date):
+                filled += 1
+            else:
+                failed.append((segment_id, _rejected(segment_id, source, result)))
     return filled, failed, None
+
+
+def _rejected(segment_id: str, source: str, result: str) -> str:
+    """Why the catalog did not take an engine's translation (it is too long for its source)."""
+    return (f"{segment_id}: the engine's translation has {len(result)} characters, more than the "
+            f"{max_translation_length(source)} allowed for a {len(source)}-character source; "
+            "left untranslated")
