@@ -193,13 +193,13 @@ class Catalog:
 
     def set_machine(self, segment_id: str, text: str, engine: str, date: str) -> bool:
         """Store a machine translation; False (and no change) if a person's text is there
-        or the text is longer than `max_translation_length` of its source."""
+        or the text does not fit its source (`machine_problem`)."""
         entry = self._entry(segment_id)
         if not text:
             raise CatalogError(f"{self.path}: empty machine translation for {segment_id}")
         if entry.msgstr and not _is_machine(entry):
             return False
-        if len(text) > max_translation_length(entry.msgid):
+        if self.machine_problem(segment_id, text):
             return False
         entry.msgstr = text
         entry.previous_msgid = None
@@ -207,6 +207,17 @@ class Catalog:
         entry.tcomment = _with_machine_comment(entry.tcomment, f"{engine} {date}")
         self._memory = None
         return True
+
+    def machine_problem(self, segment_id: str, text: str) -> str | None:
+        """Why `text` cannot be the translation of `segment_id`, or None if it can."""
+        source = self._entry(segment_id).msgid
+        if len(text) > max_translation_length(source):
+            return (f"the translation has {len(text)} characters, more than the "
+                    f"{max_translation_length(source)} allowed for a {len(source)}-character source")
+        wrong = line_break_mismatch(source, text)
+        if wrong:
+            return f"only one of the source and the translation {wrong}s with a line break"
+        return None
 
     def stats(self) -> Stats:
         """Count entries in use by state, as `lookup` would show them."""
@@ -336,6 +347,14 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(handle)
+
+
+def line_break_mismatch(source: str, text: str) -> str | None:
+    """"begin" or "end" when only one of source and translation begins or ends with a line break."""
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        if test(source, "\n") != test(text, "\n"):
+            return where
+    return None
 
 
 def max_translation_length(source: str) -> int:
@@ -541,14 +560,18 @@ def _ordered(entries: Iterable[polib.POEntry]) -> list[polib.POEntry]:
 # polib reads a broken file without complaint (a string without closing quote loses its
 # last character, an unknown escape is kept as two characters, a cut-off entry becomes an
 # empty one) and `save()` would then write that back. So the text is first checked the
-# way `msgfmt --check` judges its syntax, and some stricter rules where polib would
-# misread what msgfmt accepts: only the escapes polib reads back as written, no plural
-# forms, one string per line, no comment lines after the last entry.
+# way `msgfmt --check` judges its syntax (and its rule that a msgid and its msgstr
+# begin and end with a line break alike, which catches a msgstr cut off after a
+# continuation line), and some stricter rules where polib would misread what msgfmt
+# accepts: only the escapes polib reads back as written, no plural forms, one string per
+# line, no comment lines after the last entry. Then polib's entries must be the ones the
+# check read (`_check_agreement`).
 
 _ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f"}
 _ESCAPE_LIST = '\\\\ \\" \\n \\t \\r \\v \\b \\f'
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"', re.DOTALL)
-_KEYWORD = re.compile(r"(msgctxt|msgid|msgstr)\s+(.*)", re.DOTALL)
+_BLANKS = " \t\f\v"  # the white space PO allows around keywords and strings (msgfmt: ASCII only)
+_KEYWORD = re.compile(r"(msgctxt|msgid|msgstr)[ \t\f\v]+(.*)", re.DOTALL)
 _PLURAL = re.compile(r"(msgid_plural|msgstr\[)")
 _CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
 
@@ -598,6 +621,7 @@ def check_po_text(path: Path, data: bytes) -> tuple[PoEntry, ...]:
     try:
         entries = _assemble(_read_line(number, raw) for number, raw in enumerate(_lines(text), 1))
         _check_keys(entries)
+        _check_line_breaks(entries)
         _check_header(entries)
     except _Syntax as error:
         raise _broken(path, error.line, error.reason, error.fix) from None
@@ -605,14 +629,17 @@ def check_po_text(path: Path, data: bytes) -> tuple[PoEntry, ...]:
 
 
 def _utf8(path: Path, data: bytes) -> str:
-    """The text of the file, which must be UTF-8 (an initial byte order mark is dropped)."""
+    """The text of the file, which must be UTF-8 without a byte order mark (msgfmt refuses one)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise _broken(path, line, "the file is not valid UTF-8",
                       "save the file as UTF-8 (`iconv -f LATIN1 -t UTF-8` if it was Latin-1)") from error
-    return text[1:] if text.startswith("\ufeff") else text
+    if text.startswith("\ufeff"):
+        raise _broken(path, 1, "the file starts with a byte order mark",
+                      "save it as UTF-8 without BOM (`sed -i '1s/^\\xEF\\xBB\\xBF//'`)")
+    return text
 
 
 def _lines(text: str) -> list[str]:
@@ -622,7 +649,7 @@ def _lines(text: str) -> list[str]:
 
 def _read_line(number: int, raw: str) -> _Line:
     """Classify one line and unescape its string; _Syntax if it is not well-formed."""
-    line = raw.strip()
+    line = raw.strip(_BLANKS)
     try:
         if not line:
             return _Line(number, "blank")
@@ -639,16 +666,16 @@ def _read_line(number: int, raw: str) -> _Line:
 
 def _obsolete_line(number: int, rest: str) -> _Line:
     """A `#~` line: a keyword or continuation line of an obsolete entry."""
-    if not rest[:1].isspace():
+    if not rest[:1] or rest[0] not in _BLANKS:
         raise _Syntax("`#~` must be followed by a space", "write `#~ msgid \"…\"`")
-    if rest.strip().startswith("#"):
+    if rest.strip(_BLANKS).startswith("#"):
         raise _Syntax("a comment after `#~`", "remove the `#~` in front of the comment")
-    return _message_line(number, rest.strip(), obsolete=True)
+    return _message_line(number, rest.strip(_BLANKS), obsolete=True)
 
 
 def _previous_line(number: int, rest: str) -> _Line:
     """A `#|` line: the source an outdated translation was made for."""
-    rest = rest.strip()
+    rest = rest.strip(_BLANKS)
     match = _KEYWORD.fullmatch(rest)
     if rest.startswith('"'):
         return _Line(number, "previous-more", value=_read_string(rest))
@@ -667,7 +694,7 @@ def _message_line(number: int, line: str, obsolete: bool) -> _Line:
                       "write the entry with a single msgid and msgstr")
     match = _KEYWORD.fullmatch(line)
     if match is None:
-        word = line.split(None, 1)[0]
+        word = re.split(r"[ \t\f\v]", line, maxsplit=1)[0]
         if word in ("msgctxt", "msgid", "msgstr"):
             raise _Syntax(f"`{word}` without its string", f'write `{word} "…"` on one line')
         raise _Syntax(f"not a PO keyword, string or comment: {line[:40]!r}",
@@ -684,7 +711,7 @@ def _read_string(text: str) -> str:
         raise _Syntax("the string is not closed: no double quote at its end, the file may "
                       "be cut off here", 'end the string with `"`, and write `\\"` for a '
                       "quote inside the text")
-    rest = text[match.end():].strip()
+    rest = text[match.end():].strip(_BLANKS)
     if rest:
         reason = "unescaped double quote in the string" if '"' in rest else \
             f"text after the closing quote: {rest[:20]!r}"
@@ -829,12 +856,24 @@ def _check_keys(entries: tuple[PoEntry, ...]) -> None:
                           "write the entry's source text as its msgid", entry.line)
 
 
+def _check_line_breaks(entries: tuple[PoEntry, ...]) -> None:
+    """msgfmt's rule: a translation begins and ends with a line break when its source does."""
+    for entry in entries:
+        if entry.obsolete or not entry.source or not entry.text:
+            continue
+        wrong = line_break_mismatch(entry.source, entry.text)
+        if wrong:
+            raise _Syntax(f"msgid and msgstr do not both {wrong} with a line break (\\n); was "
+                          "the file cut off inside the msgstr?", f"make the translation {wrong} "
+                          "with \\n exactly when the source does", entry.text_line)
+
+
 def _check_header(entries: tuple[PoEntry, ...]) -> None:
     """The header's lines are "Name: value", and its charset, if given, is UTF-8."""
     header = next((e for e in entries if e.context is None and not e.source), None)
     if header is None:
         return
-    for field_line in header.text.split("\n"):
+    for field_line in header.text.splitlines():  # as polib splits it, at "\r" too
         where = _header_line(header, field_line)
         if field_line.strip() and ":" not in field_line:
             raise _Syntax(f"header line {field_line[:40]!r} is not `Name: value`",

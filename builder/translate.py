@@ -36,7 +36,7 @@ from deep_translator import libre as _dt_libre
 from deep_translator import mymemory as _dt_mymemory
 from deep_translator.constants import MY_MEMORY_LANGUAGES_TO_CODES
 
-from builder.catalog import MEMORY_ENGINE, Catalog, max_translation_length
+from builder.catalog import MEMORY_ENGINE, Catalog
 
 ENGINES = ("libre", "google", "mymemory", "deepl")
 DEFAULT_TIMEOUT = 20.0  # seconds, for connecting and for each read
@@ -635,12 +635,6 @@ def _apply(catalog: Catalog, engine: str, date: str, groups: dict[str, list[str]
             if catalog.set_machine(segment_id, result, engine, date):
                 filled += 1
             else:
-                failed.append((segment_id, _rejected(segment_id, source, result)))
+                problem = catalog.machine_problem(segment_id, result)
+                failed.append((segment_id, f"{segment_id}: refused, {problem}; left untranslated"))
     return filled, failed, None
-
-
-def _rejected(segment_id: str, source: str, result: str) -> str:
-    """Why the catalog did not take an engine's translation (it is too long for its source)."""
-    return (f"{segment_id}: the engine's translation has {len(result)} characters, more than the "
-            f"{max_translation_length(source)} allowed for a {len(source)}-character source; "
-            "left untranslated")
