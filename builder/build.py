@@ -154,10 +154,23 @@ def sync_catalogs(project: Project, site, strings: dict, report: Report, save: b
         catalogs = load_catalogs(project.translations, codes, codes[0], {a.meta.language for a in site.articles})
         segments = all_segments(site, strings)
         for lang, catalog in catalogs.items():
-            catalog.sync([s for s in segments if s.source_language != lang] + topic_segments(site, lang))
+            wanted = [s for s in segments if s.source_language != lang] + topic_segments(site, lang)
+            catalog.sync(wanted)
+            if wanted and catalog.file_was_empty:
+                warn_empty_catalog(project, catalog, len(wanted), report)
             if save:
                 catalog.save()
     return catalogs
+
+
+def warn_empty_catalog(project: Project, catalog, texts: int, report: Report) -> None:
+    """An existing catalog without entries while the site has texts for it: say so, go on."""
+    path = catalog.path.relative_to(project.root) if catalog.path.is_relative_to(project.root) else catalog.path
+    report.problems.warning(str(path), None,
+                            f"the translation memory is empty (no entries), but the site has {texts} "
+                            f"texts to translate into {catalog.language!r}; they are shown in the original",
+                            f"if the file was emptied by mistake, restore it (`git checkout -- {path}`); "
+                            "else fill it with `python -m builder translate`")
 
 
 def topic_segments(site, language: str) -> list:

@@ -26,6 +26,7 @@ def stats(project: Project, out=sys.stdout) -> int:
     except (ConfigError, CatalogError) as exc:
         print(exc, file=out)
         return 2
+    print_catalog_warnings(report, out)
     render_all(project, site, strings, catalogs, report)
     names = {lang.code: lang.name for lang in site.languages}
     for code, catalog in catalogs.items():
@@ -39,6 +40,13 @@ def stats(project: Project, out=sys.stdout) -> int:
             print(f"  glossary: {violation.segment_id} should use {violation.term.target!r} "
                   f"for {violation.term.source!r}", file=out)
     return 0
+
+
+def print_catalog_warnings(report: Report, out) -> None:
+    """Print the problems found with the translation memory files (an empty one, say)."""
+    for problem in report.problems.items:
+        if problem.path.endswith(".po"):
+            print(problem, file=out)
 
 
 def glossary_violations(project: Project, catalog) -> list:
@@ -67,6 +75,7 @@ def translate(project: Project, engine_name: str, url: str | None, key_env: str 
     except (ConfigError, CatalogError, mt.TranslationError) as exc:
         print(f"error: {exc}", file=out)
         return 2
+    print_catalog_warnings(report, out)
     status = 0
     with engine:
         for code, catalog in catalogs.items():

@@ -632,5 +632,9 @@ def _apply(catalog: Catalog, engine: str, date: str, groups: dict[str, list[str]
             failed.extend((sid, str(result.for_segment(sid))) for sid in groups[source])
             continue
         for segment_id in groups[source]:
-            filled += catalog.set_machine(segment_id, result, engine, date)
+            if catalog.set_machine(segment_id, result, engine, date):
+                filled += 1
+            else:
+                problem = catalog.machine_problem(segment_id, result)
+                failed.append((segment_id, f"{segment_id}: refused, {problem}; left untranslated"))
     return filled, failed, None
