@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,55 @@ def test_author_comes_from_front_matter_or_sources_yml_and_reaches_claims_json(t
     page = (root / "build" / "docs" / "sources" / "a.md").read_text(encoding="utf-8")
     assert "| Autor/in | Greta Sommerfeld |" in page
     assert "| Author | Greta Sommerfeld |" in (root / "build" / "docs" / "sources" / "a.en.md").read_text(encoding="utf-8")
+
+
+FRONT = "---\ntitle: Der Kanzler in Paris\ndate: 2025-02-12\n---\n"
+
+
+def test_crlf_line_ends_and_a_byte_order_mark_read_as_plain_lf(tmp_path):
+    crlf = (FRONT + GOOD + "\nZweiter Absatz. Er endet hier.\n").replace("\n", "\r\n")
+    folder = write(tmp_path, {"lf.md": crlf.replace("\r\n", "\n"), "crlf.md": crlf,
+                              "bom.md": "\ufeff" + crlf, "plain.txt": GOOD.replace("\n", "\r\n")})
+    articles, problems = read(folder)
+    assert not problems.items
+    by_id = {a.id: a for a in articles}
+    for name in ("crlf", "bom"):
+        assert (by_id[name].meta, by_id[name].text, by_id[name].blocks) == (
+            by_id["lf"].meta, by_id["lf"].text, by_id["lf"].blocks)
+    assert by_id["plain"].text == GOOD.strip()
+
+
+def test_a_crlf_front_matter_problem_names_its_line(tmp_path):
+    folder = write(tmp_path, {"unknown.md": ("---\ntitle: T\nautor: Jemand\n---\n" + GOOD).replace("\n", "\r\n")})
+    _, problems = read(folder)
+    assert str(problems.errors[0]).startswith("unknown.md:3: error: unknown metadata key 'autor'")
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                           ("utf-32-le", b"\xff\xfe\x00\x00")])
+def test_utf16_and_utf32_with_a_byte_order_mark_read_as_text(tmp_path, encoding, bom):
+    text = (FRONT + "Grüße aus Köln. " + GOOD).replace("\n", "\r\n")
+    folder = write(tmp_path, {"lf.md": FRONT + "Grüße aus Köln. " + GOOD, "wide.md": bom + text.encode(encoding),
+                              "bad.md": bom + ("---\nautor: X\n---\n" + GOOD).encode(encoding)})
+    articles, problems = read(folder)
+    assert [a.id for a in articles] == ["lf", "wide"]
+    assert (articles[1].meta, articles[1].blocks) == (articles[0].meta, articles[0].blocks)
+    assert str(problems.errors[0]).startswith("bad.md:2: error: unknown metadata key 'autor'")
+
+
+@pytest.mark.parametrize("body, words", [
+    (random.Random(1).randbytes(3000), ["not text", "binary", "right file"]),
+    (bytes(random.Random(2).sample(range(1, 256), 255)) * 4, ["not text", "control bytes", "right file"]),
+    (("Zweite Zeile\n" + GOOD).encode("utf-16-le"), ["UTF-16LE", "byte-order mark", "iconv -f UTF-16LE -t UTF-8"]),
+    (b"\xfe\xff" + "Grüße".encode("utf-16-be") + b"\xd8\x00", ["not valid UTF-16", "iconv -f UTF-16 -t UTF-8"]),
+], ids=["random-bytes", "control-bytes", "utf16-without-bom", "broken-utf16"])
+def test_bytes_that_are_no_text_are_called_so_and_utf16_is_named(tmp_path, body, words):
+    folder = write(tmp_path, {"good.txt": GOOD, "odd.txt": body})
+    articles, problems = read(folder)
+    assert [a.id for a in articles] == ["good"]
+    (problem,) = problems.errors
+    text = str(problem)
+    assert text.startswith("odd.txt") and " — fix: " in text and "\n" not in text
+    assert "latin1" not in text
+    for word in words:
+        assert word in text, text
