@@ -15,6 +15,7 @@ import codecs
 import datetime
 import itertools
 import re
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,7 +30,8 @@ SUFFIXES = (".txt", ".md", ".html", ".htm")
 WEB_PAGES = (".html", ".htm")
 SOURCES_YML = "content/sources.yml"
 META_KEYS = ("title", "author", "date", "publisher", "url", "language", "slug")
-SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
+MAX_ID = 100  # characters of an article id
+SAFE_ID = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{MAX_ID - 1}}}\Z")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 DERIVED_TITLE_WORDS = 14
@@ -37,6 +39,7 @@ DERIVED_TITLE_WORDS = 14
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Bytes that text in no 8-bit encoding holds (C0 controls but tab, line ends and form feed; DEL).
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 CONTROL_BYTES = bytes(c for c in (*range(32), 127) if c not in b"\t\n\r\f")
 
 
@@ -59,7 +62,7 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
     `on_file`, if given, wraps the list of files (to report progress); `cache` keeps
     cleaned articles between builds.
     """
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
+    files = article_files(folder)
     seen: dict[str, str] = {}
     articles = []
     for path in (on_file(files) if on_file else files):
@@ -80,18 +83,25 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
             continue
         seen[article.id] = shown
         articles.append(article)
-    for key in sorted(set(sources_meta) - set(seen)):
+    for key in sorted(set(sources_meta) - set(seen) - {p.stem for p in files}):
         problems.warning("content/sources.yml", None, f"metadata for {key!r}, but no article has that id",
                          "remove the entry or add the article")
     return articles
 
 
+def article_files(folder: Path) -> list[Path]:
+    """The article files of a folder, in the order they are read."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
+
+
 def _shown(path: Path, root: Path | None) -> str:
-    """The path as the user knows it: relative to the project when possible."""
+    """The path as the user knows it: relative to the project when possible, control
+    characters (a line break in a file name) escaped so a message stays one line."""
     try:
-        return str(path.relative_to(root)) if root else str(path)
+        text = str(path.relative_to(root)) if root else str(path)
     except ValueError:
-        return str(path)
+        text = str(path)
+    return CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _load(path: Path, shown: str, sources_meta: dict, problems: Problems, cache=None) -> Source | None:
@@ -275,10 +285,11 @@ def _metadata(source: Source, languages: tuple[str, ...], problems: Problems) ->
     for key in sorted(set(meta) - set(META_KEYS)):
         report(key, f"unknown metadata key {key!r} for {source.path.stem}", f"use only: {', '.join(META_KEYS)}")
     values = {k: (None if meta.get(k) is None else str(meta[k]).strip()) for k in META_KEYS}
-    article_id = values["slug"] or source.path.stem
-    if not SAFE_ID.match(article_id):
-        report("slug", f"article id {article_id!r} is not a safe file name",
+    if values["slug"] and not SAFE_ID.match(values["slug"]):
+        report("slug", f"article id {values['slug']!r} is not a safe file name",
                "use letters, digits, '-' and '_' only (no '/', '..' or spaces)")
+    elif not values["slug"] and not SAFE_ID.match(source.path.stem):
+        _bad_file_name(source, problems)
     if values["date"] and not calendar_date(values["date"]):
         report("date", f"date {values['date']!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
                "write a real date as precisely as known, e.g. 2025-02 or 2025-02-12")
@@ -292,6 +303,24 @@ def _metadata(source: Source, languages: tuple[str, ...], problems: Problems) ->
         return None
     return Metadata(title=values["title"], author=values["author"], date=values["date"],
                     publisher=values["publisher"], url=values["url"], language=language, slug=values["slug"])
+
+
+def _bad_file_name(source: Source, problems: Problems) -> None:
+    """Report a file whose name (the id, when no `slug` gives one) cannot be a page's name."""
+    stem, suffix = source.path.stem, source.path.suffix
+    fault = (f"it is {len(stem)} characters long, at most {MAX_ID} are allowed" if len(stem) > MAX_ID
+             else "only letters a-z, digits, '-' and '_' may be in it, starting with a letter or digit")
+    where = "its front matter" if suffix == ".md" else SOURCES_YML
+    problems.error(source.shown, None, f"the file name cannot be the article's id: {fault}",
+                   f"rename the file to letters, digits, '-' and '_' only, e.g. {_safe_name(stem)}{suffix} "
+                   f"(or set `slug:` in {where})")
+
+
+def _safe_name(stem: str) -> str:
+    """A safe id close to a file name: accents dropped, ß as ss, other characters as '-'."""
+    folded = unicodedata.normalize("NFKD", stem.replace("ß", "ss")).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", folded).strip("-_")[:MAX_ID].strip("-_")
+    return name or "article"
 
 
 def calendar_date(text: str) -> bool:

@@ -228,3 +228,36 @@ def test_bytes_that_are_no_text_are_called_so_and_utf16_is_named(tmp_path, body,
     assert "latin1" not in text
     for word in words:
         assert word in text, text
+
+
+@pytest.mark.parametrize("name, suggestion", [
+    ("mein artikel.txt", "mein-artikel.txt"), ("größe.txt", "grosse.txt"), ("Straße über.md", "Strasse-uber.md"),
+    ("a" * 250 + ".txt", "a" * 100 + ".txt"), ("neu\n.txt", "neu.txt"), ("-vorab.txt", "vorab.txt"),
+], ids=["space", "unicode", "unicode-md", "254-characters", "line-break", "leading-dash"])
+def test_a_file_name_that_cannot_be_an_id_is_blamed_on_the_file_and_counted_as_skipped(project, name, suggestion):
+    root = project(articles={"good.txt": GOOD, name: GOOD})
+    stem = name.rsplit(".", 1)[0]
+    (root / "content" / "sources.yml").write_text(json.dumps({stem: {"title": "T"}}), encoding="utf-8")
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 1
+    (error,) = [line for line in out.getvalue().splitlines() if ": error: " in line]
+    shown = name.replace("\n", "\\n")
+    assert error.startswith(f"content/articles/{shown}: error: the file name cannot be the article's id")
+    assert f"fix: rename the file to letters, digits, '-' and '_' only, e.g. {suggestion} " in error
+    assert "articles: 1 read, 1 skipped (1 errors" in out.getvalue()
+    assert "no article has that id" not in out.getvalue()  # its entry in sources.yml has its file
+
+
+def test_a_bad_slug_in_sources_yml_is_blamed_there_and_its_article_counted_as_skipped(project):
+    root = project(articles={"good.txt": GOOD, "bericht.txt": GOOD})
+    (root / "content" / "sources.yml").write_text("bericht:\n  slug: mein bericht\n", encoding="utf-8")
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 1
+    assert "content/sources.yml: error: article id 'mein bericht' is not a safe file name" in out.getvalue()
+    assert "articles: 1 read, 1 skipped (1 errors" in out.getvalue()
+
+
+def test_a_good_slug_gives_a_bad_file_name_its_id(tmp_path):
+    folder = write(tmp_path, {"mein artikel.md": "---\nslug: mein-artikel\n---\n" + GOOD, "b c.txt": GOOD})
+    articles, problems = read(folder, {"b c": {"slug": "b-c"}})
+    assert [a.id for a in articles] == ["b-c", "mein-artikel"] and not problems.items
