@@ -18,6 +18,7 @@ from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
 from .problems import ConfigError, Problems
 from .attribution import attribute
 from .cache import Cache, code_fingerprint
+from .lock import run_locked
 from .people import load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
@@ -194,7 +195,13 @@ def _coverage(counts: dict[str, dict[str, int]]) -> tuple[dict[str, int], list[s
 
 
 def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=sys.stdout) -> int:
-    """Build the site; print problems and a summary; return the exit status."""
+    """Build the site; print problems and a summary; return the exit status. One build of a
+    project runs at a time: a second one waits for the first (`lock`)."""
+    return run_locked(project.build, out, lambda: _build(project, strict, run_mkdocs, out))
+
+
+def _build(project: Project, strict: bool, run_mkdocs: bool, out) -> int:
+    """Build the site, holding the project's lock."""
     report = Report()
     started = time.perf_counter()
     try:
