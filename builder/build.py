@@ -18,8 +18,9 @@ from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
 from .problems import ConfigError, Problems
 from .attribution import attribute
 from .cache import Cache, code_fingerprint
+from .lock import run_locked
 from .people import load_people
-from .read import read_articles
+from .read import article_files, read_articles
 from .render import all_segments, render_site
 from .site import assemble
 
@@ -59,6 +60,7 @@ class Report:
     times: dict[str, float] = field(default_factory=dict)
     coverage: dict[str, tuple] = field(default_factory=dict)  # language name -> (counts, pages missing)
     lines: list[str] = field(default_factory=list)
+    files: int = 0  # article files found
 
     @contextmanager
     def stage(self, name: str):
@@ -101,6 +103,7 @@ def load_model(project: Project, report: Report):
     with report.stage("read"):
         codes = tuple(lang.code for lang in languages)
         cache = Cache(project.build / "cache" / f"read-{code_fingerprint()}")
+        report.files = len(article_files(project.articles))
         articles = read_articles(project.articles, sources, codes, report.problems, project.root,
                                  on_file=lambda files: progress("read", files, len(files)), cache=cache)
     with report.stage("quotes"):
@@ -207,7 +210,13 @@ def _coverage(counts: dict[str, dict[str, int]]) -> tuple[dict[str, int], list[s
 
 
 def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=sys.stdout) -> int:
-    """Build the site; print problems and a summary; return the exit status."""
+    """Build the site; print problems and a summary; return the exit status. One build of a
+    project runs at a time: a second one waits for the first (`lock`)."""
+    return run_locked(project.build, out, lambda: _build(project, strict, run_mkdocs, out))
+
+
+def _build(project: Project, strict: bool, run_mkdocs: bool, out) -> int:
+    """Build the site, holding the project's lock."""
     report = Report()
     started = time.perf_counter()
     try:
@@ -243,7 +252,7 @@ def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=s
 def summary(site, report: Report, total: float, out) -> None:
     """Print what the build read, made and how long each stage took."""
     p = report.problems
-    skipped = len({x.path for x in p.errors if x.path.startswith("content/articles")})
+    skipped = report.files - len(site.articles)  # each one has an error, in its file or in content/sources.yml
     print(f"articles: {len(site.articles)} read, {skipped} skipped"
           + (f" ({len(p.errors)} errors, {len(p.warnings)} warnings)" if p.items else ""), file=out)
     for topic in site.topics:

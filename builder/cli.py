@@ -8,6 +8,16 @@ from pathlib import Path
 from .build import Project, build
 
 
+class AtLeastOne(argparse.Action):
+    """A whole-number option that must be 1 or more: anything less is a usage error."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        """Store the number, or stop with a usage error naming the option."""
+        if values < 1:
+            parser.error(f"{option_string} must be at least 1, not {values}")
+        setattr(namespace, self.dest, values)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run a command; return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m builder", description="Build the bilingual explainer site.")
@@ -25,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     p_tr.add_argument("--engine", required=True, choices=["libre", "google", "mymemory", "deepl"])
     p_tr.add_argument("--url", help="the engine's address (LibreTranslate: http://host:port/)")
     p_tr.add_argument("--key-env", metavar="VAR", help="environment variable that holds the API key")
-    p_tr.add_argument("--batch-size", type=int, default=20, help="texts per saved batch (default 20)")
+    p_tr.add_argument("--batch-size", type=int, action=AtLeastOne, default=20, help="texts per saved batch (default 20)")
     p_add = commands.add_parser("add", help="write content/articles/<id>.md from a saved web page or its URL")
     p_add.add_argument("page", metavar="PAGE.html|URL", help="a saved web page, or the http(s) address of one")
     p_add.add_argument("--id", dest="article_id", metavar="ID", help="the article id (default: from the address or the title)")

@@ -14,6 +14,7 @@ from . import glossary
 from . import translate as mt
 from .build import Project, Report, load_model, render_all, sync_catalogs
 from .catalog import CatalogError
+from .lock import run_locked
 from .problems import ConfigError
 
 
@@ -60,7 +61,14 @@ def glossary_violations(project: Project, catalog) -> list:
 
 def translate(project: Project, engine_name: str, url: str | None, key_env: str | None,
               batch_size: int = 20, out=sys.stdout) -> int:
-    """Fill the missing entries of every catalog through a machine-translation engine."""
+    """Fill the missing entries of every catalog through a machine-translation engine; a
+    build of the project meanwhile waits (both save the translation memory)."""
+    return run_locked(project.build, out, lambda: _translate(project, engine_name, url, key_env, batch_size, out))
+
+
+def _translate(project: Project, engine_name: str, url: str | None, key_env: str | None,
+               batch_size: int, out) -> int:
+    """Fill the missing entries, holding the project's lock."""
     key = None
     if key_env:
         key = os.environ.get(key_env)

@@ -4,15 +4,18 @@ Plain text (`*.txt`), Markdown with YAML front matter (`*.md`) and saved web pag
 (`*.html`, `*.htm`) are accepted. A `.txt` keeps its metadata in `content/sources.yml`,
 keyed by id, so the file stays as it came. A web page gives its main text and the
 metadata its markup states (`webpage`); an entry in `content/sources.yml` corrects them.
+Text files are UTF-8, or UTF-16/32 with a byte-order mark; CRLF line ends read as LF.
 Nothing is invented: what is not known stays None and is shown as unknown. A file that
 cannot be read is reported with its path, the line and the fix, and skipped; the others
 still build.
 """
 from __future__ import annotations
 
+import codecs
 import datetime
 import itertools
 import re
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,10 +30,17 @@ SUFFIXES = (".txt", ".md", ".html", ".htm")
 WEB_PAGES = (".html", ".htm")
 SOURCES_YML = "content/sources.yml"
 META_KEYS = ("title", "author", "date", "publisher", "url", "language", "slug")
-SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
+MAX_ID = 100  # characters of an article id
+SAFE_ID = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{MAX_ID - 1}}}\Z")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 DERIVED_TITLE_WORDS = 14
+# Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts like UTF-16's).
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Bytes that text in no 8-bit encoding holds (C0 controls but tab, line ends and form feed; DEL).
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL_BYTES = bytes(c for c in (*range(32), 127) if c not in b"\t\n\r\f")
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
     `on_file`, if given, wraps the list of files (to report progress); `cache` keeps
     cleaned articles between builds.
     """
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
+    files = article_files(folder)
     seen: dict[str, str] = {}
     articles = []
     for path in (on_file(files) if on_file else files):
@@ -73,18 +83,25 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
             continue
         seen[article.id] = shown
         articles.append(article)
-    for key in sorted(set(sources_meta) - set(seen)):
+    for key in sorted(set(sources_meta) - set(seen) - {p.stem for p in files}):
         problems.warning("content/sources.yml", None, f"metadata for {key!r}, but no article has that id",
                          "remove the entry or add the article")
     return articles
 
 
+def article_files(folder: Path) -> list[Path]:
+    """The article files of a folder, in the order they are read."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
+
+
 def _shown(path: Path, root: Path | None) -> str:
-    """The path as the user knows it: relative to the project when possible."""
+    """The path as the user knows it: relative to the project when possible, control
+    characters (a line break in a file name) escaped so a message stays one line."""
     try:
-        return str(path.relative_to(root)) if root else str(path)
+        text = str(path.relative_to(root)) if root else str(path)
     except ValueError:
-        return str(path)
+        text = str(path)
+    return CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _load(path: Path, shown: str, sources_meta: dict, problems: Problems, cache=None) -> Source | None:
@@ -148,19 +165,56 @@ def _cached_page(raw: bytes, cache):
 
 
 def _decode(raw: bytes, shown: str, problems: Problems) -> str | None:
-    """UTF-8 text, or None with a problem for binary and other encodings."""
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        problems.error(shown, line, "binary file (contains NUL bytes)", "save the article as UTF-8 plain text")
-        return None
+    """The text of a file with Unix line ends: UTF-8 (a byte-order mark is dropped), or
+    UTF-16/32 with a byte-order mark; None with a problem for anything else."""
+    codec = next((name for bom, name in BOMS if raw.startswith(bom)), "utf-8")
+    if codec == "utf-8" and b"\x00" in raw:
+        return _not_text(raw, shown, problems)
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode(codec)
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        return _undecodable(raw, exc, codec, shown, problems)
+    if "\x00" in text:
+        return _not_text(text.encode("utf-8"), shown, problems)
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _not_text(raw: bytes, shown: str, problems: Problems) -> None:
+    """Report a file with NUL bytes: UTF-16 without a byte-order mark, or no text at all."""
+    line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+    order = _utf16_without_bom(raw)
+    if order:
+        problems.error(shown, None, f"looks like {order} text without a byte-order mark",
+                       f"convert it to UTF-8, e.g. `iconv -f {order} -t UTF-8 old.txt > new.txt`")
+    else:
+        problems.error(shown, line, "not text but binary data (contains NUL bytes)",
+                       "is it the right file? An article must be plain text, saved as UTF-8")
+    return None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """"UTF-16LE" or "UTF-16BE" when most odd (or even) bytes are NUL, as in UTF-16 of Latin text."""
+    pairs = len(raw) // 2
+    for order, high in (("UTF-16LE", raw[1::2]), ("UTF-16BE", raw[0::2])):
+        if pairs >= 2 and high.count(0) > pairs * 0.6:
+            return order
+    return None
+
+
+def _undecodable(raw: bytes, exc: UnicodeDecodeError, codec: str, shown: str, problems: Problems) -> None:
+    """Report bytes that are not valid text in `codec`: another encoding, or no text at all."""
+    line = raw[: exc.start].decode(codec, errors="replace").count("\n") + 1
+    controls = sum(raw.count(bytes([c])) for c in CONTROL_BYTES)
+    if codec != "utf-8":
+        problems.error(shown, line, f"not valid {codec.upper()} (at byte offset {exc.start})",
+                       f"re-save the file as UTF-8, e.g. `iconv -f {codec.upper()} -t UTF-8 old.txt > new.txt`")
+    elif controls * 100 > len(raw):
+        problems.error(shown, line, f"not text ({controls} control bytes in {len(raw)}, e.g. at offset {exc.start})",
+                       "is it the right file? An article must be plain text, saved as UTF-8")
+    else:
         problems.error(shown, line, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
                        "re-save the file as UTF-8, e.g. `iconv -f latin1 -t utf-8`")
-        return None
-    return text.removeprefix("\ufeff")
+    return None
 
 
 def _front_matter(text: str, shown: str, problems: Problems) -> tuple[dict, str, int] | None:
@@ -231,10 +285,11 @@ def _metadata(source: Source, languages: tuple[str, ...], problems: Problems) ->
     for key in sorted(set(meta) - set(META_KEYS)):
         report(key, f"unknown metadata key {key!r} for {source.path.stem}", f"use only: {', '.join(META_KEYS)}")
     values = {k: (None if meta.get(k) is None else str(meta[k]).strip()) for k in META_KEYS}
-    article_id = values["slug"] or source.path.stem
-    if not SAFE_ID.match(article_id):
-        report("slug", f"article id {article_id!r} is not a safe file name",
+    if values["slug"] and not SAFE_ID.match(values["slug"]):
+        report("slug", f"article id {values['slug']!r} is not a safe file name",
                "use letters, digits, '-' and '_' only (no '/', '..' or spaces)")
+    elif not values["slug"] and not SAFE_ID.match(source.path.stem):
+        _bad_file_name(source, problems)
     if values["date"] and not calendar_date(values["date"]):
         report("date", f"date {values['date']!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
                "write a real date as precisely as known, e.g. 2025-02 or 2025-02-12")
@@ -248,6 +303,24 @@ def _metadata(source: Source, languages: tuple[str, ...], problems: Problems) ->
         return None
     return Metadata(title=values["title"], author=values["author"], date=values["date"],
                     publisher=values["publisher"], url=values["url"], language=language, slug=values["slug"])
+
+
+def _bad_file_name(source: Source, problems: Problems) -> None:
+    """Report a file whose name (the id, when no `slug` gives one) cannot be a page's name."""
+    stem, suffix = source.path.stem, source.path.suffix
+    fault = (f"it is {len(stem)} characters long, at most {MAX_ID} are allowed" if len(stem) > MAX_ID
+             else "only letters a-z, digits, '-' and '_' may be in it, starting with a letter or digit")
+    where = "its front matter" if suffix == ".md" else SOURCES_YML
+    problems.error(source.shown, None, f"the file name cannot be the article's id: {fault}",
+                   f"rename the file to letters, digits, '-' and '_' only, e.g. {_safe_name(stem)}{suffix} "
+                   f"(or set `slug:` in {where})")
+
+
+def _safe_name(stem: str) -> str:
+    """A safe id close to a file name: accents dropped, ß as ss, other characters as '-'."""
+    folded = unicodedata.normalize("NFKD", stem.replace("ß", "ss")).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", folded).strip("-_")[:MAX_ID].strip("-_")
+    return name or "article"
 
 
 def calendar_date(text: str) -> bool:
@@ -291,7 +364,8 @@ def _key_line(source: Source, key: str) -> int | None:
     """The line of a front matter key in a Markdown file, for messages."""
     if source.path.suffix != ".md":
         return None
-    for number, line in enumerate(source.path.read_text(encoding="utf-8").splitlines(), start=1):
+    text = _decode(source.path.read_bytes(), source.shown, Problems()) or ""
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.startswith(f"{key}:"):
             return number
     return 1

@@ -37,6 +37,7 @@ class Page:
     loc: Localizer
     strings: dict
     citations: list = field(default_factory=list)
+    numbers: dict = field(default_factory=dict, repr=False)  # citation -> its number in `citations`
 
     def t(self, key: str) -> str:
         """A UI string in the page's language (the original when untranslated)."""
@@ -53,9 +54,11 @@ class Page:
 
     def cite(self, citation: Citation) -> int:
         """Number a citation on this page (the same citation keeps its number)."""
-        if citation not in self.citations:
+        number = self.numbers.get(citation)
+        if number is None:
             self.citations.append(citation)
-        return self.citations.index(citation) + 1
+            number = self.numbers[citation] = len(self.citations)
+        return number
 
 
 def environment(templates: Path) -> jinja2.Environment:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -134,7 +135,7 @@ def test_broken_topics_config_lists_every_problem_and_stops(project):
     assert "topics[0].terms.x: weight must be a number" in log
     assert "topics[1].title: expected a text per language with at least `de:`" in log
     assert "topics[1].colour: unknown key" in log
-    assert not (root / "build").exists()
+    assert [p.name for p in (root / "build").iterdir()] == [".lock"]  # nothing built, only the build lock taken
 
 
 def test_long_stages_report_progress_and_short_ones_stay_quiet():
@@ -175,3 +176,88 @@ def test_author_comes_from_front_matter_or_sources_yml_and_reaches_claims_json(t
     page = (root / "build" / "docs" / "sources" / "a.md").read_text(encoding="utf-8")
     assert "| Autor/in | Greta Sommerfeld |" in page
     assert "| Author | Greta Sommerfeld |" in (root / "build" / "docs" / "sources" / "a.en.md").read_text(encoding="utf-8")
+
+
+FRONT = "---\ntitle: Der Kanzler in Paris\ndate: 2025-02-12\n---\n"
+
+
+def test_crlf_line_ends_and_a_byte_order_mark_read_as_plain_lf(tmp_path):
+    crlf = (FRONT + GOOD + "\nZweiter Absatz. Er endet hier.\n").replace("\n", "\r\n")
+    folder = write(tmp_path, {"lf.md": crlf.replace("\r\n", "\n"), "crlf.md": crlf,
+                              "bom.md": "\ufeff" + crlf, "plain.txt": GOOD.replace("\n", "\r\n")})
+    articles, problems = read(folder)
+    assert not problems.items
+    by_id = {a.id: a for a in articles}
+    for name in ("crlf", "bom"):
+        assert (by_id[name].meta, by_id[name].text, by_id[name].blocks) == (
+            by_id["lf"].meta, by_id["lf"].text, by_id["lf"].blocks)
+    assert by_id["plain"].text == GOOD.strip()
+
+
+def test_a_crlf_front_matter_problem_names_its_line(tmp_path):
+    folder = write(tmp_path, {"unknown.md": ("---\ntitle: T\nautor: Jemand\n---\n" + GOOD).replace("\n", "\r\n")})
+    _, problems = read(folder)
+    assert str(problems.errors[0]).startswith("unknown.md:3: error: unknown metadata key 'autor'")
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                           ("utf-32-le", b"\xff\xfe\x00\x00")])
+def test_utf16_and_utf32_with_a_byte_order_mark_read_as_text(tmp_path, encoding, bom):
+    text = (FRONT + "Grüße aus Köln. " + GOOD).replace("\n", "\r\n")
+    folder = write(tmp_path, {"lf.md": FRONT + "Grüße aus Köln. " + GOOD, "wide.md": bom + text.encode(encoding),
+                              "bad.md": bom + ("---\nautor: X\n---\n" + GOOD).encode(encoding)})
+    articles, problems = read(folder)
+    assert [a.id for a in articles] == ["lf", "wide"]
+    assert (articles[1].meta, articles[1].blocks) == (articles[0].meta, articles[0].blocks)
+    assert str(problems.errors[0]).startswith("bad.md:2: error: unknown metadata key 'autor'")
+
+
+@pytest.mark.parametrize("body, words", [
+    (random.Random(1).randbytes(3000), ["not text", "binary", "right file"]),
+    (bytes(random.Random(2).sample(range(1, 256), 255)) * 4, ["not text", "control bytes", "right file"]),
+    (("Zweite Zeile\n" + GOOD).encode("utf-16-le"), ["UTF-16LE", "byte-order mark", "iconv -f UTF-16LE -t UTF-8"]),
+    (b"\xfe\xff" + "Grüße".encode("utf-16-be") + b"\xd8\x00", ["not valid UTF-16", "iconv -f UTF-16 -t UTF-8"]),
+], ids=["random-bytes", "control-bytes", "utf16-without-bom", "broken-utf16"])
+def test_bytes_that_are_no_text_are_called_so_and_utf16_is_named(tmp_path, body, words):
+    folder = write(tmp_path, {"good.txt": GOOD, "odd.txt": body})
+    articles, problems = read(folder)
+    assert [a.id for a in articles] == ["good"]
+    (problem,) = problems.errors
+    text = str(problem)
+    assert text.startswith("odd.txt") and " — fix: " in text and "\n" not in text
+    assert "latin1" not in text
+    for word in words:
+        assert word in text, text
+
+
+@pytest.mark.parametrize("name, suggestion", [
+    ("mein artikel.txt", "mein-artikel.txt"), ("größe.txt", "grosse.txt"), ("Straße über.md", "Strasse-uber.md"),
+    ("a" * 250 + ".txt", "a" * 100 + ".txt"), ("neu\n.txt", "neu.txt"), ("-vorab.txt", "vorab.txt"),
+], ids=["space", "unicode", "unicode-md", "254-characters", "line-break", "leading-dash"])
+def test_a_file_name_that_cannot_be_an_id_is_blamed_on_the_file_and_counted_as_skipped(project, name, suggestion):
+    root = project(articles={"good.txt": GOOD, name: GOOD})
+    stem = name.rsplit(".", 1)[0]
+    (root / "content" / "sources.yml").write_text(json.dumps({stem: {"title": "T"}}), encoding="utf-8")
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 1
+    (error,) = [line for line in out.getvalue().splitlines() if ": error: " in line]
+    shown = name.replace("\n", "\\n")
+    assert error.startswith(f"content/articles/{shown}: error: the file name cannot be the article's id")
+    assert f"fix: rename the file to letters, digits, '-' and '_' only, e.g. {suggestion} " in error
+    assert "articles: 1 read, 1 skipped (1 errors" in out.getvalue()
+    assert "no article has that id" not in out.getvalue()  # its entry in sources.yml has its file
+
+
+def test_a_bad_slug_in_sources_yml_is_blamed_there_and_its_article_counted_as_skipped(project):
+    root = project(articles={"good.txt": GOOD, "bericht.txt": GOOD})
+    (root / "content" / "sources.yml").write_text("bericht:\n  slug: mein bericht\n", encoding="utf-8")
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 1
+    assert "content/sources.yml: error: article id 'mein bericht' is not a safe file name" in out.getvalue()
+    assert "articles: 1 read, 1 skipped (1 errors" in out.getvalue()
+
+
+def test_a_good_slug_gives_a_bad_file_name_its_id(tmp_path):
+    folder = write(tmp_path, {"mein artikel.md": "---\nslug: mein-artikel\n---\n" + GOOD, "b c.txt": GOOD})
+    articles, problems = read(folder, {"b c": {"slug": "b-c"}})
+    assert [a.id for a in articles] == ["b-c", "mein-artikel"] and not problems.items

@@ -3,8 +3,13 @@ markup in every metadata field and in the text, impossible dates, YAML bombs, an
 the builder on one article. Every article here is written for the test."""
 from __future__ import annotations
 
+import fcntl
 import io
+import os
+import subprocess
+import sys
 import time
+from contextlib import contextmanager
 
 import markdown
 import pytest
@@ -15,7 +20,7 @@ from builder import yamlsafe
 from builder.build import Project, build
 from builder.read import calendar_date, web_address
 from builder.render import md_escape
-from tests.conftest import make_project
+from tests.conftest import ROOT, make_project
 
 STORY = ("Die Verhandlungen über einen Waffenstillstand in der Ukraine gehen weiter. Selenskyj und Putin "
          "schicken Unterhändler, Trump will vermitteln.\n\n"
@@ -183,3 +188,69 @@ def test_a_bug_on_one_article_is_reported_and_the_others_are_built(tmp_path, mon
     assert "absturz.md" in text and "please report" in text and "RuntimeError" in text
     docs = {p.name for p in (root / "build" / "docs").rglob("*.md")}
     assert any(name.startswith("gut") for name in docs) and not any(name.startswith("absturz") for name in docs)
+
+
+def start_build(root, wait: str, log):
+    """`python -m builder build --no-mkdocs` in its own process, waiting `wait` seconds for the lock."""
+    env = dict(os.environ, BUILDER_LOCK_WAIT=wait)
+    return subprocess.Popen([sys.executable, "-m", "builder", "--project", str(root), "build", "--no-mkdocs"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+@contextmanager
+def held_lock(root):
+    """The project's build lock, held by this process as another build would hold it."""
+    (root / "build").mkdir(exist_ok=True)
+    with open(root / "build" / ".lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield handle
+
+
+def test_a_second_build_waits_for_the_lock_and_then_builds(tmp_path):
+    root = make_project(tmp_path / "p", {"gut.md": "---\ntitle: Gut\n---\n" + STORY})
+    log_path = tmp_path / "log"
+    with held_lock(root) as handle, open(log_path, "wb") as log:
+        second = start_build(root, "120", log)
+        for _ in range(600):  # until it says it waits (at most a minute)
+            if "waiting…" in log_path.read_text(encoding="utf-8") or second.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert second.poll() is None and not (root / "build" / "docs").exists()
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        assert second.wait(timeout=120) == 0
+    log = log_path.read_text(encoding="utf-8")
+    assert log.startswith("another build of this project is running; waiting…\n") and "Traceback" not in log
+    assert (root / "build" / "docs" / "sources" / "gut.md").exists()
+
+
+def test_a_build_that_cannot_get_the_lock_stops_with_a_clear_message(tmp_path):
+    root = make_project(tmp_path / "p", {"gut.md": "---\ntitle: Gut\n---\n" + STORY})
+    with held_lock(root), open(tmp_path / "log", "wb") as log:
+        assert start_build(root, "0.5", log).wait(timeout=120) == 2
+    lines = (tmp_path / "log").read_text(encoding="utf-8").splitlines()
+    assert lines == ["another build of this project is running; waiting…",
+                     "build/.lock: error: another build of this project still runs after 0.5 s of waiting — fix: "
+                     "let it finish (or stop it) and build again; BUILDER_LOCK_WAIT=<seconds> waits longer"]
+    assert not (root / "build" / "docs").exists()
+
+
+def test_two_builds_at_once_both_succeed(tmp_path):
+    articles = {f"bericht_{i}.md": f"---\ntitle: Bericht {i}\n---\n" + STORY for i in range(6)}
+    root = make_project(tmp_path / "p", articles)
+    logs = [open(tmp_path / f"log{i}", "wb") for i in range(2)]
+    builds = [start_build(root, "120", log) for log in logs]
+    statuses = [b.wait(timeout=240) for b in builds]
+    for log in logs:
+        log.close()
+    texts = [(tmp_path / f"log{i}").read_text(encoding="utf-8") for i in range(2)]
+    assert statuses == [0, 0] and not any("Traceback" in t for t in texts), texts
+
+
+@pytest.mark.parametrize("value", ["bald", "-1", "nan"])
+def test_a_bad_lock_wait_is_a_clear_error(tmp_path, monkeypatch, value):
+    root = make_project(tmp_path / "p", {"gut.md": "---\ntitle: Gut\n---\n" + STORY})
+    monkeypatch.setenv("BUILDER_LOCK_WAIT", value)
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 2
+    assert out.getvalue() == (f"BUILDER_LOCK_WAIT: error: {value!r} is not a number of seconds — fix: set it to "
+                              "e.g. 60, or unset it to wait 300 s\n")

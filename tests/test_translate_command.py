@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import polib
+import pytest
 
 from builder.build import Project, build
 from builder.commands import stats, translate
@@ -86,3 +87,14 @@ def test_stats_names_translations_that_break_the_glossary(project):
     out = io.StringIO()
     stats(Project(root), out=out)
     assert "glossary: article.first.p1.s1 should use 'Chancellor' for 'Kanzler'" in out.getvalue()
+
+
+@pytest.mark.parametrize("size", ["0", "-3"])
+def test_a_batch_size_below_one_is_a_usage_error_not_a_traceback(project, capsys, size):
+    from builder.cli import main
+
+    root = project(articles={"first.txt": FIRST}, translations=False)
+    with LibreStub() as stub, pytest.raises(SystemExit) as stopped:
+        main(["--project", str(root), "translate", "--engine", "libre", "--url", stub.url, "--batch-size", size])
+    assert stopped.value.code == 2 and stub.characters == 0
+    assert f"error: --batch-size must be at least 1, not {size}" in capsys.readouterr().err
