@@ -18,6 +18,16 @@ class AtLeastOne(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
+class Seconds(argparse.Action):
+    """A number of seconds that must be positive and finite: anything else is a usage error."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        """Store the seconds, or stop with a usage error naming the option."""
+        if not (values > 0 and values != float("inf")):
+            parser.error(f"{option_string} must be a positive number of seconds, not {values}")
+        setattr(namespace, self.dest, values)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run a command; return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m builder", description="Build the bilingual explainer site.")
@@ -36,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     p_tr.add_argument("--url", help="the engine's address (LibreTranslate: http://host:port/)")
     p_tr.add_argument("--key-env", metavar="VAR", help="environment variable that holds the API key")
     p_tr.add_argument("--batch-size", type=int, action=AtLeastOne, default=20, help="texts per saved batch (default 20)")
+    p_tr.add_argument("--timeout", type=float, action=Seconds, default=20.0,
+                      help="seconds to wait for each answer (default 20)")
+    p_tr.add_argument("--time-limit", type=float, action=Seconds, default=600.0,
+                      help="seconds for the whole run; then it stops and keeps what is done (default 600)")
     p_add = commands.add_parser("add", help="write content/articles/<id>.md from a saved web page or its URL")
     p_add.add_argument("page", metavar="PAGE.html|URL", help="a saved web page, or the http(s) address of one")
     p_add.add_argument("--id", dest="article_id", metavar="ID", help="the article id (default: from the address or the title)")
@@ -55,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translate":
         from .commands import translate
 
-        return translate(project, args.engine, args.url, args.key_env, args.batch_size)
+        return translate(project, args.engine, args.url, args.key_env, args.batch_size,
+                         timeout=args.timeout, time_limit=args.time_limit)
     if args.command == "add":
         from .add import add
 

@@ -60,14 +60,17 @@ def glossary_violations(project: Project, catalog) -> list:
 
 
 def translate(project: Project, engine_name: str, url: str | None, key_env: str | None,
-              batch_size: int = 20, out=sys.stdout) -> int:
+              batch_size: int = 20, out=sys.stdout, *, timeout: float = mt.DEFAULT_TIMEOUT,
+              time_limit: float | None = mt.DEFAULT_TIME_LIMIT) -> int:
     """Fill the missing entries of every catalog through a machine-translation engine; a
     build of the project meanwhile waits (both save the translation memory)."""
-    return run_locked(project.build, out, lambda: _translate(project, engine_name, url, key_env, batch_size, out))
+    limits = {"timeout": timeout, "time_limit": time_limit}
+    return run_locked(project.build, out,
+                      lambda: _translate(project, engine_name, url, key_env, batch_size, out, limits))
 
 
 def _translate(project: Project, engine_name: str, url: str | None, key_env: str | None,
-               batch_size: int, out) -> int:
+               batch_size: int, out, limits: dict) -> int:
     """Fill the missing entries, holding the project's lock."""
     key = None
     if key_env:
@@ -79,7 +82,7 @@ def _translate(project: Project, engine_name: str, url: str | None, key_env: str
     try:
         site, strings = load_model(project, report)
         catalogs = sync_catalogs(project, site, strings, report)
-        engine = mt.make_engine(engine_name, url=url, key=key)
+        engine = mt.make_engine(engine_name, url=url, key=key, on_retry=_retrying(out), **limits)
     except (ConfigError, CatalogError, mt.TranslationError) as exc:
         print(f"error: {exc}", file=out)
         return 2
@@ -104,3 +107,10 @@ def _translate(project: Project, engine_name: str, url: str | None, key_env: str
                 if summary.failed or summary.stopped:
                     status = 1
     return status
+
+
+def _retrying(out):
+    """Report each retry as it starts, so that a slow service is never a silent wait."""
+    def report(error: mt.TranslationError, attempt: int, delay: float) -> None:
+        print(f"  {error.reason}; trying again in {delay:g} s (attempt {attempt})", file=out, flush=True)
+    return report

@@ -40,6 +40,7 @@ from builder.catalog import MEMORY_ENGINE, Catalog
 
 ENGINES = ("libre", "google", "mymemory", "deepl")
 DEFAULT_TIMEOUT = 20.0  # seconds, for connecting and for each read
+DEFAULT_TIME_LIMIT = 600.0  # seconds for a whole run, retries and waits included
 DEFAULT_RATES = {"libre": 10.0, "google": 1.0, "mymemory": 1.0, "deepl": 2.0}  # per second
 DEFAULT_LIBRE_URL = "http://localhost:5000/"
 DEEPL_TARGETS = {"en": "EN-GB", "pt": "PT-PT"}  # DeepL refuses the bare "EN" and "PT"
@@ -98,6 +99,12 @@ class EngineGaveUp(TranslationError):
     fatal = True
 
 
+class EngineOutOfTime(TranslationError):
+    """The run's time limit is used up; the rest stays missing."""
+
+    fatal = True
+
+
 class EngineTimeout(TranslationError):
     """No answer within the timeout."""
 
@@ -126,22 +133,32 @@ class _Http:
     def __init__(self, engine: str, timeout: float):
         self.engine = engine
         self.timeout = timeout
+        self.remaining = math.inf  # seconds left of the run's time limit; set by the Engine
         self.session = requests.Session()
 
     def request(self, method: str, url: str, **kwargs) -> requests.Response:
         """Send one request; raise a TranslationError for every kind of failure."""
-        kwargs["timeout"] = self.timeout
+        timeout = max(min(self.timeout, self.remaining), 0.001)
+        kwargs["timeout"] = timeout
         try:
             response = self.session.request(method, url, **kwargs)
         except requests.Timeout as error:
             raise EngineTimeout(f"no answer from {self.engine} at {_site(url)} within "
-                                f"{self.timeout:g} s", retry=True) from error
+                                f"{timeout:.3g} s", retry=True) from error
         except requests.ConnectionError as error:
+            if _broke_off(error):
+                raise EngineServerError(
+                    f"{self.engine} at {_site(url)} closed the connection without a complete "
+                    "answer (the service runs but broke off)", retry=True) from error
             raise EngineUnreachable(
                 f"cannot connect to {self.engine} at {_site(url)} ({_cause(error)}); check "
                 "that the service runs and that the URL (--url) is right") from error
         except _BAD_URL as error:
             raise EngineConfigError(f"cannot send a request to {url}: {error}") from error
+        except requests.exceptions.ChunkedEncodingError as error:
+            raise EngineServerError(
+                f"{self.engine} at {_site(url)} broke off in the middle of its answer "
+                f"({_cause(error, 'the answer was incomplete')})", retry=True) from error
         except requests.RequestException as error:  # broken answers, redirect loops
             raise EngineServerError(f"the request to {self.engine} at {_site(url)} "
                                     f"failed: {error}", retry=True) from error
@@ -199,12 +216,23 @@ def _site(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/"
 
 
-def _cause(error: Exception) -> str:
+def _cause(error: Exception, otherwise: str = "the connection failed") -> str:
     """The readable core of a requests connection error ("Connection refused")."""
     match = re.search(r"\[Errno -?\d+\] ([^'\")]+)", str(error))
     if match:
         return match.group(1).strip()
-    return "the connection failed"
+    match = re.search(r"IncompleteRead\((\d+) bytes read, (\d+) more expected\)", str(error))
+    if match:
+        got, more = map(int, match.groups())
+        return f"{got} of {got + more} bytes arrived"
+    return otherwise
+
+
+def _broke_off(error: requests.ConnectionError) -> bool:
+    """Whether the service accepted the connection and then dropped it without a full answer."""
+    text = str(error)
+    return any(sign in text for sign in ("RemoteDisconnected", "Connection aborted",
+                                         "Connection reset", "IncompleteRead"))
 
 
 # --- deep-translator calls `requests.get/post` itself; route those calls through _Http ---
@@ -434,7 +462,9 @@ class Engine:
     """A translation service behind timeouts, bounded retries, a rate limit and counters."""
 
     def __init__(self, name: str, backend: _Backend, *, retries: int = 3, backoff: float = 1.0,
-                 max_wait: float = 60.0, rate: float | None = None, give_up_after: int = 5):
+                 max_wait: float = 60.0, rate: float | None = None, give_up_after: int = 5,
+                 time_limit: float | None = None,
+                 on_retry: Callable[[TranslationError, int, float], None] | None = None):
         self.name = name
         self.requests = 0  # HTTP requests sent, retries included
         self.characters = 0  # characters of source text sent, retries included
@@ -446,6 +476,9 @@ class Engine:
         self._give_up_after = give_up_after
         self._next_slot = 0.0
         self._failures_in_row = 0
+        self._time_limit = time_limit
+        self._deadline = math.inf if time_limit is None else time.monotonic() + time_limit
+        self._on_retry = on_retry  # told (error, attempt about to start, delay) before a retry
 
     def __enter__(self) -> Engine:
         return self
@@ -489,6 +522,7 @@ class Engine:
         attempt = 0
         while True:
             self._wait_for_slot()
+            self._backend.http.remaining = self._time_left()
             self.requests += 1
             self.characters += sum(len(text) for text in texts)
             try:
@@ -497,12 +531,24 @@ class Engine:
                 delay = self._retry_delay(error, attempt)
                 if delay is None:
                     raise self._final(error, attempt + 1)
-            time.sleep(delay)
+                if self._on_retry is not None:
+                    self._on_retry(error, attempt + 2, delay)
+            time.sleep(min(delay, max(self._deadline - time.monotonic(), 0.0)))
             attempt += 1
+
+    def _time_left(self) -> float:
+        """Seconds left of the run's time limit; raises EngineOutOfTime when none are."""
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise EngineOutOfTime(f"the time limit of {self._time_limit:g} s for this run is used "
+                                  "up (--time-limit)")
+        return left
 
     def _retry_delay(self, error: TranslationError, attempt: int) -> float | None:
         """Seconds to wait before the next attempt, or None to give up."""
         if not error.retry or attempt >= self._retries:
+            return None
+        if self._deadline - time.monotonic() <= 0:
             return None
         if error.retry_after is not None:
             return error.retry_after if error.retry_after <= self._max_wait else None
@@ -538,18 +584,21 @@ class Engine:
 def make_engine(name: str, url: str | None = None, key: str | None = None,
                 timeout: float = DEFAULT_TIMEOUT, *, retries: int = 3, backoff: float = 1.0,
                 max_wait: float = 60.0, rate: float | None = None,
-                give_up_after: int = 5) -> Engine:
-    """The engine `name` (libre|google|mymemory|deepl); rate None means its default."""
+                give_up_after: int = 5, time_limit: float | None = DEFAULT_TIME_LIMIT,
+                on_retry: Callable[[TranslationError, int, float], None] | None = None) -> Engine:
+    """The engine `name` (libre|google|mymemory|deepl); rate None means its default, a
+    time_limit of None no limit on the whole run."""
     if name not in _BACKENDS:
         raise EngineConfigError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
-    if not timeout > 0:
-        raise EngineConfigError(f"timeout must be a positive number of seconds, not {timeout}")
+    for option, seconds in (("timeout", timeout), ("time limit", time_limit)):
+        if seconds is not None and not (seconds > 0 and math.isfinite(seconds)):
+            raise EngineConfigError(f"the {option} must be a positive number of seconds, not {seconds}")
     _install_stand_in()
     http = _Http(name, timeout)
     backend = _BACKENDS[name](http, url, key)
     return Engine(name, backend, retries=retries, backoff=backoff, max_wait=max_wait,
                   rate=DEFAULT_RATES[name] if rate is None else rate,
-                  give_up_after=give_up_after)
+                  give_up_after=give_up_after, time_limit=time_limit, on_retry=on_retry)
 
 
 # --- filling a catalog ---

@@ -13,6 +13,8 @@ then `text_modes` (a mode for texts containing a key), then `mode`:
 - 429: Too Many Requests with `Retry-After: <retry_after>`
 - 403, 500: that status
 - garbage: status 200 with a body that is not JSON
+- cut: status 200 and its headers, then the connection closes in the middle of the body
+- close: the connection closes before any answer
 
 Run as a process: `python tests/libre_stub.py --port 0 --mode normal [--delay 0.05]`
 prints "listening on <url>" and serves until SIGTERM or SIGINT.
@@ -28,7 +30,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-MODES = ("normal", "hang", "429", "403", "500", "garbage")
+MODES = ("normal", "hang", "429", "403", "500", "garbage", "cut", "close")
 
 
 class LibreStub:
@@ -123,6 +125,9 @@ class _Handler(BaseHTTPRequestHandler):
             stub.hang()
             self.close_connection = True
             return
+        if mode in ("cut", "close"):
+            self._break_off(mode)
+            return
         if mode == "normal":
             time.sleep(stub.delay)
             self._send(200, _success(endpoint, params, texts))
@@ -132,6 +137,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(int(mode), '{"error": "stub says no"}')
         else:
             self._send(200, '{"translatedText": "half an answ')
+
+    def _break_off(self, mode: str) -> None:
+        """Drop the connection: mid-body ("cut") or before the status line ("close")."""
+        if mode == "cut":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b'{"translatedText": "ab')
+            self.wfile.flush()
+        self.close_connection = True
+        self.connection.shutdown(2)
 
     def _params(self, query: str) -> dict:
         """Query and body parameters (form or JSON), single values unwrapped."""

@@ -16,7 +16,7 @@ from deep_translator import LibreTranslator
 from builder import translate
 from builder.catalog import MACHINE, MISSING, REVIEWED, Catalog, Segment, Translation
 from builder.translate import (EngineAuthError, EngineBadResponse, EngineConfigError,
-                               EngineGaveUp, EngineRateLimited, EngineServerError,
+                               EngineGaveUp, EngineOutOfTime, EngineRateLimited, EngineServerError,
                                EngineTimeout, EngineUnreachable, TranslationError,
                                fill_missing, make_engine)
 from tests.libre_stub import LibreStub
@@ -92,6 +92,43 @@ def test_a_silent_server_gives_our_timeout_error_fast(stub):
     assert str(info.value) == ("segment article.a.p1.s1: no answer from libre at "
                                f"{stub.url} within 0.3 s (tried 2 times)")
     assert stub.requests == 2
+
+
+def test_the_time_limit_ends_a_run_against_a_silent_server(stub, tmp_path):
+    stub.mode = "hang"
+    catalog = catalog_with(tmp_path / "en.po", {f"s{n}": f"Satz {n}" for n in range(20)})
+    retries = []
+    engine = libre(stub, timeout=0.4, retries=3, backoff=0.05, give_up_after=100,
+                   time_limit=1.5, on_retry=lambda error, attempt, delay: retries.append(attempt))
+    started = time.monotonic()
+    summary = fill_missing(catalog, engine, "de", "en", batch_size=5, today=TODAY)
+    assert time.monotonic() - started < 2.5  # 20 texts x 4 tries x 0.4 s without the limit
+    assert isinstance(summary.stopped, EngineOutOfTime)
+    assert "time limit of 1.5 s" in str(summary.stopped) and "--time-limit" in str(summary.stopped)
+    assert retries[:3] == [2, 3, 4]  # each retry was reported as it began
+    assert Catalog.load(tmp_path / "en.po", "en").missing()  # nothing invented
+
+
+@pytest.mark.parametrize("mode", ["cut", "close"])
+def test_a_dropped_answer_is_not_called_unreachable(stub, mode):
+    stub.mode = mode
+    with pytest.raises(EngineServerError) as info:
+        libre(stub, retries=1).translate("Hallo", "de", "en")
+    message = str(info.value)
+    assert "cannot connect" not in message and "check that the service runs" not in message
+    assert f"libre at {stub.url}" in message and "(tried 2 times)" in message
+    if mode == "cut":
+        assert "broke off in the middle of its answer (22 of 1000 bytes arrived)" in message
+    assert stub.requests == 2
+
+
+def test_the_command_line_refuses_bad_seconds(tmp_path, capsys):
+    from builder.cli import main
+    for option, value in (("--timeout", "0"), ("--time-limit", "-5"), ("--time-limit", "inf")):
+        with pytest.raises(SystemExit) as info:
+            main(["--project", str(tmp_path), "translate", "--engine", "libre", option, value])
+        assert info.value.code == 2
+        assert f"{option} must be a positive number of seconds" in capsys.readouterr().err
 
 
 def test_429_then_success_is_retried(stub):
