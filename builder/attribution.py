@@ -8,6 +8,7 @@ sentence stands as the article's.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,8 +62,9 @@ def attribute(article: Article, people: People) -> tuple[Statement, ...]:
     quotes = extract_quotes(article.text)
     voices = resolve_voices(article.text, quotes, people)
     statements = []
+    sentences = _SentenceIndex(article)
     for quote, voice in zip(quotes, voices):
-        citations = _sentences_in(article, quote.start, quote.end)
+        citations = sentences.overlapping(quote.start, quote.end)
         if not citations:
             continue
         mention = article.text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None else None
@@ -129,10 +131,24 @@ def _open_question(reported: str) -> bool:
         and not any(w in lexicon.words("konjunktiv_i") for w in words)
 
 
-def _sentences_in(article: Article, start: int, end: int) -> tuple[Citation, ...]:
-    """The content sentences a span overlaps (none outside content paragraphs)."""
-    return tuple(Citation(article.id, block.number, block.sentences.index(s), s.start, s.end, s.text)
-                 for block, s in article.sentences() if min(end, s.end) > max(start, s.start))
+class _SentenceIndex:
+    """An article's content sentences in text order, for finding those a span overlaps
+    by bisection (an article of many thousand sentences with as many quotations stays
+    linear)."""
+
+    def __init__(self, article: Article):
+        self.citations = [Citation(article.id, block.number, index, s.start, s.end, s.text)
+                          for block in article.paragraphs for index, s in enumerate(block.sentences)]
+        self.ends = [c.end for c in self.citations]
+
+    def overlapping(self, start: int, end: int) -> tuple[Citation, ...]:
+        """The content sentences the span start..end overlaps (none outside content paragraphs)."""
+        found = []
+        for citation in self.citations[bisect.bisect_right(self.ends, start):]:
+            if citation.start >= end:
+                break
+            found.append(citation)
+        return tuple(found)
 
 
 def speakers_by_sentence(article: Article, statements: tuple[Statement, ...]) -> dict[int, str]:
