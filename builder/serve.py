@@ -30,6 +30,21 @@ def snapshot(paths: list[Path]) -> dict[str, float]:
     return out
 
 
+def regenerate(project: Project, out=sys.stdout) -> int:
+    """Regenerate the docs after an edit. When that fails (a configuration error, or a
+    bug of the builder), the docs stay as they were, so the server goes on showing the
+    last good site, and the message says so; the loop survives for the next edit."""
+    try:
+        status = build(project, run_mkdocs=False, out=out)
+    except Exception as exc:  # a bug must not end the server the user is editing against
+        print(f"error: the rebuild failed with {type(exc).__name__}: {exc} — this is a bug of the builder, "
+              "please report it with the edit that caused it", file=out, flush=True)
+        status = 2
+    if status == 2:
+        print("still serving the last good site; fix the problem above and save again", file=out, flush=True)
+    return status
+
+
 def serve(project: Project, address: str = "127.0.0.1:8000") -> int:
     """Build, start MkDocs' server, and regenerate the docs whenever an input changes."""
     status = build(project)
@@ -48,7 +63,7 @@ def serve(project: Project, address: str = "127.0.0.1:8000") -> int:
             if now != seen:
                 seen = now
                 print("inputs changed: regenerating", flush=True)
-                build(project, run_mkdocs=False)
+                regenerate(project)
                 seen = snapshot(watched)  # the build may update translations/
     except KeyboardInterrupt:
         pass
