@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import datetime
 import itertools
+import os
 import re
 import unicodedata
 import urllib.parse
@@ -24,7 +25,7 @@ import yaml
 
 from . import clean, yamlsafe
 from .model import HEADING, PARAGRAPH, Article, Metadata
-from .problems import Problems
+from .problems import ConfigError, Problem, Problems
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 WEB_PAGES = (".html", ".htm")
@@ -35,6 +36,11 @@ SAFE_ID = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{MAX_ID - 1}}}\Z")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 DERIVED_TITLE_WORDS = 14
+# The largest article file read, in MB (a long news article is well under 0.2 MB); a saved
+# web page may weigh WEB_PAGE_WEIGHT times as much, its markup being most of it.
+SIZE_VARIABLE = "BUILDER_MAX_ARTICLE_MB"
+DEFAULT_MAX_MB = 2.0
+WEB_PAGE_WEIGHT = 10
 # Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts like UTF-16's).
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -63,10 +69,13 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
     cleaned articles between builds.
     """
     files = article_files(folder)
+    limit = max_article_bytes()
     seen: dict[str, str] = {}
     articles = []
     for path in (on_file(files) if on_file else files):
         shown = _shown(path, root)
+        if _too_large(path, shown, limit, problems):
+            continue
         source = _load(path, shown, sources_meta, problems, cache)
         if source is None:
             continue
@@ -87,6 +96,31 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
         problems.warning("content/sources.yml", None, f"metadata for {key!r}, but no article has that id",
                          "remove the entry or add the article")
     return articles
+
+
+def max_article_bytes() -> int:
+    """The size limit of an article file: BUILDER_MAX_ARTICLE_MB, else DEFAULT_MAX_MB."""
+    value = os.environ.get(SIZE_VARIABLE, "").strip()
+    try:
+        megabytes = float(value) if value else DEFAULT_MAX_MB
+    except ValueError:
+        megabytes = -1.0
+    if not 0 < megabytes < float("inf"):
+        raise ConfigError([Problem(SIZE_VARIABLE, None, f"{value!r} is not a positive number of megabytes",
+                                   f"set it to e.g. 5, or unset it for {DEFAULT_MAX_MB:g} MB")])
+    return int(megabytes * 1_000_000)
+
+
+def _too_large(path: Path, shown: str, limit: int, problems: Problems) -> bool:
+    """Whether a file is over the size limit (then reported and skipped, before it is read)."""
+    allowed = limit * (WEB_PAGE_WEIGHT if path.suffix in WEB_PAGES else 1)
+    size = path.stat().st_size
+    if size <= allowed:
+        return False
+    problems.error(shown, None, f"the file has {size / 1e6:.1f} MB, more than the {allowed / 1e6:g} MB an "
+                   "article may have", f"check that it is one article; split it, or raise the limit with "
+                   f"{SIZE_VARIABLE}=<megabytes> (now {limit / 1e6:g})")
+    return True
 
 
 def article_files(folder: Path) -> list[Path]:

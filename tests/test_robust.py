@@ -254,3 +254,36 @@ def test_a_bad_lock_wait_is_a_clear_error(tmp_path, monkeypatch, value):
     assert build(Project(root), run_mkdocs=False, out=out) == 2
     assert out.getvalue() == (f"BUILDER_LOCK_WAIT: error: {value!r} is not a number of seconds — fix: set it to "
                               "e.g. 60, or unset it to wait 300 s\n")
+
+
+def test_an_article_over_the_size_limit_is_skipped_before_it_is_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUILDER_MAX_ARTICLE_MB", "0.01")
+    huge = "---\ntitle: Riesig\n---\n" + STORY * 200  # about 40 kB, over the 10 kB limit
+    root = make_project(tmp_path / "p", {"riesig.md": huge, "gut.md": "---\ntitle: Gut\n---\n" + STORY})
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 1
+    text = out.getvalue()
+    assert "content/articles/riesig.md: error: the file has 0.0 MB, more than the 0.01 MB" in text
+    assert "BUILDER_MAX_ARTICLE_MB=<megabytes>" in text and "1 skipped" in text
+    docs = {p.name for p in (root / "build" / "docs").rglob("*.md")}
+    assert any(n.startswith("gut") for n in docs) and not any(n.startswith("riesig") for n in docs)
+
+
+def test_a_saved_web_page_may_weigh_more_than_a_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUILDER_MAX_ARTICLE_MB", "0.01")
+    page = ("<html><head><title>Gespräche</title><script>" + "var x = 1;\n" * 1500 + "</script></head><body>"
+            "<article><h1>Gespräche</h1>" + "".join(f"<p>{p}</p>" for p in STORY.split("\n\n")) +
+            "</article></body></html>")  # about 17 kB of markup around a short text
+    root = make_project(tmp_path / "p", {"seite.html": page})
+    out = io.StringIO()
+    build(Project(root), run_mkdocs=False, out=out)
+    assert "MB an article may have" not in out.getvalue()
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "viel", "inf"])
+def test_a_bad_size_limit_is_a_clear_error(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("BUILDER_MAX_ARTICLE_MB", value)
+    root = make_project(tmp_path / "p", {"gut.md": "---\ntitle: Gut\n---\n" + STORY})
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 2
+    assert f"BUILDER_MAX_ARTICLE_MB: error: {value!r} is not a positive number of megabytes" in out.getvalue()
