@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: site serve test bundle stats browser vendor clean
+.PHONY: site serve test bundle stats browser vendor clean lock
 
 site: $(SITE_STAMP)
 	$(PY) -m builder build
@@ -23,14 +23,22 @@ bundle: $(SITE_STAMP)
 test: $(DEV_STAMP) browser node_modules/.installed
 	$(PY) -m pytest -q
 
-$(SITE_STAMP): requirements.txt
+# Installs exactly the locked packages, each checked against its hash.
+$(SITE_STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
-$(DEV_STAMP): $(SITE_STAMP) requirements-dev.txt
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+$(DEV_STAMP): $(SITE_STAMP) requirements-dev.lock
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
+
+# After editing requirements*.txt: pin every package they pull in, with hashes (pip-tools).
+lock:
+	$(PY) -m pip install -q --disable-pip-version-check pip-tools==7.6.2
+	for f in requirements requirements-dev; do \
+	  $(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links -o $$f.lock $$f.txt; done
 
 # Browser tests use Debian's Chromium (never a downloaded browser build).
 browser:
