@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Article, Citation
 from . import lexicon
+from .model import Article, Citation
 from .people import DISCOURSE, EPITHET, NAMED, PRONOUN, ROLE, UNREGISTERED, People, Speaker, resolve_voices, tagged
 from .quotes import PRONOUNS, extract_quotes
 
@@ -63,7 +63,7 @@ def attribute(article: Article, people: People) -> tuple[Statement, ...]:
     voices = resolve_voices(article.text, quotes, people)
     statements = []
     sentences = _SentenceIndex(article)
-    for quote, voice in zip(quotes, voices):
+    for quote, voice in zip(quotes, voices, strict=True):
         citations = sentences.overlapping(quote.start, quote.end)
         if not citations:
             continue
@@ -98,7 +98,8 @@ def mention_kind(mention: str) -> str:
     if head is None:
         return "name" if any(w[:1].isupper() for w in words) else "thing"
     if head.split("-")[-1].endswith(lexicon.entries("speaking_bodies")) \
-            or (head.endswith(lexicon.entries("person_endings")) and not head.endswith(lexicon.entries("not_person_heads"))):
+            or (head.endswith(lexicon.entries("person_endings"))
+                and not head.endswith(lexicon.entries("not_person_heads"))):
         return "description"
     return "thing"
 
@@ -186,7 +187,7 @@ def sentence_voices(article: Article, statements: tuple[Statement, ...],
                     ranked[citation.start] = rank
     best = {start: (speaker, trust) for start, (trust, _, speaker) in ranked.items()}
     quoted = {c.start for st in statements for c in st.citations}
-    previous = None
+    previous = -1  # no sentence starts there
     for _, sentence in article.sentences():
         if sentence.start not in quoted and previous in best and _reported(sentence.text):
             speaker, trust = best[previous]

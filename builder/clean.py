@@ -143,10 +143,10 @@ def _block(number: int, kind: str, note: str, line: str, pos: int, language: str
             inner.append(Mark(sentence.start, sentence.end, sentence.text, INNER))
         else:
             sentences.append(sentence)
-    marks = tuple(sorted(marks + inner, key=lambda m: m.start))
+    ordered = tuple(sorted(marks + inner, key=lambda m: m.start))
     if not sentences and inner and all(m.kind == READER for m in inner):
         return Block(number, FURNITURE, pos, pos + len(line), line, (), "addressed to the reader")
-    return Block(number, PARAGRAPH, pos, pos + len(line), line, tuple(sentences), note, marks)
+    return Block(number, PARAGRAPH, pos, pos + len(line), line, tuple(sentences), note, ordered)
 
 
 def _edges(line: str, pos: int, first: bool) -> tuple[int, int, list[Mark]]:
@@ -198,7 +198,8 @@ def _mark_cut_off(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]
         return blocks
     broken = last.sentences[-1]
     mark = Mark(broken.start, broken.end, broken.text, CUT_OFF)
-    fixed = replace(last, sentences=last.sentences[:-1], marks=tuple(sorted(last.marks + (mark,), key=lambda m: m.start)))
+    marks = tuple(sorted((*last.marks, mark), key=lambda m: m.start))
+    fixed = replace(last, sentences=last.sentences[:-1], marks=marks)
     return blocks[:content[-1]] + (fixed,) + blocks[content[-1] + 1:]
 
 

@@ -28,10 +28,10 @@ class Seconds(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse the command line and run a command; return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m builder", description="Build the bilingual explainer site.")
-    parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
+def parser() -> argparse.ArgumentParser:
+    """The command line's commands and options."""
+    cli = argparse.ArgumentParser(prog="python -m builder", description="Build the bilingual explainer site.")
+    cli.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
     commands = parser.add_subparsers(dest="command", required=True)
     p_build = commands.add_parser("build", help="generate the pages and build the site into site/")
     p_build.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -54,7 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     p_add.add_argument("page", metavar="PAGE.html|URL", help="a saved web page, or the http(s) address of one")
     p_add.add_argument("--id", dest="article_id", metavar="ID", help="the article id (default: from the address or the title)")
     p_add.add_argument("--force", action="store_true", help="replace content/articles/<id>.md if it exists")
-    args = parser.parse_args(argv)
+    return cli
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run a command; return the exit status."""
+    args = parser().parse_args(argv)
     project = Project(args.project.resolve())
     if args.command == "build":
         return build(project, strict=args.strict, run_mkdocs=not args.no_mkdocs)

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 from .problems import Problem
 
 try:
     import fcntl
 except ImportError:  # not on Linux or macOS: builds are not serialised
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 LOCK_FILE = ".lock"
 WAIT_VARIABLE = "BUILDER_LOCK_WAIT"

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -99,6 +101,13 @@ class Frame:
     cue_index: int  # token index of the cue in its sentence
     content: str  # "after" the cue's clause, "before" it, or "none"
     passive: bool = False  # a passive cue ("wurde als „…“ bezeichnet"), whose subject never speaks
+
+    @property
+    def cue_span(self) -> tuple[int, int]:
+        """The cue's character span, for a frame known to have a cue."""
+        if self.cue is None:
+            raise ValueError("this frame names a speaker without a cue")
+        return self.cue
 
 
 # ---------------------------------------------------------------------------
@@ -347,7 +356,7 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _token_at(tokens: list[Token] | tuple[Token, ...], pos: int) -> int:
+def _token_at(tokens: Sequence[Token] | tuple[Token, ...], pos: int) -> int:
     """The index of the first token that starts at or after character `pos`."""
     return bisect_left([t.start for t in tokens], pos)
 
@@ -366,7 +375,7 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return not gap.strip()
 
 
-def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = False) -> tuple[int, int] | None:
+def noun_phrase_after(text: str, tokens: Sequence[Token], i: int, document: bool = False) -> tuple[int, int] | None:
     """The speaker noun phrase that starts at token i (pronoun, name or det + nouns); with
     `document`, a text such as "einer Erklärung" may be one (after "heißt es in")."""
     i = _past_skip_adverbs(tokens, i)
@@ -383,14 +392,14 @@ def noun_phrase_after(text: str, tokens: list[Token], i: int, document: bool = F
     return (tokens[first].start, _phrase_end(text, tokens, i, head))
 
 
-def _past_skip_adverbs(tokens: list[Token], i: int) -> int:
+def _past_skip_adverbs(tokens: Sequence[Token], i: int) -> int:
     """The first token from i that is not a lower-case adverb of the kind that may precede a subject."""
     while i < len(tokens) and tokens[i].lower in _SKIP_ADVERBS and tokens[i].text.islower():
         i += 1
     return i
 
 
-def _single_word_speaker(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+def _single_word_speaker(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The span of token i when it speaks alone: a pronoun, or a demonstrative before a boundary."""
     word = tokens[i].lower
     if word in PRONOUNS - {"es"} or word in _DEMONSTRATIVE_SPEAKERS:
@@ -401,7 +410,7 @@ def _single_word_speaker(text: str, tokens: list[Token], i: int) -> tuple[int, i
     return None
 
 
-def _quoted_name_after_article(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+def _quoted_name_after_article(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The span of an article and the quoted name after it, alone or in a compound; else None."""
     quoted = _NAME_AFTER_ARTICLE.match(text, tokens[i].end) if tokens[i].lower in DETERMINERS else None
     if not quoted:
@@ -411,7 +420,7 @@ def _quoted_name_after_article(text: str, tokens: list[Token], i: int) -> tuple[
     return (tokens[i].start, tokens[i + 1].end if compound else quoted.end(1))
 
 
-def _phrase_heads(text: str, tokens: list[Token], i: int) -> tuple[int | None, int | None]:
+def _phrase_heads(text: str, tokens: Sequence[Token], i: int) -> tuple[int | None, int | None]:
     """The last noun of the phrase joined from token i, and the noun a genitive attribute follows (or None)."""
     j, head, main = i, None, None
     while j < len(tokens) and (j == i or _joined(text, tokens[j - 1], tokens[j])):
@@ -433,19 +442,19 @@ def _phrase_heads(text: str, tokens: list[Token], i: int) -> tuple[int | None, i
     return head, main
 
 
-def _genitive_attribute(tokens: list[Token], j: int, head: int | None) -> bool:
+def _genitive_attribute(tokens: Sequence[Token], j: int, head: int | None) -> bool:
     """Whether token j, after a noun, is "der" or "des" before a noun or adjective, as in a genitive attribute."""
     return head is not None and tokens[j].lower in ("der", "des") and j + 1 < len(tokens) \
         and (tokens[j + 1].capitalised or _adjective(tokens[j + 1]))
 
 
-def _told_medium(tokens: list[Token], i: int, j: int, main: int | None) -> bool:
+def _told_medium(tokens: Sequence[Token], i: int, j: int, main: int | None) -> bool:
     """Whether "der" at token j opens the dative of a medium told, not a genitive attribute."""
     return tokens[j].lower == "der" and (main is not None or tokens[i].lower not in DETERMINERS) \
         and _medium_follows(tokens, j + 1)
 
 
-def _adverb_in_attribute(tokens: list[Token], i: int, j: int, head: int | None) -> bool:
+def _adverb_in_attribute(tokens: Sequence[Token], i: int, j: int, head: int | None) -> bool:
     """Whether token j is an adverb before the adjective of an attribute, before the head noun."""
     return head is None and j > i and tokens[j].lower in _SKIP_ADVERBS and j + 1 < len(tokens) \
         and _adjective(tokens[j + 1])
@@ -456,12 +465,12 @@ def _attribute_before_head(tok: Token, head: int | None) -> bool:
     return head is None and (tok.lower in DETERMINERS or _adjective(tok) or tok.text.isdigit())
 
 
-def _name_particle(tokens: list[Token], j: int, head: int | None) -> bool:
+def _name_particle(tokens: Sequence[Token], j: int, head: int | None) -> bool:
     """Whether token j is a particle that goes on with a name ("Karl von Habsburg")."""
     return head is not None and tokens[j].lower in {"von", "van", "de", "al"} and _named(tokens, head)
 
 
-def _not_speaking(tokens: list[Token], i: int, head: int, main: int | None, document: bool) -> bool:
+def _not_speaking(tokens: Sequence[Token], i: int, head: int, main: int | None, document: bool) -> bool:
     """Whether a phrase's nouns name no speaker: times, places and frames, or an adverbial opener."""
     nouns = [tokens[head]] if main is None else [tokens[head], tokens[main]]
     read_in = document and tokens[head if main is None else main].lower in _DOCUMENTS
@@ -470,7 +479,7 @@ def _not_speaking(tokens: list[Token], i: int, head: int, main: int | None, docu
     return tokens[i].capitalised and _adverbial(tokens[i]) and tokens[i].lower not in DETERMINERS
 
 
-def _phrase_end(text: str, tokens: list[Token], i: int, head: int) -> int:
+def _phrase_end(text: str, tokens: Sequence[Token], i: int, head: int) -> int:
     """Where a phrase with its head noun ends: past a party or age in parentheses, not at a particle."""
     while head > i and tokens[head].lower in ("der", "des", "von", "van", "de", "al"):
         head -= 1
@@ -488,7 +497,7 @@ _NAME_AFTER_ARTICLE = re.compile(r"\s+(" + _NAME_IN_QUOTES + r")-?")
 _MEDIUM_ENDINGS = lexicon.entries("medium_endings")
 
 
-def _medium_follows(tokens: list[Token], j: int) -> bool:
+def _medium_follows(tokens: Sequence[Token], j: int) -> bool:
     """Whether a medium's noun ("Zeitung", "Presse-Agentur") follows token j, past adjectives
     ("der Deutschen Presse-Agentur", "der Frankfurter Allgemeinen Zeitung")."""
     for k in range(j, min(j + 4, len(tokens))):
@@ -499,7 +508,7 @@ def _medium_follows(tokens: list[Token], j: int) -> bool:
     return False
 
 
-def _named(tokens: list[Token], head: int) -> bool:
+def _named(tokens: Sequence[Token], head: int) -> bool:
     """Whether a noun may go on with a name particle ("Karl von Habsburg"), unlike a common
     noun after its article, whose "von" opens a phrase ("der Bürgermeister von Bonn")."""
     return head == 0 or not (tokens[head - 1].lower in DETERMINERS or _adjective(tokens[head - 1]))
@@ -515,7 +524,7 @@ _STANDALONE_DEMONSTRATIVES = lexicon.words("standalone_demonstratives")
 _PARTY = re.compile(r" ?\([\w/. -]{1,20}\)")
 
 
-def _past_participial_attribute(text: str, tokens: list[Token], i: int) -> int:
+def _past_participial_attribute(text: str, tokens: Sequence[Token], i: int) -> int:
     """After an article, skip an attribute that ends in an inflected participle, so that the
     noun phrase goes on at it: "die [in New York City] geborene Lopez"."""
     if tokens[i].lower not in ("der", "die", "das") or i + 2 >= len(tokens):
@@ -532,7 +541,7 @@ def _past_participial_attribute(text: str, tokens: list[Token], i: int) -> int:
     return i
 
 
-def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+def noun_phrase_before(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The noun phrase that ends at token i-1, reading backwards (subject before a verb)."""
     j = i - 1
     if j < 0:
@@ -547,7 +556,7 @@ def noun_phrase_before(text: str, tokens: list[Token], i: int) -> tuple[int, int
     return (tokens[first].start, tokens[j].end)
 
 
-def _phrase_start_before(text: str, tokens: list[Token], j: int) -> int | None:
+def _phrase_start_before(text: str, tokens: Sequence[Token], j: int) -> int | None:
     """The first token of the noun phrase that ends at token j, or None when a preposition governs it."""
     first = j
     while first > 0 and _extends_phrase_back(text, tokens, first):
@@ -561,7 +570,7 @@ def _phrase_start_before(text: str, tokens: list[Token], j: int) -> int | None:
     return first
 
 
-def _extends_phrase_back(text: str, tokens: list[Token], first: int) -> bool:
+def _extends_phrase_back(text: str, tokens: Sequence[Token], first: int) -> bool:
     """Whether the word joined before token `first` is a noun, article or adjective of its phrase."""
     left, right = tokens[first - 1], tokens[first]
     return _joined(text, left, right) and (
@@ -584,7 +593,7 @@ _FUNCTION_WORDS = lexicon.words("function_words")
 # ---------------------------------------------------------------------------
 # Speech cues in a sentence
 
-def _particle_follows(tokens: list[Token], i: int, particles: set[str], text: str) -> bool:
+def _particle_follows(tokens: Sequence[Token], i: int, particles: AbstractSet[str], text: str) -> bool:
     """Whether a separable verb's particle closes its clause after token i."""
     for tok in tokens[i + 1:i + 25]:
         if tok.lower in particles:
@@ -597,7 +606,7 @@ def _particle_follows(tokens: list[Token], i: int, particles: set[str], text: st
 _ATTRIBUTE_BEFORE_QUOTE = re.compile(r"[ \u00a0]+[„\"»«][a-zäöü]")
 
 
-def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
+def _is_speech_verb(tokens: Sequence[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
     if _attributive_participle(tokens, i, text) or _participle_before_quote(tokens, i, text):
         return False
@@ -607,7 +616,7 @@ def _is_speech_verb(tokens: list[Token], i: int, text: str) -> bool:
     return tokens[i].lower in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
 
 
-def _attributive_participle(tokens: list[Token], i: int, text: str) -> bool:
+def _attributive_participle(tokens: Sequence[Token], i: int, text: str) -> bool:
     """Whether token i stands as an attribute right after an article or a preposition."""
     if not (i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _ATTRIBUTE_OPENERS)
             and _joined(text, tokens[i - 1], tokens[i])):
@@ -619,14 +628,14 @@ def _attributive_participle(tokens: list[Token], i: int, text: str) -> bool:
 _ATTRIBUTE_OPENERS = _PREPOSITIONS - {"als"}  # set once: asked for every word
 
 
-def _participle_before_quote(tokens: list[Token], i: int, text: str) -> bool:
+def _participle_before_quote(tokens: Sequence[Token], i: int, text: str) -> bool:
     """Whether token i is a participle after a lower-case word, in the attribute of a quoted phrase."""
     # "nicht näher bezeichnete „technische Probleme“"
     return bool(tokens[i].lower.endswith(("te", "ten")) and i and tokens[i - 1].text.islower()
                 and tokens[i - 1].lower not in PRONOUNS and _ATTRIBUTE_BEFORE_QUOTE.match(text, tokens[i].end))
 
 
-def _idiom_cue(tokens: list[Token], i: int, text: str) -> bool | None:
+def _idiom_cue(tokens: Sequence[Token], i: int, text: str) -> bool | None:
     """Whether a verb that speaks only in an idiom or with its particle is a cue here; None for other verbs."""
     word = tokens[i].lower
     if word in _OPINION_VERBS and _OPINION_VERBS[word].match(text, tokens[i].end):
@@ -643,7 +652,7 @@ def _idiom_cue(tokens: list[Token], i: int, text: str) -> bool | None:
     return None
 
 
-def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
+def find_frames(text: str, tokens: Sequence[Token], start: int = 0) -> list[Frame]:
     """Every speech cue of one sentence (tokens outside quotes, from `start`) with its speaker."""
     frames: list[Frame] = []
     for i, tok in enumerate(tokens):
@@ -654,7 +663,7 @@ def find_frames(text: str, tokens: list[Token], start: int = 0) -> list[Frame]:
     return frames
 
 
-def _cue_frame(text: str, tokens: list[Token], i: int, gap: str, frames: list[Frame]) -> Frame | None:
+def _cue_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: list[Frame]) -> Frame | None:
     """The frame of token i when it is a speech cue (after the sentence's earlier `frames`), else None."""
     word = tokens[i].lower
     if word == "zufolge":
@@ -675,7 +684,7 @@ def _cue_frame(text: str, tokens: list[Token], i: int, gap: str, frames: list[Fr
     return None
 
 
-def _laut_frame(text: str, tokens: list[Token], i: int) -> Frame:
+def _laut_frame(text: str, tokens: Sequence[Token], i: int) -> Frame:
     """The frame of the preposition "laut" with the source after it."""
     tok = tokens[i]
     quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
@@ -683,13 +692,13 @@ def _laut_frame(text: str, tokens: list[Token], i: int) -> Frame:
     return Frame((tok.start, tok.end), speaker, i, "after")
 
 
-def _opinion_noun_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+def _opinion_noun_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
     """The frame of an opinion noun in a "nach" (or "aus Sicht") phrase, or None."""
     return _opinion_phrase_frame(text, tokens, i) or _genitive_opinion_frame(tokens, i) \
         or _possessive_opinion_frame(tokens, i)
 
 
-def _opinion_opening(tokens: list[Token], i: int) -> int | None:
+def _opinion_opening(tokens: Sequence[Token], i: int) -> int | None:
     """The token that opens an opinion noun's phrase: "nach (den) Worten", "aus Sicht"; None if none does."""
     if i == 0:
         return None
@@ -701,7 +710,7 @@ def _opinion_opening(tokens: list[Token], i: int) -> int | None:
     return None
 
 
-def _opinion_phrase_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+def _opinion_phrase_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
     """The frame of an opinion noun after "nach" with its holder after it, or None."""
     opening = _opinion_opening(tokens, i)
     if opening is None:
@@ -712,7 +721,7 @@ def _opinion_phrase_frame(text: str, tokens: list[Token], i: int) -> Frame | Non
     return Frame((tokens[opening].start, tok.end), span, i, "after")
 
 
-def _genitive_opinion_frame(tokens: list[Token], i: int) -> Frame | None:
+def _genitive_opinion_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """The frame of an opinion noun after "nach" and a name in the genitive, or None."""
     if not (i > 1 and tokens[i - 2].lower == "nach" and _genitive_name(tokens[i - 1])):
         return None
@@ -720,7 +729,7 @@ def _genitive_opinion_frame(tokens: list[Token], i: int) -> Frame | None:
     return Frame((tokens[i - 2].start, tokens[i].end), span, i, "after")
 
 
-def _possessive_opinion_frame(tokens: list[Token], i: int) -> Frame | None:
+def _possessive_opinion_frame(tokens: Sequence[Token], i: int) -> Frame | None:
     """The frame of an opinion noun between a possessive and a postposed "nach", or None."""
     if not (i > 0 and tokens[i - 1].lower in _POSSESSIVES and i + 1 < len(tokens) and tokens[i + 1].lower == "nach"):
         return None
@@ -728,7 +737,7 @@ def _possessive_opinion_frame(tokens: list[Token], i: int) -> Frame | None:
     return Frame((tokens[i + 1].start, tokens[i + 1].end), span, i, "after")
 
 
-def _speech_noun_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+def _speech_noun_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
     """The frame of a speech noun with its holder in the genitive before or after it, or None."""
     tok = tokens[i]
     if i > 0 and _genitive_name(tokens[i - 1]) and _joined(text, tokens[i - 1], tok):
@@ -739,13 +748,13 @@ def _speech_noun_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
     return None
 
 
-def _so_frame(text: str, tokens: list[Token], i: int) -> Frame | None:
+def _so_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
     """The frame of "so" after a quote or a comma with the speaker after it, or None."""
     speaker = noun_phrase_after(text, tokens, i + 1) or _subject_after_so_verb(text, tokens, i + 1)
     return Frame((tokens[i].start, tokens[i].end), speaker, i, "before") if speaker else None
 
 
-def _speech_verb_frame(text: str, tokens: list[Token], i: int, gap: str, frames: list[Frame]) -> Frame:
+def _speech_verb_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: list[Frame]) -> Frame:
     """The frame of a speech verb, its speaker taken from a coordinated clause, a quoting verb or a place."""
     frame = _verb_frame(text, tokens, i, gap)
     if i and tokens[i - 1].lower in ("und", "sowie", "aber") and not _nominative_after(tokens, frame):
@@ -759,13 +768,13 @@ def _speech_verb_frame(text: str, tokens: list[Token], i: int, gap: str, frames:
     return frame
 
 
-def _earlier_speaker(text: str, tokens: list[Token], frames: list[Frame]) -> tuple[int, int] | None:
+def _earlier_speaker(text: str, tokens: Sequence[Token], frames: list[Frame]) -> tuple[int, int] | None:
     """The speaker of a coordinated verb: the sentence's last speaker so far, else its first clause's subject."""
     earlier = [f.speaker for f in frames if f.speaker]  # "sagte X und fügte hinzu"
     return earlier[-1] if earlier else clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
 
 
-def _nominative_after(tokens: list[Token], frame: Frame) -> bool:
+def _nominative_after(tokens: Sequence[Token], frame: Frame) -> bool:
     """Whether a verb's speaker is a phrase after it that can only be its subject ("und
     sagte er"), not an object ("und nannte sie „…“")."""
     if frame.speaker is None:
@@ -774,12 +783,12 @@ def _nominative_after(tokens: list[Token], frame: Frame) -> bool:
     return k > frame.cue_index and k < len(tokens) and tokens[k].lower in _NOMINATIVE_OPENERS
 
 
-def _passive(tokens: list[Token], i: int) -> bool:
+def _passive(tokens: Sequence[Token], i: int) -> bool:
     """Whether a participle stands in a passive clause ("wie X zitiert wird")."""
     return any(t.lower in _PASSIVE_AUXILIARIES for t in tokens[max(0, i - 8):i + 3])
 
 
-def _quoted_person(text: str, tokens: list[Token], i: int,
+def _quoted_person(text: str, tokens: Sequence[Token], i: int,
                    subject: tuple[int, int] | None) -> tuple[int, int] | None:
     """The person whose words are cited with "zitiert": the object after the verb and its
     subject ("zitiert stadtblatt.de Polizeisprecher Kramer", "Die Zeitung zitiert den Prediger")."""
@@ -797,7 +806,7 @@ def _quoted_person(text: str, tokens: list[Token], i: int,
     return span
 
 
-def _subject_after_so_verb(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+def _subject_after_so_verb(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The subject in "„…“, so charakterisierte ihn X": after the verb and an object pronoun."""
     if i >= len(tokens) or not tokens[i].text.islower() or tokens[i].lower in _PREPOSITIONS \
             or tokens[i].lower in DETERMINERS:
@@ -816,7 +825,7 @@ _OBJECT_PRONOUNS = lexicon.words("object_pronouns")
 _SPEECH_NOUNS = lexicon.words("speech_nouns")
 
 
-def _holder_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+def _holder_before_comma(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """Whose words a speech noun names, in a genitive or "von" phrase that ends at a comma
     before what was said: "der Vorwurf der CDU, …", "die Kritik von Meier, …"."""
     j = i + 1
@@ -840,7 +849,7 @@ _OPINION_NOUNS = lexicon.words("opinion_nouns")
 _POSSESSIVES = lexicon.words("possessives")
 
 
-def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
+def _verb_frame(text: str, tokens: Sequence[Token], i: int, gap: str) -> Frame:
     """The frame of a speech verb: its subject before or after it, content before or after."""
     first = clause_start(text, tokens, i)
     after = _subject_after(text, tokens, i)
@@ -856,7 +865,7 @@ def _verb_frame(text: str, tokens: list[Token], i: int, gap: str) -> Frame:
         or _impersonal_frame(text, tokens, i, first, after) or _fronted_phrase_frame(text, tokens, i, first, after)
 
 
-def _opening_past_quotes(text: str, tokens: list[Token], i: int) -> int:
+def _opening_past_quotes(text: str, tokens: Sequence[Token], i: int) -> int:
     """The first token of the words before a verb, back to clause punctuation and past quotations."""
     opening = i - 1  # "… wurde im „Standard“ als „…“ bezeichnet": back to a comma, past quotes
     while opening > 0 and not _PUNCTUATION.search(_unquoted(text[tokens[opening - 1].end:tokens[opening].start])):
@@ -864,7 +873,7 @@ def _opening_past_quotes(text: str, tokens: list[Token], i: int) -> int:
     return opening
 
 
-def _clause_initial_verb_frame(text: str, tokens: list[Token], i: int, gap: str,
+def _clause_initial_verb_frame(text: str, tokens: Sequence[Token], i: int, gap: str,
                                after: tuple[int, int] | None) -> Frame:
     """The frame of a verb that opens its clause after a boundary: its subject after it, or the phrase before."""
     cue = (tokens[i].start, tokens[i].end)
@@ -876,14 +885,14 @@ def _clause_initial_verb_frame(text: str, tokens: list[Token], i: int, gap: str,
     return Frame(cue, before, i, "after")
 
 
-def _relative_clause_frame(text: str, tokens: list[Token], i: int, first: int) -> Frame | None:
+def _relative_clause_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
     """The frame of a verb in a clause after a comma that a relative pronoun opens, or None."""
     if first == 0 or first >= i - 1 or "," not in text[tokens[first - 1].end:tokens[first].start]:
         return None
     return _object_relative_frame(text, tokens, i, first) or _subject_relative_frame(text, tokens, i, first)
 
 
-def _object_relative_frame(text: str, tokens: list[Token], i: int, first: int) -> Frame | None:
+def _object_relative_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
     """The frame of a relative clause opened by an object pronoun: the phrase after it speaks."""
     if tokens[first].lower not in ("den", "dem", "die", "das") \
             or tokens[first + 1].lower in _NOT_NOMINATIVE:  # ", die den Plan … nannten": "die" speaks
@@ -894,7 +903,7 @@ def _object_relative_frame(text: str, tokens: list[Token], i: int, first: int) -
     return None
 
 
-def _subject_relative_frame(text: str, tokens: list[Token], i: int, first: int) -> Frame | None:
+def _subject_relative_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
     """The frame of a relative clause whose pronoun is the subject: the phrase it stands for speaks."""
     if tokens[first].lower not in RELATIVES or tokens[first + 1].lower in _NOMINATIVE_OPENERS \
             or (tokens[first + 1].capitalised and tokens[first + 1].lower not in DETERMINERS):
@@ -909,7 +918,7 @@ def _subject_relative_frame(text: str, tokens: list[Token], i: int, first: int) 
     return Frame(cue, antecedent or (tokens[first].start, tokens[first].end), i, "after")
 
 
-def _marked_subject_frame(text: str, tokens: list[Token], i: int, first: int,
+def _marked_subject_frame(text: str, tokens: Sequence[Token], i: int, first: int,
                           after: tuple[int, int] | None) -> Frame | None:
     """The frame of a verb whose subject its form marks (nominative, relative pronoun, place name), or None."""
     cue = (tokens[i].start, tokens[i].end)
@@ -923,7 +932,7 @@ def _marked_subject_frame(text: str, tokens: list[Token], i: int, first: int,
     return None
 
 
-def _impersonal_frame(text: str, tokens: list[Token], i: int, first: int,
+def _impersonal_frame(text: str, tokens: Sequence[Token], i: int, first: int,
                       after: tuple[int, int] | None) -> Frame | None:
     """The frame of a verb whose subject does not speak ("verlautete", a passive participle), or None."""
     if tokens[i].lower in _VERLAUTEN and first < i:
@@ -934,7 +943,7 @@ def _impersonal_frame(text: str, tokens: list[Token], i: int, first: int,
     return None
 
 
-def _fronted_phrase_frame(text: str, tokens: list[Token], i: int, first: int,
+def _fronted_phrase_frame(text: str, tokens: Sequence[Token], i: int, first: int,
                           after: tuple[int, int] | None) -> Frame:
     """The frame of a verb after its clause's first phrase: that phrase speaks unless adverbial, else a later one."""
     cue = (tokens[i].start, tokens[i].end)
@@ -952,7 +961,7 @@ def _fronted_phrase_frame(text: str, tokens: list[Token], i: int, first: int,
 _NOMINATIVE_OPENERS = lexicon.words("nominative_openers")
 
 
-def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[int, int]) -> bool:
+def _inverted_subject(text: str, tokens: Sequence[Token], first: int, after: tuple[int, int]) -> bool:
     """Whether the phrase after a clause's verb, not the one before it, is the subject: the
     later one is marked nominative ("der Minister", "er") and the fronted one is not."""
     k = _token_at(tokens, after[0])
@@ -963,14 +972,14 @@ def _inverted_subject(text: str, tokens: list[Token], first: int, after: tuple[i
     return _fronted_object(text, tokens, first, k, after)
 
 
-def _thing_before_name(tokens: list[Token], first: int, k: int) -> bool:
+def _thing_before_name(tokens: Sequence[Token], first: int, k: int) -> bool:
     """Whether an abstract noun is fronted before the verb and a name follows it: the name
     speaks ("Eine Einigung nannte Petersen möglich"), an abstract noun never does."""
     return k == first + 3 and tokens[first].lower in DETERMINERS and tokens[first + 1].capitalised \
         and tokens[first + 1].lower.endswith(_ABSTRACT_ENDINGS) and proper_noun(tokens[k])
 
 
-def _case_marks_inversion(tokens: list[Token], first: int, k: int, after: tuple[int, int]) -> bool:
+def _case_marks_inversion(tokens: Sequence[Token], first: int, k: int, after: tuple[int, int]) -> bool:
     """Whether case or number shows that the phrase at token k after the verb is the subject, not the fronted one."""
     later, fronted = tokens[k].lower, tokens[first].lower
     if later in ("er", "ich", "wir") and tokens[k].end == after[1]:
@@ -982,7 +991,7 @@ def _case_marks_inversion(tokens: list[Token], first: int, k: int, after: tuple[
     return False
 
 
-def _fronted_object(text: str, tokens: list[Token], first: int, k: int, after: tuple[int, int]) -> bool:
+def _fronted_object(text: str, tokens: Sequence[Token], first: int, k: int, after: tuple[int, int]) -> bool:
     """Whether the fronted phrase reads as an object and the nominative-looking one at token k as its subject."""
     later, fronted = tokens[k].lower, tokens[first].lower
     if later not in _NOMINATIVE_OPENERS and later != "sie":
@@ -996,13 +1005,13 @@ def _fronted_object(text: str, tokens: list[Token], first: int, k: int, after: t
     return fronted in _OBJECT_OPENERS or (_adjective(tokens[first]) and tokens[first].capitalised)
 
 
-def _feminine_after_der(tokens: list[Token], k: int, after: tuple[int, int]) -> bool:
+def _feminine_after_der(tokens: Sequence[Token], k: int, after: tuple[int, int]) -> bool:
     """Whether the first noun of the phrase that "der" at token k opens is feminine."""
     noun = next((t for t in tokens[k + 1:_token_at(tokens, after[1])] if t.capitalised), None)
-    return bool(noun) and _feminine(noun.lower)
+    return noun is not None and _feminine(noun.lower)
 
 
-def _titled_name(tokens: list[Token], first: int, verb: int) -> bool:
+def _titled_name(tokens: Sequence[Token], first: int, verb: int) -> bool:
     """Whether the clause's first phrase is an article, a noun and a name right before the
     verb ("Die Ministerin Anna Berg"), which names a person, not a fronted object."""
     words = tokens[first + 1:verb]
@@ -1023,7 +1032,7 @@ def _feminine(noun: str) -> bool:
     return noun.endswith(_FEMININE_ENDINGS)
 
 
-def _plural_against_singular(tokens: list[Token], first: int, verb: int) -> bool:
+def _plural_against_singular(tokens: Sequence[Token], first: int, verb: int) -> bool:
     """Whether a phrase marked plural by its adjective ("Die jungen Mönche") stands
     before a verb in the singular ("beschrieb"), so that it cannot be its subject."""
     if first + 2 >= len(tokens) or tokens[first].lower != "die":
@@ -1033,7 +1042,7 @@ def _plural_against_singular(tokens: list[Token], first: int, verb: int) -> bool
         and noun.capitalised and not word.endswith("n")  # plural verbs end in -n: "sagen", "sagten"
 
 
-def _oblique_der(tokens: list[Token], first: int) -> bool:
+def _oblique_der(tokens: Sequence[Token], first: int) -> bool:
     """Whether "der" opens a dative or genitive phrase: its adjective ends in -en ("Der
     englischsprachigen Zeitung sagte Karma"), where a nominative one ends in -e, or its noun
     is feminine ("Der Regierung warf Roth … vor", "Dieser Einschätzung widersprach Roth")."""
@@ -1064,21 +1073,21 @@ def _unquoted(gap: str) -> str:
     return _QUOTED_TEXT.sub(" ", gap)
 
 
-def _passive_frame(text: str, tokens: list[Token], first: int, i: int) -> Frame:
+def _passive_frame(text: str, tokens: Sequence[Token], first: int, i: int) -> Frame:
     """The frame of a passive cue ("… wird von Experten als „…“ bezeichnet"): its subject is
     what is spoken of, so the agent speaks, or else the text the words were said in."""
     speaker = _passive_agent(text, tokens, first, i) or _source_in_clause(text, tokens, first, i)
     return Frame((tokens[i].start, tokens[i].end), speaker, i, "after", passive=True)
 
 
-def _passive_participle(tokens: list[Token], first: int, i: int) -> bool:
+def _passive_participle(tokens: Sequence[Token], first: int, i: int) -> bool:
     """Whether the cue at token i is a participle after a passive auxiliary of its clause
     ("wurde … als „…“ bezeichnet"); the one quoted ("X wird von Y zitiert") is the subject,
     so "zitiert" does not count."""
     word = tokens[i].lower
     participle = word.endswith("t") or (word.startswith("ge") and word.endswith("en") and len(word) > 6) \
         or word in _STRONG_PARTICIPLES
-    auxiliaries = tokens[first:i] + tokens[i + 1:i + 2]  # "wurde … bezeichnet", "… bezeichnet worden"
+    auxiliaries = [*tokens[first:i], *tokens[i + 1:i + 2]]  # "wurde … bezeichnet", "… bezeichnet worden"
     return participle and word != "zitiert" and any(t.lower in _PASSIVE_AUXILIARIES for t in auxiliaries)
 
 
@@ -1086,7 +1095,7 @@ def _passive_participle(tokens: list[Token], first: int, i: int) -> bool:
 _STRONG_PARTICIPLES = lexicon.words("strong_participles")
 
 
-def _source_in_clause(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
+def _source_in_clause(text: str, tokens: Sequence[Token], first: int, i: int) -> tuple[int, int] | None:
     """A text named in a clause before token i, as where words were said: "im „Standard“"."""
     for j in range(first, i):
         if tokens[j].lower in ("in", "im"):
@@ -1101,7 +1110,7 @@ def _source_in_clause(text: str, tokens: list[Token], first: int, i: int) -> tup
 _TEXT_HEADS = lexicon.entries("text_heads")
 
 
-def _passive_agent(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
+def _passive_agent(text: str, tokens: Sequence[Token], first: int, i: int) -> tuple[int, int] | None:
     """The agent ("von X") of a passive clause whose cue is a participle."""
     if not _passive_participle(tokens, first, i):
         return None
@@ -1114,14 +1123,14 @@ def _passive_agent(text: str, tokens: list[Token], first: int, i: int) -> tuple[
     return None
 
 
-def _verb_first(text: str, tokens: list[Token], first: int) -> bool:
+def _verb_first(text: str, tokens: Sequence[Token], first: int) -> bool:
     """Whether a clause after a comma opens with its finite verb ("…, hatte X gesagt")."""
     return is_boundary(text[tokens[first - 1].end:tokens[first].start]) and tokens[first].text.islower() \
         and not (tokens[first].lower in _PREPOSITIONS or tokens[first].lower in DETERMINERS
                  or tokens[first].lower in _SUBORDINATORS or tokens[first].lower in RELATIVES)
 
 
-def _subject_inside(text: str, tokens: list[Token], first: int, i: int) -> tuple[int, int] | None:
+def _subject_inside(text: str, tokens: Sequence[Token], first: int, i: int) -> tuple[int, int] | None:
     """The subject after the finite verb of a clause whose cue is a final participle."""
     for j in range(first + 1, i):
         prev, tok = tokens[j - 1], tokens[j]
@@ -1155,7 +1164,7 @@ def is_boundary(gap: str) -> bool:
     return any(ch in gap for ch in ",;:–—") or bool(_CLOSING_PUNCTUATION.search(gap))
 
 
-def clause_start(text: str, tokens: list[Token], i: int) -> int:
+def clause_start(text: str, tokens: Sequence[Token], i: int) -> int:
     """The index of the first token of the clause that token i stands in."""
     j = i
     while j > 0 and not is_boundary(text[tokens[j - 1].end:tokens[j].start]):
@@ -1170,7 +1179,7 @@ def clause_start(text: str, tokens: list[Token], i: int) -> int:
 _GENITIVE_OPENERS = lexicon.words("genitive_openers")
 
 
-def _genitive_after(tokens: list[Token], k: int) -> bool:
+def _genitive_after(tokens: Sequence[Token], k: int) -> bool:
     """Whether "während" at token k governs a genitive ("Während der Sitzung sagte X"), so it
     opens a phrase inside the clause, not a clause of its own ("Während der Minister sprach")."""
     if tokens[k].lower != "während" or k + 2 >= len(tokens):
@@ -1179,7 +1188,7 @@ def _genitive_after(tokens: list[Token], k: int) -> bool:
     return article in _GENITIVE_OPENERS or (article == "der" and noun.capitalised and _feminine(noun.lower))
 
 
-def _within_clause(text: str, tokens: list[Token], k: int) -> bool:
+def _within_clause(text: str, tokens: Sequence[Token], k: int) -> bool:
     """Whether the conjunction at token k stays inside its clause: "und" joining two nouns
     (after a truncated compound, "Fraktions- und Parteichefs", or between two bare nouns),
     or "aber", "doch", "denn" without a comma before them, where they are particles."""
@@ -1207,7 +1216,7 @@ def _adverbial(token: Token) -> bool:
                                                   and token.lower not in DETERMINERS and not token.capitalised)
 
 
-def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+def _subject_after(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The subject right after a fronted verb ("sagte Berg"), if it can be nominative."""
     j = _past_words_before_subject(tokens, i)
     if j < len(tokens) and tokens[j].lower == "es" and tokens[i].lower in ("heißt", "hieß"):
@@ -1220,7 +1229,7 @@ def _subject_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | 
     return _nominative_at(text, tokens, i, j)
 
 
-def _past_words_before_subject(tokens: list[Token], i: int) -> int:
+def _past_words_before_subject(tokens: Sequence[Token], i: int) -> int:
     """The first token after verb i that is not an adverb, a reflexive or an object before the subject."""
     j = i + 1
     while j < len(tokens) and (tokens[j].lower in _SKIP_ADVERBS or tokens[j].lower in _REFLEXIVES
@@ -1229,7 +1238,7 @@ def _past_words_before_subject(tokens: list[Token], i: int) -> int:
     return j
 
 
-def _nominative_at(text: str, tokens: list[Token], i: int, j: int) -> tuple[int, int] | None:
+def _nominative_at(text: str, tokens: Sequence[Token], i: int, j: int) -> tuple[int, int] | None:
     """The noun phrase at token j if it is in verb i's clause and may be nominative, with an apposed name."""
     if j >= len(tokens) or tokens[j].lower in _NOT_NOMINATIVE:
         return None
@@ -1237,13 +1246,13 @@ def _nominative_at(text: str, tokens: list[Token], i: int, j: int) -> tuple[int,
         return None
     span = noun_phrase_after(text, tokens, j)
     named = _APPOSED_NAME.match(text, span[1]) if span and tokens[j].lower in DETERMINERS else None
-    return (span[0], named.end(1)) if named else span  # "sagte die Sprecherin des Amts, Anna Roth."
+    return (span[0], named.end(1)) if named and span else span  # "sagte die Sprecherin des Amts, Anna Roth."
 
 
 # A name set off by commas after a role: ", Anna Roth." or ", Jon S. Berg,".
 _APPOSED_NAME = re.compile(
     r",[ \u00a0]+((?:[A-ZÄÖÜ](?:\.|[\w'’-]+)[ \u00a0]+){1,3}[A-ZÄÖÜ][\w'’-]+)(?=[,.;:!?]|\s*$)")
-def _object_before_subject(tokens: list[Token], j: int) -> bool:
+def _object_before_subject(tokens: Sequence[Token], j: int) -> bool:
     """Whether "es" or "das" at token j is an object before the subject after the verb: "sieht
     es der Minister", "sieht das die Opposition" (not "sagte das Ministerium")."""
     return tokens[j].lower in ("es", "das") and j + 1 < len(tokens) \
@@ -1255,7 +1264,7 @@ _QUOTED_NAME = re.compile(r"\s+((?:die|der|das)\s+[„\"»][^“\"«\n]{1,60}[�
 _REFLEXIVES = lexicon.words("reflexives")
 
 
-def _source_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, int] | None:
+def _source_phrase(text: str, tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     """The source in a prepositional phrase after "hieß es": "in der Rede", "vom Sprecher"."""
     while j < len(tokens) and tokens[j].lower in _SKIP_ADVERBS | {"dazu", "darin", "weiter"}:
         j += 1
@@ -1267,7 +1276,7 @@ def _source_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, int] | 
     return None
 
 
-def _apposition_before(text: str, tokens: list[Token], i: int) -> bool:
+def _apposition_before(text: str, tokens: Sequence[Token], i: int) -> bool:
     """Whether the comma-separated segment before token i is an apposition or relative clause."""
     if i == 0:
         return False
@@ -1275,10 +1284,10 @@ def _apposition_before(text: str, tokens: list[Token], i: int) -> bool:
     if tokens[start].lower in RELATIVES and start > 0:
         return True
     span = noun_phrase_after(text, tokens, start)
-    return bool(span) and span[1] >= tokens[i - 1].end
+    return span is not None and span[1] >= tokens[i - 1].end
 
 
-def _subject_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+def _subject_before_comma(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The subject before an apposition or relative clause: "Klose, der …, nannte"."""
     j = i
     for _ in range(4):
@@ -1293,7 +1302,7 @@ def _subject_before_comma(text: str, tokens: list[Token], i: int) -> tuple[int, 
     return None
 
 
-def _with_name_before(text: str, tokens: list[Token], start: int, span: tuple[int, int]) -> tuple[int, int]:
+def _with_name_before(text: str, tokens: Sequence[Token], start: int, span: tuple[int, int]) -> tuple[int, int]:
     """An apposition with the name it describes: "Eva Lind, Vorstandsmitglied der Liga,"."""
     if start == 0 or "," not in text[tokens[start - 1].end:tokens[start].start]:
         return span
@@ -1348,8 +1357,8 @@ def _word_before(text: str, pos: int) -> str:
 def _cue_follows(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     """Whether a speech frame with its speaker follows the quote right after a comma."""
     return any(f.cue and f.speaker and (
-        (f.content == "before" and text[span[1]:f.cue[0]].strip() == ",")
-        or _WITH_THESE_WORDS.fullmatch(text, span[1], f.cue[0])) for f in sentence.frames)
+        (f.content == "before" and text[span[1]:f.cue_span[0]].strip() == ",")
+        or _WITH_THESE_WORDS.fullmatch(text, span[1], f.cue_span[0])) for f in sentence.frames)
 
 
 def _mostly_lower(words: list[str]) -> bool:
@@ -1378,7 +1387,7 @@ def _nominal_title(words: list[str]) -> bool:
     alphabetic = [w for w in words if w[:1].isalpha()]
     if sum(w[:1].isupper() for w in alphabetic) * 2 < len(alphabetic):
         return False
-    return all(_title_word(word, follower) for word, follower in zip(words, words[1:] + [""]))
+    return all(_title_word(word, follower) for word, follower in zip(words, [*words[1:], ""], strict=True))
 
 
 def _title_word(word: str, follower: str) -> bool:
@@ -1398,7 +1407,7 @@ def _head_noun(words: list[str]) -> str:
     """The head noun of a noun phrase, lower-cased: its first capitalised word that is not
     an adjective before another capitalised word ("Oberste Rat …" -> "rat"), or the last
     part of a hyphenated compound ("Sacharow-Preises" -> "preises")."""
-    for word, follower in zip(words, words[1:] + [""]):
+    for word, follower in zip(words, [*words[1:], ""], strict=True):
         lower = word.lower().strip(".,;:!?()")
         if not word[:1].isupper() or lower in DETERMINERS:
             continue
@@ -1449,7 +1458,7 @@ def _speaker_named(text: str, span: tuple[int, int], sentence: Sentence) -> bool
     if any(f.speaker and f.speaker[0] <= span[0] and span[1] <= f.speaker[1] for f in sentence.frames):
         return True
     after = re.match(r"\s*(\w+)", text[span[1]:span[1] + 40])
-    return bool(after) and after.group(1).lower() in SPEECH_VERBS and _word_before(text, span[0]) == "wie"
+    return after is not None and after.group(1).lower() in SPEECH_VERBS and _word_before(text, span[0]) == "wie"
 
 
 _REPUTED = re.compile(r"\b(?:gilt|galt|gelten|galten|gelte|gälte)\b[^,.;:!?„“]{0,60}\bals\s*$", re.IGNORECASE)
@@ -1459,7 +1468,8 @@ def _term_in_apposition(text: str, span: tuple[int, int]) -> bool:
     """Whether a quoted term is part of a compound ("„Jamaika“-Koalition") or stands next to
     a gloss in parentheses ("„Cast Lead“ („gegossenes Blei“)", "„…“ (Weltraum-Experiment)")."""
     after = text[span[1]:span[1] + 3]
-    return after[:1] in "-‑" or after.lstrip(" \u00a0")[:1] == "(" or text[max(0, span[0] - 3):span[0]].rstrip()[-1:] == "("
+    return after[:1] in "-‑" or after.lstrip(" \u00a0")[:1] == "(" \
+        or text[max(0, span[0] - 3):span[0]].rstrip()[-1:] == "("
 
 
 # A slogan noun before a quoted text introduces words that were chanted or written as a
@@ -1717,8 +1727,8 @@ def analyse_sentence(text: str, start: int, end: int, spans: list[tuple[int, int
 def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | None:
     """The speech frame of a direct quote: ", sagte X" right after it, else the nearest before."""
     frames = [f for f in sentence.frames if f.cue]
-    after = [f for f in frames if f.cue[0] >= span[1]]
-    before = [f for f in frames if f.cue[1] <= span[0] and f.speaker]
+    after = [f for f in frames if f.cue_span[0] >= span[1]]
+    before = [f for f in frames if f.cue_span[1] <= span[0] and f.speaker]
     frame = _speech_noun_cue_before(text, span, frames) or _cue_right_after(text, span, after) \
         or _passive_cue_before_colon(text, span, sentence, frames) or _cue_before_colon(text, span, sentence, before) \
         or _cue_in_same_clause(text, span, before, after)
@@ -1731,9 +1741,9 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
 
 def _speech_noun_cue_before(text: str, span: tuple[int, int], frames: list[Frame]) -> Frame | None:
     """The last speech-noun cue with a speaker before the quote, when no later cue precedes the quote."""
-    noun = [f for f in frames if f.cue[1] <= span[0] and f.speaker
-            and text[f.cue[0]:f.cue[1]].lower() in _SPEECH_NOUNS]
-    if noun and not any(f.cue[1] <= span[0] for f in frames if f.cue[0] > noun[-1].cue[0]):
+    noun = [f for f in frames if f.cue_span[1] <= span[0] and f.speaker
+            and text[f.cue_span[0]:f.cue_span[1]].lower() in _SPEECH_NOUNS]
+    if noun and not any(f.cue_span[1] <= span[0] for f in frames if f.cue_span[0] > noun[-1].cue_span[0]):
         return noun[-1]  # "Den Vorwurf der CDU, der Plan sei „…“, wies Müller zurück"
     return None
 
@@ -1743,9 +1753,9 @@ def _cue_right_after(text: str, span: tuple[int, int], after: list[Frame]) -> Fr
     if not after:
         return None
     first = after[0]
-    if first.content == "before" and not text[span[1]:first.cue[0]].strip(" ,\u00a0?!"):
+    if first.content == "before" and not text[span[1]:first.cue_span[0]].strip(" ,\u00a0?!"):
         return first
-    if first.speaker and _WITH_THESE_WORDS.fullmatch(text, span[1], first.cue[0]):
+    if first.speaker and _WITH_THESE_WORDS.fullmatch(text, span[1], first.cue_span[0]):
         return first  # "„…“, mit diesen Worten meldete sich X zurück"
     if first.speaker and re.fullmatch(r"[\s,?!]*wie\s", text[span[1]:first.speaker[0]]):
         return first  # "„…“, wie der Minister sagte"
@@ -1755,7 +1765,7 @@ def _cue_right_after(text: str, span: tuple[int, int], after: list[Frame]) -> Fr
 def _passive_cue_before_colon(text: str, span: tuple[int, int], sentence: Sentence,
                               frames: list[Frame]) -> Frame | None:
     """The last cue before a quote introduced by a colon, when it is passive and has no speaker."""
-    preceding = [f for f in frames if f.cue[1] <= span[0]]
+    preceding = [f for f in frames if f.cue_span[1] <= span[0]]
     if preceding and preceding[-1].passive and preceding[-1].speaker is None \
             and _introduced_by_colon(text, span, sentence):
         return preceding[-1]  # "Roth wurde gefragt: „…“": the one asked does not speak
@@ -1769,7 +1779,7 @@ def _cue_before_colon(text: str, span: tuple[int, int], sentence: Sentence, befo
     main = [f for f in before if _main_clause_verb(text, sentence.tokens, f.cue_index)]
     if main:
         return main[-1]  # "Wie CBS berichtet, sagte Gibbs: „…“"
-    if re.fullmatch(r"\s*:\s*", text[before[-1].cue[1]:span[0]]) and _in_relative_clause(
+    if re.fullmatch(r"\s*:\s*", text[before[-1].cue_span[1]:span[0]]) and _in_relative_clause(
             text, list(sentence.tokens), before[-1].cue_index):
         return before[-1]  # "Er traf Roth, der sagte: „…“"
     if all(_embedded(text, sentence.tokens, f.cue_index) for f in before):
@@ -1779,9 +1789,9 @@ def _cue_before_colon(text: str, span: tuple[int, int], sentence: Sentence, befo
 
 def _cue_in_same_clause(text: str, span: tuple[int, int], before: list[Frame], after: list[Frame]) -> Frame | None:
     """The nearest cue before the quote, else the first after it, when no clause punctuation separates them."""
-    if before and _same_clause(text, before[-1].cue[1], span[0], 400):
+    if before and _same_clause(text, before[-1].cue_span[1], span[0], 400):
         return before[-1]
-    if after and after[0].speaker and _same_clause(text, span[1], after[0].cue[0]):
+    if after and after[0].speaker and _same_clause(text, span[1], after[0].cue_span[0]):
         return after[0]  # a verb-final clause: "den Berg als „unmöglich“ bezeichnete"
     return None
 
@@ -1790,9 +1800,9 @@ def _nearest_cue_before(text: str, span: tuple[int, int], sentence: Sentence, be
     """The nearest cue before the quote: a relative clause's that reports it, else one outside embedded clauses."""
     last = before[-1]
     if sentence.reported and _in_relative_clause(text, list(sentence.tokens), last.cue_index) \
-            and re.fullmatch(r"[^,;:]{0,20},[^,;:]*", text[last.cue[1]:span[0]]):
+            and re.fullmatch(r"[^,;:]{0,20},[^,;:]*", text[last.cue_span[1]:span[0]]):
         return last  # "Roth widersprach Meier, der gesagt hatte, die Lage sei „ruhig“"
-    outside = [f for f in before if not any(ch in text[f.cue[1]:span[0]] for ch in ",;:")
+    outside = [f for f in before if not any(ch in text[f.cue_span[1]:span[0]] for ch in ",;:")
                or not _embedded(text, sentence.tokens, f.cue_index)]
     return outside[-1] if outside else before[-1]  # not the cue of a relative clause between
 
@@ -1800,7 +1810,7 @@ def _nearest_cue_before(text: str, span: tuple[int, int], sentence: Sentence, be
 def _later_cue(text: str, span: tuple[int, int], after: list[Frame]) -> Frame | None:
     """The first later cue with a speaker that reports what precedes it, else a passive cue in the quote's clause."""
     later = [f for f in after if f.content == "before" and f.speaker]
-    if not later and after and after[0].passive and _same_clause(text, span[1], after[0].cue[0]):
+    if not later and after and after[0].passive and _same_clause(text, span[1], after[0].cue_span[0]):
         return after[0]  # "Er wurde als „…“ bezeichnet": a cue without a speaker
     return later[0] if later else None
 
@@ -1844,7 +1854,6 @@ def _main_clause_verb(text: str, tokens: tuple[Token, ...], i: int) -> bool:
 
 def _embedded(text: str, tokens: tuple[Token, ...], i: int) -> bool:
     """Whether token i stands in a "wie", "dass" or relative clause."""
-    tokens = list(tokens)
     first = clause_start(text, tokens, i)
     opener = tokens[first].lower
     gap = text[tokens[first - 1].end:tokens[first].start] if first else ""
@@ -1857,7 +1866,7 @@ def _embedded(text: str, tokens: tuple[Token, ...], i: int) -> bool:
     return opener in _PREPOSITIONS and first + 1 < len(tokens) and tokens[first + 1].lower in RELATIVES
 
 
-def _in_relative_clause(text: str, tokens: list[Token], i: int) -> bool:
+def _in_relative_clause(text: str, tokens: Sequence[Token], i: int) -> bool:
     """Whether token i stands in a relative clause: one opened by a relative pronoun after a comma."""
     first = clause_start(text, tokens, i)
     return first > 0 and tokens[first].lower in RELATIVES and "," in text[tokens[first - 1].end:tokens[first].start]
@@ -1890,7 +1899,7 @@ def _colon_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame 
 _COMING = lexicon.words("coming")
 
 
-def _coming_from(text: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
+def _coming_from(text: str, tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
     """Who something said came from: the "von" or "aus" phrase of a clause with "kam" ("Kritik
     kam von X", "Von der Opposition kam scharfe Kritik", "Aus der Partei hagelte es Kritik")."""
     if not any(t.lower in _COMING for t in tokens[first:]):
@@ -1937,7 +1946,7 @@ def _thing(text: str, span: tuple[int, int]) -> bool:
 _FOCUS_PARTICLES = lexicon.words("focus_particles")
 
 
-def _focused_subject(text: str, tokens: list[Token], first: int, verb: int) -> tuple[int, int] | None:
+def _focused_subject(text: str, tokens: Sequence[Token], first: int, verb: int) -> tuple[int, int] | None:
     """The subject after a focus particle that opens the clause, when the verb follows it:
     "Auch die amtierende Ministerin äußerte …"."""
     if first + 1 >= verb or tokens[first].lower not in _FOCUS_PARTICLES:
@@ -1946,7 +1955,7 @@ def _focused_subject(text: str, tokens: list[Token], first: int, verb: int) -> t
     return span if span and span[1] >= tokens[verb - 1].end else None
 
 
-def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+def clause_subject(text: str, tokens: Sequence[Token], first: int, stop: int) -> tuple[int, int] | None:
     """The likely subject of the clause tokens[first:stop]: its first phrase, or after its verb."""
     if first + 1 < stop and tokens[first].lower in _CONJUNCTIONS:
         first += 1  # "Obwohl Steinbrück … rechnet"
@@ -1963,7 +1972,7 @@ def clause_subject(text: str, tokens: list[Token], first: int, stop: int) -> tup
     return _subject_after_first_verb(text, tokens, first, stop)
 
 
-def _subject_opening_clause(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+def _subject_opening_clause(text: str, tokens: Sequence[Token], first: int, stop: int) -> tuple[int, int] | None:
     """A subject at the clause's start: a proper noun before the verb, a focused phrase, a pronoun."""
     if proper_noun(tokens[first]) and first + 1 < stop and _verb_like(tokens, first + 1):
         return (tokens[first].start, tokens[first].end)  # "Oslo reagierte zurückhaltend: „…“"
@@ -1974,7 +1983,7 @@ def _subject_opening_clause(text: str, tokens: list[Token], first: int, stop: in
     return _pronoun_subject(text, tokens, first, stop)
 
 
-def _fronted_noun_phrase_subject(text: str, tokens: list[Token], first: int,
+def _fronted_noun_phrase_subject(text: str, tokens: Sequence[Token], first: int,
                                  stop: int) -> tuple[int, int] | None:
     """The subject of a clause opened by a noun phrase: the phrase, or the subject after a fronted object."""
     if _adverbial(tokens[first]):
@@ -1988,14 +1997,14 @@ def _fronted_noun_phrase_subject(text: str, tokens: list[Token], first: int,
     return inverted or span
 
 
-def _subject_beside_lower_opener(text: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
+def _subject_beside_lower_opener(text: str, tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
     """The subject of a later clause opened by a lower-case word: before its comma, or after it."""
     if _apposition_before(text, tokens, first):
         return _subject_before_comma(text, tokens, first) or _subject_after(text, tokens, first)
     return _subject_after(text, tokens, first) or _subject_before_comma(text, tokens, first)
 
 
-def _subject_after_first_verb(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+def _subject_after_first_verb(text: str, tokens: Sequence[Token], first: int, stop: int) -> tuple[int, int] | None:
     """The subject after the first word of the clause that may be its verb."""
     for j in range(first + 1, stop):
         if _verb_before_subject(tokens, j):
@@ -2003,7 +2012,7 @@ def _subject_after_first_verb(text: str, tokens: list[Token], first: int, stop: 
     return None
 
 
-def _verb_before_subject(tokens: list[Token], j: int) -> bool:
+def _verb_before_subject(tokens: Sequence[Token], j: int) -> bool:
     """Whether token j may be a verb the subject follows: a lower-case word that is no function word."""
     tok = tokens[j]
     follower = tokens[j + 1].lower if j + 1 < len(tokens) else ""
@@ -2017,7 +2026,7 @@ def _verb_before_subject(tokens: list[Token], j: int) -> bool:
 _SUBJECT_PRONOUNS = lexicon.words("subject_pronouns")
 
 
-def _pronoun_subject(text: str, tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+def _pronoun_subject(text: str, tokens: Sequence[Token], first: int, stop: int) -> tuple[int, int] | None:
     """The pronoun subject of a clause whose first capitalised word is its verb ("Hatte sie
     …") or one fronted word before the verb ("Aktuell lässt sie …"), not a noun phrase."""
     if first + 2 >= stop or not tokens[first].capitalised or tokens[first].lower in DETERMINERS:
@@ -2030,7 +2039,7 @@ def _pronoun_subject(text: str, tokens: list[Token], first: int, stop: int) -> t
     return None
 
 
-def _verb_like(tokens: list[Token], j: int) -> bool:
+def _verb_like(tokens: Sequence[Token], j: int) -> bool:
     """Whether token j may be a clause's finite verb: a lower-case word that is no article and
     no attributive adjective; a word ending like an adjective ("attackierte", "zogen") is a
     verb when no noun follows it."""
@@ -2041,7 +2050,7 @@ def _verb_like(tokens: list[Token], j: int) -> bool:
     return not _adjective(tok) or follower is None or not follower.capitalised or follower.lower in DETERMINERS
 
 
-def _holder_of(text: str, tokens: list[Token], thing: tuple[int, int]) -> tuple[int, int] | None:
+def _holder_of(text: str, tokens: Sequence[Token], thing: tuple[int, int]) -> tuple[int, int] | None:
     """The person after "von", or in the genitive, whose view a thing is: "Das Fazit von
     Sandra Boser", "Die Reaktion des Ministers"."""
     k = _token_at(tokens, thing[1])
@@ -2060,7 +2069,7 @@ def _holder_of(text: str, tokens: list[Token], thing: tuple[int, int]) -> tuple[
 _RESPONSE_NOUNS = _SPEECH_NOUNS | lexicon.words("response_nouns")
 
 
-def _subject_after_thing(text: str, tokens: list[Token], stop: int,
+def _subject_after_thing(text: str, tokens: Sequence[Token], stop: int,
                          fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The subject after the verb when the first phrase names a thing, which is then the
     object: "Jegliche Mitverantwortung weist Hartmann von sich"."""
@@ -2068,7 +2077,7 @@ def _subject_after_thing(text: str, tokens: list[Token], stop: int,
     return after if after and not _thing(text, after) else None
 
 
-def _subject_after_fronted(text: str, tokens: list[Token], first: int, stop: int,
+def _subject_after_fronted(text: str, tokens: Sequence[Token], first: int, stop: int,
                            fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The subject after the verb when the clause's first phrase is a fronted object:
     "Das Angebot lehnt er ab", "Die Anwendung stellte der Vorsitzende in Frage"."""
@@ -2076,7 +2085,7 @@ def _subject_after_fronted(text: str, tokens: list[Token], first: int, stop: int
     return after if after and _inverted_subject(text, tokens, first, after) else None
 
 
-def _after_inserted_clause(text: str, tokens: list[Token], k: int, stop: int) -> int:
+def _after_inserted_clause(text: str, tokens: Sequence[Token], k: int, stop: int) -> int:
     """The token after an infinitive or relative clause set off by commas after a fronted
     phrase, if a verb follows it; else `stop`."""
     end = clause_end(text, tokens, k)
@@ -2086,7 +2095,7 @@ def _after_inserted_clause(text: str, tokens: list[Token], k: int, stop: int) ->
     return end if _verb_like(tokens, end) else stop
 
 
-def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
+def _phrase_after_verb(text: str, tokens: Sequence[Token], stop: int,
                        fronted: tuple[int, int]) -> tuple[int, int] | None:
     """The phrase after the verb that follows a clause's first phrase, if a verb follows it."""
     k = _past_attributes(text, tokens, _token_at(tokens, fronted[1]), stop)
@@ -2099,7 +2108,7 @@ def _phrase_after_verb(text: str, tokens: list[Token], stop: int,
     return _subject_after(text, tokens, k) if _verb_after_phrase(tokens, k, stop) else None
 
 
-def _past_attributes(text: str, tokens: list[Token], k: int, stop: int) -> int | None:
+def _past_attributes(text: str, tokens: Sequence[Token], k: int, stop: int) -> int | None:
     """The token after up to three prepositional attributes at token k; None when one lacks its noun phrase."""
     for _ in range(3):  # past attributes of the fronted phrase: "Jegliche Schuld an der Affäre weist er …"
         if k >= stop or tokens[k].lower not in _PREPOSITIONS or tokens[k].lower == "als" \
@@ -2112,7 +2121,7 @@ def _past_attributes(text: str, tokens: list[Token], k: int, stop: int) -> int |
     return k
 
 
-def _verb_after_phrase(tokens: list[Token], k: int, stop: int) -> bool:
+def _verb_after_phrase(tokens: Sequence[Token], k: int, stop: int) -> bool:
     """Whether token k may be the verb after a fronted phrase: lower case, opening no phrase or clause."""
     return k < stop and tokens[k].text.islower() \
         and not (tokens[k].lower in _PREPOSITIONS or tokens[k].lower in DETERMINERS
@@ -2285,7 +2294,7 @@ def _looking_back(text: str, sentence: Sentence, following: Sentence | None) -> 
     return Frame((tokens[verb].start, tokens[verb].end), speaker, verb, "before") if speaker else None
 
 
-def _verb_after_anaphoric_opener(tokens: list[Token]) -> int | None:
+def _verb_after_anaphoric_opener(tokens: Sequence[Token]) -> int | None:
     """The index of the lower-case verb after an opener that points back ("Das", "Mit diesen Worten")."""
     verb = 3 if tokens[0].lower == "mit" and len(tokens) > 3 and tokens[1].lower in ("diesen", "den") else 1
     if verb >= len(tokens) or (verb == 1 and tokens[0].lower not in _ANAPHORIC_OPENERS):
@@ -2293,7 +2302,7 @@ def _verb_after_anaphoric_opener(tokens: list[Token]) -> int | None:
     return verb if tokens[verb].text.islower() else None
 
 
-def _saying_noun_frame(text: str, tokens: list[Token], verb: int) -> Frame | None:
+def _saying_noun_frame(text: str, tokens: Sequence[Token], verb: int) -> Frame | None:
     """The frame of "Das ist/war" with a noun for what was said, whose phrase is the speaker."""
     said = noun_phrase_after(text, tokens, verb + 1)
     head = _head_noun(text[said[0]:said[1]].split()) if said else ""
@@ -2301,7 +2310,7 @@ def _saying_noun_frame(text: str, tokens: list[Token], verb: int) -> Frame | Non
         if head in _SAYING_NOUNS else None
 
 
-def _speech_after_opener(text: str, tokens: list[Token], verb: int) -> bool:
+def _speech_after_opener(text: str, tokens: Sequence[Token], verb: int) -> bool:
     """Whether the verb after an opener that points back makes its sentence a speech cue."""
     word = tokens[verb].lower
     if word in _AUXILIARIES:  # "Das musste der Minister einräumen"
@@ -2329,14 +2338,14 @@ _SAID_BY_PREPOSITIONS = lexicon.words("said_by_prepositions")
 _WORDING_VERBS = lexicon.words("wording_verbs")
 
 
-def _place_name(tokens: list[Token], k: int) -> tuple[int, int] | None:
+def _place_name(tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     """A bare capitalised name after a preposition, a place that stands for its government:
     "Aus Paris hieß es"."""
     token = tokens[k]
     return (token.start, token.end) if token.capitalised and token.lower not in DETERMINERS else None
 
 
-def _source_verb(tokens: list[Token], k: int) -> bool:
+def _source_verb(tokens: Sequence[Token], k: int) -> bool:
     """Whether token k says that words are written somewhere: "heißt", "steht", "fand sich",
     "lautete", "(war von …) die Rede"."""
     word = tokens[k].lower
@@ -2374,7 +2383,7 @@ def _written_source(text: str, span: tuple[int, int], sentence: Sentence) -> tup
     return _source_before_quote(text, tokens, span, first, end, prepositions)
 
 
-def _source_before_quote(text: str, tokens: list[Token], span: tuple[int, int], first: int, end: int,
+def _source_before_quote(text: str, tokens: Sequence[Token], span: tuple[int, int], first: int, end: int,
                          prepositions: frozenset[str]) -> tuple[int, int] | None:
     """The text read in, named before the quote in the source verb's clause, else in the sentence's first."""
     starts = [first] if first == 0 else [first, 0]  # the verb's clause, else the sentence's first
@@ -2393,14 +2402,14 @@ def _source_before_quote(text: str, tokens: list[Token], span: tuple[int, int], 
     return None
 
 
-def _source_relative(text: str, tokens: list[Token], k: int) -> bool:
+def _source_relative(text: str, tokens: Sequence[Token], k: int) -> bool:
     """Whether token k is a source preposition opening a relative clause after a comma: ", in dem"."""
     relative = k > 0 and k + 1 < len(tokens) and tokens[k + 1].lower in _PREPOSITIONAL_RELATIVES \
         and "," in text[tokens[k - 1].end:tokens[k].start]
     return relative and tokens[k].lower in _SOURCE_PREPOSITIONS
 
 
-def _source_after_preposition(text: str, tokens: list[Token], k: int,
+def _source_after_preposition(text: str, tokens: Sequence[Token], k: int,
                               prepositions: frozenset[str]) -> tuple[int, int] | None:
     """The span from a preposition at token k through the document or place it names: "Im Antrag"."""
     if tokens[k].lower in prepositions and k + 1 < len(tokens):
@@ -2410,7 +2419,7 @@ def _source_after_preposition(text: str, tokens: list[Token], k: int,
     return None
 
 
-def _antecedent(text: str, tokens: list[Token], k: int) -> tuple[int, int] | None:
+def _antecedent(text: str, tokens: Sequence[Token], k: int) -> tuple[int, int] | None:
     """The noun phrase a relative clause at token k refers to: the one before its comma, or
     before the final verb of that clause ("ein Zettel kleben, auf dem …")."""
     ends = {tokens[k - 1].end}
@@ -2464,7 +2473,7 @@ def _clause_subject_of(text: str, span: tuple[int, int], sentence: Sentence) -> 
     return clause_subject(text, tokens, first, k)
 
 
-def clause_end(text: str, tokens: list[Token], first: int) -> int:
+def clause_end(text: str, tokens: Sequence[Token], first: int) -> int:
     """The index after the last token of the clause that starts at token `first`."""
     j = first + 1
     while j < len(tokens) and not is_boundary(text[tokens[j - 1].end:tokens[j].start]):
@@ -2517,7 +2526,7 @@ def _in_adverbial_clause(text: str, sentence: Sentence, frame: Frame) -> bool:
         and "," not in text[tokens[0].start:tokens[frame.cue_index].start]
 
 
-def _relative_clause(tokens: list[Token]) -> bool:
+def _relative_clause(tokens: Sequence[Token]) -> bool:
     """Whether a clause is a relative clause after a preposition: "nach dem …", verb last."""
     finite = lexicon.words("finite_auxiliaries")
     return len(tokens) >= 4 and tokens[0].lower in _PREPOSITIONS and tokens[1].lower in _RELATIVE_FORMS \
@@ -2536,7 +2545,7 @@ _CONTENT_OPENERS = lexicon.words("content_openers")
 _COORDINATORS = lexicon.words("coordinators")
 
 
-def _purpose_clause(tokens: list[Token]) -> bool:
+def _purpose_clause(tokens: Sequence[Token]) -> bool:
     """Whether tokens open with an "um … zu" clause, perhaps after an adverb ("Offenbar um …")."""
     opening = tokens[0].lower
     k = 1 if opening in _SKIP_ADVERBS | _ADVERB_WORDS or opening.endswith(_ADVERB_SUFFIXES) else 0
@@ -2556,8 +2565,8 @@ def _content_candidate(text: str, frame: Frame, sentence: Sentence, index: int) 
     tokens, frames = sentence.tokens, sentence.frames
     if frame.content == "before":
         return _strip_span(text, sentence.start, tokens[frame.cue_index].start)
-    limit = frame.speaker[1] if frame.speaker else frame.cue[1]
-    frame_end = max(limit, frame.cue[1])
+    limit = frame.speaker[1] if frame.speaker else frame.cue_span[1]
+    frame_end = max(limit, frame.cue_span[1])
     if tokens[frame.cue_index].lower in ("zufolge", "laut", "angaben"):
         start = frame_end
     else:
@@ -2567,7 +2576,7 @@ def _content_candidate(text: str, frame: Frame, sentence: Sentence, index: int) 
         start = comma + 1
     end = sentence.end
     for later in frames[index + 1:]:
-        if later.content == "before" and later.cue[0] > start:
+        if later.content == "before" and later.cue_span[0] > start:
             end = tokens[later.cue_index].start
             break
     return _strip_span(text, start, end)
@@ -2614,7 +2623,8 @@ def indirect_quotes(text: str, sentence: Sentence) -> list[Quote]:
     for span, frame in candidates:  # in text order: an outer frame keeps its whole clause
         if any(q.start < span[1] and span[0] < q.end for q in quotes):
             continue
-        quotes.append(Quote(INDIRECT, span[0], span[1], *(frame.speaker or (None, None)), *frame.cue))
+        speaker, cue = frame.speaker or (None, None), frame.cue_span
+        quotes.append(Quote(INDIRECT, span[0], span[1], speaker[0], speaker[1], cue[0], cue[1]))
     return quotes
 
 
@@ -2681,7 +2691,9 @@ class _Thread:
         """The speakers a sentence leaves for the next ones."""
         spoken = sorted((q for q in found if q.speaker_start is not None), key=lambda q: q.start)
         if spoken:
-            self.carried = (spoken[-1].speaker_start, spoken[-1].speaker_end)
+            last = spoken[-1]
+            assert last.speaker_start is not None and last.speaker_end is not None
+            self.carried = (last.speaker_start, last.speaker_end)
         elif sentence.frames:
             self.carried = None
         named = [f.speaker for f in sentence.frames if f.speaker] + [s for s in [self.carried] if s]

@@ -150,7 +150,7 @@ def _load(path: Path, shown: str, sources_meta: dict, problems: Problems, cache=
         problems.error(shown, 1, "the file is empty", "add the article's text or delete the file")
         return None
     meta: dict = {}
-    body, body_line, corrected = text, 1, frozenset()
+    body, body_line, corrected = text, 1, frozenset[str]()
     if path.suffix == ".md":
         parsed = _front_matter(text, shown, problems)
         if parsed is None:
@@ -203,13 +203,16 @@ def _decode(raw: bytes, shown: str, problems: Problems) -> str | None:
     UTF-16/32 with a byte-order mark; None with a problem for anything else."""
     codec = next((name for bom, name in BOMS if raw.startswith(bom)), "utf-8")
     if codec == "utf-8" and b"\x00" in raw:
-        return _not_text(raw, shown, problems)
+        _not_text(raw, shown, problems)
+        return None
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
-        return _undecodable(raw, exc, codec, shown, problems)
+        _undecodable(raw, exc, codec, shown, problems)
+        return None
     if "\x00" in text:
-        return _not_text(text.encode("utf-8"), shown, problems)
+        _not_text(text.encode("utf-8"), shown, problems)
+        return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -297,7 +300,8 @@ def _article(source: Source, languages: tuple[str, ...], problems: Problems) -> 
     marker_date, body = clean.take_date_marker(source.body)
     text, blocks = clean.make_blocks(clean.normalise(body), meta.language)
     if not any(b.sentences for b in blocks):
-        problems.error(source.shown, source.body_line, "no article text left after cleaning (only headings, credits or captions)",
+        problems.error(source.shown, source.body_line,
+                       "no article text left after cleaning (only headings, credits or captions)",
                        "check that the file holds the article's paragraphs")
         return None
     meta = replace(meta, datelines=clean.datelines(blocks))

@@ -27,7 +27,7 @@ COUNTED_NUMBER = re.compile(
 ABBREVIATIONS = {"bzw", "usw", "etc", "ca", "evtl", "ggf", "inkl", "vgl", "sog", "bspw", "zzgl", "ff"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _segmenter(language: str) -> pysbd.Segmenter:
     """A cached pysbd segmenter for a language (creating one is slow)."""
     return pysbd.Segmenter(language=language, clean=False, char_span=True)
@@ -66,7 +66,8 @@ def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     """Split pieces at the sentence boundaries pysbd is known to miss."""
     out = []
     for start, end in spans:
-        cuts = [m.end() for m in QUOTE_AFTER_STOP.finditer(text, start, end) if not _after_abbreviation(text, m.start())]
+        cuts = [m.end() for m in QUOTE_AFTER_STOP.finditer(text, start, end)
+                if not _after_abbreviation(text, m.start())]
         cuts += [m.end(1) for m in COUNTED_NUMBER.finditer(text, start, end)]
         for cut in sorted(cuts):
             out.append((start, cut))
@@ -78,7 +79,7 @@ def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 def _after_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop before `stop` ends a known abbreviation."""
     word = re.search(r"(\w+)[.!?]$", text[:stop])
-    return bool(word) and word.group(1).lower() in ABBREVIATIONS
+    return word is not None and word.group(1).lower() in ABBREVIATIONS
 
 
 def _continues(text: str, start: int) -> bool:

@@ -6,6 +6,7 @@ changed files are rewritten, so MkDocs reloads exactly once per edit.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -23,10 +24,8 @@ def snapshot(paths: list[Path]) -> dict[str, float]:
     for root in paths:
         files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
         for path in files:
-            try:
+            with contextlib.suppress(FileNotFoundError):  # deleted while we looked
                 out[str(path)] = path.stat().st_mtime
-            except FileNotFoundError:
-                pass
     return out
 
 

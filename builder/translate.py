@@ -22,8 +22,9 @@ import email.utils
 import math
 import re
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Protocol, Sequence
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import deepl
@@ -379,6 +380,7 @@ class _DeeplBackend:
         except _PARSE_ERRORS as error:
             raise EngineBadResponse(f"unreadable answer from deepl "
                                     f"({type(error).__name__}: {error})") from error
+        results = results if isinstance(results, list) else [results]
         if len(results) != len(texts):
             raise EngineBadResponse(f"unreadable answer from deepl: {len(results)} "
                                     f"translations for {len(texts)} texts")
@@ -422,7 +424,8 @@ def _deepl(http: _Http, url: str | None, key: str | None) -> _DeeplBackend:
     return _DeeplBackend(http, key, _base_url(url, "deepl") if url else None)
 
 
-_BACKENDS = {"libre": _libre, "google": _google, "mymemory": _mymemory, "deepl": _deepl}
+_BACKENDS: dict[str, Callable[[_Http, str | None, str | None], _Backend]] = {
+    "libre": _libre, "google": _google, "mymemory": _mymemory, "deepl": _deepl}
 
 
 def _base_url(url: str, engine: str, slash: bool = True) -> str:
@@ -528,11 +531,11 @@ class Engine:
             try:
                 return self._backend.send(texts, source, target)
             except TranslationError as error:
-                delay = self._retry_delay(error, attempt)
-                if delay is None:
-                    raise self._final(error, attempt + 1)
-                if self._on_retry is not None:
-                    self._on_retry(error, attempt + 2, delay)
+                failure, delay = error, self._retry_delay(error, attempt)
+            if delay is None:
+                raise self._final(failure, attempt + 1)
+            if self._on_retry is not None:
+                self._on_retry(failure, attempt + 2, delay)
             time.sleep(min(delay, max(self._deadline - time.monotonic(), 0.0)))
             attempt += 1
 
@@ -658,7 +661,7 @@ def _reuse_memory(catalog: Catalog, date: str) -> int:
     """Fill missing entries whose source is translated elsewhere in the catalog."""
     found = [(sid, catalog.memory(source)) for sid, source in catalog.missing()]
     return sum(catalog.set_machine(sid, translation.text, MEMORY_ENGINE, date)
-               for sid, translation in found if translation is not None)
+               for sid, translation in found if translation is not None and translation.text is not None)
 
 
 def _group_by_source(missing: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -673,8 +676,8 @@ def _apply(catalog: Catalog, engine: str, date: str, groups: dict[str, list[str]
            batch: list[str], results: list[str | TranslationError],
            ) -> tuple[int, list[tuple[str, str]], TranslationError | None]:
     """Store a batch's results: (entries filled, failures, fatal error or None)."""
-    filled, failed = 0, []
-    for source, result in zip(batch, results):
+    filled, failed = 0, list[tuple[str, str]]()
+    for source, result in zip(batch, results, strict=True):
         if isinstance(result, TranslationError):
             if result.fatal:
                 return filled, failed, result
