@@ -32,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
     """The command line's commands and options."""
     cli = argparse.ArgumentParser(prog="python -m builder", description="Build the bilingual explainer site.")
     cli.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = cli.add_subparsers(dest="command", required=True)
     p_build = commands.add_parser("build", help="generate the pages and build the site into site/")
     p_build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p_build.add_argument("--no-mkdocs", action="store_true", help="only generate build/docs, do not run MkDocs")
