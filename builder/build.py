@@ -231,22 +231,35 @@ def _build(project: Project, strict: bool, run_mkdocs: bool, out) -> int:
         publish.write_docs(project.build / "docs", files)
         publish.write_if_changed(project.build / "mkdocs.yml",
                                  publish.mkdocs_config(project.build, project.root, project.site, publish.nav(site)))
-    status = 0
-    if run_mkdocs:
-        with report.stage("mkdocs"):
-            code, warnings = publish.run_mkdocs(project.build / "mkdocs.yml", strict=True)
-        for line in warnings:
-            print(f"mkdocs: {line}", file=out)
-        status = 1 if code else 0
-        if not code:
-            with report.stage("links"):
-                links.check_published(project.root, project.site, report.problems, out, identity.record(site.topics))
+    status = _mkdocs_and_links(project, site, report, out) if run_mkdocs else 0
     for problem in report.problems.items:
         print(problem, file=out)
     summary(site, report, time.perf_counter() - started, out)
     if report.problems.failed(strict):
         status = 1
     return status
+
+
+def _mkdocs_and_links(project: Project, site, report: Report, out) -> int:
+    """Run MkDocs and check the published links, unless no input of MkDocs changed since
+    the last run that succeeded (then site/ is what MkDocs would write again)."""
+    where = (project.root, project.build, project.site_src, project.site)
+    if publish.site_up_to_date(*where):
+        print("mkdocs: no page changed since the last build, site/ is up to date", file=out)
+        return 0
+    publish.forget_site(project.build)
+    errors_before = len(report.problems.errors)
+    with report.stage("mkdocs"):
+        code, warnings = publish.run_mkdocs(project.build / "mkdocs.yml", strict=True)
+    for line in warnings:
+        print(f"mkdocs: {line}", file=out)
+    if code:
+        return 1
+    with report.stage("links"):
+        links.check_published(project.root, project.site, report.problems, out, identity.record(site.topics))
+    if len(report.problems.errors) == errors_before:
+        publish.record_site(*where)
+    return 0
 
 
 def summary(site, report: Report, total: float, out) -> None:

@@ -5,6 +5,8 @@ so `mkdocs serve` and incremental tools only see real changes.
 """
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -152,6 +154,48 @@ def run_mkdocs(config: Path, strict: bool = True) -> tuple[int, list[str]]:
     lines = (proc.stdout + proc.stderr).splitlines()
     warnings = [line for line in lines if "WARNING" in line or "ERROR" in line or "Aborted" in line]
     return proc.returncode, warnings
+
+
+# What MkDocs read and wrote at its last successful run: a rebuild whose fingerprint is the
+# same would give the same site, so it skips MkDocs (and the link check after it).
+MKDOCS_STAMP = "mkdocs.stamp"
+MKDOCS_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-redirects")
+
+
+def mkdocs_fingerprint(root: Path, build: Path, site_src: Path, site: Path) -> str:
+    """Name, size and modification time of every file MkDocs reads (the generated docs, both
+    configs, the templates and assets, the published manifest) and of every file in the
+    site, with the versions of the MkDocs packages. Unchanged files keep their times,
+    because the docs are written only when their bytes change."""
+    digest = hashlib.sha256()
+    for package in MKDOCS_PACKAGES:
+        digest.update(f"{package}={importlib.metadata.version(package)}\n".encode())
+    for folder in (build / "docs", site_src, site):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                info = path.stat()
+                digest.update(f"{path.relative_to(root)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    for path in (build / "mkdocs.yml", root / "mkdocs.yml", root / "content" / "published.yml"):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def site_up_to_date(root: Path, build: Path, site_src: Path, site: Path) -> bool:
+    """Whether MkDocs would build the site exactly as it stands (see MKDOCS_STAMP)."""
+    stamp = build / MKDOCS_STAMP
+    return site.is_dir() and stamp.is_file() \
+        and stamp.read_text(encoding="utf-8").strip() == mkdocs_fingerprint(root, build, site_src, site)
+
+
+def record_site(root: Path, build: Path, site_src: Path, site: Path) -> None:
+    """Remember the state after a successful MkDocs run and link check."""
+    (build / MKDOCS_STAMP).write_text(mkdocs_fingerprint(root, build, site_src, site) + "\n", encoding="utf-8")
+
+
+def forget_site(build: Path) -> None:
+    """After a failed run the next build must run MkDocs again."""
+    (build / MKDOCS_STAMP).unlink(missing_ok=True)
 
 
 def clear(path: Path) -> None:
