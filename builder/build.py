@@ -5,6 +5,7 @@ Everything is gathered into the in-memory model first; only `publish` writes, at
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import sys
 import time
@@ -12,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import config, identity, links, publish
+from . import config, identity, links, publish, stamp
 from .catalog import CatalogError, Segment
 from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
 from .problems import ConfigError, Problems
@@ -216,7 +217,38 @@ def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=s
 
 
 def _build(project: Project, strict: bool, run_mkdocs: bool, out) -> int:
-    """Build the site, holding the project's lock."""
+    """Build the site, holding the project's lock; skip it when nothing changed (`stamp`)."""
+    settings = {"strict": strict, "mkdocs": run_mkdocs, "date": build_date()}
+    last = stamp.previous(project.root, settings)
+    if last is not None:
+        print("".join(line for line in last["report"].splitlines(keepends=True) if not line.startswith("time: ")),
+              end="", file=out)
+        print("nothing changed since the last build: the site is up to date, nothing was rebuilt", file=out)
+        return last["status"]
+    stamp.forget(project.root)
+    report_out = Tee(out)
+    status = _build_all(project, strict, run_mkdocs, report_out)
+    if status != 2:
+        stamp.remember(project.root, settings, status, report_out.text.getvalue())
+    return status
+
+
+class Tee:
+    """A writable that passes text on and keeps a copy."""
+
+    def __init__(self, out):
+        self.out, self.text = out, io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.text.write(text)
+        return self.out.write(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def _build_all(project: Project, strict: bool, run_mkdocs: bool, out) -> int:
+    """Every stage of a build."""
     report = Report()
     started = time.perf_counter()
     try:

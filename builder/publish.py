@@ -9,6 +9,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -178,7 +179,17 @@ def mkdocs_fingerprint(root: Path, build: Path, site_src: Path, site: Path) -> s
     for path in (build / "mkdocs.yml", root / "mkdocs.yml", root / "content" / "published.yml"):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in sorted(environment_names(root / "mkdocs.yml")):
+        digest.update(f"{name}={os.environ.get(name)}\n".encode())
     return digest.hexdigest()
+
+
+ENV_TAG = re.compile(r"!ENV\s+\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def environment_names(config: Path) -> set[str]:
+    """The environment variables a MkDocs config reads with `!ENV` (its values are inputs)."""
+    return set(ENV_TAG.findall(config.read_text(encoding="utf-8"))) if config.is_file() else set()
 
 
 def site_up_to_date(root: Path, build: Path, site_src: Path, site: Path) -> bool:

@@ -15,6 +15,7 @@ STORY = ("---\ntitle: Gespräche in Genf\ndate: 2025-02-14\n---\n"
          "schicken Unterhändler, Trump will vermitteln.\n\n"
          "Der Kreml erklärte, Russland sei zu Gesprächen über die Ukraine bereit. Kiew wartet ab.\n")
 SKIPPED = "mkdocs: no page changed since the last build, site/ is up to date"
+UNCHANGED = "nothing changed since the last build: the site is up to date, nothing was rebuilt"
 
 
 def site_state(root: Path) -> dict[str, tuple[str, int]]:
@@ -35,8 +36,30 @@ def test_nothing_changed_skips_mkdocs_and_keeps_every_byte_and_time(tmp_path):
     first = rebuild(root)
     assert SKIPPED not in first and "mkdocs" in first
     before = site_state(root)
-    assert SKIPPED in rebuild(root)
+    again = rebuild(root)
+    assert UNCHANGED in again and "peace-talks" in again  # the last report is shown again
     assert site_state(root) == before
+
+
+def test_an_edit_that_changes_no_page_builds_but_skips_mkdocs(tmp_path):
+    root = make_project(tmp_path / "p", {"genf.md": STORY})
+    rebuild(root)
+    before = site_state(root)
+    topics = root / "content" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8") + "\n# a comment changes no page\n", encoding="utf-8")
+    again = rebuild(root)
+    assert UNCHANGED not in again and SKIPPED in again
+    assert site_state(root) == before
+
+
+def test_a_different_environment_or_option_builds_again(tmp_path, monkeypatch):
+    root = make_project(tmp_path / "p", {"genf.md": STORY})
+    rebuild(root)
+    assert build(Project(root), strict=True, out=io.StringIO()) in (0, 1)
+    monkeypatch.setenv("SITE_URL", "https://example.org/erklaert/")
+    again = rebuild(root)
+    assert UNCHANGED not in again
+    assert "https://example.org/erklaert/" in (root / "site" / "sitemap.xml").read_text()
 
 
 def test_a_changed_article_template_or_site_runs_mkdocs_again(tmp_path):
@@ -53,7 +76,7 @@ def test_a_changed_article_template_or_site_runs_mkdocs_again(tmp_path):
     (root / "site" / "index.html").unlink()
     assert SKIPPED not in rebuild(root)
     assert (root / "site" / "index.html").exists()
-    assert SKIPPED in rebuild(root)
+    assert UNCHANGED in rebuild(root)
 
 
 def test_a_failed_mkdocs_run_is_not_remembered(tmp_path):

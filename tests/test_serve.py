@@ -38,6 +38,8 @@ def test_a_crashing_rebuild_keeps_the_docs_and_says_the_last_good_site_is_served
         raise KeyError("unexpected")
 
     monkeypatch.setattr(build_module, "render_all", broken)
+    article = root / "content" / "articles" / "genf.md"
+    article.write_text(STORY + "\nDie Delegationen reisen am Montag an.\n", encoding="utf-8")  # an edit
     out = io.StringIO()
     assert regenerate(Project(root), out=out) == 2
     text = out.getvalue()
