@@ -7,8 +7,9 @@ DEV_STAMP := $(VENV)/.dev-installed
 
 .PHONY: site serve test bundle stats browser vendor clean lock
 
+# `update` builds the site and records its new texts and URLs (translations/, content/published.yml).
 site: $(SITE_STAMP)
-	$(PY) -m builder build
+	$(PY) -m builder update
 
 serve: $(SITE_STAMP)
 	$(PY) -m builder serve

@@ -210,27 +210,49 @@ def _coverage(counts: dict[str, dict[str, int]]) -> tuple[dict[str, int], list[s
     return total, sorted(path for path, c in counts.items() if c[MISSING])
 
 
-def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=sys.stdout) -> int:
-    """Build the site; print problems and a summary; return the exit status. One build of a
-    project runs at a time: a second one waits for the first (`lock`)."""
-    return run_locked(project.build, out, lambda: _build(project, strict, run_mkdocs, out))
+UPDATE_HINT = ("run `python -m builder update` to record the site's new texts in the translation memory and its "
+               "URLs and claim ids in the published manifest, then commit them")
 
 
-def _build(project: Project, strict: bool, run_mkdocs: bool, out) -> int:
-    """Build the site, holding the project's lock; skip it when nothing changed (`stamp`)."""
-    settings = {"strict": strict, "mkdocs": run_mkdocs, "date": build_date()}
+def build(project: Project, strict: bool = False, run_mkdocs: bool = True, out=sys.stdout,
+          record: bool = False) -> int:
+    """Build the site; print problems and a summary; return the exit status. The build
+    writes only build/ and site/; with `record` (the `update` command) it also saves the
+    translation memory and the published manifest, at the end and only if MkDocs
+    succeeded. One build of a project runs at a time: a second one waits (`lock`)."""
+    settings = {"strict": strict, "mkdocs": run_mkdocs or record, "record": record}
+    return run_locked(project.build, out, lambda: _build(project, settings, out)[0])
+
+
+def update(project: Project, check: bool = False, out=sys.stdout) -> int:
+    """Build the site and record its texts and URLs (`translations/`, `content/published.yml`);
+    with `check`, write neither and exit 1 when they are not up to date (for CI)."""
+    if not check:
+        return build(project, record=True, out=out)
+    status, pending = run_locked(project.build, out, lambda: _build(
+        project, {"strict": False, "mkdocs": True, "record": False, "check": True}, out))
+    if pending and status != 2:
+        print(f"update --check: not up to date: {', '.join(pending)}; {UPDATE_HINT}", file=out)
+        return 1
+    return status
+
+
+def _build(project: Project, settings: dict, out) -> tuple[int, list[str]]:
+    """Build the site, holding the project's lock; skip it when nothing changed (`stamp`).
+    Returns the exit status and the recorded files that are not up to date."""
+    settings = {**settings, "date": build_date()}
     last = stamp.previous(project.root, settings)
     if last is not None:
         print("".join(line for line in last["report"].splitlines(keepends=True) if not line.startswith("time: ")),
               end="", file=out)
         print("nothing changed since the last build: the site is up to date, nothing was rebuilt", file=out)
-        return last["status"]
+        return last["status"], last.get("pending", [])
     stamp.forget(project.root)
     report_out = Tee(out)
-    status = _build_all(project, strict, run_mkdocs, report_out)
+    status, pending = _build_all(project, settings, report_out)
     if status != 2:
-        stamp.remember(project.root, settings, status, report_out.text.getvalue())
-    return status
+        stamp.remember(project.root, settings, status, report_out.text.getvalue(), pending)
+    return status, pending
 
 
 class Tee:
@@ -247,38 +269,54 @@ class Tee:
         self.out.flush()
 
 
-def _build_all(project: Project, strict: bool, run_mkdocs: bool, out) -> int:
-    """Every stage of a build."""
+def _build_all(project: Project, settings: dict, out) -> tuple[int, list[str]]:
+    """Every stage of a build: (exit status, recorded files not up to date)."""
     report = Report()
     started = time.perf_counter()
     try:
         site, strings = load_model(project, report)
-        catalogs = sync_catalogs(project, site, strings, report)
+        catalogs = sync_catalogs(project, site, strings, report, save=False)
     except (ConfigError, CatalogError) as exc:
         print(str(exc), file=out)
         print("build stopped: fix the configuration above and run again", file=out)
-        return 2
+        return 2, []
     files = render_all(project, site, strings, catalogs, report)
     with report.stage("write"):
         publish.write_docs(project.build / "docs", files)
         publish.write_if_changed(project.build / "mkdocs.yml",
                                  publish.mkdocs_config(project.build, project.root, project.site, publish.nav(site)))
-    status = _mkdocs_and_links(project, site, report, out) if run_mkdocs else 0
+    status, manifest_current = _mkdocs_and_links(project, site, report, out, settings["record"]) \
+        if settings["mkdocs"] else (0, True)
+    pending = _record_catalogs(project, catalogs, settings["record"] and status == 0)
+    pending += [] if manifest_current else [links.MANIFEST]
     for problem in report.problems.items:
         print(problem, file=out)
     summary(site, report, time.perf_counter() - started, out)
-    if report.problems.failed(strict):
+    if pending and not settings.get("check"):
+        print(f"not up to date: {', '.join(pending)}; {UPDATE_HINT}", file=out)
+    if report.problems.failed(settings["strict"]):
         status = 1
-    return status
+    return status, pending
 
 
-def _mkdocs_and_links(project: Project, site, report: Report, out) -> int:
+def _record_catalogs(project: Project, catalogs: dict, save: bool) -> list[str]:
+    """Save the synced translation memory (`save`), or name the catalogs that differ from it."""
+    if save:
+        for catalog in catalogs.values():
+            catalog.save()
+        return []
+    return [str(c.path.relative_to(project.root) if c.path.is_relative_to(project.root) else c.path)
+            for c in catalogs.values() if not (c.path.exists() and c.path.read_bytes() == c.to_bytes())]
+
+
+def _mkdocs_and_links(project: Project, site, report: Report, out, record: bool) -> tuple[int, bool]:
     """Run MkDocs and check the published links, unless no input of MkDocs changed since
-    the last run that succeeded (then site/ is what MkDocs would write again)."""
+    the last run that succeeded (then site/ is what MkDocs would write again). Returns the
+    status and whether the published manifest is up to date."""
     where = (project.root, project.build, project.site_src, project.site)
     if publish.site_up_to_date(*where):
         print("mkdocs: no page changed since the last build, site/ is up to date", file=out)
-        return 0
+        return 0, True
     publish.forget_site(project.build)
     errors_before = len(report.problems.errors)
     with report.stage("mkdocs"):
@@ -286,12 +324,13 @@ def _mkdocs_and_links(project: Project, site, report: Report, out) -> int:
     for line in warnings:
         print(f"mkdocs: {line}", file=out)
     if code:
-        return 1
+        return 1, True
     with report.stage("links"):
-        links.check_published(project.root, project.site, report.problems, out, identity.record(site.topics))
-    if len(report.problems.errors) == errors_before:
-        publish.record_site(*where)
-    return 0
+        current = links.check_published(project.root, project.site, report.problems, out,
+                                        identity.record(site.topics), record=record)
+    if current and len(report.problems.errors) == errors_before:
+        publish.record_site(*where)  # a pending manifest must be reported again next time
+    return 0, current
 
 
 def summary(site, report: Report, total: float, out) -> None:

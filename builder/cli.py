@@ -1,4 +1,4 @@
-"""The command line: `python -m builder build|bundle|serve|stats|translate|add`."""
+"""The command line: `python -m builder build|update|bundle|serve|stats|translate|add`."""
 from __future__ import annotations
 
 import argparse
@@ -36,6 +36,9 @@ def parser() -> argparse.ArgumentParser:
     p_build = commands.add_parser("build", help="generate the pages and build the site into site/")
     p_build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p_build.add_argument("--no-mkdocs", action="store_true", help="only generate build/docs, do not run MkDocs")
+    p_update = commands.add_parser("update", help="build, and record the site's texts in translations/ and its "
+                                   "URLs in content/published.yml")
+    p_update.add_argument("--check", action="store_true", help="write nothing; exit 1 when they are not up to date")
     p_serve = commands.add_parser("serve", help="serve the site on localhost, rebuilding when content/ changes")
     p_serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to listen on")
     p_bundle = commands.add_parser("bundle", help="build the site and zip it into dist/ for reading offline")
@@ -63,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(args.project.resolve())
     if args.command == "build":
         return build(project, strict=args.strict, run_mkdocs=not args.no_mkdocs)
+    if args.command == "update":
+        from .build import update
+
+        return update(project, check=args.check)
     if args.command == "bundle":
         from .bundle import bundle
 

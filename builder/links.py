@@ -180,8 +180,11 @@ def gone_anchors(old: Manifest, pages: dict[str, Page]) -> dict[str, list[str]]:
     return out
 
 
-def check_published(root: Path, site_dir: Path, problems, out=None, claim_ids: dict | None = None) -> Manifest:
-    """Write language redirects, check the manifest against the site, record new URLs."""
+def check_published(root: Path, site_dir: Path, problems, out=None, claim_ids: dict | None = None,
+                    record: bool = True) -> bool:
+    """Write language redirects and check the manifest against the site; record new URLs
+    and claim ids in it, or (record=False) only say that they are new. True when the
+    manifest on disk is (now) up to date."""
     out = out or sys.stdout
     languages = load_languages(root / "mkdocs.yml")
     prefixes = [lang.code for lang in languages if not lang.default]
@@ -197,13 +200,26 @@ def check_published(root: Path, site_dir: Path, problems, out=None, claim_ids: d
     for url, anchors in gone_anchors(old, pages).items():
         print(f"links: {url}: {len(anchors)} claim anchor(s) gone (their wording changed): "
               + ", ".join(anchors), file=out)
+    current = _record(path, _updated(old, pages, claim_ids or {}), record)
     new = [url for url in pages if url not in set(old.urls)]
+    told = f"recorded in {MANIFEST} (commit it)" if record else f"not yet in {MANIFEST}"
+    print(f"links: {len(pages)} published URLs" + (f", {len(new)} new {told}" if new else ""), file=out)
+    return current
+
+
+def _updated(old: Manifest, pages: dict[str, Page], claim_ids: dict) -> Manifest:
+    """The manifest with the site's pages, their claim anchors and the claim ids added."""
     kept = {t: dict(ids) for t, ids in old.claim_ids.items()}  # a gone id stays listed until an editor removes it
-    for topic, ids in (claim_ids or {}).items():
+    for topic, ids in claim_ids.items():
         kept.setdefault(topic, {}).update(ids)
-    manifest = Manifest(sorted(set(old.urls) | set(pages)),
-                        {url: list(page.claims) for url, page in pages.items() if page.claims}, kept)
-    write_if_changed(path, manifest.dump())
-    print(f"links: {len(pages)} published URLs"
-          + (f", {len(new)} new recorded in {MANIFEST} (commit it)" if new else ""), file=out)
-    return manifest
+    return Manifest(sorted(set(old.urls) | set(pages)),
+                    {url: list(page.claims) for url, page in pages.items() if page.claims}, kept)
+
+
+def _record(path: Path, manifest: Manifest, record: bool) -> bool:
+    """Write the manifest if `record`; whether the file is (now) up to date."""
+    data = manifest.dump()
+    if record:
+        write_if_changed(path, data)
+        return True
+    return path.exists() and path.read_bytes() == data

@@ -72,9 +72,11 @@ def previous(root: Path, settings: dict) -> dict | None:
     return record
 
 
-def remember(root: Path, settings: dict, status: int, report: str) -> None:
-    """Record a finished build: its inputs, outputs, exit status and printed report."""
-    record = {"inputs": inputs(root, settings), "outputs": outputs(root), "status": status, "report": report}
+def remember(root: Path, settings: dict, status: int, report: str, pending: list[str]) -> None:
+    """Record a finished build: its inputs, outputs, exit status, printed report and the
+    recorded files it found out of date."""
+    record = {"inputs": inputs(root, settings), "outputs": outputs(root), "status": status, "report": report,
+              "pending": pending}
     (root / "build" / STAMP).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 

@@ -5,7 +5,7 @@ import io
 
 import polib
 
-from builder.build import Project, build
+from builder.build import Project, build, update
 from builder.commands import stats
 
 GERMAN = "Der Kanzler reiste am Montag nach Paris. Dort sprach er über Verhandlungen mit Putin.\n"
@@ -26,7 +26,7 @@ def test_a_third_language_needs_only_a_config_entry(project):
     root = project(articles={"kanzler.txt": GERMAN})
     add_french(root)
     out = io.StringIO()
-    assert build(Project(root), out=out) == 0, out.getvalue()
+    assert update(Project(root), out=out) == 0, out.getvalue()
     page = (root / "site" / "fr" / "sources" / "kanzler.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in page
     assert 'class="untranslated-mark"' in page and "Der Kanzler reiste am Montag nach Paris." in page
@@ -39,7 +39,7 @@ def test_a_third_language_needs_only_a_config_entry(project):
 
 def test_an_english_article_is_translated_into_german_the_same_way(project):
     root = project(articles={"kanzler.txt": GERMAN, "london.md": ENGLISH})
-    assert build(Project(root), run_mkdocs=False, out=io.StringIO()) == 0
+    assert update(Project(root), out=io.StringIO()) == 0
     docs = root / "build" / "docs" / "sources"
     english_page = (docs / "london.en.md").read_text(encoding="utf-8")
     german_page = (docs / "london.md").read_text(encoding="utf-8")

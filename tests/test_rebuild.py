@@ -7,7 +7,7 @@ import io
 import os
 from pathlib import Path
 
-from builder.build import Project, build
+from builder.build import Project, build, update
 from tests.conftest import make_project
 
 STORY = ("---\ntitle: Gespräche in Genf\ndate: 2025-02-14\n---\n"
@@ -25,9 +25,9 @@ def site_state(root: Path) -> dict[str, tuple[str, int]]:
 
 
 def rebuild(root: Path) -> str:
-    """Build once more; the output."""
+    """Build once more, recording new texts and URLs (as `make site` does); the output."""
     out = io.StringIO()
-    assert build(Project(root), out=out) == 0, out.getvalue()
+    assert update(Project(root), out=out) == 0, out.getvalue()
     return out.getvalue()
 
 
