@@ -176,7 +176,7 @@ class Renderer:
         for person in self.site.people:
             path = f"people/{person.id}.md"
             out[path] = self.render("person.md.j2", self.page(path), person=person,
-                                    statements=_one_per_sentence(self.site.statements_of(person.id)))
+                                    statements=self.site.statements_of(person.id))
         for article in self.site.articles:
             path = f"sources/{article.id}.md"
             page = self.page(path)
@@ -222,16 +222,6 @@ def page_title(body: str) -> str:
     heading = re.sub(r'<span class="(?:mt|untranslated)-mark"[^>]*>.*?</span>', "", heading)
     heading = re.sub(r"<[^>]+>", "", heading)
     return html.escape(html.unescape(re.sub(r"\\(.)", r"\1", heading)).strip(), quote=False)
-
-
-def _one_per_sentence(statements) -> list:
-    """Statements with at most one per cited sentence (a direct one before an indirect one)."""
-    seen, out = set(), []
-    for statement in sorted(statements, key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
-        if statement.citation not in seen:
-            seen.add(statement.citation)
-            out.append(statement)
-    return out
 
 
 def front_matter(page: Page, counts: dict, built: str, title: str) -> str:
