@@ -26,6 +26,7 @@ import yaml
 from mkdocs_redirects.plugin import write_html
 
 from .config import load_languages, load_yaml
+from .problems import counted
 from .publish import write_if_changed
 
 MANIFEST = "content/published.yml"
@@ -204,6 +205,6 @@ def check_published(root: Path, site_dir: Path, problems, out=None, claim_ids: d
     manifest = Manifest(sorted(set(old.urls) | set(pages)),
                         {url: list(page.claims) for url, page in pages.items() if page.claims}, kept)
     write_if_changed(path, manifest.dump())
-    print(f"links: {len(pages)} published URLs"
+    print(f"links: {counted(len(pages), 'published URL')}"
           + (f", {len(new)} new recorded in {MANIFEST} (commit it)" if new else ""), file=out)
     return manifest

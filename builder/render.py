@@ -43,6 +43,11 @@ class Page:
         """A UI string in the page's language (the original when untranslated)."""
         return self.loc.text(Segment(f"ui.{key}", self.strings[key], self.strings_language)).text
 
+    def count(self, n: int, key: str) -> str:
+        """A number with its noun: the UI string `<key>_one` for one, `<key>` otherwise
+        ("1 Aussage", "3 Aussagen")."""
+        return f"{n} {self.t(key + '_one' if n == 1 else key)}"
+
     @property
     def strings_language(self) -> str:
         """The language the UI strings are written in."""

@@ -44,3 +44,42 @@ def test_people_index_counts_what_each_person_page_lists(seed, lang):
         statements = page.split("{#statements}", 1)[1].split("\n## ", 1)[0]
         listed = len(re.findall(r"^- ", statements, re.MULTILINE))
         assert int(count) == listed, f"{person}: the index says {count}, the page lists {listed}"
+
+
+def test_build_summary_says_one_source_not_one_sources(seed):
+    _, log = seed
+    assert not re.search(r"\b1 (sources|claims|pages|errors|warnings)\b", log), log
+    assert re.search(r"china-view: \d+ claims from 1 source$", log, re.MULTILINE), log
+
+
+def test_counted_takes_the_singular_for_one():
+    from builder.problems import counted
+    assert [counted(n, "source") for n in (0, 1, 2)] == ["0 sources", "1 source", "2 sources"]
+
+
+@pytest.mark.parametrize("lang, one, many", [("de", "Aussage", "Aussagen"), ("en", "statement", "statements")])
+def test_people_index_says_one_statement_in_the_singular(seed, lang, one, many):
+    root, _ = seed
+    counts = re.findall(r" · (\d+) (\w+)$", markdown(root, "people/index", lang), re.MULTILINE)
+    assert ("1", one) in counts  # the seeds have people with a single statement
+    for n, noun in counts:
+        assert noun == (one if n == "1" else many), f"{n} {noun}"
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_no_page_writes_one_with_a_plural(seed, lang):
+    root, _ = seed
+    plural = r"\b1 (Aussagen|Quellen|statements|sources)\b"
+    for page in sorted((root / "build" / "docs").rglob(f"*{LANGS[lang]}.md")):
+        if lang == "de" and page.name.endswith(".en.md"):
+            continue
+        found = re.search(plural, page.read_text(encoding="utf-8"))
+        assert not found, f"{page.name}: {found and found.group()}"
+
+
+def test_page_count_picks_the_singular_string():
+    from builder.localize import Localizer
+    from builder.render import Page
+    strings = {"_language": "de", "things": "Dinge", "things_one": "Ding"}
+    page = Page("index.md", "de", Localizer("de", {}), strings)
+    assert [page.count(n, "things") for n in (0, 1, 7)] == ["0 Dinge", "1 Ding", "7 Dinge"]
