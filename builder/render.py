@@ -131,7 +131,8 @@ class Renderer:
             given=lambda texts, segment_id: self.given(texts, segment_id, page),
             role=self.role, sides=[side.id for side in self.site.sides],
             side_label=lambda side_id: self.site.side_label(side_id, self.language),
-            name=lambda person: self.person_name(person, page), **values)
+            name=lambda person: self.person_name(person, page),
+            said_by=lambda person: self.said_by(person, page), **values)
         body = with_notice(body, page)
         counts = self.counts[page.path] = dict(page.loc.counts)
         return front_matter(page, counts, self.site.built, page_title(body)) + body
@@ -139,6 +140,21 @@ class Renderer:
     def person_name(self, person, page: Page) -> str:
         """A person's name as written in the page's language (Tschaikowski / Tchaikovsky)."""
         return shown(page.loc.text(person_segment(person, self.site.languages[0].code)), page)
+
+    def said_by(self, person, page: Page) -> str:
+        """Who made a statement, as Markdown linking to their page: the registry's phrase for
+        the page's language ("Aussage des [Hafenamts]", the part in brackets is the link),
+        else "Aussage von <name>" for a person and "Aussage: <name>" for an organisation,
+        whose name may need an article or a case ending the site cannot know."""
+        url = f"{page.up()}people/{person.id}.md"
+        phrase = person.said_by_in(self.language)
+        if phrase:
+            before, bracket, rest = phrase.partition("[")
+            linked, _, after = rest.partition("]") if bracket else (phrase, "", "")
+            before = before if bracket else ""
+            return f"{md_escape(before)}[{md_escape(linked)}]({url}){md_escape(after)}"
+        key = "said_by" if person.kind == "person" else "said_by_organisation"
+        return f"{md_escape(page.t(key))} [{self.person_name(person, page)}]({url})"
 
     def role(self, person) -> str:
         """A person's role in this renderer's language (else in the default language)."""

@@ -83,3 +83,83 @@ def test_page_count_picks_the_singular_string():
     strings = {"_language": "de", "things": "Dinge", "things_one": "Ding"}
     page = Page("index.md", "de", Localizer("de", {}), strings)
     assert [page.count(n, "things") for n in (0, 1, 7)] == ["0 Dinge", "1 Ding", "7 Dinge"]
+
+
+REGISTRY = """\
+- id: harbour-office
+  name: Hafenamt
+  kind: organisation
+  variants: [Hafenamt, Hafenamts]
+  gender: null
+  side: city
+  role: {de: Behörde des Hafens, en: port authority}
+  role_nouns: []
+  said_by: {de: "Aussage des [Hafenamts]", en: "said by the [harbour office]"}
+- id: rowing-club
+  name: Ruderverein
+  kind: organisation
+  variants: [Ruderverein]
+  gender: null
+  side: city
+  role: {de: Verein, en: club}
+  role_nouns: []
+- id: anna-berg
+  name: Anna Berg
+  kind: person
+  variants: [Anna Berg, Berg]
+  gender: f
+  side: city
+  role: {de: Hafenmeisterin, en: harbour master}
+  role_nouns: []
+"""
+
+
+def speaker_phrases(tmp_path, language: str) -> dict[str, str]:
+    from builder.config import Language
+    from builder.people import load_people
+    from builder.render import Renderer
+    from builder.site import Site
+    path = tmp_path / "people.yml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    people = load_people(path)
+    site = Site((Language("de", "Deutsch", True), Language("en", "English", False)), (), (), (), "2025-01-01",
+                people=people.entries)
+    strings = {"_language": language, "said_by": "Aussage von" if language == "de" else "said by",
+               "said_by_organisation": "Aussage:" if language == "de" else "Speaker:", "not_translated": "-"}
+    renderer = Renderer(site, None, language, {}, strings)
+    page = renderer.page("topics/harbour.md")
+    return {p.id: renderer.said_by(p, page) for p in people.entries}
+
+
+def test_speaker_phrase_takes_the_registry_form_else_a_safe_label(tmp_path):
+    de = speaker_phrases(tmp_path, "de")
+    assert de == {"harbour-office": "Aussage des [Hafenamts](../people/harbour-office.md)",
+                  "rowing-club": "Aussage: [Ruderverein](../people/rowing-club.md)",
+                  "anna-berg": "Aussage von [Anna Berg](../people/anna-berg.md)"}
+    en = speaker_phrases(tmp_path, "en")
+    assert en["harbour-office"] == "said by the [harbour office](../people/harbour-office.md)"
+    assert en["rowing-club"].startswith("Speaker: [")
+
+
+def test_a_said_by_with_two_links_is_reported(tmp_path):
+    from builder.people import PeopleError, load_people
+    path = tmp_path / "people.yml"
+    path.write_text(REGISTRY.replace("Aussage des [Hafenamts]", "[Aussage] des [Hafenamts]"), encoding="utf-8")
+    with pytest.raises(PeopleError) as caught:
+        load_people(path)
+    assert "said_by" in str(caught.value)
+
+
+@pytest.mark.parametrize("lang, wrong", [("de", "Aussage von ["), ("en", "said by [")])
+def test_no_organisation_is_said_by_in_the_grammar_of_a_person(seed, lang, wrong):
+    root, _ = seed
+    people = yaml.safe_load((root / "content" / "people.yml").read_text(encoding="utf-8"))
+    organisations = [p["id"] for p in people if p["kind"] == "organisation"]
+    assert organisations
+    for topic in sorted((root / "build" / "docs" / "topics").glob(f"*{LANGS[lang]}.md")):
+        if lang == "de" and topic.name.endswith(".en.md"):
+            continue
+        text = topic.read_text(encoding="utf-8")
+        for org in organisations:
+            found = re.search(re.escape(wrong) + r"[^\]]+\]\(\.\./people/" + org + r"\.md\)", text)
+            assert not found, f"{topic.name}: {found and found.group()}"
