@@ -163,3 +163,16 @@ def test_no_organisation_is_said_by_in_the_grammar_of_a_person(seed, lang, wrong
         for org in organisations:
             found = re.search(re.escape(wrong) + r"[^\]]+\]\(\.\./people/" + org + r"\.md\)", text)
             assert not found, f"{topic.name}: {found and found.group()}"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_coverage_sections_are_headings_in_the_table_of_contents(seed, prefix):
+    root, _ = seed
+    page = html(root, f"{prefix}coverage.html")
+    article = page.select_one("article")
+    assert "##" not in article.get_text(), "a heading was left as text"
+    sections = [h["id"] for h in article.select("h2[id]")]
+    assert sections, "the coverage page has no section per topic"
+    toc = {a["href"] for a in page.select("nav.md-nav--secondary a[href^='#']")}
+    for section in sections:
+        assert f"#{section}" in toc, f"#{section} is not in the table of contents"
