@@ -176,3 +176,17 @@ def test_coverage_sections_are_headings_in_the_table_of_contents(seed, prefix):
     toc = {a["href"] for a in page.select("nav.md-nav--secondary a[href^='#']")}
     for section in sections:
         assert f"#{section}" in toc, f"#{section} is not in the table of contents"
+
+
+@pytest.mark.parametrize("lang, opening, closing, foreign", [("de", "„", "“", "”"), ("en", "“", "”", "„")])
+def test_citations_use_the_quotation_marks_of_the_page_language(seed, lang, opening, closing, foreign):
+    root, _ = seed
+    for topic in sorted((root / "build" / "docs" / "topics").glob(f"*{LANGS[lang]}.md")):
+        if lang == "de" and topic.name.endswith(".en.md"):
+            continue
+        citations = topic.read_text(encoding="utf-8").split("{#citations}", 1)[1]
+        items = re.findall(r"^\d+\. (.)(.*) — \[", citations, re.MULTILINE)
+        assert items, topic.name
+        for first, rest in items:
+            assert first == opening and rest.endswith(closing), f"{topic.name}: {first}{rest[-20:]}"
+            assert not rest.endswith(foreign)
