@@ -15,8 +15,8 @@ import jinja2
 import yaml
 
 from .catalog import Segment
-from .localize import (MACHINE, MISSING, ORIGINAL, Localizer, Text, article_segments, block_segments, citation_segment,
-                       claim_segment, has_own_text, person_segment, title_segment)
+from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, article_segments, block_segments,
+                       citation_segment, claim_segment, has_own_text, person_segment, title_segment)
 from .model import Article, Block, Citation, Claim
 from .read import web_address
 
@@ -110,6 +110,14 @@ def shown(text: Text, page: Page) -> str:
     return body
 
 
+def quote_kind(statement, text: Text, page: Page) -> str:
+    """What kind of quotation a person page shows: "wörtlich"/"verbatim" only for the
+    words as the source wrote them; a translated direct quotation says it is translated."""
+    if statement.kind == "direct" and text.state in (REVIEWED, MACHINE):
+        return page.t("quote_direct_translated")
+    return page.t("quote_" + statement.kind)
+
+
 class Renderer:
     """Renders every page of the site in one language."""
 
@@ -132,7 +140,8 @@ class Renderer:
             role=self.role, sides=[side.id for side in self.site.sides],
             side_label=lambda side_id: self.site.side_label(side_id, self.language),
             name=lambda person: self.person_name(person, page),
-            said_by=lambda person: self.said_by(person, page), **values)
+            said_by=lambda person: self.said_by(person, page),
+            quote_kind=lambda statement, text: quote_kind(statement, text, page), **values)
         body = with_notice(body, page)
         counts = self.counts[page.path] = dict(page.loc.counts)
         return front_matter(page, counts, self.site.built, page_title(body)) + body

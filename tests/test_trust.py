@@ -190,3 +190,27 @@ def test_citations_use_the_quotation_marks_of_the_page_language(seed, lang, open
         for first, rest in items:
             assert first == opening and rest.endswith(closing), f"{topic.name}: {first}{rest[-20:]}"
             assert not rest.endswith(foreign)
+
+
+def test_english_people_pages_do_not_call_translated_quotes_verbatim(seed):
+    root, _ = seed
+    pages = [p for p in sorted((root / "build" / "docs" / "people").glob("*.en.md")) if p.name != "index.en.md"]
+    assert pages
+    for page in pages:
+        kinds = re.findall(r'<span class="quote-kind">([^<]*)</span>', page.read_text(encoding="utf-8"))
+        assert kinds and "verbatim" not in kinds, page.name
+        assert "direct quote, translated" in kinds or "reported" in kinds
+
+
+def test_quote_kind_says_verbatim_only_for_the_original_words():
+    from types import SimpleNamespace
+    from builder.localize import MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text
+    from builder.render import Page, quote_kind
+    strings = {"_language": "en", "quote_direct": "verbatim", "quote_indirect": "reported",
+               "quote_direct_translated": "translated"}
+    page = Page("people/x.md", "en", Localizer("en", {}), strings)
+    direct, indirect = SimpleNamespace(kind="direct"), SimpleNamespace(kind="indirect")
+    kind = lambda statement, state: quote_kind(statement, Text("The boat left at noon.", state, "en"), page)
+    assert [kind(direct, s) for s in (ORIGINAL, MISSING, REVIEWED, MACHINE)] == \
+        ["verbatim", "verbatim", "translated", "translated"]
+    assert kind(indirect, REVIEWED) == "reported"
