@@ -214,3 +214,17 @@ def test_quote_kind_says_verbatim_only_for_the_original_words():
     assert [kind(direct, s) for s in (ORIGINAL, MISSING, REVIEWED, MACHINE)] == \
         ["verbatim", "verbatim", "translated", "translated"]
     assert kind(indirect, REVIEWED) == "reported"
+
+
+def test_home_page_title_is_the_site_name_in_each_language(seed):
+    root, _ = seed
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    for language in i18n["languages"]:
+        site_name = language.get("site_name") or config["site_name"]
+        prefix = "" if language.get("default") == "true" else f"{language['locale']}/"
+        page = html(root, f"{prefix}index.html")
+        for permalink in page.select("a.headerlink"):
+            permalink.decompose()
+        assert page.select_one("article h1").get_text(strip=True) == site_name, language["locale"]
+        assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == site_name
