@@ -228,3 +228,42 @@ def test_home_page_title_is_the_site_name_in_each_language(seed):
             permalink.decompose()
         assert page.select_one("article h1").get_text(strip=True) == site_name, language["locale"]
         assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == site_name
+
+
+def heading_levels(page: BeautifulSoup) -> list[int]:
+    return [int(h.name[1]) for h in page.select("article :is(h1, h2, h3, h4, h5, h6)")]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_pages_never_skip_a_heading_level(seed, prefix):
+    root, _ = seed
+    site = root / "site" / prefix
+    pages = [p for p in sorted(site.rglob("*.html")) if prefix or not p.relative_to(site).parts[0] == "en"]
+    checked = 0
+    for path in pages:
+        levels = heading_levels(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+        if not levels:
+            continue  # a redirect or the 404 page
+        checked += 1
+        assert levels[0] == 1, path.name
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{path.relative_to(site)}: h{before} followed by h{after}"
+    assert checked > 10
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_table_has_an_empty_header_cell(seed, prefix):
+    root, _ = seed
+    for rel in ["sources/000_61d731ec91a52a51.html", "sources/index.html", "coverage.html"]:
+        for th in html(root, prefix + rel).select("article th"):
+            assert th.get_text(strip=True), f"{prefix}{rel}: an empty table header"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_link_has_an_accessible_name(seed, prefix):
+    root, _ = seed
+    for topic in ["peace-talks", "us-positions", "european-reactions", "china-view"]:
+        page = html(root, f"{prefix}topics/{topic}.html")
+        for link in page.select("article a[href]"):
+            name = link.get("aria-label") or link.get("title") or link.get_text(strip=True)
+            assert re.search(r"\w", name), f"{topic}: a link named only {name!r} ({link['href']})"
