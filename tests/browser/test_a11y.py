@@ -1,6 +1,6 @@
 """Accessibility: axe-core in Chromium over each kind of page, in both languages.
 
-No violation of impact "serious" or "critical" is allowed. axe-core comes from npm
+No violation of any impact is allowed, "minor" included. axe-core comes from npm
 (`make node_modules`); it is injected into the page, never loaded from a CDN.
 """
 from __future__ import annotations
@@ -14,9 +14,11 @@ PAGES = {
     "topic": "topics/peace-talks.html",
     "source": "sources/000_61d731ec91a52a51.html",
     "sources": "sources/index.html",
+    "coverage": "coverage.html",
+    "people-index": "people/index.html",
     "people": None,  # the first people page, when the site has one
 }
-BLOCKING = ("serious", "critical")
+BLOCKING = ("minor", "moderate", "serious", "critical")
 
 
 def describe(violations: list[dict]) -> str:
@@ -30,7 +32,7 @@ def describe(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("kind", list(PAGES))
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["de", "en"])
-def test_no_serious_accessibility_violation(page, server, built, axe_source, kind, prefix):
+def test_no_accessibility_violation(page, server, built, axe_source, kind, prefix):
     path = PAGES[kind]
     if kind == "people":
         found = people_pages(built.site)
