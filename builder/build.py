@@ -267,10 +267,11 @@ def summary(site, report: Report, total: float, out) -> None:
     p = report.problems
     skipped = report.files - len(site.articles)  # each one has an error, in its file or in content/sources.yml
     print(f"articles: {len(site.articles)} read, {skipped} skipped"
-          + (f" ({counted(len(p.errors), 'error')}, {counted(len(p.warnings), 'warning')})" if p.items else ""), file=out)
+          + (f" ({counted(len(p.errors), 'error')}, {counted(len(p.warnings), 'warning')})" if p.items else ""),
+          file=out)
     for topic in site.topics:
-        print(f"  {topic.config.id}: {counted(len(topic.claims), 'claim')} from {counted(len(topic.sources), 'source')}",
-              file=out)
+        claims, sources = counted(len(topic.claims), "claim"), counted(len(topic.sources), "source")
+        print(f"  {topic.config.id}: {claims} from {sources}", file=out)
     for name, (counts, pages) in report.coverage.items():
         shown = sum(counts.values())
         if not shown:

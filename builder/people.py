@@ -213,7 +213,11 @@ def _check_fields(raw: dict, report) -> None:
         report("role", f"expected {{de: …, en: …}}, got {role!r}", "give the role in German and English")
     if not (isinstance(raw["role_nouns"], list) and all(_text(n) for n in raw["role_nouns"])):
         report("role_nouns", "expected a list of German nouns (may be empty: [])", "write e.g. role_nouns: [Minister]")
-    said_by = raw.get("said_by")
+    _check_said_by(raw.get("said_by"), report)
+
+
+def _check_said_by(said_by, report) -> None:
+    """The optional phrase per language for "<entry> said it", with at most one [link]."""
     if said_by is not None and not (isinstance(said_by, dict) and said_by and all(
             isinstance(k, str) and _text(v) and SAID_BY.match(v) for k, v in said_by.items())):
         report("said_by", f"expected {{de: …, en: …}} with at most one [linked part] each, got {said_by!r}",

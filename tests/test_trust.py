@@ -210,7 +210,9 @@ def test_quote_kind_says_verbatim_only_for_the_original_words():
                "quote_direct_translated": "translated"}
     page = Page("people/x.md", "en", Localizer("en", {}), strings)
     direct, indirect = SimpleNamespace(kind="direct"), SimpleNamespace(kind="indirect")
-    kind = lambda statement, state: quote_kind(statement, Text("The boat left at noon.", state, "en"), page)
+
+    def kind(statement, state):
+        return quote_kind(statement, Text("The boat left at noon.", state, "en"), page)
     assert [kind(direct, s) for s in (ORIGINAL, MISSING, REVIEWED, MACHINE)] == \
         ["verbatim", "verbatim", "translated", "translated"]
     assert kind(indirect, REVIEWED) == "reported"
@@ -238,7 +240,7 @@ def heading_levels(page: BeautifulSoup) -> list[int]:
 def test_pages_never_skip_a_heading_level(seed, prefix):
     root, _ = seed
     site = root / "site" / prefix
-    pages = [p for p in sorted(site.rglob("*.html")) if prefix or not p.relative_to(site).parts[0] == "en"]
+    pages = [p for p in sorted(site.rglob("*.html")) if prefix or p.relative_to(site).parts[0] != "en"]
     checked = 0
     for path in pages:
         levels = heading_levels(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
@@ -246,7 +248,7 @@ def test_pages_never_skip_a_heading_level(seed, prefix):
             continue  # a redirect or the 404 page
         checked += 1
         assert levels[0] == 1, path.name
-        for before, after in zip(levels, levels[1:]):
+        for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, f"{path.relative_to(site)}: h{before} followed by h{after}"
     assert checked > 10
 

@@ -79,8 +79,8 @@ selector => [...document.querySelectorAll(selector)].slice(0, 20).map(el => {
   bg = bg || [255, 255, 255, 1];
   const fg = rgba(getComputedStyle(el).color), a = fg[3] * alpha;
   const shown = [0, 1, 2].map(i => fg[i] * a + bg[i] * (1 - a));
-  const lum = c => { const v = c.map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
-                     return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const linear = x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+  const lum = c => { const v = c.map(linear); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
   const [l1, l2] = [lum(shown), lum(bg)].sort((x, y) => y - x);
   return {text: el.textContent.trim().slice(0, 40), size: parseFloat(getComputedStyle(el).fontSize),
           contrast: (l1 + 0.05) / (l2 + 0.05)};
