@@ -16,7 +16,7 @@ from pathlib import Path
 from . import config, identity, links, publish, stamp
 from .catalog import CatalogError, Segment
 from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
-from .problems import ConfigError, Problems
+from .problems import ConfigError, Problems, counted
 from .attribution import attribute
 from .cache import Cache, code_fingerprint
 from .lock import run_locked
@@ -338,15 +338,18 @@ def summary(site, report: Report, total: float, out) -> None:
     p = report.problems
     skipped = report.files - len(site.articles)  # each one has an error, in its file or in content/sources.yml
     print(f"articles: {len(site.articles)} read, {skipped} skipped"
-          + (f" ({len(p.errors)} errors, {len(p.warnings)} warnings)" if p.items else ""), file=out)
+          + (f" ({counted(len(p.errors), 'error')}, {counted(len(p.warnings), 'warning')})" if p.items else ""),
+          file=out)
     for topic in site.topics:
-        print(f"  {topic.config.id}: {len(topic.claims)} claims from {len(topic.sources)} sources", file=out)
+        claims, sources = counted(len(topic.claims), "claim"), counted(len(topic.sources), "source")
+        print(f"  {topic.config.id}: {claims} from {sources}", file=out)
     for name, (counts, pages) in report.coverage.items():
         shown = sum(counts.values())
         if not shown:
             continue  # every text of this language's pages is written in it
         share = 100 * (counts[REVIEWED] + counts[MACHINE]) / shown if shown else 100
-        print(f"{name}: {share:.0f}% of {shown} texts translated ({counts[REVIEWED]} reviewed, "
-              f"{counts[MACHINE]} machine, {counts[MISSING]} shown in the original on {len(pages)} pages)", file=out)
+        print(f"{name}: {share:.0f}% of {counted(shown, 'text')} translated ({counts[REVIEWED]} reviewed, "
+              f"{counts[MACHINE]} machine, {counts[MISSING]} shown in the original on {counted(len(pages), 'page')})",
+              file=out)
     stages = " · ".join(f"{k} {v:.2f}s" for k, v in report.times.items())
     print(f"time: {total:.2f}s ({stages})", file=out)

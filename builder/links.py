@@ -26,6 +26,7 @@ import yaml
 from mkdocs_redirects.plugin import write_html
 
 from .config import load_languages, load_yaml
+from .problems import counted
 from .publish import write_if_changed
 
 MANIFEST = "content/published.yml"
@@ -203,7 +204,7 @@ def check_published(root: Path, site_dir: Path, problems, out=None, claim_ids: d
     current = _record(path, _updated(old, pages, claim_ids or {}), record)
     new = [url for url in pages if url not in set(old.urls)]
     told = f"recorded in {MANIFEST} (commit it)" if record else f"not yet in {MANIFEST}"
-    print(f"links: {len(pages)} published URLs" + (f", {len(new)} new {told}" if new else ""), file=out)
+    print(f"links: {counted(len(pages), 'published URL')}" + (f", {len(new)} new {told}" if new else ""), file=out)
     return current
 
 

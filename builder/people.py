@@ -28,6 +28,9 @@ KINDS = ("person", "organisation")
 GENDERS = ("m", "f")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEYS = ("id", "name", "kind", "variants", "gender", "side", "role", "role_nouns")
+OPTIONAL = ("said_by",)
+# A said_by phrase: text with at most one [linked part], "Aussage des [Hafenamts]".
+SAID_BY = re.compile(r"^[^\[\]]*(?:\[[^\[\]]*\S[^\[\]]*\][^\[\]]*)?$")
 
 PRONOUN_GENDER = {"er": "m", "sie": "f"}
 PRONOUN_SENTENCES = 1  # a pronoun looks back into the previous sentence only
@@ -57,6 +60,12 @@ class Person:
     side: str
     role: Role
     role_nouns: tuple[str, ...]
+    said_by: tuple[tuple[str, str], ...] = ()  # (language, phrase): "Aussage des [Hafenamts]"
+
+    def said_by_in(self, language: str) -> str | None:
+        """How pages of a language say that this entry made a statement, when the registry
+        gives it (the part in brackets links to the entry's page); else None."""
+        return dict(self.said_by).get(language)
 
 
 @dataclass(frozen=True)
@@ -172,8 +181,8 @@ def _validate_entry(raw, index: int, path: str, where: dict, problems: list[Prob
             report(key, "missing", f"add '{key}:' to the entry")
     if len(problems) > count:
         return None
-    for key in sorted(set(raw) - set(KEYS)):
-        report(key, "unknown key", f"remove it; the keys are {', '.join(KEYS)}")
+    for key in sorted(set(raw) - set(KEYS) - set(OPTIONAL)):
+        report(key, "unknown key", f"remove it; the keys are {', '.join(KEYS + OPTIONAL)}")
     count = len(problems)
     _check_fields(raw, report)
     _check_side(raw, report, sides)
@@ -181,7 +190,8 @@ def _validate_entry(raw, index: int, path: str, where: dict, problems: list[Prob
         return None
     variants = tuple(dict.fromkeys([raw["name"], *raw["variants"]]))
     return Person(raw["id"], raw["name"], raw["kind"], variants, raw["gender"], raw["side"],
-                  Role(raw["role"]["de"], raw["role"]["en"]), tuple(raw["role_nouns"]))
+                  Role(raw["role"]["de"], raw["role"]["en"]), tuple(raw["role_nouns"]),
+                  tuple(sorted((raw.get("said_by") or {}).items())))
 
 
 def _check_fields(raw: dict, report) -> None:
@@ -203,6 +213,15 @@ def _check_fields(raw: dict, report) -> None:
         report("role", f"expected {{de: …, en: …}}, got {role!r}", "give the role in German and English")
     if not (isinstance(raw["role_nouns"], list) and all(_text(n) for n in raw["role_nouns"])):
         report("role_nouns", "expected a list of German nouns (may be empty: [])", "write e.g. role_nouns: [Minister]")
+    _check_said_by(raw.get("said_by"), report)
+
+
+def _check_said_by(said_by, report) -> None:
+    """The optional phrase per language for "<entry> said it", with at most one [link]."""
+    if said_by is not None and not (isinstance(said_by, dict) and said_by and all(
+            isinstance(k, str) and _text(v) and SAID_BY.match(v) for k, v in said_by.items())):
+        report("said_by", f"expected {{de: …, en: …}} with at most one [linked part] each, got {said_by!r}",
+               "write e.g. said_by: {de: Aussage des [Hafenamts], en: said by the [port authority]}")
 
 
 def _check_side(raw: dict, report, sides) -> None:

@@ -11,6 +11,11 @@ ERROR = "error"
 WARNING = "warning"
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """A number with an English noun of the build's messages: "1 source", "3 sources"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one input file."""

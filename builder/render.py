@@ -15,8 +15,8 @@ import jinja2
 import yaml
 
 from .catalog import Segment
-from .localize import (MACHINE, MISSING, ORIGINAL, Localizer, Text, article_segments, block_segments, citation_segment,
-                       claim_segment, has_own_text, person_segment, title_segment)
+from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, article_segments, block_segments,
+                       citation_segment, claim_segment, has_own_text, person_segment, title_segment)
 from .model import Article, Block, Citation, Claim
 from .read import web_address
 
@@ -42,6 +42,11 @@ class Page:
     def t(self, key: str) -> str:
         """A UI string in the page's language (the original when untranslated)."""
         return self.loc.text(Segment(f"ui.{key}", self.strings[key], self.strings_language)).text
+
+    def count(self, n: int, key: str) -> str:
+        """A number with its noun: the UI string `<key>_one` for one, `<key>` otherwise
+        ("1 Aussage", "3 Aussagen")."""
+        return f"{n} {self.t(key + '_one' if n == 1 else key)}"
 
     @property
     def strings_language(self) -> str:
@@ -105,6 +110,14 @@ def shown(text: Text, page: Page) -> str:
     return body
 
 
+def quote_kind(statement, text: Text, page: Page) -> str:
+    """What kind of quotation a person page shows: "wörtlich"/"verbatim" only for the
+    words as the source wrote them; a translated direct quotation says it is translated."""
+    if statement.kind == "direct" and text.state in (REVIEWED, MACHINE):
+        return page.t("quote_direct_translated")
+    return page.t("quote_" + statement.kind)
+
+
 class Renderer:
     """Renders every page of the site in one language."""
 
@@ -126,7 +139,9 @@ class Renderer:
             given=lambda texts, segment_id: self.given(texts, segment_id, page),
             role=self.role, sides=[side.id for side in self.site.sides],
             side_label=lambda side_id: self.site.side_label(side_id, self.language),
-            name=lambda person: self.person_name(person, page), **values)
+            name=lambda person: self.person_name(person, page),
+            said_by=lambda person: self.said_by(person, page),
+            quote_kind=lambda statement, text: quote_kind(statement, text, page), **values)
         body = with_notice(body, page)
         counts = self.counts[page.path] = dict(page.loc.counts)
         return front_matter(page, counts, self.site.built, page_title(body)) + body
@@ -134,6 +149,21 @@ class Renderer:
     def person_name(self, person, page: Page) -> str:
         """A person's name as written in the page's language (Tschaikowski / Tchaikovsky)."""
         return shown(page.loc.text(person_segment(person, self.site.languages[0].code)), page)
+
+    def said_by(self, person, page: Page) -> str:
+        """Who made a statement, as Markdown linking to their page: the registry's phrase for
+        the page's language ("Aussage des [Hafenamts]", the part in brackets is the link),
+        else "Aussage von <name>" for a person and "Aussage: <name>" for an organisation,
+        whose name may need an article or a case ending the site cannot know."""
+        url = f"{page.up()}people/{person.id}.md"
+        phrase = person.said_by_in(self.language)
+        if phrase:
+            before, bracket, rest = phrase.partition("[")
+            linked, _, after = rest.partition("]") if bracket else (phrase, "", "")
+            before = before if bracket else ""
+            return f"{md_escape(before)}[{md_escape(linked)}]({url}){md_escape(after)}"
+        key = "said_by" if person.kind == "person" else "said_by_organisation"
+        return f"{md_escape(page.t(key))} [{self.person_name(person, page)}]({url})"
 
     def role(self, person) -> str:
         """A person's role in this renderer's language (else in the default language)."""
@@ -176,7 +206,7 @@ class Renderer:
         for person in self.site.people:
             path = f"people/{person.id}.md"
             out[path] = self.render("person.md.j2", self.page(path), person=person,
-                                    statements=_one_per_sentence(self.site.statements_of(person.id)))
+                                    statements=self.site.statements_of(person.id))
         for article in self.site.articles:
             path = f"sources/{article.id}.md"
             page = self.page(path)
@@ -222,16 +252,6 @@ def page_title(body: str) -> str:
     heading = re.sub(r'<span class="(?:mt|untranslated)-mark"[^>]*>.*?</span>', "", heading)
     heading = re.sub(r"<[^>]+>", "", heading)
     return html.escape(html.unescape(re.sub(r"\\(.)", r"\1", heading)).strip(), quote=False)
-
-
-def _one_per_sentence(statements) -> list:
-    """Statements with at most one per cited sentence (a direct one before an indirect one)."""
-    seen, out = set(), []
-    for statement in sorted(statements, key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
-        if statement.citation not in seen:
-            seen.add(statement.citation)
-            out.append(statement)
-    return out
 
 
 def front_matter(page: Page, counts: dict, built: str, title: str) -> str:

@@ -90,8 +90,16 @@ class Site:
         return sum(1 for c in claims if article_id in c.sources)
 
     def statements_of(self, person_id: str) -> tuple[Statement, ...]:
-        """The quotations attributed to a person."""
-        return tuple(s for s in self.statements if s.person == person_id)
+        """The quotations attributed to a person as their page lists them: one per cited
+        sentence (a direct one before an indirect one), in article order. The people
+        index counts these, so its numbers are what the person pages show."""
+        seen, out = set(), []
+        mine = (s for s in self.statements if s.person == person_id)
+        for statement in sorted(mine, key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
+            if statement.citation not in seen:
+                seen.add(statement.citation)
+                out.append(statement)
+        return tuple(out)
 
     @staticmethod
     def unregistered(speaker: str | None) -> bool:

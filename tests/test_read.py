@@ -244,7 +244,7 @@ def test_a_file_name_that_cannot_be_an_id_is_blamed_on_the_file_and_counted_as_s
     shown = name.replace("\n", "\\n")
     assert error.startswith(f"content/articles/{shown}: error: the file name cannot be the article's id")
     assert f"fix: rename the file to letters, digits, '-' and '_' only, e.g. {suggestion} " in error
-    assert "articles: 1 read, 1 skipped (1 errors" in out.getvalue()
+    assert "articles: 1 read, 1 skipped (1 error," in out.getvalue()
     assert "no article has that id" not in out.getvalue()  # its entry in sources.yml has its file
 
 
@@ -254,7 +254,7 @@ def test_a_bad_slug_in_sources_yml_is_blamed_there_and_its_article_counted_as_sk
     out = io.StringIO()
     assert build(Project(root), run_mkdocs=False, out=out) == 1
     assert "content/sources.yml: error: article id 'mein bericht' is not a safe file name" in out.getvalue()
-    assert "articles: 1 read, 1 skipped (1 errors" in out.getvalue()
+    assert "articles: 1 read, 1 skipped (1 error," in out.getvalue()
 
 
 def test_a_good_slug_gives_a_bad_file_name_its_id(tmp_path):
