@@ -120,8 +120,7 @@ def load_model(project: Project, report: Report):
         failed = lambda article, exc: report.problems.crashed(article.path, "matching it to the topics", exc)
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed,
                         sides)
-        site = stable_ids(site, links.load_manifest(project.root / links.MANIFEST).claim_ids, report)
-        site = replace(site, reuse=reuse)
+        site = replace(stable_ids(site, links.load_manifest(project.root / links.MANIFEST).claim_ids, report), reuse=reuse)
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
         if reason:

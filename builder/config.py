@@ -412,40 +412,47 @@ def load_reuse(mkdocs_yml: Path) -> Reuse:
     def fail(key: str, message: str, fix: str) -> None:
         problems.append(Problem(str(mkdocs_yml), None, f"extra.{key}: {message}", fix))
 
-    def text(key: str) -> str | None:
-        value = extra.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        if not isinstance(value, str):
-            fail(key, "expected a text", f'e.g. `{key}: "Redaktion Beispiel"`, or leave it empty')
-            return None
-        return value.strip()
-
-    licence, licence_url = CC_BY
-    if "licence" in extra:
-        raw = extra["licence"]
-        if not raw:
-            licence = licence_url = None
-        elif isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip():
-            licence, licence_url = raw["name"].strip(), raw.get("url") or None
-            if licence_url is not None and (not isinstance(licence_url, str) or contact_address(licence_url) is None
-                                            or licence_url.startswith("mailto:")):
-                fail("licence.url", f"{licence_url!r} is not an http(s) address",
-                     "e.g. `url: https://creativecommons.org/licenses/by/4.0/`")
-                licence_url = None
-        else:
-            fail("licence", "expected `name:` and `url:`",
-                 "e.g. `licence: {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/}`")
-    addresses = {}
-    for key in ("contact", "corrections"):
-        value = text(key)
-        address = contact_address(value) if value else None
-        if value and address is None:
-            fail(key, f"{value!r} is neither an e-mail address nor an http(s) address",
-                 f"e.g. `{key}: redaktion@example.org` or `{key}: https://example.org/kontakt`")
-        addresses[key] = address
-    editor = text("editor")
+    licence, licence_url = _licence(extra, fail) if "licence" in extra else CC_BY
+    contact, corrections = (_address(extra, key, fail) for key in ("contact", "corrections"))
+    editor = _text(extra, "editor", fail)
     if problems:
         raise ConfigError(problems)
-    return Reuse(licence, licence_url, editor, addresses["contact"],
-                 addresses["corrections"] or addresses["contact"])
+    return Reuse(licence, licence_url, editor, contact, corrections or contact)
+
+
+def _text(extra: dict, key: str, fail) -> str | None:
+    """A text of mkdocs.yml `extra:`; None when absent or empty."""
+    value = extra.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        fail(key, "expected a text", f'e.g. `{key}: "Redaktion Beispiel"`, or leave it empty')
+        return None
+    return value.strip()
+
+
+def _address(extra: dict, key: str, fail) -> str | None:
+    """An e-mail (as mailto:) or http(s) address of mkdocs.yml `extra:`; None when absent."""
+    value = _text(extra, key, fail)
+    address = contact_address(value) if value else None
+    if value and address is None:
+        fail(key, f"{value!r} is neither an e-mail address nor an http(s) address",
+             f"e.g. `{key}: redaktion@example.org` or `{key}: https://example.org/kontakt`")
+    return address
+
+
+def _licence(extra: dict, fail) -> tuple[str | None, str | None]:
+    """The licence's name and address of mkdocs.yml `extra.licence` (both None: no licence)."""
+    raw = extra["licence"]
+    if not raw:
+        return None, None
+    if not (isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip()):
+        fail("licence", "expected `name:` and `url:`",
+             "e.g. `licence: {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/}`")
+        return CC_BY
+    url = raw.get("url") or None
+    if url is not None and not (isinstance(url, str) and (contact_address(url) or "").startswith("http")):
+        fail("licence.url", f"{url!r} is not an http(s) address",
+             "e.g. `url: https://creativecommons.org/licenses/by/4.0/`")
+        url = None
+    return raw["name"].strip(), url
