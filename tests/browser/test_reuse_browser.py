@@ -107,6 +107,10 @@ def test_cite_this_page_offline_gives_the_public_address(page, public_offline, p
     accessed = data["ui"]["cite_accessed"].replace("{date}", today)
     assert text.endswith(accessed), text
     assert text.index(data["build_date"]) < text.index(PUBLIC) < text.index(accessed)
+    shots = os.environ.get("BUILDER_SHOTS")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        page.locator("details.cite-page").screenshot(path=f"{shots}/cite-offline-{prefix.strip('/') or 'de'}.png")
 
 
 def test_cite_this_page_offline_without_a_public_address_names_no_file(page, unzipped):
