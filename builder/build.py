@@ -118,9 +118,9 @@ def load_model(project: Project, report: Report):
         articles = [a for a in articles if a.id in statements]
     with report.stage("match"):
         failed = lambda article, exc: report.problems.crashed(article.path, "matching it to the topics", exc)
-        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed,
-                        sides)
-        site = replace(stable_ids(site, links.load_manifest(project.root / links.MANIFEST).claim_ids, report), reuse=reuse)
+        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed, sides)
+        published = links.load_manifest(project.root / links.MANIFEST).claim_ids
+        site = replace(stable_ids(site, published, report), reuse=reuse)
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
         if reason:
