@@ -101,6 +101,7 @@ def load_model(project: Project, report: Report):
         story = config.load_story(project.root / "content" / "story.yml", languages)
         people = load_people(project.root / "content" / "people.yml", sides)
         strings = config.load_yaml(project.site_src / "strings.yml")
+        reuse = config.load_reuse(project.root / "mkdocs.yml")
     with report.stage("read"):
         codes = tuple(lang.code for lang in languages)
         cache = Cache(project.build / "cache" / f"read-{code_fingerprint()}")
@@ -117,9 +118,9 @@ def load_model(project: Project, report: Report):
         articles = [a for a in articles if a.id in statements]
     with report.stage("match"):
         failed = lambda article, exc: report.problems.crashed(article.path, "matching it to the topics", exc)
-        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed,
-                        sides)
-        site = stable_ids(site, links.load_manifest(project.root / links.MANIFEST).claim_ids, report)
+        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed, sides)
+        published = links.load_manifest(project.root / links.MANIFEST).claim_ids
+        site = replace(stable_ids(site, published, report), reuse=reuse)
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
         if reason:
@@ -194,12 +195,16 @@ def render_all(project: Project, site, strings: dict, catalogs: dict, report: Re
     files: dict[str, bytes] = {}
     default = site.languages[0].code
     with report.stage("render"):
+        static = publish.static_files(project.site_src)
         for lang in site.languages:
-            pages, counts = render_site(site, project.site_src / "templates", lang.code, catalogs, strings)
+            own = {path: static.pop(publish.localized_name(path, lang.code, default)).decode("utf-8")
+                   for path in publish.static_pages(project.site_src, default)
+                   if publish.localized_name(path, lang.code, default) in static}
+            pages, counts = render_site(site, project.site_src / "templates", lang.code, catalogs, strings, own)
             for path, text in pages.items():
                 files[publish.localized_name(path, lang.code, default)] = text.encode("utf-8")
             report.coverage[lang.name] = _coverage(counts)
-        files.update(publish.static_files(project.site_src))
+        files.update(static)
         files["data/claims.json"] = publish.claims_export(site, catalogs)
     return files
 
@@ -284,7 +289,8 @@ def _build_all(project: Project, settings: dict, out) -> tuple[int, list[str]]:
     with report.stage("write"):
         publish.write_docs(project.build / "docs", files)
         publish.write_if_changed(project.build / "mkdocs.yml",
-                                 publish.mkdocs_config(project.build, project.root, project.site, publish.nav(site)))
+                                 publish.mkdocs_config(project.build, project.root, project.site, publish.nav(site),
+                                                       site.reuse))
     status, manifest_current = _mkdocs_and_links(project, site, report, out, settings["record"]) \
         if settings["mkdocs"] else (0, True)
     pending = _record_catalogs(project, catalogs, settings["record"] and status == 0)

@@ -6,6 +6,7 @@ are collected before the build stops, so an editor fixes a file in one pass.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -370,3 +371,88 @@ def compile_term(label: str) -> re.Pattern:
     if label.startswith("re:"):
         return re.compile(label[3:])
     return re.compile(r"(?<![\w-])" + re.escape(label), re.IGNORECASE)
+
+
+CC_BY = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+EMAIL = re.compile(r"^[^@\s<>\"'`\\]+@[^@\s<>\"'`\\]+\.[^@\s<>\"'`\\]+$")
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Who answers for the site and on what terms its editorial text and data may be reused
+    (mkdocs.yml `extra:`). None is a value the editors did not give: nothing is shown for it."""
+
+    licence: str | None = CC_BY[0]  # the licence's name, e.g. "CC BY 4.0"
+    licence_url: str | None = CC_BY[1]
+    editor: str | None = None  # who publishes the pages
+    contact: str | None = None  # an https:// or mailto: address
+    corrections: str | None = None  # where to report an error (the contact address when not given)
+
+    def as_dict(self) -> dict:
+        """The values by name (for claims.json and the theme)."""
+        return {"licence": self.licence, "licence_url": self.licence_url, "editor": self.editor,
+                "contact": self.contact, "corrections": self.corrections}
+
+
+def contact_address(value: str) -> str | None:
+    """An e-mail address as a mailto: link, an http(s) address as it is; None for anything else."""
+    value = value.strip()
+    if EMAIL.match(value.removeprefix("mailto:")):
+        return "mailto:" + value.removeprefix("mailto:")
+    parts = urllib.parse.urlsplit(value) if not any(c in value for c in " \"'<>`\\") else None
+    return value if parts and parts.scheme in ("http", "https") and parts.hostname else None
+
+
+def load_reuse(mkdocs_yml: Path) -> Reuse:
+    """The licence, editor, contact and corrections address from mkdocs.yml `extra:`.
+    Without `licence:` the editorial text and data are CC BY 4.0; `licence: null` shows none."""
+    extra = (load_yaml(mkdocs_yml) or {}).get("extra") or {}
+    problems: list[Problem] = []
+
+    def fail(key: str, message: str, fix: str) -> None:
+        problems.append(Problem(str(mkdocs_yml), None, f"extra.{key}: {message}", fix))
+
+    licence, licence_url = _licence(extra, fail) if "licence" in extra else CC_BY
+    contact, corrections = (_address(extra, key, fail) for key in ("contact", "corrections"))
+    editor = _text(extra, "editor", fail)
+    if problems:
+        raise ConfigError(problems)
+    return Reuse(licence, licence_url, editor, contact, corrections or contact)
+
+
+def _text(extra: dict, key: str, fail) -> str | None:
+    """A text of mkdocs.yml `extra:`; None when absent or empty."""
+    value = extra.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        fail(key, "expected a text", f'e.g. `{key}: "Redaktion Beispiel"`, or leave it empty')
+        return None
+    return value.strip()
+
+
+def _address(extra: dict, key: str, fail) -> str | None:
+    """An e-mail (as mailto:) or http(s) address of mkdocs.yml `extra:`; None when absent."""
+    value = _text(extra, key, fail)
+    address = contact_address(value) if value else None
+    if value and address is None:
+        fail(key, f"{value!r} is neither an e-mail address nor an http(s) address",
+             f"e.g. `{key}: redaktion@example.org` or `{key}: https://example.org/kontakt`")
+    return address
+
+
+def _licence(extra: dict, fail) -> tuple[str | None, str | None]:
+    """The licence's name and address of mkdocs.yml `extra.licence` (both None: no licence)."""
+    raw = extra["licence"]
+    if not raw:
+        return None, None
+    if not (isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip()):
+        fail("licence", "expected `name:` and `url:`",
+             "e.g. `licence: {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/}`")
+        return CC_BY
+    url = raw.get("url") or None
+    if url is not None and not (isinstance(url, str) and (contact_address(url) or "").startswith("http")):
+        fail("licence.url", f"{url!r} is not an http(s) address",
+             "e.g. `url: https://creativecommons.org/licenses/by/4.0/`")
+        url = None
+    return raw["name"].strip(), url

@@ -26,6 +26,7 @@ from .read import web_address
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 LIST_OPENER = re.compile(r"^(\s*)(\d+\.|[-+])(?=\s|$)", re.MULTILINE)
+ABOUT = "about.md"  # the hand-written page that says how the pages are made, and who answers for them
 
 
 @dataclass
@@ -76,7 +77,15 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["md"] = md_escape
     env.filters["attr"] = attr_escape
     env.filters["link"] = link_escape
+    env.filters["fill"] = fill
     return env
+
+
+def fill(text, **markdown) -> str:
+    """A UI string as Markdown with its placeholders ("{licence}") replaced by the given
+    Markdown; the rest is escaped like `md_escape`."""
+    parts = re.split(r"(\{\w+\})", str(text))
+    return "".join(markdown[p[1:-1]] if p[1:-1] in markdown and i % 2 else md_escape(p) for i, p in enumerate(parts))
 
 
 def md_escape(text) -> str:
@@ -130,9 +139,31 @@ class Renderer:
         """A fresh page context with its own count of translated texts."""
         return Page(path, self.language, Localizer(self.language, self.catalogs), self.strings)
 
-    def render(self, template: str, page: Page, **values) -> str:
-        """Render a template for a page, with front matter about its translation state."""
-        body = self.env.get_template(template).render(
+    def render(self, template: str, page: Page, description: str = "", **values) -> str:
+        """Render a template for a page, with front matter about its translation state and
+        the page's description (plain text) for search engines and link previews."""
+        body = self.body(template, page, **values)
+        body = with_notice(body, page)
+        counts = self.counts[page.path] = dict(page.loc.counts)
+        return self.front_matter(page, counts, page_title(body), description) + body
+
+    def front_matter(self, page: Page, counts: dict, title: str, description: str) -> str:
+        """The page's front matter (see `front_matter`)."""
+        return front_matter(page, counts, self.site.built, title, description, self.site.content_date)
+
+    def static_page(self, path: str, text: str) -> str:
+        """A hand-written page (site_src/pages) with front matter like every other page; the
+        about page gains the section on reuse, publisher and corrections (mkdocs.yml extra:)."""
+        page = self.page(path)
+        body = text if text.endswith("\n") else text + "\n"
+        if path == ABOUT:
+            body += "\n" + self.body("reuse.md.j2", page, reuse=self.site.reuse)
+        counts = self.counts[path] = dict(page.loc.counts)
+        return self.front_matter(page, counts, page_title(body), first_paragraph(body)) + body
+
+    def body(self, template: str, page: Page, **values) -> str:
+        """A template rendered for a page."""
+        return self.env.get_template(template).render(
             site=self.site, page=page, lang=self.language, shown=lambda t: shown(t, page),
             claim_text=lambda c: self.claim_text(c, page), quote_text=lambda c: self.quote_text(c, page),
             article_title=lambda a: self.article_title(a, page),
@@ -142,9 +173,6 @@ class Renderer:
             name=lambda person: self.person_name(person, page),
             said_by=lambda person: self.said_by(person, page),
             quote_kind=lambda statement, text: quote_kind(statement, text, page), **values)
-        body = with_notice(body, page)
-        counts = self.counts[page.path] = dict(page.loc.counts)
-        return front_matter(page, counts, self.site.built, page_title(body)) + body
 
     def person_name(self, person, page: Page) -> str:
         """A person's name as written in the page's language (Tschaikowski / Tchaikovsky)."""
@@ -196,23 +224,40 @@ class Renderer:
 
     def pages(self) -> dict[str, str]:
         """Every page of the site in this renderer's language."""
-        out = {"index.md": self.render("home.md.j2", self.page("index.md")),
-               "sources/index.md": self.render("sources.md.j2", self.page("sources/index.md"))}
+        words = self.plain
+        out = {"index.md": self.render("home.md.j2", self.page("index.md"), words("home_intro")),
+               "sources/index.md": self.render("sources.md.j2", self.page("sources/index.md"), words("sources_intro"))}
         for topic in self.site.topics:
             path = f"topics/{topic.config.id}.md"
-            out[path] = self.render("topic.md.j2", self.page(path), topic=topic)
-        out["coverage.md"] = self.render("coverage.md.j2", self.page("coverage.md"))
-        out["people/index.md"] = self.render("people.md.j2", self.page("people/index.md"))
+            description = self.plain_given(topic.config.description, f"topic.{topic.config.id}.description")
+            out[path] = self.render("topic.md.j2", self.page(path), description, topic=topic)
+        out["coverage.md"] = self.render("coverage.md.j2", self.page("coverage.md"), words("coverage_intro"))
+        out["people/index.md"] = self.render("people.md.j2", self.page("people/index.md"), words("people_intro"))
         for person in self.site.people:
             path = f"people/{person.id}.md"
-            out[path] = self.render("person.md.j2", self.page(path), person=person,
+            name = Localizer(self.language, self.catalogs).text(person_segment(person, self.site.languages[0].code))
+            description = f"{name.text} ({self.role(person)}): {words('person_statements')}"
+            out[path] = self.render("person.md.j2", self.page(path), description, person=person,
                                     statements=self.site.statements_of(person.id))
         for article in self.site.articles:
             path = f"sources/{article.id}.md"
             page = self.page(path)
-            out[path] = self.render("source.md.j2", page, article=article,
+            title = Localizer(self.language, self.catalogs).text(title_segment(article)).text
+            known = ", ".join(x for x in (article.meta.publisher, article.meta.date) if x)
+            description = f"{words('coverage_source')}: {title}" + (f" ({known})" if known else "")
+            out[path] = self.render("source.md.j2", page, description, article=article,
                                     blocks=[(b, self.block_texts(article, b, page)) for b in article.blocks])
         return out
+
+    def plain(self, key: str) -> str:
+        """A UI string as plain text, not counted in the page's translation state (a page's
+        description is not shown on it)."""
+        return Page("", self.language, Localizer(self.language, self.catalogs), self.strings).t(key)
+
+    def plain_given(self, texts: dict, segment_id: str) -> str:
+        """A text the editors wrote per language (else the translation memory's), plain."""
+        source = self.site.languages[0].code
+        return Localizer(self.language, self.catalogs).given(texts, Segment(segment_id, texts[source], source)).text
 
 
 @dataclass(frozen=True)
@@ -254,18 +299,53 @@ def page_title(body: str) -> str:
     return html.escape(html.unescape(re.sub(r"\\(.)", r"\1", heading)).strip(), quote=False)
 
 
-def front_matter(page: Page, counts: dict, built: str, title: str) -> str:
-    """YAML front matter: title, translation state (`counts`), build date, strings for theme scripts."""
+def front_matter(page: Page, counts: dict, built: str, title: str, description: str = "",
+                 content_date: str | None = None) -> str:
+    """YAML front matter: title, description, translation state (`counts`), build date and
+    the newest source's date, strings for theme scripts (`ui_js`) and the footer (`ui_footer`).
+    Title and description are HTML-escaped: the theme puts them into HTML as they stand."""
     ui_js = {key[3:]: page.t(key) for key in sorted(page.strings) if key.startswith("js_")}
+    ui_footer = {key[7:]: page.t(key) for key in sorted(page.strings) if key.startswith("footer_")}
     meta = {"title": title, "translation_missing": counts[MISSING], "translation_machine": counts[MACHINE],
-            "build_date": built, "ui_js": ui_js}
+            "build_date": built, "content_date": content_date, "ui_js": ui_js, "ui_footer": ui_footer}
+    if description:
+        meta["description"] = html.escape(shorten(description), quote=True)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 
-def render_site(site, templates: Path, language: str, catalogs: dict, strings: dict):
-    """Render every page of `site` in `language`: ({path: Markdown}, {path: texts by state})."""
+DESCRIPTION_MAX = 200  # characters of a page's description (link previews cut longer ones)
+
+
+def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
+    """Text on one line, cut at a word before `limit` characters with "…" when longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:–-")
+    return cut + "…"
+
+
+def first_paragraph(markdown: str) -> str:
+    """The first paragraph of hand-written Markdown as plain text: links as their words,
+    no emphasis, no HTML."""
+    for block in re.split(r"\n\s*\n", markdown):
+        block = block.strip()
+        if block and not block.startswith(("#", "---", "!!!", "<", "{:", "- ", "1.")):
+            text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", block)
+            text = re.sub(r"<[^>]+>", "", text)
+            return re.sub(r"(\*\*|__|\*|`)", "", text)
+    return ""
+
+
+def render_site(site, templates: Path, language: str, catalogs: dict, strings: dict, static: dict | None = None):
+    """Render every page of `site` in `language`: ({path: Markdown}, {path: texts by state}).
+    `static` holds the hand-written pages of this language by their default-language path
+    ({"about.md": Markdown}); they come back with front matter (`Renderer.static_page`)."""
     renderer = Renderer(site, environment(templates), language, catalogs, strings)
-    return renderer.pages(), renderer.counts
+    pages = renderer.pages()
+    for path, text in sorted((static or {}).items()):
+        pages[path] = renderer.static_page(path, text)
+    return pages, renderer.counts
 
 
 def all_segments(site, strings: dict) -> list:

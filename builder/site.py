@@ -11,7 +11,7 @@ from functools import cached_property
 from .claims import group_matches, make_claim
 from .copies import find_reports
 from .similar import content_words, features, same_fact, weights
-from .config import Language, TopicConfig
+from .config import Language, Reuse, TopicConfig
 from .model import Article, Claim
 from .attribution import Statement, quoted_by_sentence, speakers_by_sentence
 from .people import SLUG
@@ -50,6 +50,16 @@ class Site:
     off_story: dict = field(default_factory=dict)  # article id -> why it is not about the story
     reports: dict = field(default_factory=dict)  # article id -> copies.Report it prints
     sides: tuple = ()  # config.Side of the story, in the order pages list them
+    reuse: Reuse = field(default_factory=Reuse)  # licence, editor, contact (mkdocs.yml extra:)
+
+    @property
+    def content_date(self) -> str | None:
+        """The newest date of the articles the topic pages cite, as precise as it is known
+        ("2025-02-14", "2025-02"); None when none has a date. A month counts as its last day,
+        so "2025-02" is newer than "2025-02-10": the content may be from the end of February."""
+        cited = {a for t in self.topics for a in t.sources}
+        dates = [a.meta.date for a in self.articles if a.id in cited and a.meta.date]
+        return max(dates, key=lambda d: (d + "-99-99")[:10], default=None)
 
     def side_label(self, side_id: str, language: str) -> str:
         """A side's name in a language (the default language's when it has none there)."""

@@ -92,12 +92,39 @@
     return clone.textContent.replace(/\s+/g, " ").trim();
   }
 
+  /** Today in the reader's calendar, as YYYY-MM-DD: the date the page was accessed. */
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /** The address to cite: the public one (the site's canonical link, also when the page
+   *  is opened from file://), else the one it was opened from unless that is a file. */
+  function citedUrl(text) {
+    var url = text.dataset.url || pageUrl();
+    return /^https?:/.test(url) ? url : "";
+  }
+
+  /** A piece of the citation with its value filled in, or nothing when the value is unknown. */
+  function piece(format, name, value) {
+    return value && format ? format.replace("{" + name + "}", value) : "";
+  }
+
   function citationText(text) {
-    return (ui.cite_format || "{title}. {site}, {date}. {url}")
-      .replace("{title}", shownTitle(document) || text.dataset.title || document.title)
-      .replace("{site}", site.site_name || "")
-      .replace("{date}", site.build_date || "")
-      .replace("{url}", text.dataset.url || pageUrl());
+    var url = citedUrl(text);
+    var values = {
+      title: shownTitle(document) || text.dataset.title || document.title,
+      site: site.site_name || "",
+      publisher: piece(ui.cite_publisher, "name", site.publisher),
+      date: site.build_date || "",
+      sources: piece(ui.cite_sources, "date", site.content_date),
+      url: piece(ui.cite_url || " {url}", "url", url),
+      accessed: url ? piece(ui.cite_accessed, "date", today()) : ""
+    };
+    return (ui.cite_format || "{title}. {site}, {date}. {url}").replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
   }
 
   /** Fill "Cite this page" with the shown title and this page's address; wire its button. */
