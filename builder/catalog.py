@@ -371,7 +371,10 @@ def _parse(path: Path) -> tuple[polib.POFile, tuple[PoEntry, ...]]:
                            "check that it is a readable file") from error
     entries = check_po_text(path, data)
     try:
-        po = polib.pofile(str(path), wrapwidth=0, encoding="utf-8")
+        # polib parses the bytes just checked, not the file again: a writer may have
+        # replaced it meanwhile (atomically), and two versions would not agree.
+        po = polib.pofile(data.decode("utf-8"), wrapwidth=0, encoding="utf-8")
+        po.fpath = str(path)
     except (OSError, ValueError) as error:
         match = re.search(r"line (\d+)", str(error))
         line = int(match.group(1)) if match else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.build import Project, build, update
-from builder.catalog import Catalog, CatalogError, Segment, check_po_text, max_translation_length
+from builder.catalog import Catalog, CatalogError, Segment, check_po_text, max_translation_length, write_atomically
 from builder.translate import fill_missing
 from tests.conftest import make_project
 
@@ -298,3 +299,27 @@ def test_the_strict_check_reads_the_entries_polib_reads():
     assert [(e.context, e.source, e.text, e.obsolete) for e in read][1:3] == [
         ("a.1", "Der Zoll steigt.", "Tariffs rise.", False),
         ("a.2", 'Er sagte: "Nein" – mit \\ und\tTab.', 'He said: "No" – with \\ and\tTab.', False)]
+
+
+def test_a_catalog_replaced_while_it_is_read_loads_one_version_whole(tmp_path):
+    # A `translate` run saves the catalog (atomically) while a build or a poll reads it:
+    # the reader must check and parse one and the same version of the file.
+    path = tmp_path / "en.po"
+    versions = [GOOD.encode("utf-8"), replaced("Tariffs rise.", "Tariffs go up, the ministry says.")]
+    path.write_bytes(versions[0])
+    stop = threading.Event()
+
+    def writer() -> None:
+        n = 0
+        while not stop.is_set():
+            n += 1
+            write_atomically(path, versions[n % 2])
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        for _ in range(300):
+            Catalog.load(path, "en")  # a CatalogError here fails the test
+    finally:
+        stop.set()
+        thread.join()
