@@ -22,6 +22,8 @@ bundle: $(SITE_STAMP)
 	$(PY) -m builder bundle
 
 test: $(DEV_STAMP) browser node_modules/.installed
+	$(PY) -m ruff check builder
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 # Installs exactly the locked packages, each checked against its hash.

@@ -117,7 +117,9 @@ def load_model(project: Project, report: Report):
                 report.problems.crashed(article.path, "finding its quotations", exc)
         articles = [a for a in articles if a.id in statements]
     with report.stage("match"):
-        failed = lambda article, exc: report.problems.crashed(article.path, "matching it to the topics", exc)
+        def failed(article, exc):
+            report.problems.crashed(article.path, "matching it to the topics", exc)
+
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed, sides)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
         site = replace(stable_ids(site, published, report), reuse=reuse)
@@ -138,7 +140,7 @@ def stable_ids(site, published: dict, report: Report):
     topics, gone = [], {}
     for topic in site.topics:
         claims, lost = identity.assign(topic.claims, published.get(topic.config.id, {}))
-        by_old = {id(old): new for old, new in zip(topic.claims, claims)}
+        by_old = {id(old): new for old, new in zip(topic.claims, claims, strict=True)}
         topics.append(replace(topic, claims=claims, glance=tuple(by_old[id(c)] for c in topic.glance)))
         if lost:
             gone[topic.config.id] = lost
@@ -234,8 +236,14 @@ def update(project: Project, check: bool = False, out=sys.stdout) -> int:
     with `check`, write neither and exit 1 when they are not up to date (for CI)."""
     if not check:
         return build(project, record=True, out=out)
-    status, pending = run_locked(project.build, out, lambda: _build(
-        project, {"strict": False, "mkdocs": True, "record": False, "check": True}, out))
+    pending: list[str] = []
+
+    def check_build() -> int:
+        status, found = _build(project, {"strict": False, "mkdocs": True, "record": False, "check": True}, out)
+        pending.extend(found)
+        return status
+
+    status = run_locked(project.build, out, check_build)
     if pending and status != 2:
         print(f"update --check: not up to date: {', '.join(pending)}; {UPDATE_HINT}", file=out)
         return 1

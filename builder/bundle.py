@@ -32,9 +32,12 @@ class Bundle:
     unpacked: int
 
 
+UMLAUTS: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+
+
 def slug(text: str) -> str:
     """A file-name slug: lower case ASCII words joined by '-' (ä -> ae)."""
-    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    text = text.lower().translate(str.maketrans(UMLAUTS))
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join("".join(c if c.isalnum() else " " for c in ascii_text).split()) or "site"
 
@@ -54,7 +57,8 @@ def write_bundle(site_dir: Path, dest: Path, folder: str, date: str) -> Bundle:
     dest.mkdir(parents=True, exist_ok=True)
     path = dest / f"{folder}.zip"
     tmp = path.with_name(path.name + ".tmp")
-    stamp = tuple(int(x) for x in date.split("-")) + (0, 0, 0)
+    year, month, day = (int(x) for x in date.split("-"))
+    stamp = (year, month, day, 0, 0, 0)
     files = bundled_files(site_dir)
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for file in files:

@@ -37,7 +37,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import polib
 
@@ -160,9 +160,8 @@ class Catalog:
         if segment.source_language == self.language:
             return Translation(segment.source, REVIEWED)
         entry = self._entries.get(segment.id)
-        if entry is not None and not entry.obsolete and entry.msgid == segment.source:
-            if entry.msgstr:
-                return _translation(entry)
+        if entry is not None and not entry.obsolete and entry.msgid == segment.source and entry.msgstr:
+            return _translation(entry)
         return self.memory(segment.source) or Translation(None, MISSING)
 
     def memory(self, source: str) -> Translation | None:
@@ -396,7 +395,7 @@ def _broken(path: Path, line: int | None, reason: str, fix: str | None = None) -
 def _check_agreement(path: Path, po: polib.POFile, entries: tuple[PoEntry, ...]) -> None:
     """polib must have read the very entries the strict check read, or nothing is trusted."""
     ours = [e for e in entries if e.context is not None or e.source]
-    for mine, theirs in zip(ours, po):
+    for mine, theirs in zip(ours, po, strict=False):  # a length mismatch is reported below
         if (mine.context, mine.source, mine.text, mine.obsolete) != \
                 (theirs.msgctxt, theirs.msgid, theirs.msgstr, bool(theirs.obsolete)):
             raise _broken(path, mine.line, "polib reads this entry differently from how it is written",
@@ -818,7 +817,7 @@ class _Assembler:
                      "a string line that continues no msgctxt, msgid or msgstr line")
         if self.part == "msgstr":
             self.text_parts.append((line.number, line.value))
-        else:
+        elif self.part is not None:
             self.strings[self.part].append(line.value)
 
     def _expect(self, line: _Line, parts: tuple, reason: str) -> None:

@@ -47,13 +47,13 @@ class Group:
 
 
 def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | None = None,
-                  names: dict | None = None) -> list[Group]:
+                  names: tuple[dict, dict] | None = None) -> list[Group]:
     """Group the matches of one topic into claims. `weight` is the rarity of words (from all
     sentences), `names` (site.speaker_names) the lemmas of each person's names and of their
     names and roles: a sentence's speaker is left out of what it says."""
     matches = sorted(matches, key=lambda m: (m.article.id, m.sentence.start))
     named, roles = names or ({}, {})
-    feats = [features(m.sentence.text, m.speaker, concepts, roles.get(m.speaker, frozenset()), named)
+    feats = [features(m.sentence.text, m.speaker, concepts, roles.get(m.speaker or "", frozenset()), named)
              for m in matches]
     weight = weight or weights(feats)
     groups = _grow(feats, weight)
@@ -87,7 +87,7 @@ def _grow(feats: list[Features], weight: dict[str, float]) -> dict[int, list[int
              if shared_weight(feats[i], feats[j], weight) >= MIN_SHARED and sim(i, j) == 1.0]
     members = {i: [i] for i in range(len(feats))}
     root = list(range(len(feats)))
-    for score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _score, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         a, b = root[i], root[j]
         if a == b or not _may_join(members[a], members[b], sim):
             continue

@@ -48,14 +48,16 @@ def parser() -> argparse.ArgumentParser:
     p_tr.add_argument("--engine", required=True, choices=["libre", "google", "mymemory", "deepl"])
     p_tr.add_argument("--url", help="the engine's address (LibreTranslate: http://host:port/)")
     p_tr.add_argument("--key-env", metavar="VAR", help="environment variable that holds the API key")
-    p_tr.add_argument("--batch-size", type=int, action=AtLeastOne, default=20, help="texts per saved batch (default 20)")
+    p_tr.add_argument("--batch-size", type=int, action=AtLeastOne, default=20,
+                      help="texts per saved batch (default 20)")
     p_tr.add_argument("--timeout", type=float, action=Seconds, default=20.0,
                       help="seconds to wait for each answer (default 20)")
     p_tr.add_argument("--time-limit", type=float, action=Seconds, default=600.0,
                       help="seconds for the whole run; then it stops and keeps what is done (default 600)")
     p_add = commands.add_parser("add", help="write content/articles/<id>.md from a saved web page or its URL")
     p_add.add_argument("page", metavar="PAGE.html|URL", help="a saved web page, or the http(s) address of one")
-    p_add.add_argument("--id", dest="article_id", metavar="ID", help="the article id (default: from the address or the title)")
+    p_add.add_argument("--id", dest="article_id", metavar="ID",
+                       help="the article id (default: from the address or the title)")
     p_add.add_argument("--force", action="store_true", help="replace content/articles/<id>.md if it exists")
     return cli
 
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import serve
 
         return serve(project, args.address)
-    parser.error(f"unknown command {args.command}")
+    print(f"python -m builder: unknown command {args.command}", file=sys.stderr)
     return 2
 
 

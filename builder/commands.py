@@ -76,7 +76,8 @@ def _translate(project: Project, engine_name: str, url: str | None, key_env: str
     if key_env:
         key = os.environ.get(key_env)
         if not key:
-            print(f"error: the environment variable {key_env} is not set — fix: export {key_env}=<your API key>", file=out)
+            print(f"error: the environment variable {key_env} is not set — fix: export {key_env}=<your API key>",
+                  file=out)
             return 2
     report = Report()
     try:
@@ -90,13 +91,13 @@ def _translate(project: Project, engine_name: str, url: str | None, key_env: str
     status = 0
     with engine:
         for code, catalog in catalogs.items():
-            def progress(done: int, total: int) -> None:
+            def progress(done: int, total: int, code: str = code) -> None:
                 print(f"  {code}: {done}/{total} texts", file=out, flush=True)
 
             for source in catalog.source_languages() or [catalog.source_language]:
                 summary = mt.fill_missing(catalog, engine, source, catalog.language,
                                           batch_size=batch_size, on_progress=progress)
-                for segment_id, message in summary.failed:
+                for _segment_id, message in summary.failed:
                     print(f"  failed: {message}", file=out)
                 print(f"{source} -> {code}: {summary.filled} filled by {engine_name}, {summary.reused} reused "
                       f"from the memory, {len(summary.failed)} failed; {summary.characters} characters in "

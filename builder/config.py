@@ -217,7 +217,7 @@ def load_sides(path: Path, languages: tuple[Language, ...]) -> tuple[Side, ...]:
     return sides
 
 
-def _side(checker: "_TopicChecker", index: int, raw) -> Side | None:
+def _side(checker: _TopicChecker, index: int, raw) -> Side | None:
     """Check one side entry."""
     where = f"sides[{index}]"
     if not isinstance(raw, dict):

@@ -51,7 +51,8 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 # "Foto: Stadtarchiv", "Copyright: dpa", "Von: APA/AFP": a label and a name or two.
-LABELLED_CREDIT = re.compile(r"^(?:von|quelle|quellen|text|foto|fotos|bild|bilder|bildquelle|photo|copyright|credit|grafik)"
+LABELLED_CREDIT = re.compile(r"^(?:von|quelle|quellen|text|foto|fotos|bild|bilder|bildquelle|photo|copyright|credit"
+                             r"|grafik)"
                              r"\s*:\s*\S", re.IGNORECASE)
 LABELLED_CREDIT_WORDS = 6
 EDITOR_CODES = re.compile(r"^/?[a-z]{2,5}(?:/[A-Za-z]{2,5}){1,4}$")
@@ -80,7 +81,8 @@ BROADCAST = re.compile(
     r"|sendung\s*:|sendehinweis\b|quelle\s*:\s*\w+ (?:nachrichten|aktuell|info)\b)",
     re.IGNORECASE,
 )
-NOTICE_START = re.compile(r"^(?:hinweis|disclaimer|haftungsausschluss|rechtlicher hinweis|transparenzhinweis|anzeige|werbung)"
+NOTICE_START = re.compile(r"^(?:hinweis|disclaimer|haftungsausschluss|rechtlicher hinweis|transparenzhinweis|anzeige"
+                          r"|werbung)"
                           r"\b\s*[:.]?", re.IGNORECASE)
 ADVERT_LINE = re.compile(r"^(?:anzeige|werbung|advertisement|sponsored|gesponsert)$", re.IGNORECASE)
 # Page controls: buttons and widgets of the page, a few words of this vocabulary and nothing else.
@@ -122,7 +124,8 @@ DATELINE_AGENCY = re.compile(
 DATELINE_PLACES = re.compile(r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:/[A-ZÄÖÜ][a-zäöüß]+)+)\s+[–—-]\s+(?=[\"„“»A-ZÄÖÜ])")
 # "Wien – Die Gewerkschaft …", "Genf: Der Minister …": only where an article opens.
 DATELINE_OPENING = re.compile(
-    r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?)(?:\s+[–—-]\s+|:\s+(?=(?:Der|Die|Das|Ein|Eine|Nach|Bei|Am|Im|In|Mit|Seit|Wie|Zum|Zur)\s))"
+    r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"(?:\s+[–—-]\s+|:\s+(?=(?:Der|Die|Das|Ein|Eine|Nach|Bei|Am|Im|In|Mit|Seit|Wie|Zum|Zur)\s))"
     r"(?=[\"„“»A-ZÄÖÜ])")
 # "08.43 Uhr:", "+++ 08:43 +++", "13.02.2025, 08:43 Uhr -": a time with "Uhr" or a separator after it.
 TICKER_TIME = re.compile(r"^(?:\+{3}\s*)?(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?,?\s*)?(?P<time>\d{1,2}[.:]\d{2})"
@@ -130,7 +133,8 @@ TICKER_TIME = re.compile(r"^(?:\+{3}\s*)?(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?,?\s*)
 TICKER_OPEN = re.compile(r"^\+{3}\s*(?=\S)")
 TICKER_CLOSE = re.compile(r"(?<=\S)\s*\+{3}\s*$")
 TICKER_MARKERS = re.compile(r"^\+{3}\s*|\s*\+{3}$")
-TRAILER = re.compile(rf"(?<=[.!?\"“”»«)])\s*(?:/[A-Za-z]{{1,5}}(?:/[A-Za-z0-9]{{1,5}}){{1,4}}|\((?:{AGENCIES}|red|ots)\)"
+TRAILER = re.compile(rf"(?<=[.!?\"“”»«)])\s*(?:/[A-Za-z]{{1,5}}(?:/[A-Za-z0-9]{{1,5}}){{1,4}}"
+                     rf"|\((?:{AGENCIES}|red|ots)\)"
                      rf"|[-–]\s*{AGENCIES})\s*$", re.IGNORECASE)
 QUOTED = re.compile(r"„[^“”]*[“”]|»[^«]*«|«[^»]*»|\"[^\"]*\"|“[^”]*”")
 SECOND_PERSON = re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?|euch|euer|eure[mnrs]?)\b", re.IGNORECASE)

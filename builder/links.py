@@ -52,8 +52,9 @@ class Manifest:
 
     def dump(self) -> bytes:
         """The manifest as deterministic YAML with its header."""
+        claim_ids = {t: {c: sorted(s) for c, s in sorted(ids.items())} for t, ids in sorted(self.claim_ids.items())}
         data = {"urls": sorted(set(self.urls)), "claims": {k: sorted(v) for k, v in sorted(self.claims.items())},
-                "claim_ids": {t: {c: sorted(s) for c, s in sorted(ids.items())} for t, ids in sorted(self.claim_ids.items())}}
+                "claim_ids": claim_ids}
         return (HEADER + yaml.safe_dump(data, sort_keys=False, width=1000)).encode("utf-8")
 
 
@@ -111,8 +112,9 @@ def load_manifest(path: Path) -> Manifest:
     """The committed manifest; an empty one when the file does not exist yet."""
     data = load_yaml(path, missing_ok=True) or {}
     ids = data.get("claim_ids") or {}
+    claim_ids = {t: {c: list(s or []) for c, s in (v or {}).items()} for t, v in ids.items() if isinstance(v, dict)}
     return Manifest(list(data.get("urls") or []), {k: list(v or []) for k, v in (data.get("claims") or {}).items()},
-                    {t: {c: list(s or []) for c, s in (v or {}).items()} for t, v in ids.items() if isinstance(v, dict)})
+                    claim_ids)
 
 
 def redirect_maps(mkdocs_yml: Path) -> dict[str, str]:

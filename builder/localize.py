@@ -7,6 +7,7 @@ original, marked, and counts it so that the page can say so.
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,7 +116,7 @@ class Localizer:
 
 
 def load_catalogs(folder: Path, languages: tuple[str, ...], source_language: str,
-                  article_languages: set[str] = frozenset()) -> dict[str, Catalog]:
+                  article_languages: AbstractSet[str] = frozenset()) -> dict[str, Catalog]:
     """The catalogs of every target language.
 
     Texts are written in the default language (`source_language`), so every other

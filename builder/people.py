@@ -147,7 +147,8 @@ def validate(data, path: str, lines: list[dict], problems: list[Problem], sides=
         problems.append(Problem(path, None, "expected a list of people at the top level",
                                 "write one '- id: …' entry per person"))
         return []
-    entries, owners = [], {}
+    entries: list = []
+    owners: dict = {}
     for index, raw in enumerate(data):
         where = lines[index] if index < len(lines) else {}
         person = _validate_entry(raw, index, path, where, problems, sides)
@@ -201,7 +202,8 @@ def _check_fields(raw: dict, report) -> None:
     if not _text(raw["name"]):
         report("name", f"expected the name as text, got {raw['name']!r}", "write the name, e.g. 'Anna Berg'")
     if raw["kind"] not in KINDS:
-        report("kind", f"expected one of {', '.join(KINDS)}, got {raw['kind']!r}", "set kind: person or kind: organisation")
+        report("kind", f"expected one of {', '.join(KINDS)}, got {raw['kind']!r}",
+               "set kind: person or kind: organisation")
     if not _text_list(raw["variants"]):
         report("variants", "expected a list of surface forms", "write e.g. variants: [Anna Berg, Berg, Bergs]")
     if raw["kind"] != "organisation" and raw["gender"] not in GENDERS:
@@ -349,7 +351,7 @@ class Context:
     subjects: tuple[Mention, ...]  # of those, the ones a pronoun ("er") can take up
 
     @classmethod
-    def of(cls, text: str, people: People, quotes=()) -> "Context":
+    def of(cls, text: str, people: People, quotes=()) -> Context:
         """Split the text into sentences and find the names that can be antecedents: not
         inside quotation marks, nor inside what `quotes` report ("Sie sagte, nur der
         Kanzler entscheide." does not make the chancellor the next "er")."""

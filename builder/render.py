@@ -115,7 +115,8 @@ def shown(text: Text, page: Page) -> str:
         return f'{body} <span class="mt-mark" title="{label}">{page.t("machine_short")}</span>'
     if text.state == MISSING:
         label = attr_escape(page.t("not_translated"))
-        return f'<span lang="{text.language}">{body}</span> <span class="untranslated-mark" title="{label}">{text.language.upper()}</span>'
+        mark = f'<span class="untranslated-mark" title="{label}">{text.language.upper()}</span>'
+        return f'<span lang="{text.language}">{body}</span> {mark}'
     return body
 
 
@@ -218,7 +219,7 @@ class Renderer:
         """The pieces of a block in reading order: its sentences (or the block as one) in the
         page's language, and the furniture marked inside it, as the source wrote it."""
         pieces = [Piece(page.loc.text(segment), None, start)
-                  for segment, start in zip(block_segments(article, block), _starts(block))]
+                  for segment, start in zip(block_segments(article, block), _starts(block), strict=False)]
         pieces += [Piece(Text(m.text, ORIGINAL, article.meta.language), m.kind, m.start) for m in block.marks]
         return sorted(pieces, key=lambda p: p.start)
 
@@ -350,7 +351,8 @@ def render_site(site, templates: Path, language: str, catalogs: dict, strings: d
 
 def all_segments(site, strings: dict) -> list:
     """Every segment the site shows: UI strings, topic texts, article texts."""
-    segments = [Segment(f"ui.{k}", v, strings["_language"]) for k, v in sorted(strings.items()) if not k.startswith("_")]
+    segments = [Segment(f"ui.{k}", v, strings["_language"])
+                for k, v in sorted(strings.items()) if not k.startswith("_")]
     segments += [person_segment(p, strings["_language"]) for p in site.people]
     for article in site.articles:
         segments += article_segments(article)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -27,6 +28,11 @@ def snapshot(paths: list[Path]) -> dict[str, float]:
             with contextlib.suppress(FileNotFoundError):  # deleted while we looked
                 out[str(path)] = path.stat().st_mtime
     return out
+
+
+def _stop(signum, frame) -> None:
+    """On SIGTERM, unwind like Ctrl-C, so that the MkDocs server is stopped as well."""
+    raise KeyboardInterrupt
 
 
 def regenerate(project: Project, out=sys.stdout) -> int:
@@ -54,6 +60,7 @@ def serve(project: Project, address: str = "127.0.0.1:8000") -> int:
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project.build / "mkdocs.yml"),
                                "-a", address, "--livereload"], env=env)
     print(f"serving on http://{address}/ — edit content/ and the site rebuilds; Ctrl-C stops", flush=True)
+    signal.signal(signal.SIGTERM, _stop)  # a terminated server stops MkDocs' server too
     seen = snapshot(watched)
     try:
         while server.poll() is None:

@@ -114,7 +114,7 @@ class Site:
     @staticmethod
     def unregistered(speaker: str | None) -> bool:
         """Whether a speaker is the name of someone the registry lacks (its ids are slugs)."""
-        return bool(speaker) and not SLUG.match(speaker)
+        return speaker is not None and speaker != "" and not SLUG.match(speaker)
 
     def person(self, person_id: str):
         """A person by id."""
@@ -206,7 +206,7 @@ def speaker_names(people) -> tuple[dict[str, frozenset[str]], dict[str, frozense
 
 
 def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: dict | None = None,
-               names: dict | None = None) -> TopicPage:
+               names: tuple[dict, dict] | None = None) -> TopicPage:
     """Group a topic's matches into claims and order them for reading and for "at a glance"."""
     reports = reports or {}
     made = []

@@ -99,3 +99,5 @@ def test_the_server_survives_a_broken_edit_and_serves_the_last_good_site(tmp_pat
         server.terminate()
         server.wait(timeout=20)
         log.close()
+    # the MkDocs server it started is gone with it: nothing answers on the port any more
+    wait_for(lambda: fetch(url) is None, 20, "the MkDocs server to stop")
