@@ -117,10 +117,8 @@ def load_model(project: Project, report: Report):
                 report.problems.crashed(article.path, "finding its quotations", exc)
         articles = [a for a in articles if a.id in statements]
     with report.stage("match"):
-        def failed(article, exc):
-            report.problems.crashed(article.path, "matching it to the topics", exc)
-
-        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story, failed, sides)
+        site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story,
+                        _reporter(report, "matching it to the topics"), sides)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
         site = replace(stable_ids(site, published, report), reuse=reuse)
     for article_id in site.unused:
@@ -132,6 +130,13 @@ def load_model(project: Project, report: Report):
             report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
                                     "check content/topics.yml: its terms do not match this article's sentences")
     return site, strings
+
+
+def _reporter(report: Report, stage: str):
+    """A callback that records a crash of the builder on one article during `stage`."""
+    def failed(article, exc) -> None:
+        report.problems.crashed(article.path, stage, exc)
+    return failed
 
 
 def stable_ids(site, published: dict, report: Report):
