@@ -195,7 +195,11 @@ def mkdocs_fingerprint(root: Path, build: Path, site_src: Path, site: Path) -> s
     because the docs are written only when their bytes change."""
     digest = hashlib.sha256()
     for package in MKDOCS_PACKAGES:
-        digest.update(f"{package}={importlib.metadata.version(package)}\n".encode())
+        try:
+            installed = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            installed = "absent"
+        digest.update(f"{package}={installed}\n".encode())
     for folder in (build / "docs", site_src, site):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file():

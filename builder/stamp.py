@@ -32,7 +32,7 @@ def inputs(root: Path, settings: dict) -> str:
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(sys.version.encode())
     for package in PACKAGES:
-        digest.update(f"{package}={importlib.metadata.version(package)}\n".encode())
+        digest.update(f"{package}={version(package)}\n".encode())
     read = {*ENVIRONMENT, *environment_names(root / "mkdocs.yml")}
     for name in sorted(read | {name for name in os.environ if name.startswith("BUILDER_")}):
         digest.update(f"{name}={os.environ.get(name)}\n".encode())
@@ -43,6 +43,14 @@ def inputs(root: Path, settings: dict) -> str:
         if path.is_file():
             digest.update(f"{path}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def version(package: str) -> str:
+    """The installed version of a package, or "absent"."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
 
 
 def outputs(root: Path) -> str:
