@@ -221,6 +221,8 @@ def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: 
     glance = tuple(r[0] for r in ranked[:GLANCE_MAX] if r[3] > 1 or r[2] > 0)
     if len(glance) < GLANCE_MIN:
         glance = tuple(r[0] for r in ranked[:GLANCE_MIN])
+    if len(glance) >= len(claims):
+        glance = ()  # a box that lists every claim would only repeat the page below it
     sources = tuple(sorted({c.article for claim in claims for c in claim.citations}))
     return TopicPage(config, claims, glance, sources)
 

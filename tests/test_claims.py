@@ -108,3 +108,19 @@ def test_at_a_glance_lists_one_fact_once():
     brueckes = [c for c in page.claims if "Brücke" in c.text]
     assert len(brueckes) == 2
     assert sum(1 for c in page.glance if "Brücke" in c.text) == 1
+
+
+def test_a_topic_with_few_claims_has_no_box_that_repeats_them():
+    from builder.config import TopicConfig
+    from builder.site import topic_page
+
+    config = TopicConfig("t", {"de": "T"}, {"de": "…"}, (), (), 2.0, (), (), {})
+    few = topic_page(config, matches("Der Hafen soll im Sommer einen neuen Kran bekommen.",
+                                     "Die Schule am Markt wird im Herbst renoviert.",
+                                     "Die Stadtbibliothek öffnet ab Mai auch sonntags."))
+    assert len(few.claims) == 3 and few.glance == ()
+    more = topic_page(config, matches("Der Hafen soll im Sommer einen neuen Kran bekommen.",
+                                      "Die Schule am Markt wird im Herbst renoviert.",
+                                      "Die Stadtbibliothek öffnet ab Mai auch sonntags.",
+                                      "Das Freibad bleibt wegen Bauarbeiten bis Juli geschlossen."))
+    assert 0 < len(more.glance) < len(more.claims)
