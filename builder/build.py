@@ -52,6 +52,10 @@ class Project:
     def site_src(self) -> Path:
         return self.root / "site_src"
 
+    def shown(self, path: Path) -> Path:
+        """A path as messages show it: relative to the project when it lies inside."""
+        return path.relative_to(self.root) if path.is_relative_to(self.root) else path
+
 
 @dataclass
 class Report:
@@ -177,7 +181,7 @@ def sync_catalogs(project: Project, site, strings: dict, report: Report, save: b
 
 def warn_empty_catalog(project: Project, catalog, texts: int, report: Report) -> None:
     """An existing catalog without entries while the site has texts for it: say so, go on."""
-    path = catalog.path.relative_to(project.root) if catalog.path.is_relative_to(project.root) else catalog.path
+    path = project.shown(catalog.path)
     report.problems.warning(str(path), None,
                             f"the translation memory is empty (no entries), but the site has {texts} "
                             f"texts to translate into {catalog.language!r}; they are shown in the original",
@@ -324,8 +328,7 @@ def _record_catalogs(project: Project, catalogs: dict, save: bool) -> list[str]:
         for catalog in catalogs.values():
             catalog.save()
         return []
-    return [str(c.path.relative_to(project.root) if c.path.is_relative_to(project.root) else c.path)
-            for c in catalogs.values() if not (c.path.exists() and c.path.read_bytes() == c.to_bytes())]
+    return [str(project.shown(c.path)) for c in catalogs.values() if not c.saved()]
 
 
 def _mkdocs_and_links(project: Project, site, report: Report, out, record: bool) -> tuple[int, bool]:

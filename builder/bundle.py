@@ -84,7 +84,7 @@ def bundle(project: Project, name: str | None = None, out=sys.stdout) -> int:
     date = build_date()
     folder = f"{name or default_name(project.root)}-offline-{date}"
     result = write_bundle(project.site, project.root / "dist", folder, date)
-    shown = result.path.relative_to(project.root) if result.path.is_relative_to(project.root) else result.path
+    shown = project.shown(result.path)
     print(f"bundle: {shown}: {megabytes(result.size)} ({result.files} files, "
           f"{megabytes(result.unpacked)} unpacked); unzip it and open {folder}/index.html", file=out)
     if result.size > SIZE_AIM:

@@ -239,10 +239,15 @@ class Catalog:
         text = str(self._po)
         return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
+    def saved(self, data: bytes | None = None) -> bool:
+        """Whether the file holds exactly this catalog (`data`: its bytes, if already made)."""
+        data = self.to_bytes() if data is None else data
+        return self.path.exists() and self.path.read_bytes() == data
+
     def save(self) -> bool:
         """Write the catalog atomically if its bytes changed; True if it wrote."""
         data = self.to_bytes()
-        if self.path.exists() and self.path.read_bytes() == data:
+        if self.saved(data):
             return False
         write_atomically(self.path, data)
         return True

@@ -195,22 +195,32 @@ def mkdocs_fingerprint(root: Path, build: Path, site_src: Path, site: Path) -> s
     because the docs are written only when their bytes change."""
     digest = hashlib.sha256()
     for package in MKDOCS_PACKAGES:
-        try:
-            installed = importlib.metadata.version(package)
-        except importlib.metadata.PackageNotFoundError:
-            installed = "absent"
-        digest.update(f"{package}={installed}\n".encode())
-    for folder in (build / "docs", site_src, site):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                info = path.stat()
-                digest.update(f"{path.relative_to(root)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        digest.update(f"{package}={installed_version(package)}\n".encode())
+    add_file_stats(digest, root, (build / "docs", site_src, site))
     for path in (build / "mkdocs.yml", root / "mkdocs.yml", root / "content" / "published.yml"):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for name in sorted(environment_names(root / "mkdocs.yml")):
         digest.update(f"{name}={os.environ.get(name)}\n".encode())
     return digest.hexdigest()
+
+
+def installed_version(package: str) -> str:
+    """The installed version of a package, or "absent"."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
+def add_file_stats(digest, root: Path, folders) -> None:
+    """Feed the name (relative to `root`), size and modification time of every file below
+    `folders` into `digest`, in a stable order."""
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                info = path.stat()
+                digest.update(f"{path.relative_to(root)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
 
 
 ENV_TAG = re.compile(r"!ENV\s+\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")

@@ -11,13 +11,12 @@ when a file is changed without its bytes changing, which cannot happen.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import sys
 from pathlib import Path
 
-from .publish import environment_names
+from .publish import add_file_stats, environment_names, installed_version
 
 STAMP = "build.stamp"
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-redirects", "pysbd", "simplemma",
@@ -32,7 +31,7 @@ def inputs(root: Path, settings: dict) -> str:
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(sys.version.encode())
     for package in PACKAGES:
-        digest.update(f"{package}={version(package)}\n".encode())
+        digest.update(f"{package}={installed_version(package)}\n".encode())
     read = {*ENVIRONMENT, *environment_names(root / "mkdocs.yml")}
     for name in sorted(read | {name for name in os.environ if name.startswith("BUILDER_")}):
         digest.update(f"{name}={os.environ.get(name)}\n".encode())
@@ -45,23 +44,11 @@ def inputs(root: Path, settings: dict) -> str:
     return digest.hexdigest()
 
 
-def version(package: str) -> str:
-    """The installed version of a package, or "absent"."""
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return "absent"
-
-
 def outputs(root: Path) -> str:
     """A hash of the names, sizes and times of the files a build writes; pages are written
     only when their bytes change, so an unchanged page keeps its time."""
     digest = hashlib.sha256()
-    for folder in (root / "build" / "docs", root / "site"):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                info = path.stat()
-                digest.update(f"{path.relative_to(root)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    add_file_stats(digest, root, (root / "build" / "docs", root / "site"))
     config = root / "build" / "mkdocs.yml"
     if config.is_file():
         digest.update(config.read_bytes())

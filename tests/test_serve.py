@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ import pytest
 import builder.build as build_module
 from builder.build import Project, build
 from builder.serve import regenerate
-from tests.conftest import ROOT, make_project
+from tests.conftest import ROOT, free_port, make_project
 
 STORY = ("---\ntitle: Gespräche in Genf\n---\n"
          "Die Verhandlungen über einen Waffenstillstand in der Ukraine gehen weiter. Selenskyj und Putin "
@@ -45,13 +44,6 @@ def test_a_crashing_rebuild_keeps_the_docs_and_says_the_last_good_site_is_served
     text = out.getvalue()
     assert "KeyError" in text and "please report" in text and "still serving the last good site" in text
     assert docs_bytes(root) == before
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str | None:

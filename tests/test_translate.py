@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from builder.translate import (EngineAuthError, EngineBadResponse, EngineConfigE
                                EngineGaveUp, EngineOutOfTime, EngineRateLimited, EngineServerError,
                                EngineTimeout, EngineUnreachable, TranslationError,
                                fill_missing, make_engine)
+from tests.conftest import free_port
 from tests.libre_stub import LibreStub
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,13 +49,6 @@ def catalog_with(path: Path, sources: dict[str, str], reviewed: dict[str, str] =
             entry.msgstr = reviewed[entry.msgctxt]
     po.save(str(path))
     return Catalog.load(path, "en")
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # --- engines ---

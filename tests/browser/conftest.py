@@ -10,12 +10,11 @@ import functools
 import http.server
 import os
 import threading
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from sitebuild import AXE, CHROMIUM, CHROMIUM_ARGS, ROOT, Built, Guard, copy_project, run_builder
+from sitebuild import AXE, CHROMIUM, CHROMIUM_ARGS, ROOT, Built, Guard, copy_project, run_builder, unzip_bundle
 
 
 @pytest.fixture(scope="session")
@@ -30,11 +29,7 @@ def built(tmp_path_factory) -> Built:
 @pytest.fixture(scope="session")
 def unzipped(built, tmp_path_factory) -> Path:
     """The bundle unzipped: the folder that holds index.html."""
-    dest = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(built.bundle) as zf:
-        zf.extractall(dest)
-    (top,) = [p for p in dest.iterdir() if p.is_dir()]
-    return top
+    return unzip_bundle(built.bundle, tmp_path_factory.mktemp("unzipped"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

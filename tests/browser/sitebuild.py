@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,6 +39,14 @@ class Built:
 def copy_project(dest: Path) -> Path:
     """A copy of the project's inputs (config, templates, content, translations)."""
     return make_project(dest, seeds=True)
+
+
+def unzip_bundle(bundle: Path, dest: Path) -> Path:
+    """Unzip an offline bundle into `dest`; the folder that holds its index.html."""
+    with zipfile.ZipFile(bundle) as zf:
+        zf.extractall(dest)
+    (top,) = [p for p in dest.iterdir() if p.is_dir()]
+    return top
 
 
 def run_builder(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

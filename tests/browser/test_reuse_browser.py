@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from sitebuild import Built, copy_project, run_builder
+from sitebuild import Built, copy_project, run_builder, unzip_bundle
 
 TOPIC = "topics/peace-talks.html"
 PUBLIC = "https://example.org/erklaert/"
@@ -41,11 +40,7 @@ def public(tmp_path_factory) -> Built:
 @pytest.fixture(scope="session")
 def public_offline(public, tmp_path_factory) -> Path:
     """The public build's bundle unzipped: the folder with index.html."""
-    dest = tmp_path_factory.mktemp("public-unzipped")
-    with zipfile.ZipFile(public.bundle) as zf:
-        zf.extractall(dest)
-    (top,) = [p for p in dest.iterdir() if p.is_dir()]
-    return top
+    return unzip_bundle(public.bundle, tmp_path_factory.mktemp("public-unzipped"))
 
 
 def switch_language(page, hreflang: str) -> None:
