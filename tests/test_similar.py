@@ -62,6 +62,15 @@ def test_numbers_as_words_and_the_speakers_name_are_handled():
     assert "10" in f.numbers and "bürgermeisterin" not in f.words and "fähre" in f.words
 
 
+def test_a_hyphen_left_apart_from_its_word_still_joins_the_compound():
+    """A link that ended before the hyphen leaves "Kita -Ausbau" in the extracted text."""
+    apart = similar.features("Die Stadt verschiebt den Kita -Ausbau im Hafenviertel.")
+    joined = similar.features("Die Stadt verschiebt den Kita-Ausbau im Hafenviertel.")
+    assert apart.words == joined.words and "kita-ausbau" in apart.words
+    dash = similar.features("Die Fähre fährt wieder - Ausbau folgt.")  # a dash between spaces stays a dash
+    assert "ausbau" in dash.words
+
+
 @pytest.mark.parametrize("text, denied", [
     ("Die Stadt will keine Gebühren erhöhen.", True),
     ("Die Stadt will die Gebühren nicht erhöhen.", True),
