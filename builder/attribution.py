@@ -32,6 +32,7 @@ class Statement:
     name: str | None = None  # the speaker's name when the registry lacks them
     confidence: float = 0.0  # how far the speaker can be trusted (0 when there is none)
     voices_sentence: bool = True  # False when the sentence around it is the writer's own
+    cued: bool = True  # False when no cue of its own introduces it (its speaker is carried over)
 
     @property
     def speaker(self) -> str | None:
@@ -70,7 +71,8 @@ def attribute(article: Article, people: People) -> tuple[Statement, ...]:
         mention = article.text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None else None
         statements.append(Statement(quote.kind, quote.start, quote.end, voice.person, mention, citations,
                                     voice.name, confidence(quote, voice, mention),
-                                    _voices_sentence(article.text, quote, citations[0].start)))
+                                    _voices_sentence(article.text, quote, citations[0].start),
+                                    quote.cue_start is not None))
     return tuple(statements)
 
 
@@ -157,6 +159,23 @@ def speakers_by_sentence(article: Article, statements: tuple[Statement, ...]) ->
     speaker the registry lacks; only speakers trusted from SHOW_SPEAKER up."""
     return {start: key for start, (key, trust) in sentence_voices(article, statements).items()
             if trust >= SHOW_SPEAKER}
+
+
+def continuations(article: Article, statements: tuple[Statement, ...]) -> dict[int, int]:
+    """Sentence start offset -> the start of the sentence just before it, for a sentence that
+    goes on with that sentence's statement: the same speaker speaks in both, and no cue of
+    its own begins a statement in the later one (a quotation that runs on over a full stop,
+    a Konjunktiv sentence that carries on the speaker's words: "Die Ministerin sagte, … .
+    Das Land brauche Zeit.")."""
+    voices = speakers_by_sentence(article, statements)
+    cued = {st.citation.start for st in statements if st.cued}
+    out, previous = {}, None
+    for _, sentence in article.sentences():
+        start = sentence.start
+        if previous is not None and start in voices and voices.get(previous) == voices[start] and start not in cued:
+            out[start] = previous
+        previous = start
+    return out
 
 
 def quoted_by_sentence(article: Article, statements: tuple[Statement, ...]) -> dict[int, str]:

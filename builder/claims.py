@@ -44,6 +44,7 @@ class Group:
 
     members: tuple[Match, ...]
     representative: Match
+    continuation: tuple[Match, ...] = ()  # members that go on with the representative's statement, in order
 
 
 def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | None = None,
@@ -60,13 +61,28 @@ def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | 
     heads = {root: _head(members, matches, feats, weight) for root, members in groups.items()}
     support = _support(groups, heads, feats, weight)
     absorbed = _absorbed(groups, heads, support, feats, weight)
+    joined = _continued(groups, matches, absorbed)
     out = []
     for root in sorted(groups):
-        if root in absorbed:
+        if root in absorbed or root in joined:
             continue
         cited = set(groups[root]) | support[root]
-        out.append(Group(tuple(matches[i] for i in sorted(cited)), matches[heads[root]]))
+        for other in sorted(r for r, into in joined.items() if into == root):
+            cited |= set(groups[other]) | support[other]
+        head = matches[heads[root]]
+        out.append(Group(tuple(matches[i] for i in sorted(cited)), head,
+                         _going_on(head, [matches[i] for i in sorted(cited)])))
     return out
+
+
+def _going_on(head: Match, members: list[Match]) -> tuple[Match, ...]:
+    """The members that carry on the head's statement, sentence after sentence."""
+    after = {(m.article.id, m.continues): m for m in members if m.continues is not None}
+    chain, last = [], head
+    while (last.article.id, last.sentence.start) in after:
+        last = after[last.article.id, last.sentence.start]
+        chain.append(last)
+    return tuple(chain)
 
 
 def _grow(feats: list[Features], weight: dict[str, float]) -> dict[int, list[int]]:
@@ -173,6 +189,43 @@ def _support(groups, heads, feats, weight) -> dict[int, set[int]]:
     return support
 
 
+def _continued(groups, matches: list[Match], absorbed: set[int]) -> dict[int, int]:
+    """Groups that go on with the statement of another group's sentence: root -> the root of
+    the group they join. A sentence that carries on what the sentence before it quoted (see
+    attribution.continuations) belongs to that statement's claim when it is not a fact other
+    sources report apart: its group holds sentences of its article only, or each of its
+    sentences goes on with that claim (copies of one report go on alike)."""
+    index = {(m.article.id, m.sentence.start): i for i, m in enumerate(matches)}
+    group_of = {i: root for root, members in groups.items() for i in members}
+    joined: dict[int, int] = {}
+
+    def final(root: int) -> int:
+        while root in joined:
+            root = joined[root]
+        return root
+
+    def goes_on_with(i: int) -> int | None:
+        """The group (its final root) that sentence i goes on with, if any."""
+        before = matches[i].continues
+        target = index.get((matches[i].article.id, before)) if before is not None else None
+        return None if target is None else final(group_of[target])
+
+    for root in sorted(groups):
+        if root not in absorbed:
+            target = _joins(root, groups[root], goes_on_with, matches, absorbed)
+            if target is not None:
+                joined[root] = target
+    return {root: final(root) for root in joined}
+
+
+def _joins(root: int, members: list[int], goes_on_with, matches: list[Match], absorbed: set[int]) -> int | None:
+    """The group a group goes on with (see _continued), or None."""
+    into = {goes_on_with(i) for i in members}
+    one_article = len({matches[i].article.id for i in members}) == 1
+    targets = sorted(t for t in into if t is not None and t != root and t not in absorbed)
+    return targets[0] if targets and (one_article or len(into) == 1) else None
+
+
 def _absorbed(groups, heads, support, feats, weight) -> set[int]:
     """Groups of one sentence whose content the claims it supports carry: not claims of their own."""
     supports: dict[int, set[int]] = defaultdict(set)  # sentence -> the groups it supports
@@ -205,15 +258,18 @@ def claim_text(sentence: str) -> str:
 def make_claim(group: Group) -> Claim:
     """The Claim of a group: the representative's words, every member cited."""
     rep = group.representative
+    first = [rep, *group.continuation]
+    rest = sorted((m for m in group.members if all(m is not f for f in first)),
+                  key=lambda m: (m.article.id, m.sentence.start))
     citations = tuple(
         Citation(m.article.id, m.block.number, m.block.sentences.index(m.sentence),
                  m.sentence.start, m.sentence.end, m.sentence.text)
-        for m in sorted(group.members, key=lambda m: (m is not rep, m.article.id, m.sentence.start))
+        for m in first + rest
     )
     text = claim_text(rep.sentence.text)
     return Claim(id=claim_id(text), text=text, language=rep.article.meta.language,
                  citations=citations, section=rep.section, speaker=rep.speaker,
-                 score=max(m.score for m in group.members))
+                 score=max(m.score for m in group.members), continued=len(group.continuation))
 
 
 def claim_id(text: str) -> str:

@@ -53,6 +53,12 @@ def claim_segment(claim: Claim) -> Segment:
     return Segment(f"claim.{claim.id}", claim.text, claim.language)
 
 
+def claim_segments(claim: Claim) -> list[Segment]:
+    """The segments a claim shows: its text, then the sentences that go on with its statement."""
+    return [claim_segment(claim)] + [citation_segment(c, claim.language)
+                                     for c in claim.citations[1:1 + claim.continued]]
+
+
 def title_segment(article: Article) -> Segment:
     """The segment of an article's title (given or derived)."""
     return Segment(f"article.{article.id}.title", article.meta.title or "", article.meta.language,
@@ -102,6 +108,17 @@ class Localizer:
         if found is None or found.state == MISSING or not found.text:
             return self._count(Text(segment.source, MISSING, segment.source_language))
         return self._count(Text(found.text, found.state, self.language, found.engine))
+
+    def joined(self, segments: list[Segment]) -> Text:
+        """Several segments shown as one text; all in the original when any lacks a translation."""
+        texts = [self.text(s) for s in segments]
+        if len(texts) == 1:
+            return texts[0]
+        if any(t.state == MISSING for t in texts):
+            return Text(" ".join(s.source for s in segments), MISSING, segments[0].source_language)
+        state = MACHINE if any(t.state == MACHINE for t in texts) else texts[0].state
+        engine = next((t.engine for t in texts if t.engine), None)
+        return Text(" ".join(t.text for t in texts), state, texts[0].language, engine)
 
     def given(self, texts: dict, segment: Segment) -> Text:
         """A text the editors wrote per language in config, else the memory's."""

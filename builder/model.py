@@ -138,6 +138,7 @@ class Claim:
     speaker: str | None = None  # person id, when the claim is what someone said
     score: float = 0.0
     aliases: tuple[str, ...] = ()  # ids of published claims that became this one (extra anchors)
+    continued: int = 0  # the citations after the first that go on with its statement: shown with it
 
     @property
     def sources(self) -> tuple[str, ...]:

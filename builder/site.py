@@ -13,7 +13,7 @@ from .copies import find_reports
 from .similar import content_words, features, same_fact, weights
 from .config import Language, Reuse, TopicConfig
 from .model import Article, Claim
-from .attribution import Statement, quoted_by_sentence, speakers_by_sentence
+from .attribution import Statement, continuations, quoted_by_sentence, speakers_by_sentence
 from .people import SLUG
 from .story import relevance
 from .topics import Match, match_article
@@ -185,7 +185,7 @@ def isolated(articles: list[Article], work, failed=None) -> dict:
 def _matches_of(article: Article, topics, said, sides: dict, allowed) -> list[Match]:
     """All topic matches of one article, its speakers known."""
     speakers, quoted = speakers_by_sentence(article, said), quoted_by_sentence(article, said)
-    return match_article(article, topics, speakers, sides, allowed, quoted)
+    return match_article(article, topics, speakers, sides, allowed, quoted, continuations(article, said))
 
 
 def reports_among(article_ids, reports: dict) -> int:

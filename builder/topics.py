@@ -8,7 +8,9 @@ Stadt mit.") does not belong on its page.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .config import Term, TopicConfig
 from .model import Article, Block, Sentence
@@ -29,6 +31,7 @@ class Match:
     priority: float
     order: int  # position of the sentence in its article, for "earliest in the articles"
     speaker: str | None = None  # person id, when the sentence reports what someone said
+    continues: int | None = None  # the start of the sentence whose statement this one goes on with
 
 
 def term_score(text: str, terms: tuple[Term, ...]) -> float:
@@ -36,15 +39,19 @@ def term_score(text: str, terms: tuple[Term, ...]) -> float:
     return sum(t.weight for t in terms if t.pattern.search(text))
 
 
+NONE_GO_ON: Mapping[int, int] = MappingProxyType({})  # no sentence goes on with another's statement
+
+
 def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: dict | None = None,
                   sides: dict | None = None, on_story: frozenset[int] | None = None,
-                  quoted: dict | None = None) -> list[Match]:
+                  quoted: dict | None = None, continuing: Mapping[int, int] = NONE_GO_ON) -> list[Match]:
     """All (topic, sentence) matches of one article.
 
     `speakers` maps a sentence's start offset to the person speaking in it (the match's
     speaker), `quoted` to the person it quotes or reports (`speakers` when not given) and
     `sides` a person to their side: a statement of a side counts towards the topics that
-    weigh that side (a union leader's words weigh for the union's topic). When
+    weigh that side (a union leader's words weigh for the union's topic); `continuing` maps
+    a sentence that goes on with the statement before it to that one's start. When
     `on_story` is given, only the sentences starting at those offsets may match.
     """
     speakers, sides = speakers or {}, sides or {}
@@ -68,7 +75,8 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: d
                 if topic.require and not term_score(sentence.text, topic.require) and side not in topic.sides:
                     continue  # neither a required term nor a speaker of a side the topic weighs
                 matches.append(Match(topic.id, pick_section(sentence.text, topic), article, block, sentence,
-                                     score, term_score(sentence.text, topic.priority), order, speaker))
+                                     score, term_score(sentence.text, topic.priority), order, speaker,
+                                     continuing.get(sentence.start)))
     return matches
 
 

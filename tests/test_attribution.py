@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder import lexicon
-from builder.attribution import (CONFIDENCE, SHOW_SPEAKER, attribute, quoted_by_sentence,
+from builder.attribution import (CONFIDENCE, SHOW_SPEAKER, attribute, continuations, quoted_by_sentence,
                                  speakers_by_sentence)
 from builder.people import (DISCOURSE, EPITHET, NAMED, UNREGISTERED, load_people, resolve_voices,
                             unregistered_name)
@@ -246,3 +246,28 @@ def test_an_abstract_noun_before_the_verb_does_not_speak_when_a_name_follows():
     text = "Eine Einigung nannte Petersen möglich, wobei er der Stadt vorwarf, Geld verschwendet zu haben."
     found = [(q.text(text), q.speaker(text)) for q in extract_quotes(text)]
     assert any(speaker == "Petersen" for _, speaker in found), found
+
+
+# --- statements over several sentences -----------------------------------------------
+
+def test_a_reported_sentence_without_a_cue_goes_on_with_the_statement_before(people, tmp_path):
+    art = article(tmp_path, "Lind sagte am Montag, der Fluss sei sauberer geworden. "
+                            "Die Fische seien zurückgekehrt. "
+                            "Die Stadt baue zudem zwei neue Klärwerke, sagte Lind.\n")
+    starts = [s.start for _, s in art.sentences()]
+    going_on = continuations(art, attribute(art, people))
+    assert going_on.get(starts[1]) == starts[0]  # Konjunktiv, no cue: her statement goes on
+    assert starts[2] not in going_on  # a cue of its own ("sagte Lind") begins a new statement
+
+
+def test_a_quotation_without_a_cue_after_a_quoted_sentence_goes_on_with_it(people, tmp_path):
+    art = article(tmp_path, "„Der Fluss ist sauberer geworden“, sagte Lind. „Die Fische kommen zurück.“ "
+                            "Die Stadt baut Klärwerke.\n")
+    starts = [s.start for _, s in art.sentences()]
+    assert continuations(art, attribute(art, people)) == {starts[1]: starts[0]}
+
+
+def test_the_writers_sentence_after_a_statement_does_not_go_on_with_it(people, tmp_path):
+    art = article(tmp_path, "Lind sagte am Montag, der Fluss sei sauberer geworden. "
+                            "Die Messwerte stammen aus dem Sommer.\n")
+    assert continuations(art, attribute(art, people)) == {}

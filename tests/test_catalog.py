@@ -303,3 +303,15 @@ def test_set_machine_for_an_unknown_segment_says_to_sync(tmp_path):
     catalog = Catalog.load(tmp_path / "en.po", "en")
     with pytest.raises(CatalogError, match="no entry for segment a.9; sync"):
         catalog.set_machine("a.9", "Nine.", "libre", "2026-11-21")
+
+
+def test_a_claim_that_goes_on_over_two_sentences_shows_both_or_neither_translated(tmp_path):
+    from builder.localize import Localizer
+
+    first, second = seg("a.1", "Der Zoll steigt."), seg("a.2", "Die Händler seien besorgt.")
+    catalog = saved_catalog(tmp_path / "en.po", [first, second], {"a.1": "Customs duty rises."})
+    half = Localizer("en", {"en": catalog}).joined([first, second])
+    assert (half.text, half.state, half.language) == ("Der Zoll steigt. Die Händler seien besorgt.", MISSING, "de")
+    review(tmp_path / "en.po", {"a.2": "Traders are said to be worried."})
+    whole = Localizer("en", {"en": Catalog.load(tmp_path / "en.po", "en")}).joined([first, second])
+    assert (whole.text, whole.state) == ("Customs duty rises. Traders are said to be worried.", REVIEWED)

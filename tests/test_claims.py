@@ -1,6 +1,7 @@
 """Grouping sentences of different sources into claims."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from builder import clean
@@ -124,3 +125,32 @@ def test_a_topic_with_few_claims_has_no_box_that_repeats_them():
                                       "Die Stadtbibliothek öffnet ab Mai auch sonntags.",
                                       "Das Freibad bleibt wegen Bauarbeiten bis Juli geschlossen."))
     assert 0 < len(more.glance) < len(more.claims)
+
+
+def going_on(ms: list[Match], pairs) -> list[Match]:
+    """The matches with `continues` set: (later, earlier) sentence indexes of one article."""
+    out = list(ms)
+    for later, earlier in pairs:
+        out[later] = dataclasses.replace(out[later], continues=out[earlier].sentence.start)
+    return out
+
+
+def test_a_sentence_that_goes_on_with_a_statement_is_shown_and_cited_with_it():
+    ms = going_on(matches("Die Ministerin sagte, der Fluss sei sauberer geworden. Die Fische seien zurückgekehrt. "
+                          "Der Hafen öffnet im Mai wieder.", speaker="eva"), [(1, 0)])
+    ms[2] = dataclasses.replace(ms[2], speaker=None)
+    result = [make_claim(g) for g in group_matches(ms)]
+    assert len(result) == 2
+    joined = next(c for c in result if len(c.citations) == 2)
+    assert joined.continued == 1 and joined.text.startswith("Die Ministerin sagte")
+    assert [c.quote for c in joined.citations][1].startswith("Die Fische")
+    assert joined.id == claim_id(joined.text)  # the id stays the head sentence's
+
+
+def test_a_continuation_that_other_sources_report_apart_stays_a_claim_of_its_own():
+    ms = going_on(matches("Die Ministerin sagte, der Fluss sei sauberer geworden. Die Stadt baue zwei neue Klärwerke.",
+                          "Die Stadt baut nach eigenen Angaben zwei neue Klärwerke am Fluss.", speaker="eva"), [(1, 0)])
+    result = [make_claim(g) for g in group_matches(ms)]
+    works = next(c for c in result if "Klärwerke" in c.text)
+    assert set(works.sources) == {"a0", "a1"} and works.continued == 0
+    assert len(result) == 2

@@ -38,6 +38,12 @@ def test_two_published_claims_that_became_one_keep_both_anchors():
     assert merged.id == "c-two" and merged.aliases == ("c-one",) and gone == ()
 
 
+def test_of_two_published_claims_that_became_one_alike_the_id_of_its_head_wins():
+    """The ids sort the other way round: the tie goes to the head, not to the smaller id."""
+    (merged,), gone = assign((claim("c-x", "a.p4.s1", "a.p4.s2"),), {"c-aaa": ["a.p4.s2"], "c-zzz": ["a.p4.s1"]})
+    assert merged.id == "c-zzz" and merged.aliases == ("c-aaa",) and gone == ()
+
+
 def test_a_published_id_whose_sentences_are_not_cited_any_more_is_gone():
     claims, gone = assign((claim("c-other", "c.p1.s1"),), {"c-old": ["a.p1.s1"]})
     assert gone == ("c-old",) and claims[0].id == "c-other"
