@@ -17,6 +17,7 @@ from . import lexicon
 from .model import Article, Citation
 from .people import DISCOURSE, EPITHET, NAMED, PRONOUN, ROLE, UNREGISTERED, People, Speaker, resolve_voices, tagged
 from .quotes import PRONOUNS, extract_quotes
+from .segment import hyphens_joined
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ CONTINUATION_COST = 0.05  # a Konjunktiv sentence that goes on with the speaker 
 
 def attribute(article: Article, people: People) -> tuple[Statement, ...]:
     """The statements of an article that lie in its content paragraphs."""
-    quotes = extract_quotes(article.text)
-    voices = resolve_voices(article.text, quotes, people)
+    text = hyphens_joined(article.text)  # "US -Ministerin Berg": one compound, for finding her
+    quotes = extract_quotes(text)
+    voices = resolve_voices(text, quotes, people)
     statements = []
     sentences = _SentenceIndex(article)
     for quote, voice in zip(quotes, voices, strict=True):

@@ -95,3 +95,15 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# A word, a space, then a hyphen glued to the next word: a link that ended before the hyphen
+# ("US -Minister") in the text extracted from a page. A dash between spaces is no such thing.
+STRAY_HYPHEN = re.compile(r"(?<=[^\W\d_]) -([^\W\d_]+)")
+
+
+def hyphens_joined(text: str) -> str:
+    """The text with each stray hyphen joined to the word before it and the space moved behind
+    the compound ("US -Minister Berg" reads "US-Minister  Berg"): same length, so every offset
+    outside such a compound stays where it was."""
+    return STRAY_HYPHEN.sub(lambda m: f"-{m.group(1)} ", text)

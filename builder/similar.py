@@ -21,6 +21,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .segment import hyphens_joined
+
 WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
 NEGATIONS = frozenset("nicht kein keine keinen keinem keiner keines nie niemals weder nirgends".split())
 NUMBER_WORDS = {
@@ -77,7 +79,6 @@ class Features:
     quoted: frozenset[str] = frozenset()  # the content lemmas of its quotations
 
 
-STRAY_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")
 GLOBAL = "*"  # a negation of the whole sentence ("glauben nicht, dass …")
 CLAUSE_FOLLOWS = re.compile(r"\s*,?\s*(?:dass|ob)\b")
 QUOTE = re.compile(r"„([^“”]+)[“”]|»([^«]+)«|«([^»]+)»|\"([^\"]+)\"|“([^”]+)”")
@@ -88,7 +89,7 @@ def features(text: str, speaker: str | None = None, concepts=(), skip: frozenset
     """The features of one sentence. `concepts` are the editors' synonyms (config.Concept),
     `skip` the lemmas of the speaker's name and role, which are left out; `names` (person
     id -> lemmas of their names) finds the people the sentence names."""
-    text = STRAY_HYPHEN.sub("-", text)  # "Kita -Ausbau", as extraction leaves a linked word, is "Kita-Ausbau"
+    text = hyphens_joined(text)  # "Kita -Ausbau", as extraction may leave it, is "Kita-Ausbau"
     spans = list(WORD.finditer(text))
     tokens = [m.group() for m in spans]
     lemmas = [content_words(t) for t in tokens]

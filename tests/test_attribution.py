@@ -271,3 +271,10 @@ def test_the_writers_sentence_after_a_statement_does_not_go_on_with_it(people, t
     art = article(tmp_path, "Lind sagte am Montag, der Fluss sei sauberer geworden. "
                             "Die Messwerte stammen aus dem Sommer.\n")
     assert continuations(art, attribute(art, people)) == {}
+
+
+def test_a_hyphen_left_apart_by_the_page_does_not_hide_the_speaker(people, tmp_path):
+    art = article(tmp_path, "Die EU -Kommissarin Eva Lind sagte am Montag, der Fluss sei sauberer geworden.\n")
+    (statement,) = attribute(art, people)
+    assert statement.person == "eva-lind"
+    assert statement.mention == "Die EU -Kommissarin Eva Lind"  # as the article wrote it

@@ -82,3 +82,11 @@ def test_a_negation_counts_only_where_it_applies_to_what_both_say(text, denied):
     other = similar.features("Die Gebühren steigen, die Stadt will sie erhöhen.")
     f = similar.features(text)
     assert similar.conflict(f, other) == denied
+
+
+def test_joining_a_stray_hyphen_keeps_the_length_of_the_text():
+    from builder.segment import hyphens_joined
+
+    text = "Die EU -Kommissarin kam. Ein Satz - mit Strich."
+    assert hyphens_joined(text) == "Die EU-Kommissarin  kam. Ein Satz - mit Strich."
+    assert len(hyphens_joined(text)) == len(text)
