@@ -22,6 +22,7 @@ OVERVIEW_MIN = 3  # ... taken from single-report claims too when fewer are corro
 SPREAD_BONUS = 1  # a new section or side weighs as much as one more report
 REPLACE, EXTEND = "replace", "extend"
 FOLDER = Path("content") / "overviews"
+README = "README.md"  # says how the folder works; not an overview
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 
 
@@ -69,6 +70,8 @@ def load_editorial(folder: Path, topic_ids, languages, shown=str) -> dict[tuple[
     found: dict[tuple[str, str], Editorial] = {}
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+        if path.name == README:
+            continue
         entry = _read_editorial(path, set(topic_ids), tuple(languages), str(shown(path)), problems)
         if entry is not None:
             found[(entry.topic, entry.language)] = entry
