@@ -104,7 +104,7 @@ def body(root, path: str) -> str:
 
 def test_the_editors_text_wins_in_its_language_and_is_marked(built):
     page = body(built, "topics/peace-talks.md")
-    box = page.split('!!! abstract "Überblick der Redaktion"', 1)[1].split("\n## ", 1)[0]
+    box = page.split('!!! abstract overview "Überblick der Redaktion"', 1)[1].split("\n## ", 1)[0]
     assert "    Die Redaktion fasst zusammen: Es wird **verhandelt**." in box
     assert "**Aus den Quellen:**" in box and "](#c-" in box  # extend: the chosen sentences follow
     assert page.index("Überblick der Redaktion") < page.index("\n## ")
@@ -113,7 +113,7 @@ def test_the_editors_text_wins_in_its_language_and_is_marked(built):
 def test_without_the_editors_english_text_the_english_page_says_so_and_shows_the_sources(built):
     page = body(built, "topics/peace-talks.en.md")
     assert "Die Redaktion fasst" not in page and "The editors’ overview" not in page
-    box = page.split('!!! abstract "Overview from the sources"', 1)[1].split("\n## ", 1)[0]
+    box = page.split('!!! abstract overview "Overview from the sources"', 1)[1].split("\n## ", 1)[0]
     assert "only in another language (de)" in box
     anchors = set(re.findall(r"\{: #(c-[0-9a-f]+) \.claim \}", page))
     linked = re.findall(r"\]\(#(c-[0-9a-f]+)\)", box)
