@@ -25,6 +25,7 @@ RELATIVE = "relative"  # a weekday or "gestern", counted from the article's day
 REPORTED = "reported"  # the sentence names a day the sources do not date: the article's date stands
 PRECISION_RANK = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3}
 BASIS_RANK = {EXPLICIT: 0, RELATIVE: 1, REPORTED: 2}
+DAYTIME = "(?:abend|morgen|mittag|nachmittag|vormittag|nacht)"  # "Mittwochabend" is Wednesday
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
         "month_year": re.compile(rf"\b{month}\s+(\d{{4}})\b"),
         "in_month": re.compile(rf"\b(?:[Ii]m|[Ss]eit|[Bb]is|Anfang|Mitte|Ende)\s+{month}{end}"),
-        "weekday": re.compile(rf"(?:\b{week_word}\s+)?\b(?P<day>{weekday[1:-1]})(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?{end}"),
+        "weekday": re.compile(rf"(?:\b{week_word}\s+)?\b(?P<day>{weekday[1:-1]}){DAYTIME}?{end}"),
         "relative_day": re.compile(r"(?<![\wäöüß])(" + "|".join(_either_case(w) for w in _counted("relative_days"))
                                    + ")" + end),
         "week": re.compile(rf"\b{week_word}\s+Woche{end}"),

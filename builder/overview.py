@@ -87,18 +87,21 @@ def _read_editorial(path: Path, topic_ids: set, languages: tuple, where: str, pr
 
     topic, _, language = path.stem.rpartition(".")
     if not topic or language not in languages:
+        example = f"{sorted(topic_ids)[0] if topic_ids else 'topic'}.{languages[0]}.md"
         fail(None, f"the file name does not end in a site language ({', '.join(languages)})",
-             f"name it <topic-id>.<language>.md, e.g. {sorted(topic_ids)[0] if topic_ids else 'topic'}.{languages[0]}.md")
+             f"name it <topic-id>.<language>.md, e.g. {example}")
         return None
     if topic not in topic_ids:
-        fail(None, f"no topic has the id {topic!r}", f"use one of the ids of content/topics.yml: {', '.join(sorted(topic_ids))}")
+        fail(None, f"no topic has the id {topic!r}",
+             f"use one of the ids of content/topics.yml: {', '.join(sorted(topic_ids))}")
         return None
     text = path.read_text(encoding="utf-8")
     mode, body = _front_matter(text, fail)
     if mode is None:
         return None
     if not body.strip():
-        fail(None, "the overview has no text", "write the overview in Markdown below the front matter, or delete the file")
+        fail(None, "the overview has no text",
+             "write the overview in Markdown below the front matter, or delete the file")
         return None
     return Editorial(topic, language, mode, body.strip() + "\n", where)
 
@@ -111,12 +114,14 @@ def _front_matter(text: str, fail) -> tuple[str | None, str]:
     try:
         meta = yaml.safe_load(found.group(1)) or {}
     except yaml.YAMLError as exc:
-        fail(None, f"the front matter is not YAML ({exc})", "write it as `mode: replace` or `mode: extend` between --- lines")
+        fail(None, f"the front matter is not YAML ({exc})",
+             "write it as `mode: replace` or `mode: extend` between --- lines")
         return None, ""
     mode = meta.get("mode", REPLACE) if isinstance(meta, dict) else None
     if mode not in (REPLACE, EXTEND):
         fail(2, f"mode: expected 'replace' or 'extend', got {mode!r}",
-             "`mode: replace` shows only this text; `mode: extend` shows it before the sentences chosen from the sources")
+             "`mode: replace` shows only this text; `mode: extend` shows it before the sentences "
+             "chosen from the sources")
         return None, ""
     unknown = sorted(set(meta) - {"mode"})
     if unknown:

@@ -90,8 +90,10 @@ class Site:
 
     @cached_property
     def undated(self) -> int:
-        """How many claims of the topic pages name a day that no date of their sources fixes."""
-        return sum(1 for t in self.topics for c in t.claims if self.when(c) is None and timeline.undated(c))
+        """How many claims of the topic pages name a day that no date of their sources fixes
+        (a claim on two topic pages counts once, as on the timeline)."""
+        return len({(c.citations[0].article, c.citations[0].start) for t in self.topics for c in t.claims
+                    if self.when(c) is None and timeline.undated(c)})
 
     @property
     def content_date(self) -> str | None:
