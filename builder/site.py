@@ -57,8 +57,8 @@ class Site:
         return self.editorial.get((topic_id, language))
 
     def editors_languages(self, topic_id: str) -> tuple[str, ...]:
-        """The languages the editors wrote an overview of a topic in."""
-        return tuple(lang.code for lang in self.languages if (topic_id, lang.code) in self.editorial)
+        """The names of the languages the editors wrote an overview of a topic in ("Deutsch")."""
+        return tuple(lang.name for lang in self.languages if (topic_id, lang.code) in self.editorial)
 
     @cached_property
     def _article_dates(self) -> dict:

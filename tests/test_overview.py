@@ -114,7 +114,7 @@ def test_without_the_editors_english_text_the_english_page_says_so_and_shows_the
     page = body(built, "topics/peace-talks.en.md")
     assert "Die Redaktion fasst" not in page and "The editors’ overview" not in page
     box = page.split('!!! abstract overview "Overview from the sources"', 1)[1].split("\n## ", 1)[0]
-    assert "only in another language (de)" in box
+    assert "only in another language (Deutsch)" in box
     anchors = set(re.findall(r"\{: #(c-[0-9a-f]+) \.claim \}", page))
     linked = re.findall(r"\]\(#(c-[0-9a-f]+)\)", box)
     assert linked and set(linked) <= anchors
