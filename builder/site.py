@@ -57,7 +57,7 @@ class Site:
         return self.editorial.get((topic_id, language))
 
     def editors_languages(self, topic_id: str) -> tuple[str, ...]:
-        """The names of the languages the editors wrote an overview of a topic in ("Deutsch")."""
+        """The names (mkdocs.yml) of the languages the editors wrote an overview of a topic in."""
         return tuple(lang.name for lang in self.languages if (topic_id, lang.code) in self.editorial)
 
     @cached_property
