@@ -20,6 +20,7 @@ from .problems import ConfigError, Problems, counted
 from .attribution import attribute
 from .cache import Cache, code_fingerprint
 from .lock import run_locked
+from .overview import FOLDER as OVERVIEWS, load_editorial
 from .people import load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
@@ -105,7 +106,7 @@ def load_model(project: Project, report: Report):
         story = config.load_story(project.root / "content" / "story.yml", languages)
         people = load_people(project.root / "content" / "people.yml", sides)
         strings = config.load_yaml(project.site_src / "strings.yml")
-        reuse = config.load_reuse(project.root / "mkdocs.yml")
+        reuse, editorial = config.load_reuse(project.root / "mkdocs.yml"), _editorial(project, topics, languages)
     with report.stage("read"):
         codes = tuple(lang.code for lang in languages)
         cache = Cache(project.build / "cache" / f"read-{code_fingerprint()}")
@@ -124,7 +125,7 @@ def load_model(project: Project, report: Report):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story,
                         _reporter(report, "matching it to the topics"), sides)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
-        site = replace(stable_ids(site, published, report), reuse=reuse)
+        site = replace(stable_ids(site, published, report), reuse=reuse, editorial=editorial)
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
         if reason:
@@ -134,6 +135,12 @@ def load_model(project: Project, report: Report):
             report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
                                     "check content/topics.yml: its terms do not match this article's sentences")
     return site, strings
+
+
+def _editorial(project: Project, topics, languages) -> dict:
+    """The editors' overviews of content/overviews/, by (topic id, language)."""
+    return load_editorial(project.root / OVERVIEWS, [t.id for t in topics], [lang.code for lang in languages],
+                          project.shown)
 
 
 def _reporter(report: Report, stage: str):
@@ -150,7 +157,7 @@ def stable_ids(site, published: dict, report: Report):
     for topic in site.topics:
         claims, lost = identity.assign(topic.claims, published.get(topic.config.id, {}))
         by_old = {id(old): new for old, new in zip(topic.claims, claims, strict=True)}
-        topics.append(replace(topic, claims=claims, glance=tuple(by_old[id(c)] for c in topic.glance)))
+        topics.append(replace(topic, claims=claims, overview=tuple(by_old[id(c)] for c in topic.overview)))
         if lost:
             gone[topic.config.id] = lost
     for g in identity.gone_elsewhere(gone, published, topics):

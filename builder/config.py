@@ -57,7 +57,7 @@ class TopicConfig:
     require: tuple[Term, ...]
     min_score: float
     sections: tuple[Section, ...]
-    priority: tuple[Term, ...]  # editorial priority for "at a glance"
+    priority: tuple[Term, ...]  # editorial priority for the overview (builder/overview.py)
     sides: dict  # side of the speaker (people.yml) -> weight
 
 

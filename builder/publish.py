@@ -73,8 +73,8 @@ def static_pages(site_src: Path, default: str) -> list[str]:
 
 
 def nav(site) -> list:
-    """The global navigation: home, topics, people, sources index, about (not every source or person)."""
-    return (["index.md"] + [f"topics/{t.config.id}.md" for t in site.topics]
+    """The global navigation: home, topics, timeline, people, sources index, about (not every source or person)."""
+    return (["index.md"] + [f"topics/{t.config.id}.md" for t in site.topics] + ["timeline.md"]
             + ["people/index.md", "sources/index.md", "coverage.md", "about.md"])
 
 
@@ -160,7 +160,7 @@ def _topic_json(topic, texts, site, names: dict) -> dict:
         "sources": len(claim.sources),
         "reports": site.report_count(claim),
         "of_sources": site.used_reports,
-        "at_a_glance": claim in topic.glance,
+        "at_a_glance": claim in topic.overview,  # in the generated overview at the top of the page
         "aliases": list(claim.aliases),
         "citations": [{"article": c.article, "paragraph": c.block, "start": c.start, "end": c.end,
                        "quote": c.quote} for c in claim.citations],

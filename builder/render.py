@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from . import dates
 from .catalog import Segment
 from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, article_segments, block_segments,
                        citation_segment, claim_segment, claim_segments, has_own_text, person_segment, title_segment)
@@ -173,7 +174,9 @@ class Renderer:
             side_label=lambda side_id: self.site.side_label(side_id, self.language),
             name=lambda person: self.person_name(person, page),
             said_by=lambda person: self.said_by(person, page),
-            quote_kind=lambda statement, text: quote_kind(statement, text, page), **values)
+            quote_kind=lambda statement, text: quote_kind(statement, text, page),
+            when_text=lambda when: when_text(when, page), date_text=lambda when: date_text(when, page),
+            site_topic=self.site.topic, short=lambda text: shown(shortened(text), page), **values)
 
     def person_name(self, person, page: Page) -> str:
         """A person's name as written in the page's language (Tschaikowski / Tchaikovsky)."""
@@ -232,6 +235,8 @@ class Renderer:
             path = f"topics/{topic.config.id}.md"
             description = self.plain_given(topic.config.description, f"topic.{topic.config.id}.description")
             out[path] = self.render("topic.md.j2", self.page(path), description, topic=topic)
+        out["timeline.md"] = self.render("timeline.md.j2", self.page("timeline.md"), words("timeline_intro"),
+                                         groups=timeline_groups(self.site.timeline))
         out["coverage.md"] = self.render("coverage.md.j2", self.page("coverage.md"), words("coverage_intro"))
         out["people/index.md"] = self.render("people.md.j2", self.page("people/index.md"), words("people_intro"))
         for person in self.site.people:
@@ -273,6 +278,40 @@ class Piece:
 def _starts(block: Block) -> list[int]:
     """Where each segment of a block starts: its sentences, or the block itself."""
     return [s.start for s in block.sentences] or [block.start]
+
+
+def date_text(when: dates.When, page: Page) -> str:
+    """A date in the page's language, as precisely as it is known ("12. Februar 2025")."""
+    patterns = {f"date_{p}": page.t(f"date_{p}") for p in (dates.DAY, dates.WEEK, dates.MONTH, dates.YEAR)}
+    return dates.format_date(when, page.t("months").split(), patterns)
+
+
+def when_text(when: dates.When, page: Page) -> str:
+    """A claim's date as the page says it, Markdown: the date, or "berichtet im Februar
+    2025" when only the article's date is known."""
+    text = date_text(when, page)
+    if when.basis == dates.REPORTED:
+        text = page.t(f"when_reported_{when.precision}").replace("{date}", text)
+    return md_escape(text)
+
+
+def timeline_groups(entries) -> list[tuple]:
+    """Timeline entries grouped by their date, in order: [(When, [Entry, …]), …]."""
+    groups: list[tuple] = []
+    for entry in entries:
+        if groups and groups[-1][0] == entry.when:
+            groups[-1][1].append(entry)
+        else:
+            groups.append((entry.when, [entry]))
+    return groups
+
+
+SHORT_MAX = 110  # characters of a claim's words in the compact timeline of a topic page
+
+
+def shortened(text: Text, limit: int = SHORT_MAX) -> Text:
+    """A text cut at a word before `limit` characters (with "…"), its state kept."""
+    return Text(shorten(text.text, limit), text.state, text.language, text.engine)
 
 
 def with_notice(body: str, page: Page) -> str:

@@ -13,22 +13,21 @@ from .copies import find_reports
 from .similar import content_words, features, same_fact, weights
 from .config import Language, Reuse, TopicConfig
 from .model import Article, Claim
+from . import dates, overview, timeline
 from .attribution import Statement, continuations, quoted_by_sentence, speakers_by_sentence
 from .people import SLUG
 from .story import relevance
 from .topics import Match, match_article
 
-GLANCE_MAX = 5
-GLANCE_MIN = 3
 
 
 @dataclass(frozen=True)
 class TopicPage:
-    """A topic page: its config, its claims in reading order, and what covers it."""
+    """A topic page: its config, its claims in reading order, its overview and what covers it."""
 
     config: TopicConfig
     claims: tuple[Claim, ...]
-    glance: tuple[Claim, ...]
+    overview: tuple[Claim, ...]  # the claims of the generated overview (builder/overview.py)
     sources: tuple[str, ...]  # ids of the articles cited on the page
 
     def section_claims(self, section_id: str | None) -> tuple[Claim, ...]:
@@ -51,6 +50,50 @@ class Site:
     reports: dict = field(default_factory=dict)  # article id -> copies.Report it prints
     sides: tuple = ()  # config.Side of the story, in the order pages list them
     reuse: Reuse = field(default_factory=Reuse)  # licence, editor, contact (mkdocs.yml extra:)
+    editorial: dict = field(default_factory=dict)  # (topic id, language) -> overview.Editorial
+
+    def editors_overview(self, topic_id: str, language: str):
+        """The editors' overview of a topic in a language (overview.Editorial), or None."""
+        return self.editorial.get((topic_id, language))
+
+    def editors_languages(self, topic_id: str) -> tuple[str, ...]:
+        """The names (mkdocs.yml) of the languages the editors wrote an overview of a topic in."""
+        return tuple(lang.name for lang in self.languages if (topic_id, lang.code) in self.editorial)
+
+    @cached_property
+    def _article_dates(self) -> dict:
+        """Article id -> its ISO date (None when unknown)."""
+        return {a.id: a.meta.date for a in self.articles}
+
+    def when(self, claim: Claim):
+        """When a claim says its event happened (dates.When), or None."""
+        return timeline.claim_when(claim, self._article_dates)
+
+    def date_note(self, claim: Claim):
+        """The date to show beside a claim's words (dates.When): None when it has none, or
+        when its words write that date out themselves."""
+        when = self.when(claim)
+        if when is None or when.basis != dates.EXPLICIT:
+            return when
+        first = claim.citations[0]
+        own = dates.resolve(claim.text, self._article_dates.get(first.article))
+        return None if own == when else when
+
+    @cached_property
+    def timeline(self) -> tuple:
+        """Every dated event of the topic pages, earliest first (timeline.Entry)."""
+        return timeline.entries(self.topics, self._article_dates)
+
+    def timeline_of(self, topic_id: str) -> tuple:
+        """The dated events of one topic: (timeline.Entry, the topic's claim in it), in time order."""
+        return tuple((e, c) for e in self.timeline for t, c in e.claims if t == topic_id)
+
+    @cached_property
+    def undated(self) -> int:
+        """How many claims of the topic pages name a day that no date of their sources fixes
+        (a claim on two topic pages counts once, as on the timeline)."""
+        return len({(c.citations[0].article, c.citations[0].start) for t in self.topics for c in t.claims
+                    if self.when(c) is None and timeline.undated(c)})
 
     @property
     def content_date(self) -> str | None:
@@ -80,6 +123,10 @@ class Site:
     def report_count(self, claim: Claim) -> int:
         """How many independent reports carry a claim: copies of one report count once."""
         return reports_among(claim.sources, self.reports)
+
+    def corroborated(self, claims) -> bool:
+        """Whether any of some claims is carried by more than one independent report."""
+        return any(self.report_count(c) > 1 for c in claims)
 
     def copy_count(self, claim: Claim) -> int:
         """How many of a claim's sources are copies of a report another source of it prints."""
@@ -119,6 +166,10 @@ class Site:
     def person(self, person_id: str):
         """A person by id."""
         return next(p for p in self.people if p.id == person_id)
+
+    def topic(self, topic_id: str) -> TopicPage:
+        """A topic page by id."""
+        return next(t for t in self.topics if t.config.id == topic_id)
 
     def topics_of(self, article_id: str) -> tuple[TopicPage, ...]:
         """The topic pages that cite an article."""
@@ -206,8 +257,9 @@ def speaker_names(people) -> tuple[dict[str, frozenset[str]], dict[str, frozense
 
 
 def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: dict | None = None,
-               names: tuple[dict, dict] | None = None) -> TopicPage:
-    """Group a topic's matches into claims and order them for reading and for "at a glance"."""
+               names: tuple[dict, dict] | None = None, sides: dict | None = None) -> TopicPage:
+    """Group a topic's matches into claims and order them for reading and for the overview
+    (`sides`: speaker -> side, to spread the overview over the sides)."""
     reports = reports or {}
     made = []
     for group in group_matches(matches, concepts, names=names):
@@ -216,20 +268,16 @@ def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: 
                      reports_among(claim.sources, reports)))
     # Reading order: most independent reports first, then where the claim first appears in its article.
     claims = tuple(r[0] for r in sorted(made, key=lambda r: (-r[3], r[1], r[0].citations[0].article)))
-    # At a glance: most reports, editorial priority, earliest; single-report claims only with priority.
+    # The overview: most reports, editorial priority, earliest; each fact once, spread over sections and sides.
     ranked = distinct_facts([r for r in sorted(made, key=lambda r: (-r[3], -r[2], r[1], r[0].id))], concepts)
-    glance = tuple(r[0] for r in ranked[:GLANCE_MAX] if r[3] > 1 or r[2] > 0)
-    if len(glance) < GLANCE_MIN:
-        glance = tuple(r[0] for r in ranked[:GLANCE_MIN])
-    if len(glance) >= len(claims):
-        glance = ()  # a box that lists every claim would only repeat the page below it
+    chosen = overview.choose(ranked, len(claims), tuple(s.id for s in config.sections), sides or {})
     sources = tuple(sorted({c.article for claim in claims for c in claim.citations}))
-    return TopicPage(config, claims, glance, sources)
+    return TopicPage(config, claims, chosen, sources)
 
 
-def distinct_facts(ranked: list, concepts=(), limit: int = GLANCE_MAX) -> list:
+def distinct_facts(ranked: list, concepts=(), limit: int = 3 * overview.OVERVIEW_MAX) -> list:
     """The first `limit` ranked claims (rows whose first item is the claim) that do not say
-    what a higher one says: "at a glance" lists each fact once."""
+    what a higher one says: the overview tells each fact once."""
     feats = [features(r[0].text, None, concepts) for r in ranked]
     weight = weights(feats)
     kept: list[int] = []
@@ -252,7 +300,8 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
     articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed)
     reports = find_reports(articles)
     names = speaker_names(people)
-    pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports, names) for t in topics)
+    speaker_sides = {p.id: p.side for p in people.entries} if people else {}
+    pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports, names, speaker_sides) for t in topics)
     cited = {a for p in pages for a in p.sources}
     unused = tuple(a.id for a in articles if a.id not in cited)
     flat = tuple(s for a in articles for s in statements.get(a.id, ()))

@@ -91,12 +91,12 @@ def test_a_claim_drops_the_articles_enumeration():
     assert claim.citations[0].quote.startswith("Zweitens: ")
 
 
-def test_at_a_glance_lists_one_fact_once():
+def test_the_overview_tells_one_fact_once():
     from builder.config import TopicConfig
     from builder.site import topic_page
 
     # The same fact, told twice with a speaker attributed differently, stays two claims;
-    # "at a glance" names it once.
+    # the overview names it once.
     ms = matches("Die Stadt baut bis 2030 eine neue Brücke über den Kanal, sagte der Sprecher.",
                  "Eine neue Brücke über den Kanal baut die Stadt bis 2030, sagte die Bürgermeisterin.",
                  "Der Hafen soll im Sommer einen neuen Kran bekommen.",
@@ -108,10 +108,10 @@ def test_at_a_glance_lists_one_fact_once():
     page = topic_page(config, ms)
     brueckes = [c for c in page.claims if "Brücke" in c.text]
     assert len(brueckes) == 2
-    assert sum(1 for c in page.glance if "Brücke" in c.text) == 1
+    assert sum(1 for c in page.overview if "Brücke" in c.text) == 1
 
 
-def test_a_topic_with_few_claims_has_no_box_that_repeats_them():
+def test_the_overview_never_repeats_every_claim_of_its_topic():
     from builder.config import TopicConfig
     from builder.site import topic_page
 
@@ -119,12 +119,14 @@ def test_a_topic_with_few_claims_has_no_box_that_repeats_them():
     few = topic_page(config, matches("Der Hafen soll im Sommer einen neuen Kran bekommen.",
                                      "Die Schule am Markt wird im Herbst renoviert.",
                                      "Die Stadtbibliothek öffnet ab Mai auch sonntags."))
-    assert len(few.claims) == 3 and few.glance == ()
+    assert len(few.claims) == 3 and len(few.overview) == 2
     more = topic_page(config, matches("Der Hafen soll im Sommer einen neuen Kran bekommen.",
                                       "Die Schule am Markt wird im Herbst renoviert.",
                                       "Die Stadtbibliothek öffnet ab Mai auch sonntags.",
                                       "Das Freibad bleibt wegen Bauarbeiten bis Juli geschlossen."))
-    assert 0 < len(more.glance) < len(more.claims)
+    assert 0 < len(more.overview) < len(more.claims)
+    one = topic_page(config, matches("Der Hafen soll im Sommer einen neuen Kran bekommen."))
+    assert one.overview == ()
 
 
 def going_on(ms: list[Match], pairs) -> list[Match]:

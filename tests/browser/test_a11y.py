@@ -15,6 +15,7 @@ PAGES = {
     "source": "sources/000_61d731ec91a52a51.html",
     "sources": "sources/index.html",
     "coverage": "coverage.html",
+    "timeline": "timeline.html",
     "people-index": "people/index.html",
     "people": None,  # the first people page, when the site has one
 }
@@ -50,7 +51,7 @@ def test_no_accessibility_violation(page, server, built, axe_source, kind, prefi
 # Rules of small errors found before (issue 16), checked at every impact, "minor" too.
 DETAIL_RULES = ["color-contrast", "link-name", "heading-order", "empty-table-header"]
 DETAIL_PAGES = ["index.html", "topics/peace-talks.html", "topics/china-view.html",
-                "sources/000_61d731ec91a52a51.html", "coverage.html", "people/index.html"]
+                "sources/000_61d731ec91a52a51.html", "coverage.html", "timeline.html", "people/index.html"]
 
 
 @pytest.mark.parametrize("path", DETAIL_PAGES)
