@@ -51,6 +51,7 @@ class Site:
     reports: dict = field(default_factory=dict)  # article id -> copies.Report it prints
     sides: tuple = ()  # config.Side of the story, in the order pages list them
     reuse: Reuse = field(default_factory=Reuse)  # licence, editor, contact (mkdocs.yml extra:)
+    site_url: str | None = None  # the public address (mkdocs.yml site_url), ending in "/"
 
     @property
     def content_date(self) -> str | None:
