@@ -24,7 +24,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from .catalog import Segment
-from .localize import Localizer, claim_segment
+from .localize import Localizer
 from .model import Claim
 from .render import Page
 from .site import TopicPage
@@ -175,7 +175,7 @@ def _entry(feed: ET.Element, entry: Entry, site, page: Page, urls: Addresses, pr
     target = f"{prefix}topics/{topic.config.id}.html#{claim.id}"
     element = ET.SubElement(feed, f"{{{ATOM}}}entry")
     add(element, "id", urls.id(target))
-    text = page.loc.text(claim_segment(claim))
+    text = page.loc.claim(claim, site.language_of)
     add(element, "title", text.text, {XML_LANG: text.language} if text.language != page.language else None)
     link(element, "alternate", urls.href(target), "text/html")
     add(element, "published", entry.published)

@@ -204,8 +204,8 @@ class Renderer:
         return page.loc.given(texts, Segment(segment_id, texts[source], source))
 
     def claim_text(self, claim: Claim, page: Page) -> Text:
-        """A claim's text in the page's language."""
-        return page.loc.text(claim_segment(claim))
+        """A claim's text in the page's language (Localizer.claim)."""
+        return page.loc.claim(claim, self.site.language_of)
 
     def quote_text(self, citation: Citation, page: Page) -> Text:
         """The cited sentence in the page's language."""

@@ -129,6 +129,10 @@ class Site:
         """An article by id."""
         return self._articles_by_id[article_id]
 
+    def language_of(self, article_id: str) -> str:
+        """The language an article is written in."""
+        return self.article(article_id).meta.language
+
     @cached_property
     def _articles_by_id(self) -> dict[str, Article]:
         """The articles by id (made once; the model does not change)."""
