@@ -94,6 +94,8 @@ def test_each_language_has_a_valid_atom_feed(seeds, language):
     assert one(feed, "id").text.startswith("urn:uuid:")  # no site_url: a permanent id all the same
     assert one(one(feed, "author"), "name").text
     assert "CC BY 4.0" in one(feed, "rights").text
+    alternates = [(link.get("type"), link.get("hreflang")) for link in feed.findall("atom:link[@rel='alternate']", NS)]
+    assert len(alternates) == len(set(alternates))  # Atom: one alternate per type and language
     rels = {(link.get("rel"), link.get("type")): link.get("href") for link in feed.findall("atom:link", NS)}
     assert rels[("self", "application/atom+xml")] == "feed.xml"
     assert rels[("alternate", "text/html")] == "index.html"
