@@ -216,3 +216,10 @@ def test_site_url_is_read_like_mkdocs_reads_it(tmp_path, monkeypatch):
     monkeypatch.setenv("SITE_URL", "probe.example")
     with pytest.raises(ConfigError, match="site_url: 'probe.example' is not an http"):
         load_site_url(config)
+
+
+def test_a_site_without_dated_sources_has_an_empty_feed_dated_like_its_pages(tmp_path):
+    undated = CALL.replace("date: 2025-02-11\n", "")
+    feed = feed_of(run(make_project(tmp_path / "p", {"call.md": undated}), SOURCE_DATE_EPOCH="1741046400"),
+                   where="docs")
+    assert entries(feed) == [] and one(feed, "updated").text == "2025-03-04T00:00:00Z"  # the build date the pages show
