@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import config, identity, links, publish, stamp
+from . import config, feed, identity, links, publish, stamp
 from .catalog import CatalogError, Segment
 from .localize import MACHINE, MISSING, REVIEWED, load_catalogs
 from .problems import ConfigError, Problems, counted
@@ -98,7 +98,8 @@ def build_date() -> str:
 def load_model(project: Project, report: Report):
     """Read config and articles and assemble the site model (no writing)."""
     with report.stage("config"):
-        languages = config.load_languages(project.root / "mkdocs.yml")
+        mkdocs_yml = project.root / "mkdocs.yml"
+        languages = config.load_languages(mkdocs_yml)
         sides = config.load_sides(project.root / "content" / "sides.yml", languages)
         topics = config.load_topics(project.root / "content" / "topics.yml", languages, tuple(s.id for s in sides))
         sources = config.load_sources(project.root / "content" / "sources.yml")
@@ -106,7 +107,8 @@ def load_model(project: Project, report: Report):
         story = config.load_story(project.root / "content" / "story.yml", languages)
         people = load_people(project.root / "content" / "people.yml", sides)
         strings = config.load_yaml(project.site_src / "strings.yml")
-        reuse, editorial = config.load_reuse(project.root / "mkdocs.yml"), _editorial(project, topics, languages)
+        reuse, site_url = config.load_reuse(mkdocs_yml), config.load_site_url(mkdocs_yml)
+        editorial = _editorial(project, topics, languages)
     with report.stage("read"):
         codes = tuple(lang.code for lang in languages)
         cache = Cache(project.build / "cache" / f"read-{code_fingerprint()}")
@@ -125,7 +127,13 @@ def load_model(project: Project, report: Report):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story,
                         _reporter(report, "matching it to the topics"), sides)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
-        site = replace(stable_ids(site, published, report), reuse=reuse, editorial=editorial)
+        site = replace(stable_ids(site, published, report), reuse=reuse, site_url=site_url, editorial=editorial)
+    warn_unused(site, report)
+    return site, strings
+
+
+def warn_unused(site, report: Report) -> None:
+    """A warning for every article that no topic page cites, saying why."""
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
         if reason:
@@ -134,7 +142,6 @@ def load_model(project: Project, report: Report):
         else:
             report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
                                     "check content/topics.yml: its terms do not match this article's sentences")
-    return site, strings
 
 
 def _editorial(project: Project, topics, languages) -> dict:
@@ -224,6 +231,7 @@ def render_all(project: Project, site, strings: dict, catalogs: dict, report: Re
             report.coverage[lang.name] = _coverage(counts)
         files.update(static)
         files["data/claims.json"] = publish.claims_export(site, catalogs)
+        files.update(feed.feed_files(site, catalogs, strings))
     return files
 
 

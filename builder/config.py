@@ -420,6 +420,21 @@ def load_reuse(mkdocs_yml: Path) -> Reuse:
     return Reuse(licence, licence_url, editor, contact, corrections or contact)
 
 
+def load_site_url(mkdocs_yml: Path) -> str | None:
+    """mkdocs.yml `site_url` as MkDocs reads it (`!ENV [SITE_URL, ""]` from the environment),
+    ending in "/"; None when it is not set. Addresses that must work off the site (the
+    feed) are made from it."""
+    load_yaml(mkdocs_yml)  # a broken file is reported with its line
+    value = (yamlsafe.load_with_env(mkdocs_yml.read_text(encoding="utf-8")) or {}).get("site_url")
+    if not value:
+        return None
+    parts = urllib.parse.urlsplit(str(value))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError([Problem(str(mkdocs_yml), None, f"site_url: {value!r} is not an http(s) address",
+                                   "e.g. `SITE_URL=https://example.org/ make site`, or leave it empty")])
+    return str(value).rstrip("/") + "/"
+
+
 def _text(extra: dict, key: str, fail) -> str | None:
     """A text of mkdocs.yml `extra:`; None when absent or empty."""
     value = extra.get(key)

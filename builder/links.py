@@ -26,6 +26,7 @@ import yaml
 from mkdocs_redirects.plugin import write_html
 
 from .config import load_languages, load_yaml
+from .feed import FEED_NAME
 from .problems import counted
 from .publish import write_if_changed
 
@@ -95,7 +96,7 @@ def read_page(path: Path) -> Page:
 
 
 def published_files(site_dir: Path) -> dict[str, Page]:
-    """The pages and data files of a built site that readers may link to, by URL."""
+    """The pages, data files and feeds of a built site that readers may link to, by URL."""
     out = {}
     for path in sorted(site_dir.rglob("*.html")):
         url = path.relative_to(site_dir).as_posix()
@@ -104,6 +105,9 @@ def published_files(site_dir: Path) -> dict[str, Page]:
             out[url] = page
     for path in sorted((site_dir / "data").rglob("*")) if (site_dir / "data").is_dir() else []:
         if path.is_file():
+            out[path.relative_to(site_dir).as_posix()] = Page("data", ())
+    for path in [site_dir / FEED_NAME, *sorted(site_dir.glob(f"*/{FEED_NAME}"))]:
+        if path.is_file():  # feed readers keep polling a feed's address
             out[path.relative_to(site_dir).as_posix()] = Page("data", ())
     return out
 

@@ -101,17 +101,39 @@ class Localizer:
 
     def text(self, segment: Segment) -> Text:
         """The text to show for a segment on this language's pages."""
+        return self._count(self.peek(segment))
+
+    def peek(self, segment: Segment) -> Text:
+        """The text `text` would show for a segment, without counting it."""
         if segment.source_language == self.language:
-            return self._count(Text(segment.source, ORIGINAL, self.language))
+            return Text(segment.source, ORIGINAL, self.language)
         catalog = self.catalogs.get(self.language)
         found = catalog.lookup(segment) if catalog else None
         if found is None or found.state == MISSING or not found.text:
-            return self._count(Text(segment.source, MISSING, segment.source_language))
-        return self._count(Text(found.text, found.state, self.language, found.engine))
+            return Text(segment.source, MISSING, segment.source_language)
+        return Text(found.text, found.state, self.language, found.engine)
+
+    def claim(self, claim: Claim, language_of) -> Text:
+        """A claim's text on this language's pages: its head's translation with the sentences
+        that go on with it (claim_segments), unless only another sentence the claim cites has
+        a reviewed one (or is in this language). That happens when an article added later
+        brings a new head: the reviewed translation belongs to the sentence, so a claim keeps
+        its reviewed text until the new head is translated. `language_of(article_id)` is the
+        language an article is written in."""
+        shown = self._joined(claim_segments(claim))
+        if shown.state not in (ORIGINAL, REVIEWED):
+            others = (self.peek(citation_segment(c, language_of(c.article)))
+                      for c in claim.citations[1 + claim.continued:])
+            shown = next((t for t in others if t.state in (ORIGINAL, REVIEWED)), shown)
+        return self._count(shown)
 
     def joined(self, segments: list[Segment]) -> Text:
         """Several segments shown as one text; all in the original when any lacks a translation."""
-        texts = [self.text(s) for s in segments]
+        return self._count(self._joined(segments))
+
+    def _joined(self, segments: list[Segment]) -> Text:
+        """What `joined` shows, without counting it."""
+        texts = [self.peek(s) for s in segments]
         if len(texts) == 1:
             return texts[0]
         if any(t.state == MISSING for t in texts):

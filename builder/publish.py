@@ -17,8 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import Segment
-from .localize import MISSING, Localizer, claim_segments
+from .localize import MISSING, Localizer
 
 
 def localized_name(path: str, language: str, default: str) -> str:
@@ -99,10 +98,10 @@ def claims_export(site, catalogs: dict) -> bytes:
     langs = [lang.code for lang in site.languages]
     names = {p.id: p.name for p in site.people}
 
-    def texts(segments: list[Segment]) -> dict:
+    def texts(claim) -> dict:
         out = {}
         for lang in langs:
-            text = Localizer(lang, catalogs).joined(segments)
+            text = Localizer(lang, catalogs).claim(claim, site.language_of)
             out[lang] = None if text.state == MISSING else text.text
         return out
 
@@ -154,7 +153,7 @@ def _topic_json(topic, texts, site, names: dict) -> dict:
     claims = [{
         "id": claim.id,
         "section": claim.section,
-        "text": texts(claim_segments(claim)),
+        "text": texts(claim),
         "speaker": names.get(claim.speaker) or (claim.speaker if site.unregistered(claim.speaker) else None),
         "speaker_id": None if site.unregistered(claim.speaker) else claim.speaker,
         "sources": len(claim.sources),

@@ -17,7 +17,7 @@ import yaml
 from . import dates
 from .catalog import Segment
 from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, article_segments, block_segments,
-                       citation_segment, claim_segment, claim_segments, has_own_text, person_segment, title_segment)
+                       citation_segment, claim_segment, has_own_text, person_segment, title_segment)
 from .model import Article, Block, Citation, Claim
 from .read import web_address
 
@@ -207,8 +207,8 @@ class Renderer:
         return page.loc.given(texts, Segment(segment_id, texts[source], source))
 
     def claim_text(self, claim: Claim, page: Page) -> Text:
-        """A claim's text in the page's language."""
-        return page.loc.joined(claim_segments(claim))
+        """A claim's text in the page's language (Localizer.claim)."""
+        return page.loc.claim(claim, self.site.language_of)
 
     def quote_text(self, citation: Citation, page: Page) -> Text:
         """The cited sentence in the page's language."""

@@ -51,6 +51,7 @@ class Site:
     sides: tuple = ()  # config.Side of the story, in the order pages list them
     reuse: Reuse = field(default_factory=Reuse)  # licence, editor, contact (mkdocs.yml extra:)
     editorial: dict = field(default_factory=dict)  # (topic id, language) -> overview.Editorial
+    site_url: str | None = None  # the public address (mkdocs.yml site_url), ending in "/"
 
     def editors_overview(self, topic_id: str, language: str):
         """The editors' overview of a topic in a language (overview.Editorial), or None."""
@@ -178,6 +179,10 @@ class Site:
     def article(self, article_id: str) -> Article:
         """An article by id."""
         return self._articles_by_id[article_id]
+
+    def language_of(self, article_id: str) -> str:
+        """The language an article is written in."""
+        return self.article(article_id).meta.language
 
     @cached_property
     def _articles_by_id(self) -> dict[str, Article]:

@@ -5,11 +5,13 @@
 - Aliases (`*name`) are allowed a few times only (MAX_ALIASES): a file that refers to one
   anchor over and over (a "billion laughs" bomb of a few hundred bytes) could make the
   builder walk millions of values, so it is refused with the line of the alias.
-- mkdocs.yml's `!!python/name:` tags and `!ENV`/`!relative` read as text or nothing.
+- mkdocs.yml's `!!python/name:` tags and `!ENV`/`!relative` read as text or nothing;
+  `load_with_env` reads `!ENV` as MkDocs does (for values such as `site_url`).
 """
 from __future__ import annotations
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 MAX_ALIASES = 10
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -46,6 +48,18 @@ Loader.add_constructor("!relative", lambda loader, node: None)
 def load(text: str):
     """The data of a YAML text (yaml.YAMLError when it is broken or refused)."""
     return yaml.load(text, Loader=Loader)  # noqa: S506 - Loader is a SafeLoader
+
+
+class EnvLoader(Loader):
+    """The safe loader, with `!ENV [NAME, default]` read from the environment like MkDocs."""
+
+
+EnvLoader.add_constructor("!ENV", construct_env_tag)
+
+
+def load_with_env(text: str):
+    """The data of a YAML text with `!ENV` values resolved (yaml.YAMLError when broken)."""
+    return yaml.load(text, Loader=EnvLoader)  # noqa: S506 - EnvLoader is a SafeLoader
 
 
 def compose(text: str):

@@ -24,7 +24,7 @@ GOLDEN = HERE / "golden" / "small"
 
 
 def generated_tree(tmp_path: Path, monkeypatch) -> dict[str, str]:
-    """Build the scenario without MkDocs and return its generated pages and data."""
+    """Build the scenario without MkDocs and return its generated pages, data and feeds."""
     root = make_project(tmp_path / "small", translations=False)
     shutil.copy(SCENARIO / "topics.yml", root / "content" / "topics.yml")
     shutil.copy(SCENARIO / "story.yml", root / "content" / "story.yml")
@@ -37,7 +37,7 @@ def generated_tree(tmp_path: Path, monkeypatch) -> dict[str, str]:
     docs = root / "build" / "docs"
     return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
             for p in sorted(docs.rglob("*")) if p.is_file() and not p.relative_to(docs).as_posix().startswith("assets/")
-            and p.suffix in (".md", ".json")}
+            and p.suffix in (".md", ".json", ".xml")}
 
 
 def test_generated_markdown_matches_golden_tree(tmp_path, monkeypatch):

@@ -54,6 +54,19 @@ def test_published_files_are_pages_and_data_not_404_or_search(tmp_path):
     assert found["topics/a.html"].claims == ("c-00000001", "c-00000002")
 
 
+def test_the_feeds_of_every_language_are_published_urls(tmp_path):
+    site = make_site(tmp_path, {**SITE, "feed.xml": "<feed/>", "en/feed.xml": "<feed/>", "assets/x.xml": "<x/>"})
+    found = published_files(site)
+    assert "feed.xml" in found and "en/feed.xml" in found and "assets/x.xml" not in found
+    (site / "en" / "feed.xml").unlink()
+    (tmp_path / MANIFEST).write_bytes(Manifest(["feed.xml", "en/feed.xml"]).dump())
+    problems = Problems()
+    check_published(tmp_path, site, problems)
+    assert [str(p) for p in problems.errors] == [
+        f"{MANIFEST}:9: error: published URL en/feed.xml is gone and nothing redirects it "
+        "— fix: restore en/feed.xml: data files cannot be redirected"]
+
+
 def test_first_build_records_every_url_and_claim_anchor(tmp_path, capsys):
     site = make_site(tmp_path, SITE)
     problems = Problems()
