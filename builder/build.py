@@ -342,9 +342,9 @@ def _mkdocs_and_links(project: Project, site, report: Report, out, record: bool)
     publish.forget_site(project.build)
     errors_before = len(report.problems.errors)
     with report.stage("mkdocs"):
-        code, warnings = publish.run_mkdocs(project.build / "mkdocs.yml", strict=True)
-    for line in warnings:
-        print(f"mkdocs: {line}", file=out)
+        code, messages = publish.run_mkdocs(project.build / "mkdocs.yml", strict=True)
+    for message in messages:
+        print(f"mkdocs: {message}", file=out)
     if code:
         return 1, True
     with report.stage("links"):
