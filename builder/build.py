@@ -20,7 +20,7 @@ from .problems import ConfigError, Problems, counted
 from .attribution import attribute
 from .cache import Cache, code_fingerprint
 from .lock import run_locked
-from .people import load_people
+from .registry import load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
 from .site import assemble

@@ -14,7 +14,7 @@ from .similar import content_words, features, same_fact, weights
 from .config import Language, Reuse, TopicConfig
 from .model import Article, Claim
 from .attribution import Statement, quoted_by_sentence, speakers_by_sentence
-from .people import SLUG
+from .registry import SLUG
 from .story import relevance
 from .topics import Match, match_article
 
