@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-
 from . import schema
 from .problems import ConfigError, Problem
 from .schema import SLUG, Term, compile_term  # noqa: F401 (Term and compile_term: part of this module's API)

@@ -14,11 +14,15 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .catalog import Segment
 from .localize import MISSING, Localizer, claim_segment
+
+if TYPE_CHECKING:
+    from .site import Site
 
 
 def localized_name(path: str, language: str, default: str) -> str:
@@ -72,7 +76,7 @@ def static_pages(site_src: Path, default: str) -> list[str]:
     return sorted(paths)
 
 
-def nav(site) -> list:
+def nav(site: Site) -> list:
     """The global navigation: home, topics, people, sources index, about (not every source or person)."""
     return (["index.md"] + [f"topics/{t.config.id}.md" for t in site.topics]
             + ["people/index.md", "sources/index.md", "coverage.md", "about.md"])
@@ -101,7 +105,7 @@ def mkdocs_config(build: Path, root: Path, site_dir: Path, nav_items: list, reus
     return (header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)).encode("utf-8")
 
 
-def claims_export(site, catalogs: dict) -> bytes:
+def claims_export(site: Site, catalogs: dict) -> bytes:
     """site/data/claims.json: every claim with its citations, deterministic bytes."""
     langs = [lang.code for lang in site.languages]
     names = {p.id: p.name for p in site.people}
@@ -150,12 +154,12 @@ def _article_json(article) -> dict:
             "text": article.text}
 
 
-def _text_of(site, statement) -> str:
+def _text_of(site: Site, statement) -> str:
     """The words of a quotation, from its article's text."""
     return site.article(statement.citation.article).text[statement.start:statement.end]
 
 
-def _topic_json(topic, texts, site, names: dict) -> dict:
+def _topic_json(topic, texts, site: Site, names: dict) -> dict:
     """One topic of the export, with its claims and their citations; copies of one report
     count once in `reports` and `of_sources`."""
     claims = [{

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
+from .model import Person, Role
 from .problems import ConfigError
 from .schema import SLUG  # noqa: F401 (the id pattern, used by site.py)
 
@@ -27,34 +28,6 @@ SAID_BY = re.compile(r"^[^\[\]]*(?:\[[^\[\]]*\S[^\[\]]*\][^\[\]]*)?$")
 
 class PeopleError(ConfigError):
     """content/people.yml cannot be used; carries every problem found in it."""
-
-
-@dataclass(frozen=True)
-class Role:
-    """A role in both site languages."""
-
-    de: str
-    en: str
-
-
-@dataclass(frozen=True)
-class Person:
-    """A person or speaking organisation of the registry."""
-
-    id: str
-    name: str
-    kind: str
-    variants: tuple[str, ...]
-    gender: str | None
-    side: str
-    role: Role
-    role_nouns: tuple[str, ...]
-    said_by: tuple[tuple[str, str], ...] = ()  # (language, phrase): "Aussage des [Hafenamts]"
-
-    def said_by_in(self, language: str) -> str | None:
-        """How pages of a language say that this entry made a statement, when the registry
-        gives it (the part in brackets links to the entry's page); else None."""
-        return dict(self.said_by).get(language)
 
 
 @dataclass(frozen=True)
