@@ -10,40 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .model import Article, Citation
+from .model import Article, Citation, Statement
 from .people import DISCOURSE, EPITHET, NAMED, PRONOUN, ROLE, UNREGISTERED, People, Speaker, resolve_voices, tagged
 from .quotes import PRONOUNS, extract_quotes
 from .segment import hyphens_joined
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A quotation in an article, with its speaker and the sentence that holds it."""
-
-    kind: str  # "direct" or "indirect"
-    start: int
-    end: int
-    person: str | None  # the resolved person id
-    mention: str | None  # the speaker as the text names them
-    citations: tuple[Citation, ...]  # the sentences the quotation overlaps
-    name: str | None = None  # the speaker's name when the registry lacks them
-    confidence: float = 0.0  # how far the speaker can be trusted (0 when there is none)
-    voices_sentence: bool = True  # False when the sentence around it is the writer's own
-    cued: bool = True  # False when no cue of its own introduces it (its speaker is carried over)
-
-    @property
-    def speaker(self) -> str | None:
-        """What pages show for the speaker: the person id, else the name."""
-        return self.person or self.name
-
-    @property
-    def citation(self) -> Citation:
-        """The sentence the quotation starts in."""
-        return self.citations[0]
 
 
 # How far a speaker can be trusted, by where the extractor found the mention (a cue in the

@@ -21,7 +21,7 @@ from .attribution import attribute
 from .cache import Cache, code_fingerprint
 from .lock import run_locked
 from .overview import FOLDER as OVERVIEWS, load_editorial
-from .people import load_people
+from .registry import load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
 from .site import assemble
@@ -357,9 +357,9 @@ def _mkdocs_and_links(project: Project, site, report: Report, out, record: bool)
     publish.forget_site(project.build)
     errors_before = len(report.problems.errors)
     with report.stage("mkdocs"):
-        code, warnings = publish.run_mkdocs(project.build / "mkdocs.yml", strict=True)
-    for line in warnings:
-        print(f"mkdocs: {line}", file=out)
+        code, messages = publish.run_mkdocs(project.build / "mkdocs.yml", strict=True)
+    for message in messages:
+        print(f"mkdocs: {message}", file=out)
     if code:
         return 1, True
     with report.stage("links"):

@@ -1,7 +1,9 @@
-"""Editorial config: languages, topics and source metadata, validated in one place.
+"""Editorial config: languages, topics, the story, its sides and concepts, and source metadata.
 
-Every problem names the file, the key, what was expected and how to fix it; all of them
-are collected before the build stops, so an editor fixes a file in one pass.
+Each file's entries are described with the fields of builder/schema.py, which checks them
+in one place: every problem names the file, the line, the key path, what was expected and
+how to fix it; all of them are collected before the build stops, so an editor fixes a
+file in one pass.
 """
 from __future__ import annotations
 
@@ -11,12 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
-from . import yamlsafe
+from . import schema, yamlsafe
 from .problems import ConfigError, Problem
-
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from .schema import SLUG, Term, compile_term  # noqa: F401 (Term and compile_term: part of this module's API)
 
 
 @dataclass(frozen=True)
@@ -26,15 +25,6 @@ class Language:
     code: str
     name: str
     default: bool
-
-
-@dataclass(frozen=True)
-class Term:
-    """A word or pattern that signals a topic or section, with its weight."""
-
-    label: str
-    pattern: re.Pattern
-    weight: float
 
 
 @dataclass(frozen=True)
@@ -87,33 +77,32 @@ class StoryConfig:
 
 
 STORY_KINDS = ("actors", "places", "events")
+STORY_FIELDS: dict[str, schema.Field] = {
+    **{kind: schema.Terms(example="Oslo: 1") for kind in STORY_KINDS},
+    "min_score": schema.Number(3),  # distinct terms of an article must weigh this much together
+    "min_kinds": schema.Number(2, whole=True),  # ... and come from this many kinds
+    "min_sentences": schema.Number(2, whole=True),  # ... in at least this many sentences
+}
 
 
 def load_story(path: Path, languages: tuple[Language, ...]) -> StoryConfig | None:
     """Read and validate content/story.yml (optional: without it every article is on the story)."""
-    data = load_yaml(path, missing_ok=True)
-    if data is None:
+    doc = schema.read(path, missing_ok=True)
+    if doc is None or doc.data is None:
         return None
-    problems: list[Problem] = []
-    if not isinstance(data, dict) or not isinstance(data.get("story"), dict):
-        raise ConfigError([Problem(str(path), None, "expected a top-level `story:` mapping",
-                                   "start the file with `story:` and indented `actors:`, `places:`, `events:`")])
-    raw = data["story"]
-    checker = _TopicChecker(str(path), languages, problems)
-    known = set(STORY_KINDS) | {"min_score", "min_kinds", "min_sentences"}
-    for key in sorted(set(raw) - known):
-        checker.fail(f"story.{key}", "unknown key", f"use only: {', '.join(sorted(known))}")
-    kinds = {kind: checker.terms(f"story.{kind}", raw.get(kind) or {}, required=False) for kind in STORY_KINDS}
+    checker = schema.Checker(doc, languages)
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("story"), dict):
+        checker.fail((), "expected a top-level `story:` mapping",
+                     "start the file with `story:` and indented `actors:`, `places:`, `events:`")
+        checker.done()
+    raw = checker.mapping(("story",), doc.data["story"], STORY_FIELDS, "") or {}
+    kinds = {kind: raw.get(kind, ()) for kind in STORY_KINDS}
     if not any(kinds.values()):
-        checker.fail("story", "no terms", "list the story's actors, places and events with weights, e.g. `Oslo: 1`")
-    numbers = {key: checker.number(f"story.{key}", raw.get(key, default), minimum, whole)
-               for key, default, minimum, whole in (("min_score", 3, 0, False), ("min_kinds", 2, 0, True),
-                                                    ("min_sentences", 2, 0, True))}
-    if numbers["min_kinds"] > len(STORY_KINDS):
-        checker.fail("story.min_kinds", f"at most {len(STORY_KINDS)} kinds exist", "e.g. `min_kinds: 2`")
-    if problems:
-        raise ConfigError(problems)
-    return StoryConfig(kinds, float(numbers["min_score"]), int(numbers["min_kinds"]), int(numbers["min_sentences"]))
+        checker.fail(("story",), "no terms", "list the story's actors, places and events with weights, e.g. `Oslo: 1`")
+    if raw.get("min_kinds", 0) > len(STORY_KINDS):
+        checker.fail(("story", "min_kinds"), f"at most {len(STORY_KINDS)} kinds exist", "e.g. `min_kinds: 2`")
+    checker.done()
+    return StoryConfig(kinds, float(raw["min_score"]), int(raw["min_kinds"]), int(raw["min_sentences"]))
 
 
 @dataclass(frozen=True)
@@ -124,49 +113,36 @@ class Concept:
     forms: tuple[re.Pattern, ...]
 
 
+CONCEPT_FIELDS: dict[str, schema.Field] = {
+    "id": schema.Slug("fare-rise", required=True),
+    "forms": schema.Patterns("[Fahrpreiserhöhung, höhere Fahrpreise]", required=True),
+}
+
+
 def load_concepts(path: Path) -> tuple[Concept, ...]:
     """Read content/concepts.yml (optional); ConfigError listing every problem."""
-    data = load_yaml(path, missing_ok=True) or {"concepts": []}
-    problems: list[Problem] = []
-    concepts = []
-    for i, raw in enumerate(data.get("concepts") or [] if isinstance(data, dict) else []):
-        where = f"concepts[{i}]"
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not SLUG.match(raw["id"]):
-            problems.append(Problem(str(path), None, f"{where}.id: expected a lower-case id", "e.g. `- id: fare-rise`"))
-            continue
-        forms = raw.get("forms")
-        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) for f in forms):
-            problems.append(Problem(str(path), None, f"{where}.forms: expected a list of expressions",
-                                    "e.g. `forms: [Fahrpreiserhöhung, höhere Fahrpreise]`"))
-            continue
-        compiled = []
-        for form in forms:
-            try:
-                compiled.append(compile_term(form))
-            except re.error as exc:
-                problems.append(Problem(str(path), None, f"{where}.forms: {form!r} is not a valid pattern: {exc}",
-                                        "check the brackets and escapes"))
-        concepts.append(Concept(raw["id"], tuple(compiled)))
-    if problems:
-        raise ConfigError(problems)
-    return tuple(concepts)
+    doc = schema.read(path, missing_ok=True)
+    if doc is None or doc.data is None:
+        return ()
+    checker = schema.Checker(doc)
+    if not isinstance(doc.data, dict):
+        checker.fail((), "expected a top-level `concepts:` list", "start the file with `concepts:`")
+        checker.done()
+    concepts: dict[int, Concept] = {}
+    raws = schema.entries(checker, ("concepts",), doc.data.get("concepts"), "write one `- id: …` entry per concept")
+    for i, raw in enumerate(raws):
+        entry = checker.mapping(("concepts", i), raw, CONCEPT_FIELDS, "write `- id: …` with `forms: [...]`")
+        if entry and entry["id"] and entry["forms"]:
+            concepts[i] = Concept(entry["id"], entry["forms"])
+    schema.duplicates(checker, "concept", [(("concepts", i, "id"), c.id) for i, c in concepts.items()])
+    checker.done()
+    return tuple(concepts.values())
 
 
 def load_yaml(path: Path, missing_ok: bool = False):
     """Parse a YAML file; a ConfigError naming the line when it is broken."""
-    if not path.exists():
-        if missing_ok:
-            return None
-        raise ConfigError([Problem(str(path), None, "file not found", f"create {path.name}")])
-    try:
-        return yamlsafe.load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError([Problem(str(path), mark.line + 1 if mark else None,
-                                   f"invalid YAML: {getattr(exc, 'problem', exc)}",
-                                   "fix the indentation or quoting on that line")]) from None
-    except UnicodeDecodeError:
-        raise ConfigError([Problem(str(path), None, "not UTF-8", "re-save the file as UTF-8")]) from None
+    doc = schema.read(path, missing_ok)
+    return doc.data if doc is not None else None
 
 
 def load_languages(mkdocs_yml: Path) -> tuple[Language, ...]:
@@ -202,175 +178,69 @@ class Side:
     adjectives: tuple[str, ...]
 
 
+SIDE_FIELDS: dict[str, schema.Field] = {
+    "id": schema.Slug("city", required=True),
+    "label": schema.Texts(required=True),
+    "adjectives": schema.Words("[städtisch]"),  # as they begin: "städtisch" finds "städtische"
+}
+
+
 def load_sides(path: Path, languages: tuple[Language, ...]) -> tuple[Side, ...]:
     """Read and validate content/sides.yml; raise ConfigError listing every problem."""
-    data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("sides"), list) or not data["sides"]:
-        raise ConfigError([Problem(str(path), None, "expected a top-level `sides:` list",
-                                   "start the file with `sides:` and one `- id: …` entry per side")])
-    problems: list[Problem] = []
-    checker = _TopicChecker(str(path), languages, problems)
-    sides = tuple(s for s in (_side(checker, i, raw) for i, raw in enumerate(data["sides"])) if s)
-    problems += _duplicates(path, "side", [s.id for s in sides])
-    if problems:
-        raise ConfigError(problems)
-    return sides
+    doc = schema.read(path)
+    assert doc is not None
+    checker = schema.Checker(doc, languages)
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("sides"), list) or not doc.data["sides"]:
+        checker.fail((), "expected a top-level `sides:` list",
+                     "start the file with `sides:` and one `- id: …` entry per side")
+        checker.done()
+    sides: dict[int, Side] = {}
+    for i, raw in enumerate(doc.data["sides"]):
+        entry = checker.mapping(("sides", i), raw, SIDE_FIELDS, "write `- id: …` with `label:` and `adjectives:`")
+        if entry and entry["id"]:
+            sides[i] = Side(entry["id"], entry["label"], tuple(a.lower() for a in entry["adjectives"]))
+    schema.duplicates(checker, "side", [(("sides", i, "id"), side.id) for i, side in sides.items()])
+    checker.done()
+    return tuple(sides.values())
 
 
-def _side(checker: _TopicChecker, index: int, raw) -> Side | None:
-    """Check one side entry."""
-    where = f"sides[{index}]"
-    if not isinstance(raw, dict):
-        checker.fail(where, "expected a mapping", "write `- id: …` with `label:` and `adjectives:`")
-        return None
-    for key in sorted(set(raw) - {"id", "label", "adjectives"}):
-        checker.fail(f"{where}.{key}", "unknown key", "use only: id, label, adjectives")
-    adjectives = raw.get("adjectives") or []
-    if not isinstance(adjectives, list) or not all(isinstance(a, str) and a.strip() for a in adjectives):
-        checker.fail(f"{where}.adjectives", "expected a list of words", "e.g. `adjectives: [städtisch]`")
-        adjectives = []
-    side_id = checker.slug(f"{where}.id", raw.get("id"))
-    label = checker.texts(f"{where}.label", raw.get("label"))
-    return Side(side_id, label, tuple(a.strip().lower() for a in adjectives)) if side_id else None
+SECTION_FIELDS: dict[str, schema.Field] = {
+    "id": schema.Slug("security-guarantees", required=True),
+    "title": schema.Texts(required=True),
+    "terms": schema.Terms(required=True),
+}
+TOPIC_FIELDS: dict[str, schema.Field] = {
+    "id": schema.Slug("us-positions", required=True),
+    "title": schema.Texts(required=True),
+    "description": schema.Texts(required=True),
+    "terms": schema.Terms(required=True),  # a sentence's terms must weigh min_score together
+    "require": schema.Terms(),  # one of these must be in the sentence as well
+    "min_score": schema.Number(2),
+    "sections": schema.Entries(SECTION_FIELDS, "write `- id: …` with `title:` and `terms:`"),
+    "priority": schema.Terms(),  # editorial priority for "at a glance"
+    "sides": schema.SideWeights(),  # the side of the speaker (people.yml) -> weight
+}
 
 
 def load_topics(path: Path, languages: tuple[Language, ...], sides: tuple[str, ...] = ()) -> tuple[TopicConfig, ...]:
     """Read and validate content/topics.yml; raise ConfigError listing every problem.
     `sides` are the ids a topic may weigh (content/sides.yml)."""
-    data = load_yaml(path)
-    problems: list[Problem] = []
-    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
-        raise ConfigError([Problem(str(path), None, "expected a top-level `topics:` list",
-                                   "start the file with `topics:` and one `- id: …` entry per topic")])
-    checker = _TopicChecker(str(path), languages, problems, sides)
-    topics = tuple(t for t in (checker.topic(i, raw) for i, raw in enumerate(data["topics"])) if t)
-    problems += _duplicates(path, "topic", [t.id for t in topics])
-    if problems:
-        raise ConfigError(problems)
-    return topics
-
-
-def _duplicates(path: Path, kind: str, ids: list[str]) -> list[Problem]:
-    """A problem for each id that more than one entry of a file uses."""
-    return [Problem(str(path), None, f"{kind} id {dup!r} is used twice", f"give each {kind} its own id")
-            for dup in sorted({i for i in ids if ids.count(i) > 1})]
-
-
-class _TopicChecker:
-    """Validates topic entries, adding a Problem for each fault found."""
-
-    def __init__(self, path: str, languages: tuple[Language, ...], problems: list[Problem],
-                 sides: tuple[str, ...] = ()):
-        self.path, self.languages, self.problems, self.side_ids = path, languages, problems, sides
-
-    def fail(self, where: str, message: str, fix: str) -> None:
-        """Record one problem at a key path like `topics[2].sections[0].title`."""
-        self.problems.append(Problem(self.path, None, f"{where}: {message}", fix))
-
-    def topic(self, index: int, raw) -> TopicConfig | None:
-        """Check one topic entry."""
-        where = f"topics[{index}]"
-        if not isinstance(raw, dict):
-            self.fail(where, "expected a mapping", "write `- id: …` with indented keys")
-            return None
-        known = {"id", "title", "description", "terms", "require", "min_score", "sections", "priority", "sides"}
-        for key in sorted(set(raw) - known):
-            self.fail(f"{where}.{key}", "unknown key", f"use only: {', '.join(sorted(known))}")
-        topic_id = self.slug(f"{where}.id", raw.get("id"))
-        min_score = raw.get("min_score", 2)
-        if not isinstance(min_score, (int, float)) or min_score <= 0:
-            self.fail(f"{where}.min_score", f"expected a positive number, got {min_score!r}", "e.g. `min_score: 2`")
-        sections = tuple(s for s in (self.section(f"{where}.sections[{i}]", s)
-                                     for i, s in enumerate(raw.get("sections") or [])) if s)
-        return TopicConfig(
-            id=topic_id or f"invalid-{index}",
-            title=self.texts(f"{where}.title", raw.get("title")),
-            description=self.texts(f"{where}.description", raw.get("description")),
-            terms=self.terms(f"{where}.terms", raw.get("terms"), required=True),
-            require=self.terms(f"{where}.require", raw.get("require") or {}, required=False),
-            min_score=float(min_score) if isinstance(min_score, (int, float)) else 2.0,
-            sections=sections,
-            priority=self.terms(f"{where}.priority", raw.get("priority") or {}, required=False),
-            sides=self.sides(f"{where}.sides", raw.get("sides") or {}),
-        )
-
-    def number(self, where: str, value, minimum: float, whole: bool = False) -> float:
-        """Check a number that must be above `minimum` (and a whole number when `whole`)."""
-        kind = "whole number" if whole else "number"
-        if (isinstance(value, bool) or not isinstance(value, (int, float)) or value <= minimum
-                or (whole and value != int(value))):
-            self.fail(where, f"expected a {kind} above {minimum:g}, got {value!r}",
-                      f"write `{where.rsplit('.', 1)[-1]}: {minimum + 1:g}` or another {kind}")
-            return minimum + 1
-        return value
-
-    def sides(self, where: str, value) -> dict:
-        """Check a mapping of speaker side -> weight."""
-        if not isinstance(value, dict):
-            self.fail(where, "expected a mapping of side: weight", "e.g. `sides: {city: 2}`")
-            return {}
-        for side, weight in value.items():
-            if side not in self.side_ids or not isinstance(weight, (int, float)):
-                self.fail(f"{where}.{side}", f"expected a side of content/sides.yml "
-                          f"({', '.join(self.side_ids)}) with a number", "e.g. `city: 2`, or add the side there")
-        return {k: float(v) for k, v in value.items() if k in self.side_ids and isinstance(v, (int, float))}
-
-    def section(self, where: str, raw) -> Section | None:
-        """Check one sub-theme entry."""
-        if not isinstance(raw, dict):
-            self.fail(where, "expected a mapping", "write `- id: …` with `title:` and `terms:`")
-            return None
-        for key in sorted(set(raw) - {"id", "title", "terms"}):
-            self.fail(f"{where}.{key}", "unknown key", "use only: id, title, terms")
-        return Section(self.slug(f"{where}.id", raw.get("id")) or "invalid",
-                       self.texts(f"{where}.title", raw.get("title")),
-                       self.terms(f"{where}.terms", raw.get("terms"), required=True))
-
-    def slug(self, where: str, value) -> str | None:
-        """Check an id: lower-case words joined by '-'."""
-        if not isinstance(value, str) or not SLUG.match(value):
-            self.fail(where, f"expected a lower-case id like 'us-positions', got {value!r}",
-                      "use a-z, 0-9 and '-' only; ids appear in URLs and must not change")
-            return None
-        return value
-
-    def texts(self, where: str, value) -> dict:
-        """Check a text given per language: the default language is required."""
-        default = self.languages[0].code
-        if not isinstance(value, dict) or not isinstance(value.get(default), str) or not value[default].strip():
-            self.fail(where, f"expected a text per language with at least `{default}:`",
-                      f"write `{where.rsplit('.', 1)[-1]}: {{{default}: …, en: …}}`")
-            return {}
-        unknown = set(value) - {lang.code for lang in self.languages}
-        for code in sorted(unknown):
-            self.fail(f"{where}.{code}", "not a site language", "add the language to mkdocs.yml or remove the text")
-        return {k: str(v) for k, v in value.items()}
-
-    def terms(self, where: str, value, required: bool) -> tuple[Term, ...]:
-        """Check a mapping of term -> weight; a term starting with 're:' is a regex."""
-        if not isinstance(value, dict) or (required and not value):
-            self.fail(where, "expected a mapping of term: weight", "e.g. `Tarifvertrag: 2`")
-            return ()
-        out = []
-        for label, weight in value.items():
-            if not isinstance(weight, (int, float)):
-                self.fail(f"{where}.{label}", f"weight must be a number, got {weight!r}", f"write `{label}: 1`")
-                continue
-            try:
-                out.append(Term(str(label), compile_term(str(label)), float(weight)))
-            except re.error as exc:
-                self.fail(f"{where}.{label}", f"invalid pattern: {exc}", "check the brackets and escapes")
-        return tuple(out)
-
-
-def compile_term(label: str) -> re.Pattern:
-    """A term as a pattern: 're:' gives a regex, else a case-insensitive word prefix."""
-    if any(ord(ch) < 32 for ch in label):
-        # "\b" in a double-quoted YAML string is a backspace, not a word boundary.
-        raise re.error("it contains a control character; in double quotes write \\b, not \b")
-    if label.startswith("re:"):
-        return re.compile(label[3:])
-    return re.compile(r"(?<![\w-])" + re.escape(label), re.IGNORECASE)
+    doc = schema.read(path)
+    assert doc is not None
+    checker = schema.Checker(doc, languages, sides)
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("topics"), list):
+        checker.fail((), "expected a top-level `topics:` list",
+                     "start the file with `topics:` and one `- id: …` entry per topic")
+        checker.done()
+    topics: dict[int, TopicConfig] = {}
+    for i, raw in enumerate(doc.data["topics"]):
+        entry = checker.mapping(("topics", i), raw, TOPIC_FIELDS, "write `- id: …` with indented keys")
+        if entry is not None:
+            sections = tuple(Section(s["id"] or "invalid", s["title"], s["terms"]) for s in entry.pop("sections"))
+            topics[i] = TopicConfig(**dict(entry, id=entry["id"] or f"invalid-{i}", sections=sections))
+    schema.duplicates(checker, "topic", [(("topics", i, "id"), t.id) for i, t in topics.items()])
+    checker.done()
+    return tuple(topics.values())
 
 
 CC_BY = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")

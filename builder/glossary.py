@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import load_yaml
-from .problems import ConfigError, Problem
+from . import schema
 
 
 @dataclass(frozen=True)
@@ -32,17 +31,20 @@ class Violation:
 
 def load_glossary(path: Path, language: str) -> tuple[GlossaryTerm, ...]:
     """The glossary's terms for one target language (missing file or language: none)."""
-    data = load_yaml(path, missing_ok=True) or {}
-    terms, problems = [], []
-    for i, entry in enumerate(data.get("terms") or []):
+    doc = schema.read(path, missing_ok=True)
+    if doc is None:
+        return ()
+    checker = schema.Checker(doc)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    terms = []
+    for i, entry in enumerate(schema.entries(checker, ("terms",), data.get("terms"), "write one `- de: …` per term")):
         if not isinstance(entry, dict) or not isinstance(entry.get("de"), str):
-            problems.append(Problem(str(path), None, f"terms[{i}]: expected a `de:` text and its translations",
-                                    f"write `- {{de: …, {language}: …}}`"))
+            checker.fail(("terms", i), "expected a `de:` text and its translations",
+                         f"write `- {{de: …, {language}: …}}`")
             continue
         if isinstance(entry.get(language), str):
             terms.append(GlossaryTerm(entry["de"], entry[language]))
-    if problems:
-        raise ConfigError(problems)
+    checker.done()
     return tuple(sorted(terms, key=lambda t: -len(t.source)))
 
 

@@ -1,11 +1,10 @@
 """Stable links: every URL the site has published stays reachable.
 
 `content/published.yml` is a committed manifest of every published page and data URL,
-and of the claim anchors on each page. After MkDocs has built the site, `check_published`
+and of the claim anchors on each page. MkDocs writes the redirects of `mkdocs.yml` for
+every language (the project's hook, builder/mkdocs_hooks.py); after it has built the
+site, `check_published`
 
-- writes the redirects of `mkdocs.yml` (plugin `redirects`, `redirect_maps`) for every
-  language but the default one: mkdocs-redirects 1.2.2 only knows the default language's
-  paths, so `topics/old.md: topics/new.md` also needs `en/topics/old.html`;
 - fails the build (a problem per URL) when a URL of the manifest is neither a page nor a
   redirect any more, and says how to add the redirect;
 - records new URLs and the current claim anchors in the manifest, and reports claim
@@ -16,14 +15,12 @@ A URL is never removed from the manifest by the build.
 """
 from __future__ import annotations
 
-import posixpath
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from mkdocs_redirects.plugin import write_html
 
 from .config import load_languages, load_yaml
 from .feed import FEED_NAME
@@ -121,36 +118,6 @@ def load_manifest(path: Path) -> Manifest:
                     claim_ids)
 
 
-def redirect_maps(mkdocs_yml: Path) -> dict[str, str]:
-    """`redirect_maps` of the `redirects` plugin in mkdocs.yml (old page.md: new page.md)."""
-    for plugin in (load_yaml(mkdocs_yml) or {}).get("plugins", []):
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            return dict((plugin["redirects"] or {}).get("redirect_maps") or {})
-    return {}
-
-
-def html_path(md_path: str) -> str:
-    """The built path of a docs page (use_directory_urls: false)."""
-    return md_path[: -len(".md")] + ".html" if md_path.endswith(".md") else md_path
-
-
-def write_language_redirects(site_dir: Path, maps: dict[str, str], prefixes: list[str]) -> list[str]:
-    """Write each redirect under every non-default language folder; return what was written."""
-    written = []
-    for prefix in prefixes:
-        for old, new in sorted(maps.items()):
-            target, _, anchor = str(new).partition("#")
-            if target.startswith(("http://", "https://")):
-                continue
-            old_url, new_url = f"{prefix}/{html_path(old)}", f"{prefix}/{html_path(target)}"
-            if not (site_dir / new_url).is_file():
-                continue  # the default-language redirect is checked by mkdocs-redirects
-            relative = posixpath.relpath(new_url, posixpath.dirname(old_url))
-            write_html(str(site_dir), old_url, relative + (f"#{anchor}" if anchor else ""))
-            written.append(old_url)
-    return written
-
-
 def default_page(url: str, prefixes: list[str]) -> str:
     """The docs path of a URL's page in the default language (en/topics/x.html -> topics/x.md)."""
     first, _, rest = url.partition("/")
@@ -189,13 +156,12 @@ def gone_anchors(old: Manifest, pages: dict[str, Page]) -> dict[str, list[str]]:
 
 def check_published(root: Path, site_dir: Path, problems, out=None, claim_ids: dict | None = None,
                     record: bool = True) -> bool:
-    """Write language redirects and check the manifest against the site; record new URLs
-    and claim ids in it, or (record=False) only say that they are new. True when the
-    manifest on disk is (now) up to date."""
+    """Check the manifest against the built site; record new URLs and claim ids in it, or
+    (record=False) only say that they are new. True when the manifest on disk is (now) up
+    to date."""
     out = out or sys.stdout
     languages = load_languages(root / "mkdocs.yml")
     prefixes = [lang.code for lang in languages if not lang.default]
-    write_language_redirects(site_dir, redirect_maps(root / "mkdocs.yml"), prefixes)
     path = root / MANIFEST
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     old = load_manifest(path)

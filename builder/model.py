@@ -1,11 +1,14 @@
-"""The in-memory model of the site: articles, their blocks and sentences, claims, topics.
+"""The in-memory model of the site: articles, their blocks and sentences, claims, the
+quotations (Statement) and topic matches (Match) the stages pass on, and the people of
+the registry (Person, Role). The editorial config's classes are in config.py, the
+registry with its matcher in registry.py, the pages (TopicPage, Site) in site.py.
 
 Every piece of text carries character offsets into its article's cleaned text, so that
 any citation can be checked against the source at any time.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Kinds of block an article's cleaned text is divided into. Only "paragraph" blocks
 # carry news content; the others are shown on the source page, marked, and never
@@ -147,8 +150,70 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class Topic:
-    """A topic page: its config and the claims that matched it."""
+class Statement:
+    """A quotation in an article, with its speaker and the sentence that holds it."""
+
+    kind: str  # "direct" or "indirect"
+    start: int
+    end: int
+    person: str | None  # the resolved person id
+    mention: str | None  # the speaker as the text names them
+    citations: tuple[Citation, ...]  # the sentences the quotation overlaps
+    name: str | None = None  # the speaker's name when the registry lacks them
+    confidence: float = 0.0  # how far the speaker can be trusted (0 when there is none)
+    voices_sentence: bool = True  # False when the sentence around it is the writer's own
+    cued: bool = True  # False when no cue of its own introduces it (its speaker is carried over)
+
+    @property
+    def speaker(self) -> str | None:
+        """What pages show for the speaker: the person id, else the name."""
+        return self.person or self.name
+
+    @property
+    def citation(self) -> Citation:
+        """The sentence the quotation starts in."""
+        return self.citations[0]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A sentence that belongs on a topic page."""
+
+    topic: str
+    section: str | None
+    article: Article
+    block: Block
+    sentence: Sentence
+    score: float
+    priority: float
+    order: int  # position of the sentence in its article, for "earliest in the articles"
+    speaker: str | None = None  # person id, when the sentence reports what someone said
+    continues: int | None = None  # the start of the sentence whose statement this one goes on with
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role in both site languages."""
+
+    de: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person or speaking organisation of the registry."""
 
     id: str
-    claims: tuple[Claim, ...] = field(default_factory=tuple)
+    name: str
+    kind: str
+    variants: tuple[str, ...]
+    gender: str | None
+    side: str
+    role: Role
+    role_nouns: tuple[str, ...]
+    said_by: tuple[tuple[str, str], ...] = ()  # (language, phrase): "Aussage des [Hafenamts]"
+
+    def said_by_in(self, language: str) -> str | None:
+        """How pages of a language say that this entry made a statement, when the registry
+        gives it (the part in brackets links to the entry's page); else None."""
+        return dict(self.said_by).get(language)

@@ -8,16 +8,20 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import logging
 import os
 import re
 import shutil
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .localize import MISSING, Localizer
+
+if TYPE_CHECKING:
+    from .site import Site
 
 
 def localized_name(path: str, language: str, default: str) -> str:
@@ -71,21 +75,28 @@ def static_pages(site_src: Path, default: str) -> list[str]:
     return sorted(paths)
 
 
-def nav(site) -> list:
+def nav(site: Site) -> list:
     """The global navigation: home, topics, timeline, people, sources index, about (not every source or person)."""
     return (["index.md"] + [f"topics/{t.config.id}.md" for t in site.topics] + ["timeline.md"]
             + ["people/index.md", "sources/index.md", "coverage.md", "about.md"])
 
 
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")  # the project's MkDocs plugin
+
+
 def mkdocs_config(build: Path, root: Path, site_dir: Path, nav_items: list, reuse=None) -> bytes:
-    """A config for the generated docs that inherits the project's mkdocs.yml; `extra.reuse`
-    holds the checked licence, editor and addresses (config.Reuse) for the theme's footer."""
+    """A config for the generated docs that inherits the project's mkdocs.yml and adds the
+    project's MkDocs hooks; `extra.reuse` holds the checked licence, editor and addresses
+    (config.Reuse) for the theme's footer."""
     config = {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
         "docs_dir": "docs",
         "site_dir": os.path.relpath(site_dir, build),
         "theme": {"name": "material", "custom_dir": os.path.relpath(root / "site_src" / "overrides", build)},
         "nav": nav_items,
+        # The project's plugin (redirects for every language): a file MkDocs loads by path,
+        # so that `mkdocs build` and `mkdocs serve` on this config run it as well.
+        "hooks": [os.path.relpath(HOOKS, build)],
     }
     if reuse is not None:
         config["extra"] = {"reuse": {k: v for k, v in reuse.as_dict().items() if v}}
@@ -93,7 +104,7 @@ def mkdocs_config(build: Path, root: Path, site_dir: Path, nav_items: list, reus
     return (header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)).encode("utf-8")
 
 
-def claims_export(site, catalogs: dict) -> bytes:
+def claims_export(site: Site, catalogs: dict) -> bytes:
     """site/data/claims.json: every claim with its citations, deterministic bytes."""
     langs = [lang.code for lang in site.languages]
     names = {p.id: p.name for p in site.people}
@@ -142,12 +153,12 @@ def _article_json(article) -> dict:
             "text": article.text}
 
 
-def _text_of(site, statement) -> str:
+def _text_of(site: Site, statement) -> str:
     """The words of a quotation, from its article's text."""
     return site.article(statement.citation.article).text[statement.start:statement.end]
 
 
-def _topic_json(topic, texts, site, names: dict) -> dict:
+def _topic_json(topic, texts, site: Site, names: dict) -> dict:
     """One topic of the export, with its claims and their citations; copies of one report
     count once in `reports` and `of_sources`."""
     claims = [{
@@ -168,17 +179,110 @@ def _topic_json(topic, texts, site, names: dict) -> dict:
             "sources": list(topic.sources), "claims": claims}
 
 
-def run_mkdocs(config: Path, strict: bool = True) -> tuple[int, list[str]]:
-    """Run `mkdocs build`; return (exit code, warning lines)."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
-    if strict:
-        cmd.append("--strict")
-    # Both upstream projects print a notice about their future on every build.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    lines = (proc.stdout + proc.stderr).splitlines()
-    warnings = [line for line in lines if "WARNING" in line or "ERROR" in line or "Aborted" in line]
-    return proc.returncode, warnings
+@dataclass(frozen=True)
+class MkDocsMessage:
+    """A warning or error of the MkDocs run: its level and text, and for errors that are not
+    MkDocs' own (a broken theme template) the file, line and fix."""
+
+    level: str  # "WARNING", "ERROR", or "ABORT" (MkDocs stopped the build)
+    text: str
+    path: str | None = None
+    line: int | None = None
+    fix: str | None = None
+
+    def __str__(self) -> str:
+        if self.level == "ABORT":
+            return self.text
+        where = f"{self.path}:{self.line}: " if self.path and self.line else f"{self.path}: " if self.path else ""
+        return f"{self.level} -  {where}{self.text}" + (f" — fix: {self.fix}" if self.fix else "")
+
+
+class _Collector(logging.Handler):
+    """Keeps the warnings and errors MkDocs and its plugins log, each once (the i18n
+    plugin builds every language, so a warning about a shared file comes once per language)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[MkDocsMessage] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = MkDocsMessage(record.levelname, record.getMessage())
+        if message not in self.messages:
+            self.messages.append(message)
+
+
+CONFIG_FIX = "correct mkdocs.yml (build/mkdocs.yml is generated from it and inherits it)"
+TEMPLATE_FIX = "correct the template (Jinja2) in site_src/overrides/"
+CRASH_FIX = "this is a bug of MkDocs, one of its plugins or builder/mkdocs_hooks.py: please report it"
+
+
+def run_mkdocs(config_file: Path, strict: bool = True) -> tuple[int, list[MkDocsMessage]]:
+    """Build the site with MkDocs in this process, as `mkdocs build [--strict]` would;
+    return (exit status, the warnings and errors it logged or raised)."""
+    from mkdocs import utils as mkdocs_utils  # MkDocs is imported only by a build that runs it
+
+    logger, collector = logging.getLogger("mkdocs"), _Collector()
+    propagate, level, clean_directory = logger.propagate, logger.level, mkdocs_utils.clean_directory
+    logger.addHandler(collector)
+    logger.propagate = False  # printed by the build with its other messages, not on stderr
+    logger.setLevel(min(logger.getEffectiveLevel(), logging.WARNING))
+    try:
+        failure = _build_site(config_file, strict)
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = propagate
+        logger.setLevel(level)
+        # mkdocs-static-i18n swaps clean_directory out while it builds the other languages
+        # and puts it back only when they succeed: the next build in this process must clean.
+        mkdocs_utils.clean_directory = clean_directory
+    return (0, collector.messages) if failure is None else (1, collector.messages + [failure])
+
+
+def _build_site(config_file: Path, strict: bool) -> MkDocsMessage | None:
+    """Load the config and build the site; the error that stopped it, if any."""
+    import jinja2
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(str(config_file), strict=strict)
+    except MkDocsException as exc:  # unreadable YAML, or the errors logged before it
+        return MkDocsMessage("ERROR", str(exc), fix=CONFIG_FIX)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    except MkDocsException as exc:  # Abort: warnings in strict mode, or a BuildError logged before it
+        return MkDocsMessage("ABORT", str(exc))
+    except jinja2.TemplateError as exc:
+        return _template_error(exc, config_file.parent)
+    except Exception as exc:  # a crash in MkDocs or a plugin must not end the builder
+        return MkDocsMessage("ERROR", f"MkDocs failed ({type(exc).__name__}: {exc})", fix=CRASH_FIX)
+    finally:
+        config.plugins.on_shutdown()
+    return None
+
+
+def _template_error(exc, build: Path) -> MkDocsMessage:
+    """A theme template that MkDocs could not compile or render, with its file and line."""
+    name, line = _template_place(exc)
+    path = os.path.relpath(name, build.parent) if name and os.path.isabs(name) else name
+    return MkDocsMessage("ERROR", f"the theme template cannot be used ({type(exc).__name__}: {exc})",
+                         path, line, TEMPLATE_FIX)
+
+
+def _template_place(exc) -> tuple[str | None, int | None]:
+    """The template file and line of a Jinja2 error: its own for a syntax error, else the
+    innermost template frame of the traceback (Jinja2 gives those the template's lines)."""
+    if getattr(exc, "filename", None):
+        return exc.filename, exc.lineno
+    place: tuple[str | None, int | None] = (getattr(exc, "name", None), None)
+    frame = exc.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_code.co_filename.endswith(".html"):
+            place = (frame.tb_frame.f_code.co_filename, frame.tb_lineno)
+        frame = frame.tb_next
+    return place
 
 
 # What MkDocs read and wrote at its last successful run: a rebuild whose fingerprint is the
@@ -189,14 +293,14 @@ MKDOCS_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-re
 
 def mkdocs_fingerprint(root: Path, build: Path, site_src: Path, site: Path) -> str:
     """Name, size and modification time of every file MkDocs reads (the generated docs, both
-    configs, the templates and assets, the published manifest) and of every file in the
+    configs and the hooks, the templates and assets, the published manifest) and of every file in the
     site, with the versions of the MkDocs packages. Unchanged files keep their times,
     because the docs are written only when their bytes change."""
     digest = hashlib.sha256()
     for package in MKDOCS_PACKAGES:
         digest.update(f"{package}={installed_version(package)}\n".encode())
     add_file_stats(digest, root, (build / "docs", site_src, site))
-    for path in (build / "mkdocs.yml", root / "mkdocs.yml", root / "content" / "published.yml"):
+    for path in (build / "mkdocs.yml", root / "mkdocs.yml", root / "content" / "published.yml", HOOKS):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for name in sorted(environment_names(root / "mkdocs.yml")):

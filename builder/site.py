@@ -15,7 +15,7 @@ from .config import Language, Reuse, TopicConfig
 from .model import Article, Claim
 from . import dates, overview, timeline
 from .attribution import Statement, continuations, quoted_by_sentence, speakers_by_sentence
-from .people import SLUG
+from .registry import SLUG
 from .story import relevance
 from .topics import Match, match_article
 

@@ -9,29 +9,12 @@ Stadt mit.") does not belong on its page.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from .config import Term, TopicConfig
-from .model import Article, Block, Sentence
+from .model import Article, Match
 
 CONTEXT_SHARE = 0.5
-
-
-@dataclass(frozen=True)
-class Match:
-    """A sentence that belongs on a topic page."""
-
-    topic: str
-    section: str | None
-    article: Article
-    block: Block
-    sentence: Sentence
-    score: float
-    priority: float
-    order: int  # position of the sentence in its article, for "earliest in the articles"
-    speaker: str | None = None  # person id, when the sentence reports what someone said
-    continues: int | None = None  # the start of the sentence whose statement this one goes on with
 
 
 def term_score(text: str, terms: tuple[Term, ...]) -> float:

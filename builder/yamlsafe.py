@@ -65,3 +65,14 @@ def load_with_env(text: str):
 def compose(text: str):
     """The node tree of a YAML text, for line numbers (same limits as `load`)."""
     return yaml.compose(text, Loader=Loader)
+
+
+def load_with_nodes(text: str):
+    """The data of a YAML text and its node tree (for line numbers), parsed once; (None, None)
+    for an empty text."""
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
