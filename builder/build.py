@@ -20,6 +20,7 @@ from .problems import ConfigError, Problems, counted
 from .attribution import attribute
 from .cache import Cache, code_fingerprint
 from .lock import run_locked
+from .glossary import load_explanations
 from .people import load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
@@ -124,7 +125,7 @@ def load_model(project: Project, report: Report):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story,
                         _reporter(report, "matching it to the topics"), sides)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
-        site = replace(stable_ids(site, published, report), reuse=reuse)
+        site = replace(stable_ids(site, published, report), reuse=reuse, glossary=explained_terms(project, codes))
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
         if reason:
@@ -134,6 +135,11 @@ def load_model(project: Project, report: Report):
             report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
                                     "check content/topics.yml: its terms do not match this article's sentences")
     return site, strings
+
+
+def explained_terms(project: Project, languages: tuple[str, ...]):
+    """The terms content/glossary.yml explains to readers, in the site's languages."""
+    return load_explanations(project.root / "content" / "glossary.yml", languages)
 
 
 def _reporter(report: Report, stage: str):

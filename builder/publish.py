@@ -73,9 +73,11 @@ def static_pages(site_src: Path, default: str) -> list[str]:
 
 
 def nav(site) -> list:
-    """The global navigation: home, topics, people, sources index, about (not every source or person)."""
+    """The global navigation: home, topics, people, sources index, coverage, glossary, about
+    (not every source or person)."""
     return (["index.md"] + [f"topics/{t.config.id}.md" for t in site.topics]
-            + ["people/index.md", "sources/index.md", "coverage.md", "about.md"])
+            + ["people/index.md", "sources/index.md", "coverage.md"]
+            + (["glossary.md"] if site.glossary else []) + ["about.md"])
 
 
 def mkdocs_config(build: Path, root: Path, site_dir: Path, nav_items: list, reuse=None) -> bytes:

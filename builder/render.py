@@ -15,6 +15,7 @@ import jinja2
 import yaml
 
 from .catalog import Segment
+from .glossary import alphabetical, used_forms
 from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, article_segments, block_segments,
                        citation_segment, claim_segment, has_own_text, person_segment, title_segment)
 from .model import Article, Block, Citation, Claim
@@ -78,6 +79,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["attr"] = attr_escape
     env.filters["link"] = link_escape
     env.filters["fill"] = fill
+    env.filters["shorten"] = lambda text: shorten(str(text), TITLE_MAX)
     return env
 
 
@@ -107,9 +109,10 @@ def attr_escape(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def shown(text: Text, page: Page) -> str:
-    """A text as Markdown, with a marker when it is machine-made or untranslated."""
-    body = md_escape(text.text)
+def shown(text: Text, page: Page, escape=md_escape) -> str:
+    """A text as Markdown, with a marker when it is machine-made or untranslated; with
+    `escape=attr_escape`, as HTML (inside an HTML block, where Markdown is not read)."""
+    body = escape(text.text)
     if text.state == MACHINE:
         label = attr_escape(page.t("machine_translation"))
         return f'{body} <span class="mt-mark" title="{label}">{page.t("machine_short")}</span>'
@@ -146,7 +149,11 @@ class Renderer:
         body = self.body(template, page, **values)
         body = with_notice(body, page)
         counts = self.counts[page.path] = dict(page.loc.counts)
-        return self.front_matter(page, counts, page_title(body), description) + body
+        return self.front_matter(page, counts, page_title(body), description) + self.explained(body, page)
+
+    def explained(self, body: str, page: Page) -> str:
+        """The body with the explanations of the glossary terms it uses (`with_glossary`)."""
+        return with_glossary(body, self.site.glossary, page) if self.site.glossary else body
 
     def front_matter(self, page: Page, counts: dict, title: str, description: str) -> str:
         """The page's front matter (see `front_matter`)."""
@@ -160,7 +167,7 @@ class Renderer:
         if path == ABOUT:
             body += "\n" + self.body("reuse.md.j2", page, reuse=self.site.reuse)
         counts = self.counts[path] = dict(page.loc.counts)
-        return self.front_matter(page, counts, page_title(body), first_paragraph(body)) + body
+        return self.front_matter(page, counts, page_title(body), first_paragraph(body)) + self.explained(body, page)
 
     def body(self, template: str, page: Page, **values) -> str:
         """A template rendered for a page."""
@@ -172,12 +179,16 @@ class Renderer:
             role=self.role, sides=[side.id for side in self.site.sides],
             side_label=lambda side_id: self.site.side_label(side_id, self.language),
             name=lambda person: self.person_name(person, page),
+            html=lambda t: shown(t, page, attr_escape), name_html=lambda person: self.person_name(person, page, True),
+            glossary=alphabetical(self.site.glossary, self.language),
             said_by=lambda person: self.said_by(person, page),
             quote_kind=lambda statement, text: quote_kind(statement, text, page), **values)
 
-    def person_name(self, person, page: Page) -> str:
-        """A person's name as written in the page's language (Tschaikowski / Tchaikovsky)."""
-        return shown(page.loc.text(person_segment(person, self.site.languages[0].code)), page)
+    def person_name(self, person, page: Page, as_html: bool = False) -> str:
+        """A person's name as written in the page's language (Tschaikowski / Tchaikovsky),
+        as Markdown or (`as_html`) HTML."""
+        text = page.loc.text(person_segment(person, self.site.languages[0].code))
+        return shown(text, page, attr_escape if as_html else md_escape)
 
     def said_by(self, person, page: Page) -> str:
         """Who made a statement, as Markdown linking to their page: the registry's phrase for
@@ -233,6 +244,8 @@ class Renderer:
             description = self.plain_given(topic.config.description, f"topic.{topic.config.id}.description")
             out[path] = self.render("topic.md.j2", self.page(path), description, topic=topic)
         out["coverage.md"] = self.render("coverage.md.j2", self.page("coverage.md"), words("coverage_intro"))
+        if self.site.glossary:
+            out["glossary.md"] = self.render("glossary.md.j2", self.page("glossary.md"), words("glossary_intro"))
         out["people/index.md"] = self.render("people.md.j2", self.page("people/index.md"), words("people_intro"))
         for person in self.site.people:
             path = f"people/{person.id}.md"
@@ -290,6 +303,35 @@ def with_notice(body: str, page: Page) -> str:
     return f"{head}{sep}\n{block}{rest}" if head.startswith("# ") else block + body
 
 
+# What of a page's Markdown a reader reads as running text: not headings, links (their
+# words and targets), HTML tags and blocks (where Markdown is not read), attribute lists or
+# abbreviation definitions.
+HTML_BLOCK = r"^\s*</?(?:details|div|dl|figure|h[1-6]|ol|p|section|summary|table|tbody|td|th|thead|tr|ul)\b.*$"
+NOT_PROSE = re.compile(HTML_BLOCK + r"|^#.*$|^\*\[.*$|!?\[(?:[^\]\\]|\\.)*\]\([^)]*\)|<[^>]*>|\{[:#][^}]*\}",
+                       re.MULTILINE)
+
+
+def prose(markdown: str) -> str:
+    """The running text of a page's Markdown (see NOT_PROSE), where glossary terms are explained."""
+    return NOT_PROSE.sub(" ", markdown)
+
+
+def with_glossary(body: str, terms, page: Page) -> str:
+    """The body with an abbreviation definition (`*[form]: explanation`) for each form of
+    an explained term its running text uses, so the page explains it on hover and focus,
+    and the explanations as an appendix that only print shows."""
+    used = used_forms(prose(body), terms, page.language)
+    if not used:
+        return body
+    lines = [f"*[{form}]: {term.explanation[page.language]}" for term, forms in used.items() for form in forms]
+    lang = page.language
+    items = "".join(f"<dt>{html.escape(t.headword(lang))}</dt><dd>{html.escape(t.explanation[lang])}</dd>"
+                    for t in alphabetical(used, lang))
+    appendix = (f'<div class="print-glossary"><p class="print-glossary__title">{html.escape(page.t("glossary_print"))}'
+                f"</p><dl>{items}</dl></div>")
+    return body.rstrip("\n") + "\n\n" + appendix + "\n\n" + "\n".join(lines) + "\n"
+
+
 def page_title(body: str) -> str:
     """A page's first-level heading for the navigation and the tab: its plain text with
     "<", ">" and "&" as entities, since the theme puts the title into HTML as it stands."""
@@ -314,6 +356,7 @@ def front_matter(page: Page, counts: dict, built: str, title: str, description: 
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 
+TITLE_MAX = 120  # characters of a claim's text in a link's tooltip
 DESCRIPTION_MAX = 200  # characters of a page's description (link previews cut longer ones)
 
 

@@ -15,6 +15,7 @@ from .config import Language, Reuse, TopicConfig
 from .model import Article, Claim
 from .attribution import Statement, quoted_by_sentence, speakers_by_sentence
 from .people import SLUG
+from .positions import Positions, positions_of
 from .story import relevance
 from .topics import Match, match_article
 
@@ -51,6 +52,7 @@ class Site:
     reports: dict = field(default_factory=dict)  # article id -> copies.Report it prints
     sides: tuple = ()  # config.Side of the story, in the order pages list them
     reuse: Reuse = field(default_factory=Reuse)  # licence, editor, contact (mkdocs.yml extra:)
+    glossary: tuple = ()  # glossary.Explained terms, explained on the pages and the glossary page
 
     @property
     def content_date(self) -> str | None:
@@ -67,6 +69,10 @@ class Site:
         if side is None:
             return side_id
         return side.label.get(language) or side.label[self.languages[0].code]
+
+    def positions(self, topic: TopicPage) -> Positions:
+        """Who takes which position on a topic: its speakers by side × its sections."""
+        return positions_of(topic, self.people, self.reports_in)
 
     def unused_reason(self, article_id: str) -> str:
         """Why an unused article is not on any topic page."""
