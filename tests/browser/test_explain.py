@@ -62,7 +62,8 @@ def test_a_terms_explanation_opens_on_keyboard_focus_and_on_hover(page, base_url
     tooltip.wait_for(state="visible")
     shown = tooltip.inner_text()
     assert shown in explanations
-    described = page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby')).innerText")
+    described = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).innerText")
     assert described == shown  # a screen reader hears it too
     page.keyboard.press("Tab")
     page.mouse.move(0, 0)
@@ -74,8 +75,7 @@ def test_a_terms_explanation_opens_on_keyboard_focus_and_on_hover(page, base_url
 @LANGUAGES
 def test_terms_are_explained_in_the_pages_language_and_never_in_headings_or_links(page, base_url, prefix, lang):
     page.goto(base_url + prefix + TOPIC)
-    glossary_de = page.evaluate("() => document.documentElement.lang")
-    assert glossary_de == lang
+    assert page.evaluate("() => document.documentElement.lang") == lang
     inside = page.locator(".md-content :is(h1, h2, h3, a) abbr")
     assert inside.count() == 0
     focusable = page.evaluate("() => [...document.querySelectorAll('.md-content abbr[tabindex]')].map(a => a.title)")
