@@ -28,6 +28,7 @@ MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 LIST_OPENER = re.compile(r"^(\s*)(\d+\.|[-+])(?=\s|$)", re.MULTILINE)
 ABOUT = "about.md"  # the hand-written page that says how the pages are made, and who answers for them
+GLOSSARY = "glossary.md"  # the explained terms of content/glossary.yml
 
 
 @dataclass
@@ -153,7 +154,9 @@ class Renderer:
 
     def explained(self, body: str, page: Page) -> str:
         """The body with the explanations of the glossary terms it uses (`with_glossary`)."""
-        return with_glossary(body, self.site.glossary, page) if self.site.glossary else body
+        if not self.site.glossary:
+            return body
+        return with_glossary(body, self.site.glossary, page, appendix=page.path != GLOSSARY)
 
     def front_matter(self, page: Page, counts: dict, title: str, description: str) -> str:
         """The page's front matter (see `front_matter`)."""
@@ -245,7 +248,7 @@ class Renderer:
             out[path] = self.render("topic.md.j2", self.page(path), description, topic=topic)
         out["coverage.md"] = self.render("coverage.md.j2", self.page("coverage.md"), words("coverage_intro"))
         if self.site.glossary:
-            out["glossary.md"] = self.render("glossary.md.j2", self.page("glossary.md"), words("glossary_intro"))
+            out[GLOSSARY] = self.render("glossary.md.j2", self.page(GLOSSARY), words("glossary_intro"))
         out["people/index.md"] = self.render("people.md.j2", self.page("people/index.md"), words("people_intro"))
         for person in self.site.people:
             path = f"people/{person.id}.md"
@@ -316,20 +319,25 @@ def prose(markdown: str) -> str:
     return NOT_PROSE.sub(" ", markdown)
 
 
-def with_glossary(body: str, terms, page: Page) -> str:
+def with_glossary(body: str, terms, page: Page, appendix: bool = True) -> str:
     """The body with an abbreviation definition (`*[form]: explanation`) for each form of
     an explained term its running text uses, so the page explains it on hover and focus,
-    and the explanations as an appendix that only print shows."""
+    and (`appendix`) the explanations as an appendix that only print shows."""
     used = used_forms(prose(body), terms, page.language)
     if not used:
         return body
     lines = [f"*[{form}]: {term.explanation[page.language]}" for term, forms in used.items() for form in forms]
+    printed = [print_glossary(used, page)] if appendix else []
+    return "\n\n".join([body.rstrip("\n"), *printed, "\n".join(lines)]) + "\n"
+
+
+def print_glossary(terms, page: Page) -> str:
+    """The explanations of some terms as an HTML block that only print shows (print.css)."""
     lang = page.language
     items = "".join(f"<dt>{html.escape(t.headword(lang))}</dt><dd>{html.escape(t.explanation[lang])}</dd>"
-                    for t in alphabetical(used, lang))
-    appendix = (f'<div class="print-glossary"><p class="print-glossary__title">{html.escape(page.t("glossary_print"))}'
-                f"</p><dl>{items}</dl></div>")
-    return body.rstrip("\n") + "\n\n" + appendix + "\n\n" + "\n".join(lines) + "\n"
+                    for t in alphabetical(terms, lang))
+    return (f'<div class="print-glossary"><p class="print-glossary__title">{html.escape(page.t("glossary_print"))}'
+            f"</p><dl>{items}</dl></div>")
 
 
 def page_title(body: str) -> str:
