@@ -95,3 +95,13 @@ def test_the_glossary_page_lists_terms_with_anchors_and_is_in_the_navigation(pag
     assert len(first.inner_text()) > 20
     if lang == "en":
         assert page.locator(".md-content p[lang=de] em").count() == len(ids)  # the term as the sources write it
+
+
+@LANGUAGES
+def test_a_topic_with_one_sub_theme_lists_its_speakers_instead_of_a_table(page, base_url, prefix, lang):
+    page.goto(base_url + prefix + "topics/china-view.html")  # one speaker, all in "Further points"
+    assert page.locator("#positions").count() == 1
+    assert page.locator("div.positions table").count() == 0
+    links = page.locator("#positions + p + ul a[href^='#c-']")
+    assert links.count() >= 1
+    assert page.locator(f"[id='{links.first.get_attribute('href')[1:]}']").count() == 1
