@@ -332,12 +332,14 @@ def with_glossary(body: str, terms, page: Page, appendix: bool = True) -> str:
 
 
 def print_glossary(terms, page: Page) -> str:
-    """The explanations of some terms as an HTML block that only print shows (print.css)."""
+    """The explanations of some terms as an HTML block that only print shows (print.css) and
+    search leaves out (the glossary page has them)."""
     lang = page.language
     items = "".join(f"<dt>{html.escape(t.headword(lang))}</dt><dd>{html.escape(t.explanation[lang])}</dd>"
                     for t in alphabetical(terms, lang))
-    return (f'<div class="print-glossary"><p class="print-glossary__title">{html.escape(page.t("glossary_print"))}'
-            f"</p><dl>{items}</dl></div>")
+    title = html.escape(page.t("glossary_print"))
+    return (f'<div class="print-glossary" data-search-exclude><p class="print-glossary__title">{title}</p>'
+            f"<dl>{items}</dl></div>")
 
 
 def page_title(body: str) -> str:
