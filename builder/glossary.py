@@ -85,7 +85,8 @@ EXPLANATION_MAX = 300  # characters: a tooltip, not an article
 @dataclass(frozen=True, eq=False)
 class Explained:
     """A term with a short explanation per language: the forms pages use (headword first)
-    and the anchor of its entry on the glossary page."""
+    and the anchor of its entry on the glossary page. A language without an explanation
+    has no forms either: its pages leave the term unexplained."""
 
     id: str
     forms: dict[str, tuple[str, ...]]
@@ -137,14 +138,17 @@ def _explained(entry: dict, label: str, path: str, line: int | None, languages, 
                 "write `forms: {en: [other form, …]}` or leave it out")
         extra = {}
     before = len(problems)
+    # The default language must explain the term; another language may not yet (its pages
+    # then leave the term unexplained), but what it gives must be complete.
+    given = [lang for lang in languages if lang == languages[0] or lang in explain]
     forms = {}
-    for lang in languages:
+    for lang in given:
         _check_explanation(explain.get(lang), lang, problem)
         forms[lang] = _forms([entry.get(lang), *extra.get(lang, [])], lang, problem)
     if len(problems) > before:
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", entry["de"].lower().translate(UMLAUTS)).strip("-")
-    return Explained(f"g-{slug}", forms, {lang: " ".join(explain[lang].split()) for lang in languages})
+    return Explained(f"g-{slug}", forms, {lang: " ".join(explain[lang].split()) for lang in given})
 
 
 def _check_explanation(text, lang: str, problem) -> None:
@@ -204,5 +208,5 @@ def used_forms(text: str, terms: tuple[Explained, ...], language: str) -> dict[E
 
 
 def alphabetical(terms, language: str) -> list[Explained]:
-    """Explained terms in the order of their headwords in a language."""
-    return sorted(terms, key=lambda t: t.headword(language).casefold())
+    """The terms explained in a language, in the order of their headwords in it."""
+    return sorted((t for t in terms if language in t.explanation), key=lambda t: t.headword(language).casefold())

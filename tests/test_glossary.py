@@ -120,13 +120,23 @@ def test_explanations_load_with_their_forms_and_anchor(tmp_path):
 
 def test_a_bad_explanation_names_the_file_line_and_fix(tmp_path):
     path = write(tmp_path, "terms:\n- de: Anleger\n  en: pier\n"
-                           "- de: Fährverband\n  explain: {de: Ein Zusammenschluss.}\n"
+                           "- de: Fährverband\n  explain: {de: Ein Zusammenschluss., en: A union.}\n"
                            "- de: Uferweg\n  en: riverside path\n  explain: nur ein Text\n"
-                           f"- de: Kai\n  en: quay\n  explain: {{de: '{'x' * 301}', en: A quay.}}\n")
+                           f"- de: Kai\n  en: quay\n  explain: {{de: '{'x' * 301}', en: A quay.}}\n"
+                           "- de: Steg\n  en: jetty\n  explain: {en: A small pier.}\n")
     with pytest.raises(ConfigError) as err:
         load_explanations(path, ("de", "en"))
     text = str(err.value)
-    assert f"{path}:4" in text and "terms[1] (Fährverband): `explain:` lacks a one-line `en:` text" in text
-    assert "no `en` form of the term" in text and "forms: {en: [<the term>]}" in text
+    assert f"{path}:4" in text and "terms[1] (Fährverband): no `en` form of the term" in text
+    assert "forms: {en: [<the term>]}" in text
     assert f"{path}:6" in text and "`explain:` must map each language to a text" in text
     assert f"{path}:9" in text and "301 characters" in text
+    assert f"{path}:12" in text and "terms[4] (Steg): `explain:` lacks a one-line `de:` text" in text
+
+
+def test_another_language_may_explain_later_its_pages_leave_the_term_unexplained(tmp_path):
+    path = write(tmp_path, "terms:\n- de: Anleger\n  en: pier\n  explain: {de: Eine Haltestelle für Boote.}\n")
+    (term,) = load_explanations(path, ("de", "en", "fr"))
+    assert set(term.explanation) == {"de"} and set(term.forms) == {"de"}
+    assert used_forms("The boats wait at the pier.", (term,), "en") == {}
+    assert with_glossary("The boats wait at the pier.\n", (term,), page_in("en")) == "The boats wait at the pier.\n"
