@@ -76,8 +76,9 @@ def violations(entries, terms: tuple[GlossaryTerm, ...]) -> list[Violation]:
 # explained on every page that uses it (the page's Markdown gains abbreviation definitions,
 # `*[form]: explanation`, for the forms it contains) and listed on the glossary page.
 # A term matches at the start of a word, as written (its first letter in either case),
-# with the endings a language inflects it with ("Sicherheitsgarantie" also finds "Sicherheitsgarantien", "Nato" the
-# "Nato" of "Nato-Staaten"), but not inside a longer word ("Kreml" not in "Kremlchef").
+# with the endings a language inflects it with ("Fährverband" also finds "Fährverbands",
+# "Anleger" the "Anleger" of "Anleger-Ordnung"), but not inside a longer word ("Hafen" is
+# not in "Hafenamt").
 ENDINGS = {"de": r"(?:e?s|e?n|e|er|ern)?", "en": r"(?:['’]s|e?s)?"}
 EXPLANATION_MAX = 300  # characters: a tooltip, not an article
 
@@ -187,7 +188,7 @@ def _term_lines(text: str) -> list[int | None]:
 def used_forms(text: str, terms: tuple[Explained, ...], language: str) -> dict[Explained, list[str]]:
     """The explained terms a text uses, each with the forms it is written in (as they
     stand, in order of appearance), in the order of first use; a longer term wins where
-    terms overlap ("Nato-Beitritt" over "Nato")."""
+    terms overlap ("Hafen-Ausbau" over "Hafen")."""
     ending = ENDINGS.get(language, "")
     hits = []
     for term in terms:
