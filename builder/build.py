@@ -20,6 +20,7 @@ from .problems import ConfigError, Problems, counted
 from .attribution import attribute
 from .cache import Cache, code_fingerprint
 from .lock import run_locked
+from .glossary import load_explanations
 from .overview import FOLDER as OVERVIEWS, load_editorial
 from .registry import load_people
 from .read import article_files, read_articles
@@ -127,7 +128,8 @@ def load_model(project: Project, report: Report):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story,
                         _reporter(report, "matching it to the topics"), sides)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
-        site = replace(stable_ids(site, published, report), reuse=reuse, site_url=site_url, editorial=editorial)
+        site = replace(stable_ids(site, published, report), reuse=reuse, site_url=site_url, editorial=editorial,
+                       glossary=explained_terms(project, codes))
     warn_unused(site, report)
     return site, strings
 
@@ -148,6 +150,11 @@ def _editorial(project: Project, topics, languages) -> dict:
     """The editors' overviews of content/overviews/, by (topic id, language)."""
     return load_editorial(project.root / OVERVIEWS, [t.id for t in topics], [lang.code for lang in languages],
                           project.shown)
+
+
+def explained_terms(project: Project, languages: tuple[str, ...]):
+    """The terms content/glossary.yml explains to readers, in the site's languages."""
+    return load_explanations(project.root / "content" / "glossary.yml", languages)
 
 
 def _reporter(report: Report, stage: str):

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
+from . import schema, yamlsafe
+from .config import load_yaml
+from .problems import ConfigError, Problem
 
 
 @dataclass(frozen=True)
@@ -71,3 +73,144 @@ def violations(entries, terms: tuple[GlossaryTerm, ...]) -> list[Violation]:
             if term.target.lower() not in target.lower():
                 out.append(Violation(segment_id, term))
     return out
+
+
+# Explanations for readers: a term of the glossary with `explain: {de: …, en: …}` is
+# explained on every page that uses it (the page's Markdown gains abbreviation definitions,
+# `*[form]: explanation`, for the forms it contains) and listed on the glossary page.
+# A term matches at the start of a word, as written (its first letter in either case),
+# with the endings a language inflects it with ("Fährverband" also finds "Fährverbands",
+# "Anleger" the "Anleger" of "Anleger-Ordnung"), but not inside a longer word ("Hafen" is
+# not in "Hafenamt").
+ENDINGS = {"de": r"(?:e?s|e?n|e|er|ern)?", "en": r"(?:['’]s|e?s)?"}
+EXPLANATION_MAX = 300  # characters: a tooltip, not an article
+
+
+@dataclass(frozen=True, eq=False)
+class Explained:
+    """A term with a short explanation per language: the forms pages use (headword first)
+    and the anchor of its entry on the glossary page. A language without an explanation
+    has no forms either: its pages leave the term unexplained."""
+
+    id: str
+    forms: dict[str, tuple[str, ...]]
+    explanation: dict[str, str]
+
+    def headword(self, language: str) -> str:
+        """The term as the glossary page names it in a language."""
+        return self.forms[language][0]
+
+
+def load_explanations(path: Path, languages: tuple[str, ...]) -> tuple[Explained, ...]:
+    """The glossary's explained terms (missing file: none); a ConfigError lists every bad one."""
+    if not path.exists():
+        return ()
+    text = path.read_text(encoding="utf-8")
+    data = load_yaml(path) or {}
+    lines = _term_lines(text)
+    found: list[Explained] = []
+    problems: list[Problem] = []
+    for i, entry in enumerate(data.get("terms") or []):
+        if isinstance(entry, dict) and "explain" in entry:
+            line = lines[i] if i < len(lines) else None
+            term = _explained(entry, f"terms[{i}] ({entry.get('de')})", str(path), line, languages, problems)
+            if term is not None:
+                found.append(term)
+    seen: set[str] = set()
+    for term in found:
+        if term.id in seen:
+            problems.append(Problem(str(path), None, f"two explained terms have the anchor {term.id!r}",
+                                    "explain each term once"))
+        seen.add(term.id)
+    if problems:
+        raise ConfigError(problems)
+    return tuple(found)
+
+
+def _explained(entry: dict, label: str, path: str, line: int | None, languages, problems) -> Explained | None:
+    """One explained term, or None after adding its problems."""
+    def problem(message: str, fix: str) -> None:
+        problems.append(Problem(path, line, f"{label}: {message}", fix))
+
+    explain, extra = entry.get("explain"), entry.get("forms") or {}
+    if not isinstance(explain, dict):
+        problem("`explain:` must map each language to a text",
+                f"write `explain: {{{', '.join(f'{lang}: …' for lang in languages)}}}`")
+        return None
+    if not isinstance(extra, dict) or not all(isinstance(v, list) for v in extra.values()):
+        problem("`forms:` must map a language to a list of words",
+                "write `forms: {en: [other form, …]}` or leave it out")
+        extra = {}
+    before = len(problems)
+    # The default language must explain the term; another language may not yet (its pages
+    # then leave the term unexplained), but what it gives must be complete.
+    given = [lang for lang in languages if lang == languages[0] or lang in explain]
+    forms = {}
+    for lang in given:
+        _check_explanation(explain.get(lang), lang, problem)
+        forms[lang] = _forms([entry.get(lang), *extra.get(lang, [])], lang, problem)
+    if len(problems) > before:
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "-", entry["de"].lower().translate(UMLAUTS)).strip("-")
+    return Explained(f"g-{slug}", forms, {lang: " ".join(explain[lang].split()) for lang in given})
+
+
+def _check_explanation(text, lang: str, problem) -> None:
+    """Report an explanation that is missing, not one line, or too long."""
+    if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
+        problem(f"`explain:` lacks a one-line `{lang}:` text", f"add `{lang}: <a sentence or two>` under `explain:`")
+    elif len(text) > EXPLANATION_MAX:
+        problem(f"the `{lang}` explanation has {len(text)} characters",
+                f"shorten it to {EXPLANATION_MAX} or fewer; the glossary explains, briefly")
+
+
+def _forms(words: list, lang: str, problem) -> tuple[str, ...]:
+    """The forms of a term pages may use in a language (reported when there is none or one is bad)."""
+    found = tuple(dict.fromkeys(w.strip() for w in words if isinstance(w, str) and w.strip()))
+    if not found:
+        problem(f"no `{lang}` form of the term to find on the pages",
+                f"add `{lang}: <the term>` or `forms: {{{lang}: [<the term>]}}`")
+    elif any(c in w for w in found for c in "[]"):
+        problem(f"a `{lang}` form contains `[` or `]`", "write the term without brackets")
+    return found
+
+
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e"})
+
+
+def _term_lines(text: str) -> list[int | None]:
+    """The 1-based line of each entry of `terms:` (None when it cannot be found)."""
+    try:
+        root = yamlsafe.compose(text)
+    except Exception:  # load_yaml has reported broken YAML already
+        return []
+    terms = next((v for k, v in getattr(root, "value", ()) if getattr(k, "value", None) == "terms"), None)
+    return [node.start_mark.line + 1 for node in getattr(terms, "value", ())]
+
+
+def used_forms(text: str, terms: tuple[Explained, ...], language: str) -> dict[Explained, list[str]]:
+    """The explained terms a text uses, each with the forms it is written in (as they
+    stand, in order of appearance), in the order of first use; a longer term wins where
+    terms overlap ("Hafen-Ausbau" over "Hafen")."""
+    ending = ENDINGS.get(language, "")
+    hits = []
+    for term in terms:
+        for word in term.forms.get(language, ()):
+            first = f"[{re.escape(word[0].upper())}{re.escape(word[0].lower())}]"
+            pattern = rf"(?<!\w){first}{re.escape(word[1:])}{ending}(?!\w)"
+            hits += [(m.start(), -len(m.group(0)), m.group(0), term) for m in re.finditer(pattern, text)]
+    used: dict[Explained, list[str]] = {}
+    end = -1
+    for start, length, form, term in sorted(hits, key=lambda h: (h[0], h[1])):
+        if start < end:
+            continue  # inside a longer term found at an earlier or the same place
+        end = start - length
+        forms = used.setdefault(term, [])
+        if form not in forms:
+            forms.append(form)
+    return used
+
+
+def alphabetical(terms, language: str) -> list[Explained]:
+    """The terms explained in a language, in the order of their headwords in it."""
+    return sorted((t for t in terms if language in t.explanation), key=lambda t: t.headword(language).casefold())

@@ -76,9 +76,11 @@ def static_pages(site_src: Path, default: str) -> list[str]:
 
 
 def nav(site: Site) -> list:
-    """The global navigation: home, topics, timeline, people, sources index, about (not every source or person)."""
+    """The global navigation: home, topics, timeline, people, sources index, coverage, glossary,
+    about (not every source or person)."""
     return (["index.md"] + [f"topics/{t.config.id}.md" for t in site.topics] + ["timeline.md"]
-            + ["people/index.md", "sources/index.md", "coverage.md", "about.md"])
+            + ["people/index.md", "sources/index.md", "coverage.md"]
+            + (["glossary.md"] if site.glossary else []) + ["about.md"])
 
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")  # the project's MkDocs plugin

@@ -16,6 +16,7 @@ import yaml
 
 from . import dates
 from .catalog import Segment
+from .glossary import alphabetical, used_forms
 from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, article_segments, block_segments,
                        citation_segment, claim_segment, has_own_text, person_segment, title_segment)
 from .model import Article, Block, Citation, Claim
@@ -28,6 +29,7 @@ MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 LIST_OPENER = re.compile(r"^(\s*)(\d+\.|[-+])(?=\s|$)", re.MULTILINE)
 ABOUT = "about.md"  # the hand-written page that says how the pages are made, and who answers for them
+GLOSSARY = "glossary.md"  # the explained terms of content/glossary.yml
 
 
 @dataclass
@@ -79,6 +81,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["attr"] = attr_escape
     env.filters["link"] = link_escape
     env.filters["fill"] = fill
+    env.filters["shorten"] = lambda text: shorten(str(text), TITLE_MAX)
     return env
 
 
@@ -108,9 +111,10 @@ def attr_escape(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def shown(text: Text, page: Page) -> str:
-    """A text as Markdown, with a marker when it is machine-made or untranslated."""
-    body = md_escape(text.text)
+def shown(text: Text, page: Page, escape=md_escape) -> str:
+    """A text as Markdown, with a marker when it is machine-made or untranslated; with
+    `escape=attr_escape`, as HTML (inside an HTML block, where Markdown is not read)."""
+    body = escape(text.text)
     if text.state == MACHINE:
         label = attr_escape(page.t("machine_translation"))
         return f'{body} <span class="mt-mark" title="{label}">{page.t("machine_short")}</span>'
@@ -147,7 +151,13 @@ class Renderer:
         body = self.body(template, page, **values)
         body = with_notice(body, page)
         counts = self.counts[page.path] = dict(page.loc.counts)
-        return self.front_matter(page, counts, page_title(body), description) + body
+        return self.front_matter(page, counts, page_title(body), description) + self.explained(body, page)
+
+    def explained(self, body: str, page: Page) -> str:
+        """The body with the explanations of the glossary terms it uses (`with_glossary`)."""
+        if not self.site.glossary:
+            return body
+        return with_glossary(body, self.site.glossary, page, appendix=page.path != GLOSSARY)
 
     def front_matter(self, page: Page, counts: dict, title: str, description: str) -> str:
         """The page's front matter (see `front_matter`)."""
@@ -161,7 +171,7 @@ class Renderer:
         if path == ABOUT:
             body += "\n" + self.body("reuse.md.j2", page, reuse=self.site.reuse)
         counts = self.counts[path] = dict(page.loc.counts)
-        return self.front_matter(page, counts, page_title(body), first_paragraph(body)) + body
+        return self.front_matter(page, counts, page_title(body), first_paragraph(body)) + self.explained(body, page)
 
     def body(self, template: str, page: Page, **values) -> str:
         """A template rendered for a page."""
@@ -173,14 +183,18 @@ class Renderer:
             role=self.role, sides=[side.id for side in self.site.sides],
             side_label=lambda side_id: self.site.side_label(side_id, self.language),
             name=lambda person: self.person_name(person, page),
+            html=lambda t: shown(t, page, attr_escape), name_html=lambda person: self.person_name(person, page, True),
+            glossary=alphabetical(self.site.glossary, self.language),
             said_by=lambda person: self.said_by(person, page),
             quote_kind=lambda statement, text: quote_kind(statement, text, page),
             when_text=lambda when: when_text(when, page), date_text=lambda when: date_text(when, page),
             site_topic=self.site.topic, short=lambda text: shown(shortened(text), page), **values)
 
-    def person_name(self, person, page: Page) -> str:
-        """A person's name as written in the page's language (Tschaikowski / Tchaikovsky)."""
-        return shown(page.loc.text(person_segment(person, self.site.languages[0].code)), page)
+    def person_name(self, person, page: Page, as_html: bool = False) -> str:
+        """A person's name as written in the page's language (Tschaikowski / Tchaikovsky),
+        as Markdown or (`as_html`) HTML."""
+        text = page.loc.text(person_segment(person, self.site.languages[0].code))
+        return shown(text, page, attr_escape if as_html else md_escape)
 
     def said_by(self, person, page: Page) -> str:
         """Who made a statement, as Markdown linking to their page: the registry's phrase for
@@ -238,6 +252,8 @@ class Renderer:
         out["timeline.md"] = self.render("timeline.md.j2", self.page("timeline.md"), words("timeline_intro"),
                                          groups=timeline_groups(self.site.timeline))
         out["coverage.md"] = self.render("coverage.md.j2", self.page("coverage.md"), words("coverage_intro"))
+        if self.site.glossary:
+            out[GLOSSARY] = self.render("glossary.md.j2", self.page(GLOSSARY), words("glossary_intro"))
         out["people/index.md"] = self.render("people.md.j2", self.page("people/index.md"), words("people_intro"))
         for person in self.site.people:
             path = f"people/{person.id}.md"
@@ -329,6 +345,42 @@ def with_notice(body: str, page: Page) -> str:
     return f"{head}{sep}\n{block}{rest}" if head.startswith("# ") else block + body
 
 
+# What of a page's Markdown a reader reads as running text: not headings, links (their
+# words and targets), HTML tags and blocks (where Markdown is not read), attribute lists or
+# abbreviation definitions.
+HTML_BLOCK = r"^\s*</?(?:details|div|dl|figure|h[1-6]|ol|p|section|summary|table|tbody|td|th|thead|tr|ul)\b.*$"
+NOT_PROSE = re.compile(HTML_BLOCK + r"|^#.*$|^\*\[.*$|!?\[(?:[^\]\\]|\\.)*\]\([^)]*\)|<[^>]*>|\{[:#][^}]*\}",
+                       re.MULTILINE)
+
+
+def prose(markdown: str) -> str:
+    """The running text of a page's Markdown (see NOT_PROSE), where glossary terms are explained."""
+    return NOT_PROSE.sub(" ", markdown)
+
+
+def with_glossary(body: str, terms, page: Page, appendix: bool = True) -> str:
+    """The body with an abbreviation definition (`*[form]: explanation`) for each form of
+    an explained term its running text uses, so the page explains it on hover and focus,
+    and (`appendix`) the explanations as an appendix that only print shows."""
+    used = used_forms(prose(body), terms, page.language)
+    if not used:
+        return body
+    lines = [f"*[{form}]: {term.explanation[page.language]}" for term, forms in used.items() for form in forms]
+    printed = [print_glossary(used, page)] if appendix else []
+    return "\n\n".join([body.rstrip("\n"), *printed, "\n".join(lines)]) + "\n"
+
+
+def print_glossary(terms, page: Page) -> str:
+    """The explanations of some terms as an HTML block that only print shows (print.css) and
+    search leaves out (the glossary page has them)."""
+    lang = page.language
+    items = "".join(f"<dt>{html.escape(t.headword(lang))}</dt><dd>{html.escape(t.explanation[lang])}</dd>"
+                    for t in alphabetical(terms, lang))
+    title = html.escape(page.t("glossary_print"))
+    return (f'<div class="print-glossary" data-search-exclude><p class="print-glossary__title">{title}</p>'
+            f"<dl>{items}</dl></div>")
+
+
 def page_title(body: str) -> str:
     """A page's first-level heading for the navigation and the tab: its plain text with
     "<", ">" and "&" as entities, since the theme puts the title into HTML as it stands."""
@@ -353,6 +405,7 @@ def front_matter(page: Page, counts: dict, built: str, title: str, description: 
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 
+TITLE_MAX = 120  # characters of a claim's text in a link's tooltip
 DESCRIPTION_MAX = 200  # characters of a page's description (link previews cut longer ones)
 
 

@@ -16,6 +16,7 @@ from .model import Article, Claim
 from . import dates, overview, timeline
 from .attribution import Statement, continuations, quoted_by_sentence, speakers_by_sentence
 from .registry import SLUG
+from .positions import Positions, positions_of
 from .story import relevance
 from .topics import Match, match_article
 
@@ -52,6 +53,7 @@ class Site:
     reuse: Reuse = field(default_factory=Reuse)  # licence, editor, contact (mkdocs.yml extra:)
     editorial: dict = field(default_factory=dict)  # (topic id, language) -> overview.Editorial
     site_url: str | None = None  # the public address (mkdocs.yml site_url), ending in "/"
+    glossary: tuple = ()  # glossary.Explained terms, explained on the pages and the glossary page
 
     def editors_overview(self, topic_id: str, language: str):
         """The editors' overview of a topic in a language (overview.Editorial), or None."""
@@ -111,6 +113,10 @@ class Site:
         if side is None:
             return side_id
         return side.label.get(language) or side.label[self.languages[0].code]
+
+    def positions(self, topic: TopicPage) -> Positions:
+        """Who takes which position on a topic: its speakers by side × its sections."""
+        return positions_of(topic, self.people, self.reports_in)
 
     def unused_reason(self, article_id: str) -> str:
         """Why an unused article is not on any topic page."""

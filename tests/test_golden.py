@@ -28,6 +28,7 @@ def generated_tree(tmp_path: Path, monkeypatch) -> dict[str, str]:
     root = make_project(tmp_path / "small", translations=False)
     shutil.copy(SCENARIO / "topics.yml", root / "content" / "topics.yml")
     shutil.copy(SCENARIO / "story.yml", root / "content" / "story.yml")
+    shutil.copy(SCENARIO / "glossary.yml", root / "content" / "glossary.yml")
     for path in sorted((SCENARIO / "articles").iterdir()):
         shutil.copy(path, root / "content" / "articles" / path.name)
     for path in sorted((SCENARIO / "translations").glob("*.po")):

@@ -12,6 +12,8 @@ from sitebuild import people_pages
 PAGES = {
     "home": "index.html",
     "topic": "topics/peace-talks.html",
+    "topic-positions": "topics/us-positions.html",  # a positions table with several sides and sub-themes
+    "glossary": "glossary.html",
     "source": "sources/000_61d731ec91a52a51.html",
     "sources": "sources/index.html",
     "coverage": "coverage.html",
@@ -50,8 +52,9 @@ def test_no_accessibility_violation(page, server, built, axe_source, kind, prefi
 
 # Rules of small errors found before (issue 16), checked at every impact, "minor" too.
 DETAIL_RULES = ["color-contrast", "link-name", "heading-order", "empty-table-header"]
-DETAIL_PAGES = ["index.html", "topics/peace-talks.html", "topics/china-view.html",
-                "sources/000_61d731ec91a52a51.html", "coverage.html", "timeline.html", "people/index.html"]
+DETAIL_PAGES = ["index.html", "topics/peace-talks.html", "topics/china-view.html", "topics/us-positions.html",
+                "glossary.html", "timeline.html",
+                "sources/000_61d731ec91a52a51.html", "coverage.html", "people/index.html"]
 
 
 @pytest.mark.parametrize("path", DETAIL_PAGES)
