@@ -10,9 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema, yamlsafe
-from .config import load_yaml
-from .problems import ConfigError, Problem
+from . import schema
 
 
 @dataclass(frozen=True)
@@ -102,54 +100,58 @@ class Explained:
 
 
 def load_explanations(path: Path, languages: tuple[str, ...]) -> tuple[Explained, ...]:
-    """The glossary's explained terms (missing file: none); a ConfigError lists every bad one."""
-    if not path.exists():
+    """The glossary's explained terms (missing file: none); a ConfigError lists every bad one,
+    with its line and key path (schema.Checker)."""
+    doc = schema.read(path, missing_ok=True)
+    if doc is None:
         return ()
-    text = path.read_text(encoding="utf-8")
-    data = load_yaml(path) or {}
-    lines = _term_lines(text)
-    found: list[Explained] = []
-    problems: list[Problem] = []
-    for i, entry in enumerate(data.get("terms") or []):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    raw = data.get("terms")
+    entries: list = raw if isinstance(raw, list) else []
+
+    def label(keys) -> str:
+        """terms[3] (Fährverband): the entry's place and its headword."""
+        entry = entries[keys[1]] if len(keys) > 1 and isinstance(keys[1], int) else None
+        word = f" ({entry.get('de')})" if isinstance(entry, dict) else ""
+        return schema.key_path(keys[:2]) + word
+
+    checker = schema.Checker(doc, label=label)
+    found: dict[str, Explained] = {}
+    for i, entry in enumerate(entries):
         if isinstance(entry, dict) and "explain" in entry:
-            line = lines[i] if i < len(lines) else None
-            term = _explained(entry, f"terms[{i}] ({entry.get('de')})", str(path), line, languages, problems)
-            if term is not None:
-                found.append(term)
-    seen: set[str] = set()
-    for term in found:
-        if term.id in seen:
-            problems.append(Problem(str(path), None, f"two explained terms have the anchor {term.id!r}",
-                                    "explain each term once"))
-        seen.add(term.id)
-    if problems:
-        raise ConfigError(problems)
-    return tuple(found)
+            term = _explained(entry, languages, lambda message, fix, i=i: checker.fail(("terms", i), message, fix))
+            if term is not None and term.id in found:
+                checker.fail(("terms", i), f"two explained terms have the anchor {term.id!r}", "explain each term once")
+            elif term is not None:
+                found[term.id] = term
+    checker.done()
+    return tuple(found.values())
 
 
-def _explained(entry: dict, label: str, path: str, line: int | None, languages, problems) -> Explained | None:
-    """One explained term, or None after adding its problems."""
-    def problem(message: str, fix: str) -> None:
-        problems.append(Problem(path, line, f"{label}: {message}", fix))
+def _explained(entry: dict, languages, problem) -> Explained | None:
+    """One explained term, or None after telling `problem(message, fix)` what is wrong."""
+    faults = []
+
+    def fault(message: str, fix: str) -> None:
+        faults.append(message)
+        problem(message, fix)
 
     explain, extra = entry.get("explain"), entry.get("forms") or {}
     if not isinstance(explain, dict):
-        problem("`explain:` must map each language to a text",
-                f"write `explain: {{{', '.join(f'{lang}: …' for lang in languages)}}}`")
+        fault("`explain:` must map each language to a text",
+              f"write `explain: {{{', '.join(f'{lang}: …' for lang in languages)}}}`")
         return None
     if not isinstance(extra, dict) or not all(isinstance(v, list) for v in extra.values()):
-        problem("`forms:` must map a language to a list of words",
-                "write `forms: {en: [other form, …]}` or leave it out")
+        fault("`forms:` must map a language to a list of words", "write `forms: {en: [other form, …]}` or leave it out")
         extra = {}
-    before = len(problems)
     # The default language must explain the term; another language may not yet (its pages
     # then leave the term unexplained), but what it gives must be complete.
     given = [lang for lang in languages if lang == languages[0] or lang in explain]
     forms = {}
     for lang in given:
-        _check_explanation(explain.get(lang), lang, problem)
-        forms[lang] = _forms([entry.get(lang), *extra.get(lang, [])], lang, problem)
-    if len(problems) > before:
+        _check_explanation(explain.get(lang), lang, fault)
+        forms[lang] = _forms([entry.get(lang), *extra.get(lang, [])], lang, fault)
+    if faults or not isinstance(entry.get("de"), str):
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", entry["de"].lower().translate(UMLAUTS)).strip("-")
     return Explained(f"g-{slug}", forms, {lang: " ".join(explain[lang].split()) for lang in given})
@@ -176,16 +178,6 @@ def _forms(words: list, lang: str, problem) -> tuple[str, ...]:
 
 
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e"})
-
-
-def _term_lines(text: str) -> list[int | None]:
-    """The 1-based line of each entry of `terms:` (None when it cannot be found)."""
-    try:
-        root = yamlsafe.compose(text)
-    except Exception:  # load_yaml has reported broken YAML already
-        return []
-    terms = next((v for k, v in getattr(root, "value", ()) if getattr(k, "value", None) == "terms"), None)
-    return [node.start_mark.line + 1 for node in getattr(terms, "value", ())]
 
 
 def used_forms(text: str, terms: tuple[Explained, ...], language: str) -> dict[Explained, list[str]]:

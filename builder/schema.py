@@ -8,7 +8,8 @@ expected and the fix; `done()` raises one ConfigError listing all of them, so an
 fixes a file in one pass.
 
 The file loaders (config.load_topics, load_story, load_sides, load_concepts,
-registry.load_people, glossary.load_glossary) describe their entries with these fields.
+registry.load_people, glossary.load_glossary and load_explanations) describe their entries
+with these fields.
 """
 from __future__ import annotations
 
