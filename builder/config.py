@@ -311,7 +311,7 @@ REUSE_FIELDS: dict[str, schema.Field] = {  # the other keys of `extra:` are the 
 }
 LANGUAGE_FIELDS: dict[str, schema.Field] = {  # the other keys (site_name, nav_translations, …) are the plugin's
     "locale": schema.LanguageCode("de", required=True),
-    "name": schema.OptionalText("Deutsch"),
+    "name": schema.OptionalText("English"),
     "default": schema.Flag(False),
     "build": schema.Flag(True),
 }
