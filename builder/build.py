@@ -107,7 +107,8 @@ def load_model(project: Project, report: Report):
         concepts = config.load_concepts(project.root / "content" / "concepts.yml")
         story = config.load_story(project.root / "content" / "story.yml", languages)
         people = load_people(project.root / "content" / "people.yml", sides)
-        strings = config.load_strings(project.site_src / "strings.yml", project.root / "content" / "strings.yml")
+        strings = config.load_strings(project.site_src / "strings.yml", project.root / "content" / "strings.yml",
+                                      languages)
         reuse, site_url = site_config.reuse, site_config.site_url
         editorial = _editorial(project, topics, languages)
     with report.stage("read"):

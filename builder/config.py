@@ -145,26 +145,33 @@ def load_yaml(path: Path, missing_ok: bool = False):
     return doc.data if doc is not None else None
 
 
-def load_strings(site_strings: Path, story_strings: Path) -> dict:
+STORY = "_story"  # the key of the story's own texts among the UI strings: {key: {language: text}}
+
+
+def load_strings(site_strings: Path, story_strings: Path, languages: tuple[Language, ...]) -> dict:
     """The UI strings of site_src/strings.yml with the story's own words over them
     (content/strings.yml, optional: the site's title and the home page's introduction are
-    the story's, not the generator's). Every key there must be one of site_src's."""
+    the story's, not the generator's). There each key is one of site_src's, with a text per
+    language, like the titles of topics.yml; they are kept under `STORY`, and the default
+    language's text stands in for the generator's. A language the story leaves out goes
+    through the translation memory like any UI string."""
     strings = dict(load_yaml(site_strings) or {})
     doc = schema.read(story_strings, missing_ok=True)
     if doc is None or doc.data is None:
-        return strings
-    checker = schema.Checker(doc)
+        return {**strings, STORY: {}}
+    checker = schema.Checker(doc, languages)
     if not isinstance(doc.data, dict):
-        checker.fail((), "expected a mapping of UI string key: text", 'e.g. `site_title: "Der Streik, erklärt"`')
+        checker.fail((), "expected a mapping of UI string key: a text per language",
+                     'e.g. `site_title: {de: "Der Streik, erklärt", en: "The strike, explained"}`')
         checker.done()
-    fields = {key: schema.Text(str(value)[:40]) for key, value in strings.items() if not key.startswith("_")}
-    for key in sorted(set(doc.data) - set(fields), key=str):
+    keys = sorted(key for key in strings if not key.startswith("_"))
+    for key in sorted(set(doc.data) - set(keys), key=str):
         checker.fail((key,), f"not a UI string of {site_strings.parent.name}/{site_strings.name}",
-                     f"use one of its keys (e.g. site_title, home_intro), written in its language "
-                     f"({strings.get('_language')})")
-    own = {key: checker.value((key,), value, fields[key]) for key, value in doc.data.items() if key in fields}
+                     "use one of its keys, e.g. site_title or home_intro")
+    own = {key: checker.value((key,), doc.data[key], schema.Texts()) for key in keys if key in doc.data}
     checker.done()
-    return {**strings, **own}
+    default = languages[0].code
+    return {**strings, **{key: texts[default] for key, texts in own.items()}, STORY: own}
 
 
 def load_sources(path: Path) -> dict:

@@ -103,7 +103,7 @@ def tram_site(tmp_path_factory) -> Path:
     from builder.build import Project, build
     from tests.conftest import make_project
 
-    root = make_project(tmp_path_factory.mktemp("tram"), {}, translations=False)
+    root = make_project(tmp_path_factory.mktemp("tram"), {})  # translations/ as it is: the UI's English is there
     for path in (root / "content").glob("*.yml"):
         path.unlink()
     tram_content(root / "content")
@@ -166,13 +166,16 @@ def test_the_feed_of_each_language_links_to_existing_claims(tram_site, lang, pre
     for entry in entries:
         href = entry.find(f"{ATOM}link").get("href")
         assert "#c-" in href and lands(path, href), href
-    assert feed.find(f"{ATOM}title").text.startswith("Der Straßenbahnstreik")
+    title = {"de": "Der Straßenbahnstreik, erklärt", "en": "The tram strike, explained"}[lang]
+    assert feed.find(f"{ATOM}title").text.startswith(title)
 
 
-@pytest.mark.parametrize("lang, prefix, labels", [("de", "", ["Stadt", "Gewerkschaft", "Fahrgäste"]),
-                                                  ("en", "en/", ["City", "Union", "Riders"])])
-def test_the_people_page_lists_the_storys_own_sides(tram_site, lang, prefix, labels):
+@pytest.mark.parametrize("lang, prefix, title, labels", [
+    ("de", "", "Wer sagt was", ["Stadt", "Gewerkschaft", "Fahrgäste"]),
+    ("en", "en/", "Who said what", ["City", "Union", "Riders"])])
+def test_the_people_page_lists_the_storys_own_sides(tram_site, lang, prefix, title, labels):
     page = soup(tram_site / "site" / prefix / "people" / "index.html")
+    assert page.find("h1").get_text(" ", strip=True).startswith(title)  # the generator's words, translated
     headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.find_all("h2")]
     assert headings[:3] == labels
     text = page.get_text(" ")
@@ -191,6 +194,8 @@ def test_no_word_of_the_first_story_is_in_the_site(tram_site):
     assert not found, "\n".join(found[:30])
     home = soup(tram_site / "site" / "index.html").get_text(" ")
     assert "Der Straßenbahnstreik, erklärt" in home and "Hafenstadt" in home
+    home = soup(tram_site / "site" / "en" / "index.html").get_text(" ")
+    assert "The tram strike, explained" in home and "port city" in home
 
 
 def test_the_story_can_be_swapped_without_changing_the_code(tmp_path):
@@ -203,7 +208,7 @@ def test_the_story_can_be_swapped_without_changing_the_code(tmp_path):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("articles"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "translations").mkdir()
+    shutil.copytree(ROOT / "translations", project / "translations")  # the memory stays: the UI's English is there
     shutil.move(project / "content", tmp_path / "first-story")  # the Ukraine content goes out
     tram_content(project / "content")  # ... and the tram strike comes in
     config = project / "mkdocs.yml"
@@ -216,7 +221,7 @@ def test_the_story_can_be_swapped_without_changing_the_code(tmp_path):
         if path.is_file() and "__pycache__" not in path.parts:
             assert (project / path.relative_to(ROOT)).read_bytes() == path.read_bytes()  # no code changed
     topic = (project / "site" / "en" / "topics" / "strike.html").read_text(encoding="utf-8")
-    assert "Tom Ehlers" in topic and "The strike" in topic
+    assert "Tom Ehlers" in topic and "The strike" in topic and "Overview from the sources" in topic
     assert {"strike", "service"} <= set((yaml.safe_load((project / "content" / "published.yml").read_text(
         encoding="utf-8")) or {}).get("claim_ids", {}))
     assert not word_pattern(first_story_words()).search(topic)
