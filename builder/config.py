@@ -1,4 +1,5 @@
-"""Editorial config: languages, topics, the story, its sides and concepts, and source metadata.
+"""Editorial config: topics, the story, its sides, concepts and own UI texts, source metadata,
+and the builder's part of mkdocs.yml (languages, reuse terms, site_url).
 
 Each file's entries are described with the fields of builder/schema.py, which checks them
 in one place: every problem names the file, the line, the key path, what was expected and
