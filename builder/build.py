@@ -100,15 +100,17 @@ def load_model(project: Project, report: Report):
     """Read config and articles and assemble the site model (no writing)."""
     with report.stage("config"):
         mkdocs_yml = project.root / "mkdocs.yml"
-        languages = config.load_languages(mkdocs_yml)
+        site_config = config.load_mkdocs(mkdocs_yml)  # languages, reuse terms, site_url: all problems at once
+        languages = site_config.languages
         sides = config.load_sides(project.root / "content" / "sides.yml", languages)
         topics = config.load_topics(project.root / "content" / "topics.yml", languages, tuple(s.id for s in sides))
         sources = config.load_sources(project.root / "content" / "sources.yml")
         concepts = config.load_concepts(project.root / "content" / "concepts.yml")
         story = config.load_story(project.root / "content" / "story.yml", languages)
         people = load_people(project.root / "content" / "people.yml", sides)
-        strings = config.load_yaml(project.site_src / "strings.yml")
-        reuse, site_url = config.load_reuse(mkdocs_yml), config.load_site_url(mkdocs_yml)
+        strings = config.load_strings(project.site_src / "strings.yml", project.root / "content" / "strings.yml",
+                                      languages)
+        reuse, site_url = site_config.reuse, site_config.site_url
         editorial = _editorial(project, topics, languages)
     with report.stage("read"):
         codes = tuple(lang.code for lang in languages)

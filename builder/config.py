@@ -1,4 +1,5 @@
-"""Editorial config: languages, topics, the story, its sides and concepts, and source metadata.
+"""Editorial config: topics, the story, its sides, concepts and own UI texts, source metadata,
+and the builder's part of mkdocs.yml (languages, reuse terms, site_url).
 
 Each file's entries are described with the fields of builder/schema.py, which checks them
 in one place: every problem names the file, the line, the key path, what was expected and
@@ -145,18 +146,33 @@ def load_yaml(path: Path, missing_ok: bool = False):
     return doc.data if doc is not None else None
 
 
-def load_languages(mkdocs_yml: Path) -> tuple[Language, ...]:
-    """The site languages, from the i18n plugin's `languages` in mkdocs.yml."""
-    config = load_yaml(mkdocs_yml) or {}
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            entries = (plugin["i18n"] or {}).get("languages") or []
-            langs = tuple(Language(e["locale"], e.get("name", e["locale"]), bool(e.get("default")))
-                          for e in entries if e.get("build", True))
-            if sum(lang.default for lang in langs) == 1:
-                return tuple(sorted(langs, key=lambda lang: not lang.default))
-    raise ConfigError([Problem(str(mkdocs_yml), None, "no i18n plugin with exactly one default language",
-                               "list the languages under plugins: - i18n: languages:, one with 'default: true'")])
+STORY = "_story"  # the key of the story's own texts among the UI strings: {key: {language: text}}
+
+
+def load_strings(site_strings: Path, story_strings: Path, languages: tuple[Language, ...]) -> dict:
+    """The UI strings of site_src/strings.yml with the story's own words over them
+    (content/strings.yml, optional: the site's title and the home page's introduction are
+    the story's, not the generator's). There each key is one of site_src's, with a text per
+    language, like the titles of topics.yml; they are kept under `STORY`, and the default
+    language's text stands in for the generator's. A language the story leaves out goes
+    through the translation memory like any UI string."""
+    strings = dict(load_yaml(site_strings) or {})
+    doc = schema.read(story_strings, missing_ok=True)
+    if doc is None or doc.data is None:
+        return {**strings, STORY: {}}
+    checker = schema.Checker(doc, languages)
+    if not isinstance(doc.data, dict):
+        checker.fail((), "expected a mapping of UI string key: a text per language",
+                     'e.g. `site_title: {de: "Der Streik, erklärt", en: "The strike, explained"}`')
+        checker.done()
+    keys = sorted(key for key in strings if not key.startswith("_"))
+    for key in sorted(set(doc.data) - set(keys), key=str):
+        checker.fail((key,), f"not a UI string of {site_strings.parent.name}/{site_strings.name}",
+                     "use one of its keys, e.g. site_title or home_intro")
+    own = {key: checker.value((key,), doc.data[key], schema.Texts()) for key in keys if key in doc.data}
+    checker.done()
+    default = languages[0].code
+    return {**strings, **{key: texts[default] for key, texts in own.items()}, STORY: own}
 
 
 def load_sources(path: Path) -> dict:
@@ -244,7 +260,7 @@ def load_topics(path: Path, languages: tuple[Language, ...], sides: tuple[str, .
 
 
 CC_BY = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
-EMAIL = re.compile(r"^[^@\s<>\"'`\\]+@[^@\s<>\"'`\\]+\.[^@\s<>\"'`\\]+$")
+contact_address = schema.contact_address  # part of this module's API
 
 
 @dataclass(frozen=True)
@@ -264,80 +280,167 @@ class Reuse:
                 "contact": self.contact, "corrections": self.corrections}
 
 
-def contact_address(value: str) -> str | None:
-    """An e-mail address as a mailto: link, an http(s) address as it is; None for anything else."""
-    value = value.strip()
-    if EMAIL.match(value.removeprefix("mailto:")):
-        return "mailto:" + value.removeprefix("mailto:")
-    parts = urllib.parse.urlsplit(value) if not any(c in value for c in " \"'<>`\\") else None
-    return value if parts and parts.scheme in ("http", "https") and parts.hostname else None
+@dataclass(frozen=True)
+class SiteConfig:
+    """The builder's part of mkdocs.yml: the languages, the reuse terms, the public address."""
+
+    languages: tuple[Language, ...]  # the default one first
+    reuse: Reuse
+    site_url: str | None  # ending in "/"; None when not set
+
+
+LICENCE_FIELDS: dict[str, schema.Field] = {
+    "name": schema.Text(CC_BY[0], required=True),
+    "url": schema.WebAddress(CC_BY[1]),
+}
+LICENCE_FIX = f"e.g. `licence: {{name: {CC_BY[0]}, url: {CC_BY[1]}}}`, or `licence: null` for none"
+
+
+class Licence(schema.Field):
+    """mkdocs.yml `extra.licence`: `name:` and `url:`; (None, None) for `licence: null`."""
+
+    default = fallback = CC_BY  # without the key: CC BY 4.0
+
+    def check(self, value, keys, checker) -> tuple[str | None, str | None]:
+        """The licence's name and address."""
+        if value is CC_BY or not value:
+            return CC_BY if value is CC_BY else (None, None)
+        if not isinstance(value, dict):
+            raise schema.Invalid("expected `name:` and `url:`", LICENCE_FIX)
+        entry = checker.mapping(keys, value, LICENCE_FIELDS, LICENCE_FIX)
+        return (entry["name"].strip(), entry["url"]) if entry and entry["name"] else CC_BY
+
+
+REUSE_FIELDS: dict[str, schema.Field] = {  # the other keys of `extra:` are the theme's
+    "licence": Licence(),
+    "editor": schema.OptionalText("Redaktion Beispiel"),
+    "contact": schema.Address(),
+    "corrections": schema.Address(),
+}
+LANGUAGE_FIELDS: dict[str, schema.Field] = {  # the other keys (site_name, nav_translations, …) are the plugin's
+    "locale": schema.LanguageCode("de", required=True),
+    "name": schema.OptionalText("English"),
+    "default": schema.Flag(False),
+    "build": schema.Flag(True),
+}
+LANGUAGES_FIX = "list the languages under `plugins: - i18n: languages:`, each `- locale: …`, one with `default: true`"
+
+
+def load_mkdocs(mkdocs_yml: Path) -> SiteConfig:
+    """The languages, reuse terms and site_url of mkdocs.yml, checked together: every problem
+    with its line, key path and fix in one ConfigError."""
+    checker = _mkdocs_checker(mkdocs_yml)
+    found = SiteConfig(_languages(checker), _reuse(checker), _site_url(checker))
+    checker.done()
+    return found
+
+
+def load_languages(mkdocs_yml: Path) -> tuple[Language, ...]:
+    """The site languages, from the i18n plugin's `languages` in mkdocs.yml (the default first)."""
+    checker = _mkdocs_checker(mkdocs_yml)
+    languages = _languages(checker)
+    checker.done()
+    return languages
 
 
 def load_reuse(mkdocs_yml: Path) -> Reuse:
     """The licence, editor, contact and corrections address from mkdocs.yml `extra:`.
     Without `licence:` the editorial text and data are CC BY 4.0; `licence: null` shows none."""
-    extra = (load_yaml(mkdocs_yml) or {}).get("extra") or {}
-    problems: list[Problem] = []
-
-    def fail(key: str, message: str, fix: str) -> None:
-        problems.append(Problem(str(mkdocs_yml), None, f"extra.{key}: {message}", fix))
-
-    licence, licence_url = _licence(extra, fail) if "licence" in extra else CC_BY
-    contact, corrections = (_address(extra, key, fail) for key in ("contact", "corrections"))
-    editor = _text(extra, "editor", fail)
-    if problems:
-        raise ConfigError(problems)
-    return Reuse(licence, licence_url, editor, contact, corrections or contact)
+    checker = _mkdocs_checker(mkdocs_yml)
+    reuse = _reuse(checker)
+    checker.done()
+    return reuse
 
 
 def load_site_url(mkdocs_yml: Path) -> str | None:
     """mkdocs.yml `site_url` as MkDocs reads it (`!ENV [SITE_URL, ""]` from the environment),
     ending in "/"; None when it is not set. Addresses that must work off the site (the
     feed) are made from it."""
-    load_yaml(mkdocs_yml)  # a broken file is reported with its line
-    value = (yamlsafe.load_with_env(mkdocs_yml.read_text(encoding="utf-8")) or {}).get("site_url")
+    checker = _mkdocs_checker(mkdocs_yml)
+    site_url = _site_url(checker)
+    checker.done()
+    return site_url
+
+
+def _mkdocs_checker(mkdocs_yml: Path) -> schema.Checker:
+    """A checker over mkdocs.yml (a broken or missing file stops here, with its line)."""
+    doc = schema.read(mkdocs_yml)
+    assert doc is not None
+    checker = schema.Checker(doc)
+    if not isinstance(doc.data, dict):
+        checker.fail((), "expected a mapping of MkDocs settings", "start the file with `site_name: …`")
+        checker.done()
+    return checker
+
+
+def _reuse(checker: schema.Checker) -> Reuse:
+    """The reuse terms of `extra:` (the defaults where a value failed)."""
+    extra = checker.doc.data.get("extra")
+    values = checker.values(("extra",), {} if extra is None else extra, REUSE_FIELDS,
+                            "write `extra:` with indented `licence:`, `editor:`, `contact:`") or {}
+    licence, licence_url = values.get("licence") or CC_BY
+    contact = values.get("contact")
+    return Reuse(licence, licence_url, values.get("editor"), contact, values.get("corrections") or contact)
+
+
+def _i18n(plugins) -> tuple[tuple, object] | None:
+    """The key path and settings of the i18n plugin in mkdocs.yml `plugins:` (a list or a mapping)."""
+    if isinstance(plugins, dict):
+        return (("plugins", "i18n"), plugins["i18n"]) if "i18n" in plugins else None
+    for i, plugin in enumerate(plugins if isinstance(plugins, list) else ()):
+        if plugin == "i18n":
+            return ("plugins", i), None
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return ("plugins", i, "i18n"), plugin["i18n"]
+    return None
+
+
+def _languages(checker: schema.Checker) -> tuple[Language, ...]:
+    """The built languages of the i18n plugin, the default first; a problem for each fault."""
+    found = _i18n(checker.doc.data.get("plugins"))
+    if found is None:
+        checker.fail(("plugins",), "no i18n plugin", LANGUAGES_FIX)
+        return ()
+    keys = found[0] + ("languages",)
+    raws = found[1].get("languages") if isinstance(found[1], dict) else None
+    if not isinstance(raws, list) or not raws:
+        checker.fail(keys, "expected a list of languages", LANGUAGES_FIX)
+        return ()
+    languages = _language_entries(checker, keys, raws)
+    defaults = [i for i, lang in languages.values() if lang.default]
+    if len(defaults) != 1:
+        checker.fail(keys + ((defaults[1], "default") if defaults[1:] else ()),
+                     f"expected exactly one built language with `default: true`, found {len(defaults)}",
+                     "mark the language the articles are written in `default: true`, and only that one")
+    return tuple(sorted((lang for _, lang in languages.values()), key=lambda lang: not lang.default))
+
+
+def _language_entries(checker: schema.Checker, keys: tuple, raws: list) -> dict[str, tuple[int, Language]]:
+    """The built languages by code, with the index of their entry; a problem for a bad or repeated one."""
+    languages: dict[str, tuple[int, Language]] = {}
+    for i, raw in enumerate(raws):
+        entry = checker.values(keys + (i,), raw, LANGUAGE_FIELDS, "write `- locale: de` with `name:` and `build:`")
+        if not entry or not entry["locale"]:
+            continue
+        code = entry["locale"]
+        if code in languages:
+            checker.fail(keys + (i, "locale"), f"the language {code!r} is listed twice",
+                         "list each language once; delete or merge the second entry")
+        elif entry["build"]:
+            languages[code] = (i, Language(code, entry["name"] or code, entry["default"]))
+    return languages
+
+
+def _site_url(checker: schema.Checker) -> str | None:
+    """`site_url` as MkDocs reads it, ending in "/"; None when not set (a problem when it is
+    no http(s) address)."""
+    value = (yamlsafe.load_with_env(Path(checker.doc.path).read_text(encoding="utf-8")) or {}).get("site_url")
     if not value:
         return None
     parts = urllib.parse.urlsplit(str(value))
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError([Problem(str(mkdocs_yml), None, f"site_url: {value!r} is not an http(s) address",
-                                   "e.g. `SITE_URL=https://example.org/ make site`, or leave it empty")])
+        source = " (from the environment)" if checker.doc.data.get("site_url") is None else ""
+        checker.fail(("site_url",), f"{value!r} is not an http(s) address{source}",
+                     "e.g. `SITE_URL=https://example.org/ make site`, or leave it empty")
+        return None
     return str(value).rstrip("/") + "/"
-
-
-def _text(extra: dict, key: str, fail) -> str | None:
-    """A text of mkdocs.yml `extra:`; None when absent or empty."""
-    value = extra.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, str):
-        fail(key, "expected a text", f'e.g. `{key}: "Redaktion Beispiel"`, or leave it empty')
-        return None
-    return value.strip()
-
-
-def _address(extra: dict, key: str, fail) -> str | None:
-    """An e-mail (as mailto:) or http(s) address of mkdocs.yml `extra:`; None when absent."""
-    value = _text(extra, key, fail)
-    address = contact_address(value) if value else None
-    if value and address is None:
-        fail(key, f"{value!r} is neither an e-mail address nor an http(s) address",
-             f"e.g. `{key}: redaktion@example.org` or `{key}: https://example.org/kontakt`")
-    return address
-
-
-def _licence(extra: dict, fail) -> tuple[str | None, str | None]:
-    """The licence's name and address of mkdocs.yml `extra.licence` (both None: no licence)."""
-    raw = extra["licence"]
-    if not raw:
-        return None, None
-    if not (isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip()):
-        fail("licence", "expected `name:` and `url:`",
-             "e.g. `licence: {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/}`")
-        return CC_BY
-    url = raw.get("url") or None
-    if url is not None and not (isinstance(url, str) and (contact_address(url) or "").startswith("http")):
-        fail("licence.url", f"{url!r} is not an http(s) address",
-             "e.g. `url: https://creativecommons.org/licenses/by/4.0/`")
-        url = None
-    return raw["name"].strip(), url

@@ -19,6 +19,7 @@ from .catalog import Segment
 from .glossary import alphabetical, used_forms
 from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, article_segments, block_segments,
                        citation_segment, claim_segment, has_own_text, person_segment, title_segment)
+from .config import STORY
 from .model import Article, Block, Citation, Claim
 from .read import web_address
 
@@ -44,7 +45,11 @@ class Page:
     numbers: dict = field(default_factory=dict, repr=False)  # citation -> its number in `citations`
 
     def t(self, key: str) -> str:
-        """A UI string in the page's language (the original when untranslated)."""
+        """A UI string in the page's language: the story's own text when content/strings.yml
+        gives it, else from the translation memory (the original when untranslated)."""
+        own = self.strings.get(STORY, {}).get(key, {})
+        if self.language in own:
+            return own[self.language]
         return self.loc.text(Segment(f"ui.{key}", self.strings[key], self.strings_language)).text
 
     def count(self, n: int, key: str) -> str:
@@ -443,8 +448,9 @@ def render_site(site, templates: Path, language: str, catalogs: dict, strings: d
 
 def all_segments(site, strings: dict) -> list:
     """Every segment the site shows: UI strings, topic texts, article texts."""
-    segments = [Segment(f"ui.{k}", v, strings["_language"])
-                for k, v in sorted(strings.items()) if not k.startswith("_")]
+    codes = {lang.code for lang in site.languages}
+    segments = [Segment(f"ui.{k}", v, strings["_language"]) for k, v in sorted(strings.items())
+                if not k.startswith("_") and not codes <= set(strings.get(STORY, {}).get(k, ()))]
     segments += [person_segment(p, strings["_language"]) for p in site.people]
     for article in site.articles:
         segments += article_segments(article)

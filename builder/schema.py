@@ -8,12 +8,13 @@ expected and the fix; `done()` raises one ConfigError listing all of them, so an
 fixes a file in one pass.
 
 The file loaders (config.load_topics, load_story, load_sides, load_concepts,
-registry.load_people, glossary.load_glossary and load_explanations) describe their entries
-with these fields.
+config.load_strings, registry.load_people, glossary.load_glossary and load_explanations, and
+config.load_mkdocs for the builder's part of mkdocs.yml) describe their entries with these fields.
 """
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ from .problems import ConfigError, Problem
 
 Key = tuple  # a key path: ("topics", 2, "sections", 0, "title")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Za-z]{2,4})?$")  # "de", "pt_BR"
+EMAIL = re.compile(r"^[^@\s<>\"'`\\]+@[^@\s<>\"'`\\]+\.[^@\s<>\"'`\\]+$")
 
 
 def key_path(keys: Key) -> str:
@@ -216,6 +219,84 @@ class Text(Field):
         """The text."""
         if not (isinstance(value, str) and value.strip()):
             raise Invalid(f"expected a text, got {value!r}", f"write e.g. `{keys[-1]}: {self.example}`")
+        return value
+
+
+class OptionalText(Field):
+    """A text that may be left out or empty (None then), stripped."""
+
+    def __init__(self, example: str):
+        self.example = example
+
+    def check(self, value, keys: Key, checker: Checker) -> str | None:
+        """The text, or None."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if not isinstance(value, str):
+            raise Invalid(f"expected a text, got {value!r}", f'e.g. `{keys[-1]}: "{self.example}"`, or leave it empty')
+        return value.strip()
+
+
+def contact_address(value: str) -> str | None:
+    """An e-mail address as a mailto: link, an http(s) address as it is; None for anything else."""
+    value = value.strip()
+    if EMAIL.match(value.removeprefix("mailto:")):
+        return "mailto:" + value.removeprefix("mailto:")
+    parts = urllib.parse.urlsplit(value) if not any(c in value for c in " \"'<>`\\") else None
+    return value if parts and parts.scheme in ("http", "https") and parts.hostname else None
+
+
+class Address(OptionalText):
+    """An e-mail address (as mailto:) or an http(s) address; None when left out or empty."""
+
+    def __init__(self):
+        super().__init__("redaktion@example.org")
+
+    def check(self, value, keys: Key, checker: Checker) -> str | None:
+        """The address as a link, or None."""
+        text = super().check(value, keys, checker)
+        address = contact_address(text) if text else None
+        if text and address is None:
+            raise Invalid(f"{text!r} is neither an e-mail address nor an http(s) address",
+                          f"e.g. `{keys[-1]}: redaktion@example.org` or `{keys[-1]}: https://example.org/kontakt`")
+        return address
+
+
+class WebAddress(OptionalText):
+    """An http(s) address; None when left out or empty."""
+
+    def check(self, value, keys: Key, checker: Checker) -> str | None:
+        """The address, or None."""
+        text = super().check(value, keys, checker)
+        if text and not (contact_address(text) or "").startswith("http"):
+            raise Invalid(f"{text!r} is not an http(s) address", f"e.g. `{keys[-1]}: {self.example}`")
+        return text
+
+
+class Flag(Field):
+    """true or false."""
+
+    def __init__(self, default: bool = False):
+        self.default = self.fallback = default
+
+    def check(self, value, keys: Key, checker: Checker) -> bool:
+        """The flag."""
+        if not isinstance(value, bool):
+            raise Invalid(f"expected true or false, got {value!r}", f"write `{keys[-1]}: true` or `{keys[-1]}: false`")
+        return value
+
+
+class LanguageCode(Field):
+    """A language code as MkDocs' i18n plugin takes it: "de", "en", "pt_BR"."""
+
+    def __init__(self, example: str, required: bool = False):
+        self.example, self.required = example, required
+
+    def check(self, value, keys: Key, checker: Checker) -> str:
+        """The code."""
+        if not isinstance(value, str) or not LANGUAGE_CODE.match(value):
+            raise Invalid(f"expected a language code like '{self.example}', got {value!r}",
+                          f"write e.g. `{keys[-1]}: {self.example}` (ISO 639-1, lower case)")
         return value
 
 

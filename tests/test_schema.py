@@ -129,3 +129,23 @@ def test_loading_the_config_does_not_import_the_quote_extractor():
             "print('builder.quotes' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_the_storys_strings_are_ui_keys_with_a_text_per_language(tmp_path):
+    from builder.config import STORY, load_strings
+
+    site = tmp_path / "strings.yml"
+    site.write_text('_language: de\nsite_title: "Allgemein"\nhome_intro: "Einleitung"\n', encoding="utf-8")
+    story = tmp_path / "story-strings.yml"
+    story.write_text('site_title: {de: "Der Streik, erklärt", en: "The strike, explained"}\n', encoding="utf-8")
+    strings = load_strings(site, story, LANGUAGES)
+    assert strings["site_title"] == "Der Streik, erklärt" and strings["home_intro"] == "Einleitung"
+    assert strings[STORY] == {"site_title": {"de": "Der Streik, erklärt", "en": "The strike, explained"}}
+    story.write_text('site_title: "Der Streik"\nhome_intro:\n  en: "Only English"\n  fr: "Français"\n'
+                     'site_name: {de: "Streik"}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_strings(site, story, LANGUAGES)
+    found = [(p.line, p.message.split(":")[0]) for p in caught.value.problems]
+    assert found == [(5, "site_name"), (2, "home_intro"), (1, "site_title")]
+    assert "not a UI string of" in str(caught.value) and "expected a text per language with at least `de:`" \
+        in str(caught.value)
