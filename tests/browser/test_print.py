@@ -1,5 +1,5 @@
 """A topic page printed to PDF by Debian's Chromium (`--print-to-pdf`, as a teacher would):
-the title, the description, "at a glance" and the positions, the claims, the numbered
+the title, the description, the overview and the positions, the claims, the numbered
 citations as the appendix and the explanations of the glossary terms the page uses."""
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def test_printed_topic_has_its_overview_claims_and_numbered_citations(server, bu
     assert title in body and description[:60] in body
     for heading in ("positions", "citations"):
         assert flat(soup.find(id=heading).get_text(" ", strip=True)).rstrip("¶").strip() in body, heading
-    assert soup.select_one(".admonition-title").get_text(strip=True) in body  # "at a glance"
+    overview = soup.select_one(".admonition.overview")
+    assert overview.select_one(".admonition-title").get_text(strip=True) in body  # "Überblick aus den Quellen"
+    assert flat(overview.find("p", class_=lambda c: c != "admonition-title").get_text(" ", strip=True))[:60] in body
     first_claim = flat(soup.select_one(".claim").get_text(" ", strip=True))
     assert first_claim[:50] in body
     citations = len(soup.select("h2#citations + ol > li"))
