@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -95,7 +96,8 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true",
                         help="then build again with nothing changed, and once more after editing one article")
     parser.add_argument("--vs-bare", action="store_true",
-                        help="cold builds against bare MkDocs on the same pages, alternately; ends with the summary line")
+                        help="cold builds against bare MkDocs on the same pages, alternately; "
+                        "ends with the summary line")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each build for --vs-bare and --growth (medians)")
     parser.add_argument("--growth", metavar="N,N,…", help="per-stage seconds at these article counts, and the "
                         "ratio of each step to linear")
@@ -124,7 +126,8 @@ def main() -> int:
     print(f"total {total:.1f} s, {args.articles / total:.1f} articles/s, peak memory {peak:.0f} MB"
           + (f", site {size:.0f} MB" if args.mkdocs else ""))
     for what, seconds, identical in rebuilds:
-        print(f"rebuild, {what}: {seconds:.1f} s" + ("" if identical is None else f", site byte-identical: {identical}"))
+        same = "" if identical is None else f", site byte-identical: {identical}"
+        print(f"rebuild, {what}: {seconds:.1f} s{same}")
     return 0
 
 
@@ -279,12 +282,12 @@ def growth(sizes: list[int], mkdocs: bool, repeat: int, story: bool) -> int:
         results.append((n, stages, peak))
         print(f"  {n} articles: {stages['total']:.1f} s, peak {peak:.0f} MB", flush=True)
     names = list(dict.fromkeys(k for _, stages, _ in results for k in stages))
-    steps = [f"×{b[0] / a[0]:g} ratio" for a, b in zip(results, results[1:])]
-    print(f"{'stage':<13}" + "".join(f"{str(n) + ' s':>10}" for n, _, _ in results) + "".join(f"{s:>13}" for s in steps))
+    steps = [f"×{b / a:g} ratio" for a, b in itertools.pairwise(sizes)]
+    print(f"{'stage':<13}" + "".join(f"{str(n) + ' s':>10}" for n in sizes) + "".join(f"{s:>13}" for s in steps))
     for name in names:
         row = [stages.get(name, 0.0) for _, stages, _ in results]
         ratios = [(b / a) / (nb / na) if a > 0 else float("nan")
-                  for a, b, na, nb in zip(row, row[1:], sizes, sizes[1:])]
+                  for (a, b), (na, nb) in zip(itertools.pairwise(row), itertools.pairwise(sizes), strict=True)]
         print(f"{name:<13}" + "".join(f"{v:>10.2f}" for v in row) + "".join(f"{r:>13.2f}" for r in ratios))
     print(f"{'peak MB':<13}" + "".join(f"{p:>10.0f}" for _, _, p in results))
     return 0
