@@ -20,6 +20,7 @@ from .problems import ConfigError, Problems, counted
 from .attribution import attribute
 from .cache import Cache, code_fingerprint
 from .lock import run_locked
+from .memo import ArticleMemo
 from .people import load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
@@ -112,19 +113,26 @@ def load_model(project: Project, report: Report):
         report.files = len(article_files(project.articles))
         articles = read_articles(project.articles, sources, codes, report.problems, project.root,
                                  on_file=lambda files: progress("read", files, len(files)), cache=cache)
+    memo = ArticleMemo(project.build / "cache" / "stages", project.root / "content", codes)
     with report.stage("quotes"):
         statements = {}
         for article in progress("quotes", articles, len(articles)):
             try:
-                statements[article.id] = attribute(article, people)
+                statements[article.id] = memo("quotes", article, lambda a=article: attribute(a, people))
             except Exception as exc:  # a bug on one article must not take the others down
                 report.problems.crashed(article.path, "finding its quotations", exc)
         articles = [a for a in articles if a.id in statements]
     with report.stage("match"):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story,
-                        _reporter(report, "matching it to the topics"), sides)
+                        _reporter(report, "matching it to the topics"), sides, memo)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
         site = replace(stable_ids(site, published, report), reuse=reuse)
+    for damaged in (cache, memo.cache):
+        if damaged.damaged:
+            report.lines.append(f"warning: {counted(len(damaged.damaged), 'cache file')} in "
+                                f"{project.shown(damaged.damaged[0].parent.parent)} could not be read (damaged); "
+                                "the results were computed again (nothing to do; build/cache may be deleted "
+                                "at any time)")
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
         if reason:
@@ -312,6 +320,8 @@ def _build_all(project: Project, settings: dict, out) -> tuple[int, list[str]]:
         if settings["mkdocs"] else (0, True)
     pending = _record_catalogs(project, catalogs, settings["record"] and status == 0)
     pending += [] if manifest_current else [links.MANIFEST]
+    for line in report.lines:
+        print(line, file=out)
     for problem in report.problems.items:
         print(problem, file=out)
     summary(site, report, time.perf_counter() - started, out)

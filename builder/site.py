@@ -10,6 +10,7 @@ from functools import cached_property
 
 from .claims import group_matches, make_claim
 from .copies import find_reports
+from .memo import compute_only, pack_matches, unpack_matches
 from .similar import content_words, features, same_fact, weights
 from .config import Language, Reuse, TopicConfig
 from .model import Article, Claim
@@ -138,7 +139,7 @@ SECOND_TOPIC_SHARE = 0.6  # a sentence is on a second topic only when it fits it
 
 
 def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict | None = None,
-              people=None, on_story: dict | None = None, failed=None) -> dict[str, list[Match]]:
+              people=None, on_story: dict | None = None, failed=None, memo=compute_only) -> dict[str, list[Match]]:
     """The matches of every article, by topic id (speakers count when statements are given).
 
     A sentence belongs to the topic it fits best, and to another topic only when it fits
@@ -147,12 +148,15 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
     topic, but a sentence on the fares that mentions the talks in passing is not the talks.
     `on_story` maps an article to the sentences on the site's story (all when absent).
     An article the builder fails on is told to `failed` (see `isolated`) and left out.
+    `memo` keeps each article's matches between builds (memo.ArticleMemo).
     """
     statements = statements or {}
     sides = {p.id: p.side for p in people.entries} if people else {}
     allowed = (lambda a: on_story.get(a.id)) if on_story is not None else (lambda a: None)
     on = [a for a in articles if allowed(a) is None or allowed(a)]  # an article off the story has none
-    found = isolated(on, lambda a: _matches_of(a, topics, statements.get(a.id, ()), sides, allowed(a)), failed)
+    found = isolated(on, lambda a: memo("match", a, lambda: _matches_of(a, topics, statements.get(a.id, ()), sides,
+                                                                      allowed(a)), pack_matches, unpack_matches),
+                     failed)
     threshold = {t.id: t.min_score for t in topics}
     by_topic: dict[str, list[Match]] = defaultdict(list)
     for article in on:
@@ -243,13 +247,14 @@ def distinct_facts(ranked: list, concepts=(), limit: int = GLANCE_MAX) -> list:
 
 def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
              concepts=(), people=None, statements: dict | None = None, story=None, failed=None,
-             sides=()) -> Site:
+             sides=(), memo=compute_only) -> Site:
     """Build the site model from the articles, the topic rules, concepts, statements and the story.
 
     `failed(article, exception)`, when given, is told of an article the builder could not
-    judge or match because of a bug; that article is left out and the others go on."""
+    judge or match because of a bug; that article is left out and the others go on.
+    `memo` keeps each article's relevance and matches between builds (memo.ArticleMemo)."""
     statements = statements or {}
-    articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed)
+    articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed, memo)
     reports = find_reports(articles)
     names = speaker_names(people)
     pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports, names) for t in topics)
@@ -261,7 +266,7 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
                 reports, tuple(sides))
 
 
-def _judge_and_match(articles: list[Article], topics, statements: dict, people, story, failed):
+def _judge_and_match(articles: list[Article], topics, statements: dict, people, story, failed, memo=compute_only):
     """(the articles kept, each one's relevance to the story, the matches by topic); an
     article the builder fails on is told to `failed` and not kept."""
     skipped: set[str] = set()
@@ -271,9 +276,10 @@ def _judge_and_match(articles: list[Article], topics, statements: dict, people, 
         failed(article, exc)
 
     on_failure = fail if failed else None
-    judged = isolated(articles, lambda a: relevance(a, story), on_failure)
+    judged = isolated(articles, lambda a: memo("story", a, lambda: relevance(a, story)), on_failure)
     on_story = {aid: r.sentences for aid, r in judged.items()}
-    matches = match_all([a for a in articles if a.id in judged], topics, statements, people, on_story, on_failure)
+    matches = match_all([a for a in articles if a.id in judged], topics, statements, people, on_story, on_failure,
+                        memo)
     return [a for a in articles if a.id not in skipped], judged, matches
 
 
