@@ -22,6 +22,7 @@ from .cache import Cache, code_fingerprint
 from .lock import run_locked
 from .memo import ArticleMemo
 from .people import load_people
+from .pool import guarded, mapped
 from .read import article_files, read_articles
 from .render import all_segments, render_site
 from .site import assemble
@@ -115,12 +116,7 @@ def load_model(project: Project, report: Report):
                                  on_file=lambda files: progress("read", files, len(files)), cache=cache)
     memo = ArticleMemo(project.build / "cache" / "stages", project.root / "content", codes)
     with report.stage("quotes"):
-        statements = {}
-        for article in progress("quotes", articles, len(articles)):
-            try:
-                statements[article.id] = memo("quotes", article, lambda a=article: attribute(a, people))
-            except Exception as exc:  # a bug on one article must not take the others down
-                report.problems.crashed(article.path, "finding its quotations", exc)
+        statements = quotations(articles, people, memo, report)
         articles = [a for a in articles if a.id in statements]
     with report.stage("match"):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story,
@@ -142,6 +138,26 @@ def load_model(project: Project, report: Report):
             report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
                                     "check content/topics.yml: its terms do not match this article's sentences")
     return site, strings
+
+
+def quotations(articles: list, people, memo: ArticleMemo, report: Report) -> dict:
+    """Article id -> its statements (attribution.attribute), from the cache or computed in
+    the process pool; an article the builder fails on is reported and left out."""
+    found = {a.id: memo.cached("quotes", a) for a in articles}
+    todo = [a for a in articles if found[a.id][1] is None]
+    outcomes = dict(zip((a.id for a in todo), mapped(guarded(lambda a: attribute(a, people)), todo), strict=True))
+    statements = {}
+    for article in progress("quotes", articles, len(articles)):
+        key, value = found[article.id]
+        outcome = outcomes.get(article.id)
+        if outcome is not None and outcome.error:
+            report.problems.crashed(article.path, "finding its quotations", outcome.exception())
+            continue
+        if outcome is not None:
+            value = outcome.value
+            memo.store(key, article, value)
+        statements[article.id] = value
+    return statements
 
 
 def _reporter(report: Report, stage: str):

@@ -48,18 +48,29 @@ class ArticleMemo:
     def __call__(self, kind: str, article: Article, compute, pack=None, unpack=None):
         """The result of `compute()` for `article`; `pack(article, value)` makes what is
         stored and `unpack(article, stored)` the value again (both default to the value)."""
+        key, value = self.cached(kind, article, unpack)
+        if value is None:
+            value = compute()
+            self.store(key, article, value, pack)
+        return value
+
+    def cached(self, kind: str, article: Article, unpack=None) -> tuple[str, object]:
+        """(the key of an article's result, the result or None when it is not cached)."""
         if self.cache.folder is None:
-            return compute()
+            return "", None
         key = Cache.key(self.keys[kind], self._digest(article))
         stored = self.cache.get(key)
         if stored is not None:
             try:
-                return unpack(article, stored) if unpack else stored
+                return key, unpack(article, stored) if unpack else stored
             except Exception:  # an entry of another shape: computed again
                 self.cache.damaged.append(self.cache.folder / key[:2] / key)
-        value = compute()
-        self.cache.put(key, pack(article, value) if pack else value)
-        return value
+        return key, None
+
+    def store(self, key: str, article: Article, value, pack=None) -> None:
+        """Keep a result under the key `cached` gave."""
+        if key:
+            self.cache.put(key, pack(article, value) if pack else value)
 
     def _digest(self, article: Article) -> bytes:
         """A hash of everything an article holds (id, path, metadata, text and blocks)."""

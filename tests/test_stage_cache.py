@@ -105,3 +105,33 @@ def test_a_damaged_cache_file_is_computed_again_with_a_warning(tmp_path):
     assert docs(root) == before
     (root / "content" / "articles" / "antwort.md").write_text(SECOND + "\n", encoding="utf-8")
     assert "damaged" not in pages_only(root)  # the entries were written anew
+
+
+def many_articles(count: int) -> dict[str, str]:
+    """Invented articles, each a little different."""
+    return {f"runde{i:02d}.md": f"---\ntitle: Runde {i}\ndate: 2025-03-{i % 28 + 1:02d}\n---\n"
+            f"Die {i}. Runde der Gespräche über die Ukraine begann in Kiew, Selenskyj empfing die Gäste. "
+            f"Trump ließ ausrichten, er erwarte {i + 2} Vorschläge bis zum Abend.\n\n"
+            f"Selenskyj sagte: „Wir haben {i} Punkte geklärt und {i + 1} offen.“ Der Kreml nannte das verfrüht.\n"
+            for i in range(count)}
+
+
+def test_the_process_pool_writes_the_same_bytes_and_problems_as_one_process(tmp_path, monkeypatch):
+    import builder.build
+
+    real = builder.build.attribute
+
+    def fails_on_one(article, people):
+        if article.id == "runde07":
+            raise ValueError("invented failure")
+        return real(article, people)
+
+    monkeypatch.setattr(builder.build, "attribute", fails_on_one)
+    outputs = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("BUILDER_WORKERS", workers)
+        root = make_project(tmp_path / f"w{workers}", many_articles(24))
+        out = pages_only(root).replace(str(root), "ROOT")
+        outputs.append((docs(root), [line for line in out.splitlines() if not line.startswith("time:")]))
+    assert outputs[0] == outputs[1]
+    assert any("runde07" in line and "invented failure" in line for line in outputs[1][1])
