@@ -123,12 +123,7 @@ def load_model(project: Project, report: Report):
                         _reporter(report, "matching it to the topics"), sides, memo)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
         site = replace(stable_ids(site, published, report), reuse=reuse)
-    for damaged in (cache, memo.cache):
-        if damaged.damaged:
-            report.lines.append(f"warning: {counted(len(damaged.damaged), 'cache file')} in "
-                                f"{project.shown(damaged.damaged[0].parent.parent)} could not be read (damaged); "
-                                "the results were computed again (nothing to do; build/cache may be deleted "
-                                "at any time)")
+    warn_damaged(project, (cache, memo.cache), report)
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
         if reason:
@@ -138,6 +133,16 @@ def load_model(project: Project, report: Report):
             report.problems.warning(site.article(article_id).path, None, "article is not used on any topic page",
                                     "check content/topics.yml: its terms do not match this article's sentences")
     return site, strings
+
+
+def warn_damaged(project: Project, caches, report: Report) -> None:
+    """A line for each cache that had damaged files (they were computed again)."""
+    for cache in caches:
+        if cache.damaged:
+            report.lines.append(f"warning: {counted(len(cache.damaged), 'cache file')} in "
+                                f"{project.shown(cache.damaged[0].parent.parent)} could not be read (damaged); "
+                                "the results were computed again (nothing to do; build/cache may be deleted "
+                                "at any time)")
 
 
 def quotations(articles: list, people, memo: ArticleMemo, report: Report) -> dict:

@@ -70,30 +70,15 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
     cleaned articles between builds.
     """
     files = article_files(folder)
-    limit = max_article_bytes()
-    loaded = []  # per file: (shown, source or None, cache key, cached article or None, its problems)
-    for path in (on_file(files) if on_file else files):
-        shown, found = _shown(path, root), Problems()
-        source = None if _too_large(path, shown, limit, found) else _load(path, shown, sources_meta, found, cache)
-        key = _article_key(source, languages) if source is not None and cache is not None else None
-        loaded.append((shown, source, key, cache.get(key) if key else None, found))
+    loaded = _sources(on_file(files) if on_file else files, sources_meta, languages, root, cache)
     todo = [source for _, source, _, article, _ in loaded if source is not None and article is None]
     made = iter(mapped(guarded(lambda source: _made_article(source, languages)), todo))
     seen: dict[str, str] = {}
     articles = []
     for shown, source, key, article, found in loaded:
         problems.items += found.items
-        if source is None:
-            continue
-        if article is None:
-            outcome = next(made)
-            if outcome.error:
-                problems.crashed(shown, "reading and cleaning it", outcome.exception())
-                continue
-            article, told = outcome.value
-            problems.items += told
-            if article is not None and key:
-                cache.put(key, article)
+        if source is not None and article is None:
+            article = _take_made(next(made), shown, key, problems, cache)
         if article is None:
             continue
         if article.id in seen:
@@ -106,6 +91,18 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
         problems.warning("content/sources.yml", None, f"metadata for {key!r}, but no article has that id",
                          "remove the entry or add the article")
     return articles
+
+
+def _sources(files, sources_meta: dict, languages: tuple[str, ...], root: Path | None, cache) -> list[tuple]:
+    """Per file: (shown path, Source or None, cache key, cached Article or None, its problems)."""
+    limit = max_article_bytes()
+    loaded = []
+    for path in files:
+        shown, found = _shown(path, root), Problems()
+        source = None if _too_large(path, shown, limit, found) else _load(path, shown, sources_meta, found, cache)
+        key = _article_key(source, languages) if source is not None and cache is not None else None
+        loaded.append((shown, source, key, cache.get(key) if key else None, found))
+    return loaded
 
 
 def max_article_bytes() -> int:
@@ -287,6 +284,18 @@ def _front_matter(text: str, shown: str, problems: Problems) -> tuple[dict, str,
                        "write it as `key: value` lines, e.g. `title: …`")
         return None
     return meta, text[m.end():], text[: m.end()].count("\n") + 1
+
+
+def _take_made(outcome, shown: str, key: str | None, problems: Problems, cache) -> Article | None:
+    """The Article the pool made (kept in the cache) with its problems, or None (its crash reported)."""
+    if outcome.error:
+        problems.crashed(shown, "reading and cleaning it", outcome.exception())
+        return None
+    article, told = outcome.value
+    problems.items += told
+    if article is not None and key:
+        cache.put(key, article)
+    return article
 
 
 def _article_key(source: Source, languages: tuple[str, ...]) -> str:
