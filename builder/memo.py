@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .cache import Cache, code_closure, code_fingerprint
 from .model import Article
+from .pool import Outcome, guarded, mapped
 from .topics import Match
 
 # What each kind of result is computed by (its modules and what they import) and which
@@ -72,6 +73,24 @@ class ArticleMemo:
         if key:
             self.cache.put(key, pack(article, value) if pack else value)
 
+    def each(self, kind: str, articles: list[Article], work, pack=None, unpack=None) -> list[Outcome]:
+        """The Outcome of `work(article)` for each article, in order: from the cache, or
+        computed in the process pool (and packed there, so that only plain data travels)."""
+        found = [self.cached(kind, a, unpack) for a in articles]
+        todo = [a for a, (_, value) in zip(articles, found, strict=True) if value is None]
+        made = iter(mapped(guarded((lambda a: pack(a, work(a))) if pack else work), todo))
+        out = []
+        for article, (key, value) in zip(articles, found, strict=True):
+            if value is None:
+                outcome = next(made)
+                if outcome.error is None:
+                    self.store(key, article, outcome.value)
+                    outcome = Outcome(unpack(article, outcome.value) if unpack else outcome.value)
+                out.append(outcome)
+            else:
+                out.append(Outcome(value))
+        return out
+
     def _digest(self, article: Article) -> bytes:
         """A hash of everything an article holds (id, path, metadata, text and blocks)."""
         found = self.digests.get(id(article))
@@ -87,11 +106,6 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b"\0absent"
-
-
-def compute_only(kind: str, article: Article, compute, pack=None, unpack=None):
-    """A memo that keeps nothing."""
-    return compute()
 
 
 def pack_matches(article: Article, matches: list[Match]) -> tuple:
@@ -111,3 +125,6 @@ def unpack_matches(article: Article, stored: tuple) -> list[Match]:
         b = article.blocks[block]
         out.append(Match(topic, section, article, b, b.sentences[sentence], score, priority, order, speaker))
     return out
+
+
+NO_MEMO = ArticleMemo(None)  # keeps nothing: every result is computed
