@@ -3,13 +3,15 @@
 `mapped(work, items)` gives `[work(item) for item in items]`, in order: the results, and
 so the site, are the same bytes as in one process. The processes are forked from the
 build, so they hold its loaded config and code without pickling them; items and results
-travel pickled. Few items, one core, a platform without `fork` or BUILDER_WORKERS=1 run in
-the build's own process. `work` must not raise (it returns failures as values: `Outcome`).
+travel pickled. Few items, one core, a system other than Linux (where `fork` is not
+safe) or BUILDER_WORKERS=1 run in the build's own process. `work` must not raise (it
+returns failures as values: `Outcome`).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from dataclasses import dataclass
 
 from .problems import ConfigError, Problem
@@ -40,7 +42,7 @@ def mapped(work, items: list) -> list:
     """`[work(item) for item in items]`, spread over processes when that is worth it."""
     global _WORK
     count = min(workers(), len(items) // MIN_ITEMS)
-    if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if count <= 1 or not sys.platform.startswith("linux"):  # fork is safe on Linux only (not macOS)
         return [work(item) for item in items]
     _WORK = work
     try:
