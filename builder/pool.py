@@ -44,10 +44,11 @@ def mapped(work, items: list) -> list:
     count = min(workers(), len(items) // MIN_ITEMS)
     if count <= 1 or not sys.platform.startswith("linux"):  # fork is safe on Linux only (not macOS)
         return [work(item) for item in items]
+    first = work(items[0])  # here, so that the models it loads lazily are loaded once, before the fork
     _WORK = work
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return pool.map(_call, items, chunksize=max(1, len(items) // (count * 8)))
+            return [first, *pool.map(_call, items[1:], chunksize=max(1, len(items) // (count * 8)))]
     finally:
         _WORK = None
 
