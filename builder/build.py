@@ -21,7 +21,9 @@ from .attribution import attribute
 from .cache import Cache, code_fingerprint
 from .lock import run_locked
 from .glossary import load_explanations
+from .memo import ArticleMemo
 from .overview import FOLDER as OVERVIEWS, load_editorial
+from .pool import guarded, mapped
 from .registry import load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
@@ -118,20 +120,17 @@ def load_model(project: Project, report: Report):
         report.files = len(article_files(project.articles))
         articles = read_articles(project.articles, sources, codes, report.problems, project.root,
                                  on_file=lambda files: progress("read", files, len(files)), cache=cache)
+    memo = ArticleMemo(project.build / "cache" / "stages", project.root / "content", codes)
     with report.stage("quotes"):
-        statements = {}
-        for article in progress("quotes", articles, len(articles)):
-            try:
-                statements[article.id] = attribute(article, people)
-            except Exception as exc:  # a bug on one article must not take the others down
-                report.problems.crashed(article.path, "finding its quotations", exc)
+        statements = quotations(articles, people, memo, report)
         articles = [a for a in articles if a.id in statements]
     with report.stage("match"):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story,
-                        _reporter(report, "matching it to the topics"), sides)
+                        _reporter(report, "matching it to the topics"), sides, memo)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
         site = replace(stable_ids(site, published, report), reuse=reuse, site_url=site_url, editorial=editorial,
                        glossary=explained_terms(project, codes))
+    warn_damaged(project, (cache, memo.cache), report)
     warn_unused(site, report)
     return site, strings
 
@@ -157,6 +156,36 @@ def _editorial(project: Project, topics, languages) -> dict:
 def explained_terms(project: Project, languages: tuple[str, ...]):
     """The terms content/glossary.yml explains to readers, in the site's languages."""
     return load_explanations(project.root / "content" / "glossary.yml", languages)
+
+
+def warn_damaged(project: Project, caches, report: Report) -> None:
+    """A line for each cache that had damaged files (they were computed again)."""
+    for cache in caches:
+        if cache.damaged:
+            report.lines.append(f"warning: {counted(len(cache.damaged), 'cache file')} in "
+                                f"{project.shown(cache.damaged[0].parent.parent)} could not be read (damaged); "
+                                "the results were computed again (nothing to do; build/cache may be deleted "
+                                "at any time)")
+
+
+def quotations(articles: list, people, memo: ArticleMemo, report: Report) -> dict:
+    """Article id -> its statements (attribution.attribute), from the cache or computed in
+    the process pool; an article the builder fails on is reported and left out."""
+    found = {a.id: memo.cached("quotes", a) for a in articles}
+    todo = [a for a in articles if found[a.id][1] is None]
+    outcomes = dict(zip((a.id for a in todo), mapped(guarded(lambda a: attribute(a, people)), todo), strict=True))
+    statements = {}
+    for article in progress("quotes", articles, len(articles)):
+        key, value = found[article.id]
+        outcome = outcomes.get(article.id)
+        if outcome is not None and outcome.error:
+            report.problems.crashed(article.path, "finding its quotations", outcome.exception())
+            continue
+        if outcome is not None:
+            value = outcome.value
+            memo.store(key, article, value)
+        statements[article.id] = value
+    return statements
 
 
 def _reporter(report: Report, stage: str):
@@ -336,6 +365,8 @@ def _build_all(project: Project, settings: dict, out) -> tuple[int, list[str]]:
         if settings["mkdocs"] else (0, True)
     pending = _record_catalogs(project, catalogs, settings["record"] and status == 0)
     pending += [] if manifest_current else [links.MANIFEST]
+    for line in report.lines:
+        print(line, file=out)
     for problem in report.problems.items:
         print(problem, file=out)
     summary(site, report, time.perf_counter() - started, out)

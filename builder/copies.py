@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .model import Article
@@ -55,9 +55,13 @@ def find_reports(articles: list[Article]) -> dict[str, Report]:
 
 def _copies(sets: dict[str, frozenset[int]]) -> list[tuple[str, str]]:
     """Pairs of articles (sorted) whose shingles make them copies of one report."""
+    counts: Counter[int] = Counter()
+    for found in sets.values():
+        counts.update(found)
+    wanted = {h for h, n in counts.items() if 1 < n <= MAX_POSTING}  # a shingle of one article pairs none
     postings: dict[int, list[str]] = defaultdict(list)
     for aid in sorted(sets):
-        for h in sets[aid]:
+        for h in sets[aid] & wanted:
             postings[h].append(aid)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for members in postings.values():

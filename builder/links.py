@@ -15,6 +15,7 @@ A URL is never removed from the manifest by the build.
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -84,10 +85,30 @@ class _PageParser(HTMLParser):
             self.claims.append(a["id"])  # the id of a published claim that became this one
 
 
+# What `read_page` needs of a file: the start tags of meta, p and span elements (quoted
+# attribute values may hold ">"), outside comments, scripts and styles, where an HTML
+# parser sees no tags either.
+_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"""<(?:meta|p|span)[\s/](?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_WANTED = ("generator", "refresh", "claim")
+
+
 def read_page(path: Path) -> Page:
-    """Parse one built HTML file."""
+    """Parse one built HTML file: only the tags it needs go through the HTML parser, which
+    reads them as it would in the whole file (a site has thousands of large pages)."""
+    return parse_page(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def parse_page(html: str, whole: bool = False) -> Page:
+    """The kind and claim anchors of an HTML text (`whole`: parse all of it, for tests)."""
     parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    if whole:
+        parser.feed(html)
+    else:
+        visible = _HIDDEN.sub(" ", html) if "<!--" in html or "<script" in html.lower() or "<style" in html.lower() \
+            else html
+        parser.feed("".join(tag for tag in _TAG.findall(visible) if any(w in tag.lower() for w in _WANTED)))
+    parser.close()
     kind = "page" if parser.generator else "redirect" if parser.refresh else "other"
     return Page(kind, tuple(parser.claims))
 
@@ -174,7 +195,8 @@ def check_published(root: Path, site_dir: Path, problems, out=None, claim_ids: d
         print(f"links: {url}: {len(anchors)} claim anchor(s) gone (their wording changed): "
               + ", ".join(anchors), file=out)
     current = _record(path, _updated(old, pages, claim_ids or {}), record)
-    new = [url for url in pages if url not in set(old.urls)]
+    known = set(old.urls)
+    new = [url for url in pages if url not in known]
     told = f"recorded in {MANIFEST} (commit it)" if record else f"not yet in {MANIFEST}"
     print(f"links: {counted(len(pages), 'published URL')}" + (f", {len(new)} new {told}" if new else ""), file=out)
     return current

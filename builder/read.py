@@ -25,6 +25,7 @@ import yaml
 
 from . import clean, yamlsafe
 from .model import HEADING, PARAGRAPH, Article, Metadata
+from .pool import guarded, mapped
 from .problems import ConfigError, Problem, Problems
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -69,21 +70,15 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
     cleaned articles between builds.
     """
     files = article_files(folder)
-    limit = max_article_bytes()
+    loaded = _sources(on_file(files) if on_file else files, sources_meta, languages, root, cache)
+    todo = [source for _, source, _, article, _ in loaded if source is not None and article is None]
+    made = iter(mapped(guarded(lambda source: _made_article(source, languages)), todo))
     seen: dict[str, str] = {}
     articles = []
-    for path in (on_file(files) if on_file else files):
-        shown = _shown(path, root)
-        if _too_large(path, shown, limit, problems):
-            continue
-        source = _load(path, shown, sources_meta, problems, cache)
-        if source is None:
-            continue
-        try:
-            article = _cached_article(source, languages, problems, cache)
-        except Exception as exc:  # a bug on one article must not take the others down
-            problems.crashed(shown, "reading and cleaning it", exc)
-            continue
+    for shown, source, key, article, found in loaded:
+        problems.items += found.items
+        if source is not None and article is None:
+            article = _take_made(next(made), shown, key, problems, cache)
         if article is None:
             continue
         if article.id in seen:
@@ -96,6 +91,18 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
         problems.warning("content/sources.yml", None, f"metadata for {key!r}, but no article has that id",
                          "remove the entry or add the article")
     return articles
+
+
+def _sources(files, sources_meta: dict, languages: tuple[str, ...], root: Path | None, cache) -> list[tuple]:
+    """Per file: (shown path, Source or None, cache key, cached Article or None, its problems)."""
+    limit = max_article_bytes()
+    loaded = []
+    for path in files:
+        shown, found = _shown(path, root), Problems()
+        source = None if _too_large(path, shown, limit, found) else _load(path, shown, sources_meta, found, cache)
+        key = _article_key(source, languages) if source is not None and cache is not None else None
+        loaded.append((shown, source, key, cache.get(key) if key else None, found))
+    return loaded
 
 
 def max_article_bytes() -> int:
@@ -279,17 +286,29 @@ def _front_matter(text: str, shown: str, problems: Problems) -> tuple[dict, str,
     return meta, text[m.end():], text[: m.end()].count("\n") + 1
 
 
-def _cached_article(source: Source, languages: tuple[str, ...], problems: Problems, cache) -> Article | None:
-    """The Article of a source, from the cache when nothing it depends on changed."""
-    if cache is None:
-        return _article(source, languages, problems)
-    key = cache.key(source.shown, source.body, sorted(source.meta.items(), key=str), languages)
-    article = cache.get(key)
-    if article is None:
-        article = _article(source, languages, problems)
-        if article is not None:
-            cache.put(key, article)
+def _take_made(outcome, shown: str, key: str | None, problems: Problems, cache) -> Article | None:
+    """The Article the pool made (kept in the cache) with its problems, or None (its crash reported)."""
+    if outcome.error:
+        problems.crashed(shown, "reading and cleaning it", outcome.exception())
+        return None
+    article, told = outcome.value
+    problems.items += told
+    if article is not None and key:
+        cache.put(key, article)
     return article
+
+
+def _article_key(source: Source, languages: tuple[str, ...]) -> str:
+    """The cache key of a source's Article: everything it is made of."""
+    from .cache import Cache
+
+    return Cache.key(source.shown, source.body, sorted(source.meta.items(), key=str), languages)
+
+
+def _made_article(source: Source, languages: tuple[str, ...]) -> tuple[Article | None, list[Problem]]:
+    """The Article of a source and the problems found making it (run in the process pool)."""
+    found = Problems()
+    return _article(source, languages, found), found.items
 
 
 def _article(source: Source, languages: tuple[str, ...], problems: Problems) -> Article | None:

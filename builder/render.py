@@ -6,6 +6,7 @@ it returns {page path: Markdown}. Page words live in the Jinja2 templates of
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -404,10 +405,23 @@ def front_matter(page: Page, counts: dict, built: str, title: str, description: 
     ui_js = {key[3:]: page.t(key) for key in sorted(page.strings) if key.startswith("js_")}
     ui_footer = {key[7:]: page.t(key) for key in sorted(page.strings) if key.startswith("footer_")}
     meta = {"title": title, "translation_missing": counts[MISSING], "translation_machine": counts[MACHINE],
-            "build_date": built, "content_date": content_date, "ui_js": ui_js, "ui_footer": ui_footer}
+            "build_date": built, "content_date": content_date}
     if description:
         meta["description"] = html.escape(shorten(description), quote=True)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+    # The keys sort before ui_footer and ui_js, so the two dumps joined are the dump of all;
+    # the UI strings are the same on every page of a language and are dumped once.
+    return "---\n" + _yaml(meta) + _ui_yaml(tuple(ui_footer.items()), tuple(ui_js.items())) + "---\n"
+
+
+def _yaml(data: dict) -> str:
+    """Front matter YAML of a mapping, keys sorted."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
+
+
+@functools.lru_cache(maxsize=16)
+def _ui_yaml(footer: tuple, js: tuple) -> str:
+    """The `ui_footer` and `ui_js` blocks of the front matter."""
+    return _yaml({"ui_footer": dict(footer), "ui_js": dict(js)})
 
 
 TITLE_MAX = 120  # characters of a claim's text in a link's tooltip

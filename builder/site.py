@@ -10,6 +10,7 @@ from functools import cached_property
 
 from .claims import group_matches, make_claim
 from .copies import find_reports
+from .memo import NO_MEMO, pack_matches, unpack_matches
 from .similar import content_words, features, same_fact, weights
 from .config import Language, Reuse, TopicConfig
 from .model import Article, Claim
@@ -200,7 +201,7 @@ SECOND_TOPIC_SHARE = 0.6  # a sentence is on a second topic only when it fits it
 
 
 def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict | None = None,
-              people=None, on_story: dict | None = None, failed=None) -> dict[str, list[Match]]:
+              people=None, on_story: dict | None = None, failed=None, memo=NO_MEMO) -> dict[str, list[Match]]:
     """The matches of every article, by topic id (speakers count when statements are given).
 
     A sentence belongs to the topic it fits best, and to another topic only when it fits
@@ -209,12 +210,14 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
     topic, but a sentence on the fares that mentions the talks in passing is not the talks.
     `on_story` maps an article to the sentences on the site's story (all when absent).
     An article the builder fails on is told to `failed` (see `isolated`) and left out.
+    `memo` keeps each article's matches between builds (memo.ArticleMemo).
     """
     statements = statements or {}
     sides = {p.id: p.side for p in people.entries} if people else {}
     allowed = (lambda a: on_story.get(a.id)) if on_story is not None else (lambda a: None)
     on = [a for a in articles if allowed(a) is None or allowed(a)]  # an article off the story has none
-    found = isolated(on, lambda a: _matches_of(a, topics, statements.get(a.id, ()), sides, allowed(a)), failed)
+    found = isolated(on, lambda a: _matches_of(a, topics, statements.get(a.id, ()), sides, allowed(a)), failed,
+                     (memo, "match", pack_matches, unpack_matches))
     threshold = {t.id: t.min_score for t in topics}
     by_topic: dict[str, list[Match]] = defaultdict(list)
     for article in on:
@@ -229,18 +232,35 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statemen
     return by_topic
 
 
-def isolated(articles: list[Article], work, failed=None) -> dict:
+def isolated(articles: list[Article], work, failed=None, kept=None) -> dict:
     """Article id -> work(article) for every article. When `failed` is given, an article
     whose work raises is told to it (`failed(article, exception)`) and left out; the
-    others go on. Without `failed` the exception goes up."""
+    others go on. Without `failed` the exception goes up. `kept` is (memo, kind, pack,
+    unpack): results come from the memo's cache, and with `failed` the missing ones are
+    computed in the process pool (memo.ArticleMemo.each)."""
+    memo, kind, pack, unpack = kept or (NO_MEMO, "", None, None)
+    if kept and failed is not None:
+        return _isolated_each(articles, work, failed, kept)
     done = {}
     for article in articles:
         try:
-            done[article.id] = work(article)
+            done[article.id] = memo(kind, article, lambda a=article: work(a), pack, unpack) if kind else work(article)
         except Exception as exc:
             if failed is None:
                 raise
             failed(article, exc)
+    return done
+
+
+def _isolated_each(articles: list[Article], work, failed, kept) -> dict:
+    """`isolated` through the memo and the process pool."""
+    memo, kind, pack, unpack = kept
+    done = {}
+    for article, outcome in zip(articles, memo.each(kind, articles, work, pack, unpack), strict=True):
+        if outcome.error:
+            failed(article, outcome.exception())
+        else:
+            done[article.id] = outcome.value
     return done
 
 
@@ -302,13 +322,14 @@ def distinct_facts(ranked: list, concepts=(), limit: int = 3 * overview.OVERVIEW
 
 def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
              concepts=(), people=None, statements: dict | None = None, story=None, failed=None,
-             sides=()) -> Site:
+             sides=(), memo=NO_MEMO) -> Site:
     """Build the site model from the articles, the topic rules, concepts, statements and the story.
 
     `failed(article, exception)`, when given, is told of an article the builder could not
-    judge or match because of a bug; that article is left out and the others go on."""
+    judge or match because of a bug; that article is left out and the others go on.
+    `memo` keeps each article's relevance and matches between builds (memo.ArticleMemo)."""
     statements = statements or {}
-    articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed)
+    articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed, memo)
     reports = find_reports(articles)
     names = speaker_names(people)
     speaker_sides = {p.id: p.side for p in people.entries} if people else {}
@@ -321,7 +342,7 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
                 reports, tuple(sides))
 
 
-def _judge_and_match(articles: list[Article], topics, statements: dict, people, story, failed):
+def _judge_and_match(articles: list[Article], topics, statements: dict, people, story, failed, memo=NO_MEMO):
     """(the articles kept, each one's relevance to the story, the matches by topic); an
     article the builder fails on is told to `failed` and not kept."""
     skipped: set[str] = set()
@@ -331,9 +352,10 @@ def _judge_and_match(articles: list[Article], topics, statements: dict, people, 
         failed(article, exc)
 
     on_failure = fail if failed else None
-    judged = isolated(articles, lambda a: relevance(a, story), on_failure)
+    judged = isolated(articles, lambda a: relevance(a, story), on_failure, (memo, "story", None, None))
     on_story = {aid: r.sentences for aid, r in judged.items()}
-    matches = match_all([a for a in articles if a.id in judged], topics, statements, people, on_story, on_failure)
+    matches = match_all([a for a in articles if a.id in judged], topics, statements, people, on_story, on_failure,
+                        memo)
     return [a for a in articles if a.id not in skipped], judged, matches
 
 

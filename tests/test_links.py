@@ -131,3 +131,22 @@ def test_manifest_is_deterministic_and_sorted():
                                           ("en/index.html", "index.md"), ("entry.html", "entry.md")])
 def test_default_page(url, expected):
     assert default_page(url, ["en"]) == expected
+
+
+@pytest.mark.parametrize("html", [
+    '<html><head><meta name="generator" content="mkdocs-1.6.1"></head><body>'
+    '<p class="claim lead" id="c-1">Ein Satz.</p><P CLASS="claim" ID="c-2">Noch einer.</P>'
+    '<span class="claim-alias" id="c-0"></span></body></html>',
+    '<meta http-equiv="Refresh" content="0; url=neu.html"/>',
+    '<p title="a > b" class="claim" id="c-3">x</p><p class=claim id=c-4>unquoted</p>'
+    "<p class='claim' id='c-5'>single</p><p id=\"c-&amp;6\" class=\"claim\">entity</p>",
+    '<!-- <p class="claim" id="c-hidden"> --><script>var s = \'<p class="claim" id="c-js">\';</script>'
+    '<style>p.claim{}</style><SCRIPT type="x">"<span class=claim-alias id=a>"</SCRIPT>'
+    '<meta name="generator" content="mkdocs"><p\nclass="claim"\nid="c-7">after</p>',
+    '<p class="claim">no id</p><p class="claimed" id="c-8">other class</p><span class="alias" id="s"></span>',
+    '<p class="claim" id="c-9">unclosed <!-- comment',
+])
+def test_the_quick_page_reader_agrees_with_parsing_the_whole_file(html):
+    from builder.links import parse_page
+
+    assert parse_page(html) == parse_page(html, whole=True)

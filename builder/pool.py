@@ -1,0 +1,78 @@
+"""Per-article work in a pool of processes, one per core of the machine.
+
+`mapped(work, items)` gives `[work(item) for item in items]`, in order: the results, and
+so the site, are the same bytes as in one process. The processes are forked from the
+build, so they hold its loaded config and code without pickling them; items and results
+travel pickled. Few items, one core, a system other than Linux (where `fork` is not
+safe) or BUILDER_WORKERS=1 run in the build's own process. `work` must not raise (it
+returns failures as values: `Outcome`).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from dataclasses import dataclass
+
+from .problems import ConfigError, Problem
+
+WORKERS_VARIABLE = "BUILDER_WORKERS"
+MIN_ITEMS = 8  # items per process below which starting processes costs more than it saves
+
+
+def workers() -> int:
+    """How many processes per-article work may use: BUILDER_WORKERS, else the machine's cores."""
+    value = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if not value:
+        return os.cpu_count() or 1
+    if not value.isdigit() or int(value) < 1:
+        raise ConfigError([Problem(WORKERS_VARIABLE, None, f"{value!r} is not a number of processes (1 or more)",
+                                   "set it to e.g. 4, to 1 for one process, or unset it for one per core")])
+    return int(value)
+
+
+_WORK = None  # the work of the running `mapped`, inherited by the forked processes
+
+
+def _call(item):
+    return _WORK(item)  # type: ignore[misc]
+
+
+def mapped(work, items: list) -> list:
+    """`[work(item) for item in items]`, spread over processes when that is worth it."""
+    global _WORK
+    count = min(workers(), len(items) // MIN_ITEMS)
+    if count <= 1 or not sys.platform.startswith("linux"):  # fork is safe on Linux only (not macOS)
+        return [work(item) for item in items]
+    first = work(items[0])  # here, so that the models it loads lazily are loaded once, before the fork
+    _WORK = work
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            return [first, *pool.map(_call, items[1:], chunksize=max(1, len(items) // (count * 8)))]
+    finally:
+        _WORK = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What per-article work gave: its value, or the exception it raised (as name and
+    message, which always pickle), and the problems it found."""
+
+    value: object = None
+    error: tuple[str, str] | None = None
+    problems: tuple = ()
+
+    def exception(self) -> Exception:
+        """The failure as an exception of the same name, for messages."""
+        name, message = self.error or ("Exception", "")
+        return type(name, (Exception,), {})(message)
+
+
+def guarded(work):
+    """`work` that returns an Outcome instead of raising."""
+    def run(item) -> Outcome:
+        try:
+            return Outcome(work(item))
+        except Exception as exc:  # a bug on one article must not take the others down
+            return Outcome(error=(type(exc).__name__, str(exc)))
+    return run

@@ -1,0 +1,156 @@
+"""Per-article results of quotations, story relevance and matching are cached between
+builds (builder/memo.py): an edit recomputes only what depends on it, a config change
+invalidates what reads that config, a damaged cache file is recomputed with a warning,
+and a build from the cache writes the same bytes as one without it."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+from builder.build import Project, build
+from builder.memo import ArticleMemo
+from builder.read import read_articles
+from builder.problems import Problems
+from tests.conftest import make_project
+
+FIRST = ("---\ntitle: Abend in Lausanne\ndate: 2025-03-02\n---\n"
+         "Die Unterhändler aus Kiew und Moskau trafen sich am Abend erneut, Trump ließ eine Botschaft verlesen. "
+         "Über eine Waffenruhe in der Ukraine wurde bis spät verhandelt.\n\n"
+         "Selenskyj sagte: „Wir bleiben am Tisch, solange jemand zuhört.“ Der Kreml schwieg dazu.\n")
+SECOND = ("---\ntitle: Warten auf Antwort\ndate: 2025-03-03\n---\n"
+          "Putin ließ die Gespräche über die Ukraine am Morgen offen, in Kiew wartete man auf ein Zeichen. "
+          "Die Waffenruhe bleibt das Ziel der Runde.\n\n"
+          "Ein Sprecher des Kreml erklärte, Russland prüfe jeden Vorschlag genau.\n")
+ADDED = "\nSelenskyj sagte: „Ein neuer Vorschlag liegt auf dem Tisch, wir lesen ihn heute Nacht.“\n"
+
+
+def docs(root: Path) -> dict[str, bytes]:
+    """Every generated file of build/docs by path."""
+    folder = root / "build" / "docs"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def pages_only(root: Path) -> str:
+    """Build without MkDocs; the output."""
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) in (0, 1), out.getvalue()
+    return out.getvalue()
+
+
+def quotes(root: Path) -> list[str]:
+    """The quotation texts of the export."""
+    return [q["text"] for q in json.loads((root / "build" / "docs" / "data" / "claims.json").read_bytes())["quotes"]]
+
+
+def test_an_edited_article_has_its_new_statements_and_the_build_matches_a_cold_one(tmp_path):
+    root = make_project(tmp_path / "p", {"lausanne.md": FIRST, "antwort.md": SECOND})
+    pages_only(root)
+    assert not any("neuer Vorschlag" in q for q in quotes(root))
+    (root / "content" / "articles" / "lausanne.md").write_text(FIRST + ADDED, encoding="utf-8")
+    pages_only(root)
+    assert any("neuer Vorschlag" in q for q in quotes(root))
+    warm = docs(root)
+    shutil.rmtree(root / "build")
+    pages_only(root)
+    assert docs(root) == warm
+
+
+def test_the_cache_is_keyed_by_the_article_and_the_config_each_stage_reads(tmp_path):
+    root = make_project(tmp_path / "p", {"lausanne.md": FIRST, "antwort.md": SECOND})
+    [other, article] = read_articles(root / "content" / "articles", {}, ("de", "en"), Problems(), root)
+    folder, content = tmp_path / "cache", root / "content"
+    runs: list[str] = []
+
+    def memo_run(memo: ArticleMemo, kind: str, a) -> str:
+        return memo(kind, a, lambda: runs.append(f"{kind} {a.id}") or f"{kind} of {a.id}")
+
+    memo = ArticleMemo(folder, content, ("de", "en"))
+    assert [memo_run(memo, k, a) for k in ("quotes", "match") for a in (article, other)] == \
+        ["quotes of lausanne", "quotes of antwort", "match of lausanne", "match of antwort"]
+    assert len(runs) == 4
+    memo = ArticleMemo(folder, content, ("de", "en"))
+    for kind in ("quotes", "match"):
+        memo_run(memo, kind, article)
+    assert len(runs) == 4 and memo.cache.hits == 2  # nothing changed: nothing computed
+    topics = content / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8") + "\n# another comment\n", encoding="utf-8")
+    memo = ArticleMemo(folder, content, ("de", "en"))
+    memo_run(memo, "quotes", article)
+    memo_run(memo, "match", article)
+    assert runs[4:] == ["match lausanne"]  # topics.yml is read by matching, not by the quotation finder
+    people = content / "people.yml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n# a person may be added here\n", encoding="utf-8")
+    memo = ArticleMemo(folder, content, ("de", "en"))
+    memo_run(memo, "quotes", article)
+    memo_run(memo, "quotes", other)
+    assert runs[5:] == ["quotes lausanne", "quotes antwort"]  # the registry changes every speaker
+    memo = ArticleMemo(folder, content, ("de", "en"))
+    assert memo_run(memo, "quotes", article) == "quotes of lausanne" and len(runs) == 7
+
+
+def test_a_damaged_cache_file_is_computed_again_with_a_warning(tmp_path):
+    root = make_project(tmp_path / "p", {"lausanne.md": FIRST, "antwort.md": SECOND})
+    pages_only(root)
+    before = docs(root)
+    entries = [p for p in sorted((root / "build" / "cache").rglob("*")) if p.is_file()]
+    assert len(entries) > 4
+    for number, path in enumerate(entries):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] if number % 2 else b"not a pickle \x00\xff")
+    shutil.rmtree(root / "build" / "docs")
+    out = pages_only(root)
+    assert "could not be read (damaged); the results were computed again" in out
+    assert docs(root) == before
+    (root / "content" / "articles" / "antwort.md").write_text(SECOND + "\n", encoding="utf-8")
+    assert "damaged" not in pages_only(root)  # the entries were written anew
+
+
+def many_articles(count: int) -> dict[str, str]:
+    """Invented articles, each a little different."""
+    return {f"runde{i:02d}.md": f"---\ntitle: Runde {i}\ndate: 2025-03-{i % 28 + 1:02d}\n---\n"
+            f"Die {i}. Runde der Gespräche über die Ukraine begann in Kiew, Selenskyj empfing die Gäste. "
+            f"Trump ließ ausrichten, er erwarte {i + 2} Vorschläge bis zum Abend.\n\n"
+            f"Selenskyj sagte: „Wir haben {i} Punkte geklärt und {i + 1} offen.“ Der Kreml nannte das verfrüht.\n"
+            for i in range(count)}
+
+
+def test_the_process_pool_writes_the_same_bytes_and_problems_as_one_process(tmp_path, monkeypatch):
+    import builder.build
+
+    real = builder.build.attribute
+
+    def fails_on_one(article, people):
+        if article.id == "runde07":
+            raise ValueError("invented failure")
+        return real(article, people)
+
+    monkeypatch.setattr(builder.build, "attribute", fails_on_one)
+    outputs = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("BUILDER_WORKERS", workers)
+        root = make_project(tmp_path / f"w{workers}", many_articles(24))
+        out = pages_only(root).replace(str(root), "ROOT")
+        outputs.append((docs(root), [line for line in out.splitlines() if not line.startswith("time:")]))
+    assert outputs[0] == outputs[1]
+    assert any("runde07" in line and "invented failure" in line for line in outputs[1][1])
+
+
+def test_a_match_travels_through_the_cache_with_every_field():
+    """Packing for the cache (and the process pool) keeps every field of a Match, also one
+    added later (`continues` was once lost on the way)."""
+    import dataclasses
+
+    from builder import clean
+    from builder.memo import pack_matches, unpack_matches
+    from builder.model import Article, Match, Metadata
+
+    text, blocks = clean.make_blocks(clean.normalise("Die Fähre fährt wieder. Der Hafen sei offen, sagte sie.\n"))
+    article = Article("a", "a.txt", Metadata(), text, blocks)
+    (block, first), (_, second) = list(article.sentences())[:2]
+    match = Match("t", "s", article, block, second, 2.5, 0.5, 2, "eva", continues=first.start)
+    (back,) = unpack_matches(article, pack_matches(article, [match]))
+    assert back == match
+    assert {f.name for f in dataclasses.fields(Match)} - {"article", "block", "sentence"} <= {
+        name for name in dir(back) if getattr(back, name) == getattr(match, name)}
