@@ -13,7 +13,9 @@ import pickle
 import tempfile
 from pathlib import Path
 
-CODE = ("model.py", "clean.py", "furniture.py", "segment.py", "read.py", "webpage.py")
+# The sources a cleaned article depends on, with the word list segment.py splits by.
+CODE = ("model.py", "clean.py", "furniture.py", "segment.py", "read.py", "webpage.py", "lexicon.py",
+        "lexicons/abbreviations.txt")
 
 
 def code_fingerprint(modules: tuple[str, ...] = CODE) -> str:
