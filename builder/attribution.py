@@ -35,8 +35,9 @@ CONTINUATION_COST = 0.05  # a Konjunktiv sentence that goes on with the speaker 
 def attribute(article: Article, people: People) -> tuple[Statement, ...]:
     """The statements of an article that lie in its content paragraphs."""
     text = hyphens_joined(article.text)  # "US -Ministerin Berg": one compound, for finding her
-    quotes = extract_quotes(text)
-    voices = resolve_voices(text, quotes, people)
+    spans = [(s.start, s.end) for _, s in article.sentences()]  # split once, by the reader
+    quotes = extract_quotes(text, spans)
+    voices = resolve_voices(text, quotes, people, spans)
     statements = []
     sentences = _SentenceIndex(article)
     for quote, voice in zip(quotes, voices, strict=True):

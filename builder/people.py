@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,12 +60,14 @@ def resolve_speakers(text: str, quotes, people: People) -> list[str | None]:
     return [speaker.person for speaker in resolve_voices(text, quotes, people)]
 
 
-def resolve_voices(text: str, quotes, people: People) -> list[Speaker]:
-    """Whom each quote's speaker mention refers to, in the order of the quotes.
+def resolve_voices(text: str, quotes, people: People,
+                   sentences: Sequence[tuple[int, int]] | None = None) -> list[Speaker]:
+    """Whom each quote's speaker mention refers to, in the order of the quotes; `sentences`
+    are the spans of the text's sentences where they are known.
 
     The speaker resolved last is remembered: a pronoun or description a little later
     that fits it, and no other person just named, takes it up."""
-    context = Context.of(text, people, quotes)
+    context = Context.of(text, people, quotes, sentences)
     out, last = [], None  # last: (where, person id) of the latest quote with a resolved person
     for quote in quotes:
         start, end = _field(quote, "speaker_start"), _field(quote, "speaker_end")
@@ -84,12 +87,13 @@ class Context:
     subjects: tuple[Mention, ...]  # of those, the ones a pronoun ("er") can take up
 
     @classmethod
-    def of(cls, text: str, people: People, quotes=()) -> Context:
-        """Split the text into sentences and find the names that can be antecedents: not
-        inside quotation marks, nor inside what `quotes` report ("Sie sagte, nur der
-        Kanzler entscheide." does not make the chancellor the next "er")."""
+    def of(cls, text: str, people: People, quotes=(), sentences: Sequence[tuple[int, int]] | None = None) -> Context:
+        """The text's sentences (as the quote extractor reads them, from `sentences` where
+        given) and the names that can be antecedents: not inside quotation marks, nor
+        inside what `quotes` report ("Sie sagte, nur der Kanzler entscheide." does not make
+        the chancellor the next "er")."""
         quoted = quoted_spans(text)
-        starts = tuple(s for s, _ in sentence_spans(text, quoted)) or (0,)
+        starts = tuple(s for s, _ in sentence_spans(text, quoted, sentences)) or (0,)
         reported = [(_field(q, "start"), _field(q, "end")) for q in quotes]
         spans = _merged(quoted + [(a, b) for a, b in reported if isinstance(a, int) and isinstance(b, int)])
         quote_starts = [a for a, _ in spans]

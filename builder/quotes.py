@@ -9,7 +9,8 @@ when quotation marks are unbalanced.
 
 The stages:
 1. `quoted_spans` pairs quotation marks („…“ »…« «…» "…" “…”, nested ‚…‘ inside).
-2. `sentence_spans` splits the text into sentences, never inside a quoted span.
+2. `sentence_spans` takes the sentences from `segment.py` (or the article's, already split)
+   and merges those a quoted span runs across.
 3. Each sentence is tokenised; speech cues (verbs, "zufolge", "laut", ", so X", colons)
    are found and each cue is given its speaker noun phrase.
 4. Quoted spans that read as quotations (not titles, names or scare quotes) become direct
@@ -19,13 +20,14 @@ The stages:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import lexicon
+from .segment import split_text
 
 DIRECT = "direct"
 INDIRECT = "indirect"
@@ -223,8 +225,6 @@ _NAME_FUNCTION_WORDS = lexicon.words("name_function_words")
 
 _FIRST_SECOND_PERSON = lexicon.words("first_second_person")
 
-_ABBREVIATIONS = lexicon.words("abbreviations")
-
 # ---------------------------------------------------------------------------
 # Quotation marks
 
@@ -299,49 +299,52 @@ def _opens_quote(text: str, mark: str, pos: int, guillemet: str) -> bool:
 # ---------------------------------------------------------------------------
 # Sentences and tokens
 
-_SENTENCE_END = re.compile(
-    r"[.!?…]+[“”\"«»‘']?\)?(?=\s+[\"„»«“(]?[A-ZÄÖÜ0-9])|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß])|\n+")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*(?:\.(?:de|com|org|net|at|ch|eu|fr|uk|info)\b)?", re.UNICODE)
 _LOWER_COMPOUND = re.compile(r"[a-zäöü]\w*-[A-ZÄÖÜ][a-zäöüß]")
 _DOMAIN = re.compile(r"\w[\w-]*\.[a-z]{2,4}$")  # a web site that reports: "stadtblatt.de", "example.org"
 _NUMBER_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the period at `dot` ends an abbreviation, an initial or an ordinal number."""
-    start = dot
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    word = text[start:dot]
-    if not word:
-        return False
-    if word.isdigit():  # "am 12. Februar", but not "des Modells 3. Ein Sprecher sagte"
-        return len(word) <= 2 and not _SENTENCE_OPENER.match(text, dot + 1)
-    return len(word) == 1 or word.lower() in _ABBREVIATIONS
+def sentence_spans(text: str, quotes: list[tuple[int, int]],
+                   sentences: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """The sentences the extractor reads: `sentences` (spans into `text`, such as an article's
+    sentences) or, without them, what `segment.split_text` finds. segment.py alone decides
+    where a sentence ends; here the text between given sentences (a heading, a line the
+    reader set aside) becomes a sentence of each of its lines, sentences with a boundary
+    inside a quoted span are merged (a quotation is never split), and long ones are chunked."""
+    if sentences is None:
+        sentences = [(s.start, s.end) for s in split_text(text)]
+    spans = _merged_inside_quotes(_with_gaps(text, sorted(sentences)), quotes)
+    return [piece for start, end in spans for piece in _chunks(text, start, end)]
 
 
-# Words that open a sentence and never follow an ordinal number.
-_SENTENCE_OPENER = re.compile(r"\s+(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich|Dies|Diese|Dieser|Auch|Doch|Aber)\b")
+def _with_gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, with each line of the text between them added as a span (without the white
+    space at its ends)."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    for start, end in spans + [(len(text), len(text))]:
+        for match in re.finditer(r"\S(?:[^\n]*\S)?", text[last:start]):
+            out.append((last + match.start(), last + match.end()))
+        if end > start:
+            out.append((start, end))
+        last = max(last, end)
+    return out
 
 
-def sentence_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Split `text` into sentence spans, never inside a quoted span; long ones are chunked."""
+def _merged_inside_quotes(spans: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join neighbouring spans whose boundary falls inside a quoted span (»Wir gehen. Heute.«,
+    sagte sie.): the quotation and its sentence are read as one."""
     starts = [s for s, _ in quotes]
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
-            continue
-        i = bisect_right(starts, end - 1) - 1
-        if i >= 0 and quotes[i][0] < end - 1 < quotes[i][1] - 1 and text[match.start()] != "\n":
-            continue
-        if i >= 0 and quotes[i][0] < match.start() < quotes[i][1] and text[match.start()] == "\n" \
-                and text.find("\n\n", quotes[i][0], quotes[i][1]) < 0:
-            continue
-        spans.extend(_chunks(text, start, end))
-        start = end
-    spans.extend(_chunks(text, start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            i = bisect_left(starts, out[-1][1]) - 1  # the last quote opened before the boundary
+            if i >= 0 and quotes[i][1] > start:
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -2632,17 +2635,18 @@ def indirect_quotes(text: str, sentence: Sentence) -> list[Quote]:
 _RECENT_REACH = 600
 
 
-def extract_quotes(text: str) -> list[Quote]:
-    """All direct and indirect quotations of a German text, in text order."""
+def extract_quotes(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+    """All direct and indirect quotations of a German text, in text order; `sentences` are
+    the spans of its sentences where they are known (see `sentence_spans`)."""
     spans = quoted_spans(text)
     span_starts = [s for s, _ in spans]
     quotes: list[Quote] = []
     thread = _Thread(text)
-    sentences = [analyse_sentence(text, start, end, spans, span_starts)
-                 for start, end in sentence_spans(text, spans)]
-    for index, sentence in enumerate(sentences):
+    analysed = [analyse_sentence(text, start, end, spans, span_starts)
+                for start, end in sentence_spans(text, spans, sentences)]
+    for index, sentence in enumerate(analysed):
         thread.enter(sentence)
-        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        following = analysed[index + 1] if index + 1 < len(analysed) else None
         found = direct_quotes(text, sentence, thread.carried, thread.recent, _looking_back(text, sentence, following)) \
             + indirect_quotes(text, sentence)
         thread.go_on(sentence, found, quotes)

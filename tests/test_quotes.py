@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.quotes import DIRECT, INDIRECT, MAX_QUOTE_CHARS, Quote, extract_quotes, quoted_spans
+from builder.quotes import DIRECT, INDIRECT, MAX_QUOTE_CHARS, Quote, extract_quotes, quoted_spans, sentence_spans
+from builder.segment import split_text
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes-de" / "dev.jsonl"
 
@@ -828,3 +829,28 @@ def test_direct_quotes_on_the_dev_split_stay_above_the_floor():
         predicted, gold = predicted + len(spans), gold + len(golds)
     precision, recall = tp / predicted, tp / gold
     assert 2 * precision * recall / (precision + recall) >= 0.85
+
+
+# --- sentences: segment.py splits, the extractor never splits inside a quotation ---------
+
+def test_sentences_a_quotation_runs_across_are_merged():
+    text = "»Wir fahren morgen. Heute bleiben wir.« Das sagte die Wirtin im Hof."
+    quoted = quoted_spans(text)
+    close = text.index("«") + 1
+    assert sentence_spans(text, quoted) == [(0, close), (close + 1, len(text))]
+
+
+def test_given_sentences_are_used_and_the_text_between_them_is_read_too():
+    text = "Kopfzeile ohne Satzende\n\n„Wir bleiben hier“, sagte Lina Berg. Dann ging sie."
+    first = text.index("„")
+    given = [(first, text.index("Dann") - 1)]  # the reader set the last sentence aside
+    spans = sentence_spans(text, quoted_spans(text), given)
+    assert [text[s:e] for s, e in spans] == ["Kopfzeile ohne Satzende", text[first:given[0][1]], "Dann ging sie."]
+
+
+def test_quotes_are_the_same_with_the_sentences_given_or_split_here():
+    text = ("Die Ministerin Ada Roth sagte am Montag, der Plan sei fertig. „Wir beginnen im Mai. "
+            "Alles ist bereit“, fügte sie hinzu.\nDer Rat will am Freitag abstimmen.")
+    given = [(s.start, s.end) for s in split_text(text)]
+    assert extract_quotes(text, given) == extract_quotes(text)
+    assert [q.text(text) for q in extract_quotes(text) if q.kind == DIRECT] == ["„Wir beginnen im Mai. Alles ist bereit“"]
