@@ -18,11 +18,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
-from .model import Citation, Claim
+from .model import Citation, Claim, Group, Match
 from .similar import Features, containment, features, same_fact, shared_weight, similarity, weight_of, weights
-from .topics import Match
 
 GROUP_LINK = 0.6  # mean similarity between the members of two groups before they join (1 for a same-fact pair)
 GROUP_FLOOR = 0.4  # ... and the least similarity of any two of them
@@ -36,15 +34,6 @@ UNNAMED_PENALTY = 0.2  # ... and for not naming its speaker ("sagte er")
 DEPENDENT_START = re.compile(
     r"^(?:Er|Sie|Es|Dies(?:e[rsmn]?)?|Das|Dabei|Damit|Dazu|Zudem|Außerdem|Auch|So|Doch|Aber|Zugleich|Gleichzeitig|"
     r"Daher|Deshalb|Darüber|Dort|Hier|Diesen?|Ihm|Ihr|Ihn|Seine?|Ihre?)\b")
-
-
-@dataclass(frozen=True)
-class Group:
-    """Matches that carry one claim, with the one whose words stand for all."""
-
-    members: tuple[Match, ...]
-    representative: Match
-    continuation: tuple[Match, ...] = ()  # members that go on with the representative's statement, in order
 
 
 def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | None = None,

@@ -4,78 +4,19 @@ and the builder's part of mkdocs.yml (languages, reuse terms, site_url).
 Each file's entries are described with the fields of builder/schema.py, which checks them
 in one place: every problem names the file, the line, the key path, what was expected and
 how to fix it; all of them are collected before the build stops, so an editor fixes a
-file in one pass.
+file in one pass. The classes the config is read into (Language, TopicConfig, StoryConfig,
+Side, Reuse, SiteConfig, …) are in builder/model.py; this module passes them on.
 """
 from __future__ import annotations
 
-import re
 import urllib.parse
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from . import schema, yamlsafe
+from .model import (CC_BY, Concept, Language, Reuse, Section, Side, SiteConfig, StoryConfig,  # noqa: F401
+                    Term, TopicConfig)  # (the config's classes, in model.py: part of this module's API)
 from .problems import ConfigError, Problem
-from .schema import SLUG, Term, compile_term  # noqa: F401 (Term and compile_term: part of this module's API)
-
-
-@dataclass(frozen=True)
-class Language:
-    """A site language as declared for the i18n plugin in mkdocs.yml."""
-
-    code: str
-    name: str
-    default: bool
-
-
-@dataclass(frozen=True)
-class Section:
-    """A sub-theme of a topic page."""
-
-    id: str
-    title: dict
-    terms: tuple[Term, ...]
-
-
-@dataclass(frozen=True)
-class TopicConfig:
-    """One topic page as the editors defined it."""
-
-    id: str
-    title: dict
-    description: dict
-    terms: tuple[Term, ...]
-    require: tuple[Term, ...]
-    min_score: float
-    sections: tuple[Section, ...]
-    priority: tuple[Term, ...]  # editorial priority for the overview (builder/overview.py)
-    sides: dict  # side of the speaker (people.yml) -> weight
-
-
-def _inline(pattern: re.Pattern) -> str:
-    """A pattern's source with its case-insensitivity written inline, to join it with others."""
-    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
-
-
-@dataclass(frozen=True)
-class StoryConfig:
-    """What the site is about: the actors, places and events of its story (content/story.yml)."""
-
-    kinds: dict  # kind ("actors", "places", "events") -> tuple[Term, ...]
-    min_score: float  # distinct terms of an article must weigh this much together
-    min_kinds: int  # ... and come from this many kinds
-    min_sentences: int  # ... in at least this many sentences
-
-    @property
-    def terms(self) -> tuple[Term, ...]:
-        """Every term of the story, of every kind."""
-        return tuple(t for terms in self.kinds.values() for t in terms)
-
-    @cached_property
-    def any_term(self) -> re.Pattern:
-        """One pattern that finds any of the terms: most sentences of most articles have none."""
-        return re.compile("|".join(_inline(t.pattern) for t in self.terms) or r"(?!)")
-
+from .schema import SLUG, compile_term  # noqa: F401 (compile_term: part of this module's API)
 
 STORY_KINDS = ("actors", "places", "events")
 STORY_FIELDS: dict[str, schema.Field] = {
@@ -104,14 +45,6 @@ def load_story(path: Path, languages: tuple[Language, ...]) -> StoryConfig | Non
         checker.fail(("story", "min_kinds"), f"at most {len(STORY_KINDS)} kinds exist", "e.g. `min_kinds: 2`")
     checker.done()
     return StoryConfig(kinds, float(raw["min_score"]), int(raw["min_kinds"]), int(raw["min_sentences"]))
-
-
-@dataclass(frozen=True)
-class Concept:
-    """Expressions that mean the same thing, for grouping statements into claims."""
-
-    id: str
-    forms: tuple[re.Pattern, ...]
 
 
 CONCEPT_FIELDS: dict[str, schema.Field] = {
@@ -184,16 +117,6 @@ def load_sources(path: Path) -> dict:
     return data
 
 
-@dataclass(frozen=True)
-class Side:
-    """A side of the story (content/sides.yml): its id, its name per language, and the
-    adjectives that point to it in a speaker mention."""
-
-    id: str
-    label: dict  # language code -> name
-    adjectives: tuple[str, ...]
-
-
 SIDE_FIELDS: dict[str, schema.Field] = {
     "id": schema.Slug("city", required=True),
     "label": schema.Texts(required=True),
@@ -259,34 +182,7 @@ def load_topics(path: Path, languages: tuple[Language, ...], sides: tuple[str, .
     return tuple(topics.values())
 
 
-CC_BY = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
 contact_address = schema.contact_address  # part of this module's API
-
-
-@dataclass(frozen=True)
-class Reuse:
-    """Who answers for the site and on what terms its editorial text and data may be reused
-    (mkdocs.yml `extra:`). None is a value the editors did not give: nothing is shown for it."""
-
-    licence: str | None = CC_BY[0]  # the licence's name, e.g. "CC BY 4.0"
-    licence_url: str | None = CC_BY[1]
-    editor: str | None = None  # who publishes the pages
-    contact: str | None = None  # an https:// or mailto: address
-    corrections: str | None = None  # where to report an error (the contact address when not given)
-
-    def as_dict(self) -> dict:
-        """The values by name (for claims.json and the theme)."""
-        return {"licence": self.licence, "licence_url": self.licence_url, "editor": self.editor,
-                "contact": self.contact, "corrections": self.corrections}
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    """The builder's part of mkdocs.yml: the languages, the reuse terms, the public address."""
-
-    languages: tuple[Language, ...]  # the default one first
-    reuse: Reuse
-    site_url: str | None  # ending in "/"; None when not set
 
 
 LICENCE_FIELDS: dict[str, schema.Field] = {

@@ -14,23 +14,14 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
-from .model import Article
+from .model import Article, Report
 
 SHINGLE = 5  # words in a shingle
 MIN_SHARED = 12  # shingles two copies share at least
 MIN_CONTAINMENT = 0.4  # share of the shorter article's shingles found in the other
 MAX_POSTING = 50  # a shingle in more articles than this is a common phrase, not a copy
 WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Report:
-    """Articles that print the same report; `id` is the first of them by id."""
-
-    id: str
-    articles: tuple[str, ...]
 
 
 def shingles(article: Article) -> frozenset[int]:

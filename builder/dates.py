@@ -14,38 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
+from .model import (BASIS_RANK, DAY, EXPLICIT, MONTH, PRECISION_RANK, RELATIVE, REPORTED,  # noqa: F401
+                    WEEK, YEAR, When)  # (the date class and its kinds, in model.py: passed on)
 
-DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
-EXPLICIT = "explicit"  # the sentence writes the date
-RELATIVE = "relative"  # a weekday or "gestern", counted from the article's day
-REPORTED = "reported"  # the sentence names a day the sources do not date: the article's date stands
-PRECISION_RANK = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3}
-BASIS_RANK = {EXPLICIT: 0, RELATIVE: 1, REPORTED: 2}
 DAYTIME = "(?:abend|morgen|mittag|nachmittag|vormittag|nacht)"  # "Mittwochabend" is Wednesday
-
-
-@dataclass(frozen=True)
-class When:
-    """A date as precisely as it is known: `iso` is "2025-02-12", "2025-02" or "2025"; a week
-    is the ISO day of its Monday."""
-
-    iso: str
-    precision: str  # DAY, WEEK, MONTH or YEAR
-    basis: str  # EXPLICIT, RELATIVE or REPORTED
-
-    @property
-    def sort_key(self) -> str:
-        """A key that orders dates in time; a month or year comes before its days."""
-        return (self.iso + "-00-00")[:10]
-
-    @property
-    def rank(self) -> tuple[int, int]:
-        """Better first: the more precise date, then the one the sentence itself gives."""
-        return PRECISION_RANK[self.precision], BASIS_RANK[self.basis]
 
 
 @cache

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
+from .model import Explained
 
 
 @dataclass(frozen=True)
@@ -82,21 +83,6 @@ def violations(entries, terms: tuple[GlossaryTerm, ...]) -> list[Violation]:
 # not in "Hafenamt").
 ENDINGS = {"de": r"(?:e?s|e?n|e|er|ern)?", "en": r"(?:['’]s|e?s)?"}
 EXPLANATION_MAX = 300  # characters: a tooltip, not an article
-
-
-@dataclass(frozen=True, eq=False)
-class Explained:
-    """A term with a short explanation per language: the forms pages use (headword first)
-    and the anchor of its entry on the glossary page. A language without an explanation
-    has no forms either: its pages leave the term unexplained."""
-
-    id: str
-    forms: dict[str, tuple[str, ...]]
-    explanation: dict[str, str]
-
-    def headword(self, language: str) -> str:
-        """The term as the glossary page names it in a language."""
-        return self.forms[language][0]
 
 
 def load_explanations(path: Path, languages: tuple[str, ...]) -> tuple[Explained, ...]:

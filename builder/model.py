@@ -1,14 +1,154 @@
-"""The in-memory model of the site: articles, their blocks and sentences, claims, the
-quotations (Statement) and topic matches (Match) the stages pass on, and the people of
-the registry (Person, Role). The editorial config's classes are in config.py, the
-registry with its matcher in registry.py, the pages (TopicPage, Site) in site.py.
+"""The in-memory model of the site: every data class the stages pass on, in one place, in
+the order of the stages:
+
+- the editorial config (config.py, schema.py): Language, Term, Section, TopicConfig,
+  StoryConfig, Concept, Side, Reuse, SiteConfig;
+- reading (read.py): Sentence, Mark, Dateline, Block, Metadata, Article;
+- quotations (attribution.py): Citation, Statement; the people of the registry
+  (registry.py): Role, Person;
+- the story and the topics (story.py, topics.py): Relevance, Match;
+- copies of one report (copies.py): Report;
+- claims (claims.py): Claim, Group;
+- dates, overviews and explanations (dates.py, overview.py, glossary.py): When,
+  Editorial, Explained;
+- the timeline and the positions table (timeline.py, positions.py): Entry, Cell, Row,
+  SideRows, Positions;
+- the pages (site.py): TopicPage, Site.
+
+The registry with its matcher (People) is in registry.py, the loaders and the stages
+that make these classes in their own modules. This module imports no stage: the few
+queries of Site that compute (its timeline, dates, positions) import theirs when called.
 
 Every piece of text carries character offsets into its article's cleaned text, so that
 any citation can be checked against the source at any time.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# ---------------------------------------------------------------------------
+# The editorial config (config.py: content/*.yml and the builder's part of mkdocs.yml)
+
+
+@dataclass(frozen=True)
+class Language:
+    """A site language as declared for the i18n plugin in mkdocs.yml."""
+
+    code: str
+    name: str
+    default: bool
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or pattern that signals a topic or section, with its weight."""
+
+    label: str
+    pattern: re.Pattern
+    weight: float
+
+
+@dataclass(frozen=True)
+class Section:
+    """A sub-theme of a topic page."""
+
+    id: str
+    title: dict[str, str]  # language code -> title
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class TopicConfig:
+    """One topic page as the editors defined it."""
+
+    id: str
+    title: dict[str, str]  # language code -> title
+    description: dict[str, str]  # language code -> description
+    terms: tuple[Term, ...]
+    require: tuple[Term, ...]
+    min_score: float
+    sections: tuple[Section, ...]
+    priority: tuple[Term, ...]  # editorial priority for the overview (builder/overview.py)
+    sides: dict[str, float]  # side of the speaker (people.yml) -> weight
+
+
+def _inline(pattern: re.Pattern) -> str:
+    """A pattern's source with its case-insensitivity written inline, to join it with others."""
+    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
+
+
+@dataclass(frozen=True)
+class StoryConfig:
+    """What the site is about: the actors, places and events of its story (content/story.yml)."""
+
+    kinds: dict[str, tuple[Term, ...]]  # kind ("actors", "places", "events") -> its terms
+    min_score: float  # distinct terms of an article must weigh this much together
+    min_kinds: int  # ... and come from this many kinds
+    min_sentences: int  # ... in at least this many sentences
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Every term of the story, of every kind."""
+        return tuple(t for terms in self.kinds.values() for t in terms)
+
+    @cached_property
+    def any_term(self) -> re.Pattern:
+        """One pattern that finds any of the terms: most sentences of most articles have none."""
+        return re.compile("|".join(_inline(t.pattern) for t in self.terms) or r"(?!)")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """Expressions that mean the same thing, for grouping statements into claims."""
+
+    id: str
+    forms: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Side:
+    """A side of the story (content/sides.yml): its id, its name per language, and the
+    adjectives that point to it in a speaker mention."""
+
+    id: str
+    label: dict[str, str]  # language code -> name
+    adjectives: tuple[str, ...]
+
+
+CC_BY = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Who answers for the site and on what terms its editorial text and data may be reused
+    (mkdocs.yml `extra:`). None is a value the editors did not give: nothing is shown for it."""
+
+    licence: str | None = CC_BY[0]  # the licence's name, e.g. "CC BY 4.0"
+    licence_url: str | None = CC_BY[1]
+    editor: str | None = None  # who publishes the pages
+    contact: str | None = None  # an https:// or mailto: address
+    corrections: str | None = None  # where to report an error (the contact address when not given)
+
+    def as_dict(self) -> dict[str, str | None]:
+        """The values by name (for claims.json and the theme)."""
+        return {"licence": self.licence, "licence_url": self.licence_url, "editor": self.editor,
+                "contact": self.contact, "corrections": self.corrections}
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The builder's part of mkdocs.yml: the languages, the reuse terms, the public address."""
+
+    languages: tuple[Language, ...]  # the default one first
+    reuse: Reuse
+    site_url: str | None  # ending in "/"; None when not set
+
+
+# ---------------------------------------------------------------------------
+# Articles as read (read.py): blocks, sentences and the furniture inside them
 
 # Kinds of block an article's cleaned text is divided into. Only "paragraph" blocks
 # carry news content; the others are shown on the source page, marked, and never
@@ -110,7 +250,7 @@ class Article:
         """The content blocks, the only ones that may be cited by claims."""
         return tuple(b for b in self.blocks if b.kind == PARAGRAPH)
 
-    def sentences(self):
+    def sentences(self) -> Iterator[tuple[Block, Sentence]]:
         """Yield (block, sentence) for every sentence of every content paragraph."""
         for block in self.paragraphs:
             for sentence in block.sentences:
@@ -217,3 +357,340 @@ class Person:
         """How pages of a language say that this entry made a statement, when the registry
         gives it (the part in brackets links to the entry's page); else None."""
         return dict(self.said_by).get(language)
+
+
+# ---------------------------------------------------------------------------
+# The story, copies and claims (story.py, copies.py, claims.py)
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """How an article relates to the story: whether it is on it, why, and which sentences are."""
+
+    on_story: bool
+    reason: str  # for an article off the story: what it lacks, for the editors
+    sentences: frozenset[int]  # start offsets of the sentences on the story
+
+
+@dataclass(frozen=True)
+class Report:
+    """Articles that print the same report; `id` is the first of them by id."""
+
+    id: str
+    articles: tuple[str, ...]
+
+
+def reports_among(article_ids: Iterable[str], reports: dict[str, Report]) -> int:
+    """How many distinct reports some articles print (an article without a report is its own)."""
+    return len({reports[a].id if a in reports else a for a in article_ids})
+
+
+@dataclass(frozen=True)
+class Group:
+    """Matches that carry one claim, with the one whose words stand for all."""
+
+    members: tuple[Match, ...]
+    representative: Match
+    continuation: tuple[Match, ...] = ()  # members that go on with the representative's statement, in order
+
+
+# ---------------------------------------------------------------------------
+# Dates, overviews and explanations (dates.py, overview.py, glossary.py)
+
+DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
+EXPLICIT = "explicit"  # the sentence writes the date
+RELATIVE = "relative"  # a weekday or "gestern", counted from the article's day
+REPORTED = "reported"  # the sentence names a day the sources do not date: the article's date stands
+PRECISION_RANK = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3}
+BASIS_RANK = {EXPLICIT: 0, RELATIVE: 1, REPORTED: 2}
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as precisely as it is known: `iso` is "2025-02-12", "2025-02" or "2025"; a week
+    is the ISO day of its Monday."""
+
+    iso: str
+    precision: str  # DAY, WEEK, MONTH or YEAR
+    basis: str  # EXPLICIT, RELATIVE or REPORTED
+
+    @property
+    def sort_key(self) -> str:
+        """A key that orders dates in time; a month or year comes before its days."""
+        return (self.iso + "-00-00")[:10]
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Better first: the more precise date, then the one the sentence itself gives."""
+        return PRECISION_RANK[self.precision], BASIS_RANK[self.basis]
+
+
+@dataclass(frozen=True)
+class Editorial:
+    """The editors' overview of one topic in one language (content/overviews/<topic>.<lang>.md)."""
+
+    topic: str
+    language: str
+    mode: str  # overview.REPLACE: instead of the generated overview; EXTEND: before it
+    markdown: str
+    path: str  # for messages
+
+
+@dataclass(frozen=True, eq=False)
+class Explained:
+    """A term with a short explanation per language: the forms pages use (headword first)
+    and the anchor of its entry on the glossary page. A language without an explanation
+    has no forms either: its pages leave the term unexplained."""
+
+    id: str
+    forms: dict[str, tuple[str, ...]]
+    explanation: dict[str, str]
+
+    def headword(self, language: str) -> str:
+        """The term as the glossary page names it in a language."""
+        return self.forms[language][0]
+
+
+# ---------------------------------------------------------------------------
+# The timeline and the positions table (timeline.py, positions.py)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dated event of the timeline: its date and the claims (with their topic ids) that tell it."""
+
+    when: When
+    claims: tuple[tuple[str, Claim], ...]  # (topic id, claim), in the order of the topics
+
+    @property
+    def claim(self) -> Claim:
+        """The claim whose words the entry shows (the first one)."""
+        return self.claims[0][1]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One speaker's claims on one sub-theme, and the independent reports that carry them."""
+
+    claims: tuple[Claim, ...]
+    reports: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """A speaker and a cell per column."""
+
+    person: Person
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class SideRows:
+    """The rows of one side, in the people's order."""
+
+    side: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Positions:
+    """The table of a topic: its columns (section ids; None is "Further points") and rows by side."""
+
+    columns: tuple[str | None, ...]
+    sides: tuple[SideRows, ...]
+
+    @property
+    def speakers(self) -> int:
+        """How many speakers the table has."""
+        return sum(len(s.rows) for s in self.sides)
+
+    @property
+    def as_table(self) -> bool:
+        """Whether a table says more than a list: several columns and someone in them."""
+        return len(self.columns) > 1 and self.speakers > 0
+
+
+# ---------------------------------------------------------------------------
+# The pages (site.py): what the renderer shows
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """A topic page: its config, its claims in reading order, its overview and what covers it."""
+
+    config: TopicConfig
+    claims: tuple[Claim, ...]
+    overview: tuple[Claim, ...]  # the claims of the generated overview (builder/overview.py)
+    sources: tuple[str, ...]  # ids of the articles cited on the page
+
+    def section_claims(self, section_id: str | None) -> tuple[Claim, ...]:
+        """The claims of one section (None: those that fit no section)."""
+        return tuple(c for c in self.claims if c.section == section_id)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages show (site.assemble makes it). The queries that compute dates,
+    the timeline and the positions import their stage module when called, so that this
+    module stays free of the stages."""
+
+    languages: tuple[Language, ...]
+    articles: tuple[Article, ...]
+    topics: tuple[TopicPage, ...]
+    unused: tuple[str, ...]  # articles that no topic page cites
+    built: str  # build date, ISO
+    people: tuple[Person, ...] = ()  # the people that have statements, by side then name
+    statements: tuple[Statement, ...] = ()  # every attributed quotation, in article order
+    off_story: dict[str, str] = field(default_factory=dict)  # article id -> why it is not about the story
+    reports: dict[str, Report] = field(default_factory=dict)  # article id -> the report it prints
+    sides: tuple[Side, ...] = ()  # the sides of the story, in the order pages list them
+    reuse: Reuse = field(default_factory=Reuse)  # licence, editor, contact (mkdocs.yml extra:)
+    editorial: dict[tuple[str, str], Editorial] = field(default_factory=dict)  # (topic id, language) -> overview
+    site_url: str | None = None  # the public address (mkdocs.yml site_url), ending in "/"
+    glossary: tuple[Explained, ...] = ()  # terms explained on the pages and the glossary page
+
+    def editors_overview(self, topic_id: str, language: str) -> Editorial | None:
+        """The editors' overview of a topic in a language, or None."""
+        return self.editorial.get((topic_id, language))
+
+    def editors_languages(self, topic_id: str) -> tuple[str, ...]:
+        """The names (mkdocs.yml) of the languages the editors wrote an overview of a topic in."""
+        return tuple(lang.name for lang in self.languages if (topic_id, lang.code) in self.editorial)
+
+    @cached_property
+    def _article_dates(self) -> dict[str, str | None]:
+        """Article id -> its ISO date (None when unknown)."""
+        return {a.id: a.meta.date for a in self.articles}
+
+    def when(self, claim: Claim) -> When | None:
+        """When a claim says its event happened, or None."""
+        from . import timeline
+        return timeline.claim_when(claim, self._article_dates)
+
+    def date_note(self, claim: Claim) -> When | None:
+        """The date to show beside a claim's words: None when it has none, or when its words
+        write that date out themselves."""
+        from . import dates
+        when = self.when(claim)
+        if when is None or when.basis != EXPLICIT:
+            return when
+        first = claim.citations[0]
+        own = dates.resolve(claim.text, self._article_dates.get(first.article))
+        return None if own == when else when
+
+    @cached_property
+    def timeline(self) -> tuple[Entry, ...]:
+        """Every dated event of the topic pages, earliest first."""
+        from . import timeline
+        return timeline.entries(self.topics, self._article_dates)
+
+    def timeline_of(self, topic_id: str) -> tuple[tuple[Entry, Claim], ...]:
+        """The dated events of one topic: (the entry, the topic's claim in it), in time order."""
+        return tuple((e, c) for e in self.timeline for t, c in e.claims if t == topic_id)
+
+    @cached_property
+    def undated(self) -> int:
+        """How many claims of the topic pages name a day that no date of their sources fixes
+        (a claim on two topic pages counts once, as on the timeline)."""
+        from . import timeline
+        return len({(c.citations[0].article, c.citations[0].start) for t in self.topics for c in t.claims
+                    if self.when(c) is None and timeline.undated(c)})
+
+    @property
+    def content_date(self) -> str | None:
+        """The newest date of the articles the topic pages cite, as precise as it is known
+        ("2025-02-14", "2025-02"); None when none has a date. A month counts as its last day,
+        so "2025-02" is newer than "2025-02-10": the content may be from the end of February."""
+        cited = {a for t in self.topics for a in t.sources}
+        dates = [a.meta.date for a in self.articles if a.id in cited and a.meta.date]
+        return max(dates, key=lambda d: (d + "-99-99")[:10], default=None)
+
+    def side_label(self, side_id: str, language: str) -> str:
+        """A side's name in a language (the default language's when it has none there)."""
+        side = next((s for s in self.sides if s.id == side_id), None)
+        if side is None:
+            return side_id
+        return side.label.get(language) or side.label[self.languages[0].code]
+
+    def positions(self, topic: TopicPage) -> Positions:
+        """Who takes which position on a topic: its speakers by side × its sections."""
+        from .positions import positions_of
+        return positions_of(topic, self.people, self.reports_in)
+
+    def unused_reason(self, article_id: str) -> str:
+        """Why an unused article is not on any topic page."""
+        return self.off_story.get(article_id, "")
+
+    def copies_of(self, article_id: str) -> tuple[str, ...]:
+        """The other articles that print the same report as this one."""
+        report = self.reports.get(article_id)
+        return tuple(a for a in report.articles if a != article_id) if report else ()
+
+    def report_count(self, claim: Claim) -> int:
+        """How many independent reports carry a claim: copies of one report count once."""
+        return reports_among(claim.sources, self.reports)
+
+    def corroborated(self, claims: Iterable[Claim]) -> bool:
+        """Whether any of some claims is carried by more than one independent report."""
+        return any(self.report_count(c) > 1 for c in claims)
+
+    def copy_count(self, claim: Claim) -> int:
+        """How many of a claim's sources are copies of a report another source of it prints."""
+        return len(claim.sources) - self.report_count(claim)
+
+    def reports_in(self, article_ids: Iterable[str]) -> int:
+        """How many independent reports some articles are: copies of one report count once."""
+        return reports_among(article_ids, self.reports)
+
+    @cached_property
+    def used_reports(self) -> int:
+        """How many independent reports the topic pages cite (the M of "N of M sources")."""
+        return self.reports_in({a for t in self.topics for a in t.sources})
+
+    def covered(self, article_id: str, topic: TopicPage, section: str | None = "") -> int:
+        """How many claims of a topic (or of one of its sections) cite an article."""
+        claims = topic.claims if section == "" else topic.section_claims(section)
+        return sum(1 for c in claims if article_id in c.sources)
+
+    def statements_of(self, person_id: str) -> tuple[Statement, ...]:
+        """The quotations attributed to a person as their page lists them: one per cited
+        sentence (a direct one before an indirect one), in article order. The people
+        index counts these, so its numbers are what the person pages show."""
+        seen, out = set(), []
+        mine = (s for s in self.statements if s.person == person_id)
+        for statement in sorted(mine, key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
+            if statement.citation not in seen:
+                seen.add(statement.citation)
+                out.append(statement)
+        return tuple(out)
+
+    @staticmethod
+    def unregistered(speaker: str | None) -> bool:
+        """Whether a speaker is the name of someone the registry lacks (its ids are slugs)."""
+        from .schema import SLUG
+        return speaker is not None and speaker != "" and not SLUG.match(speaker)
+
+    def person(self, person_id: str) -> Person:
+        """A person by id."""
+        return next(p for p in self.people if p.id == person_id)
+
+    def topic(self, topic_id: str) -> TopicPage:
+        """A topic page by id."""
+        return next(t for t in self.topics if t.config.id == topic_id)
+
+    def topics_of(self, article_id: str) -> tuple[TopicPage, ...]:
+        """The topic pages that cite an article."""
+        return tuple(t for t in self.topics if article_id in t.sources)
+
+    def article(self, article_id: str) -> Article:
+        """An article by id."""
+        return self._articles_by_id[article_id]
+
+    def language_of(self, article_id: str) -> str:
+        """The language an article is written in."""
+        return self.article(article_id).meta.language
+
+    @cached_property
+    def _articles_by_id(self) -> dict[str, Article]:
+        """The articles by id (made once; the model does not change)."""
+        return {a.id: a for a in self.articles}

@@ -10,11 +10,11 @@ holds every claim of its topic (it would only repeat the page).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .model import Editorial
 from .problems import ConfigError, Problem
 
 OVERVIEW_MAX = 4  # sentences of a generated overview
@@ -51,17 +51,6 @@ def _novelty(claim, chosen: list, sides: dict) -> int:
     taken = {sides.get(r[0].speaker) for r in chosen} - {None}
     side = sides.get(claim.speaker)
     return (claim.section not in sections) + (side is not None and side not in taken)
-
-
-@dataclass(frozen=True)
-class Editorial:
-    """The editors' overview of one topic in one language (content/overviews/<topic>.<lang>.md)."""
-
-    topic: str
-    language: str
-    mode: str  # REPLACE: instead of the generated overview; EXTEND: before it
-    markdown: str
-    path: str  # for messages
 
 
 def load_editorial(folder: Path, topic_ids, languages, shown=str) -> dict[tuple[str, str], Editorial]:

@@ -4,60 +4,17 @@ A topic's claims that a registered person or body made (`Claim.speaker`) are lai
 a table: one row per speaker, grouped by side in the order of content/sides.yml; one
 column per section of the topic (and "Further points") in which someone speaks; each
 cell holds the claims of that speaker in that section and how many independent reports
-carry them. Pure queries of the site model; the topic page renders the result.
+carry them. Pure queries of the site model; the topic page renders the result. The
+table's classes (Positions, SideRows, Row, Cell) are in builder/model.py.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
 
-from .model import Claim
+from .model import Cell, Claim, Person, Positions, Row, SideRows, TopicPage
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One speaker's claims on one sub-theme, and the independent reports that carry them."""
-
-    claims: tuple[Claim, ...]
-    reports: int
-
-
-@dataclass(frozen=True)
-class Row:
-    """A speaker (people.Person) and a cell per column."""
-
-    person: Any  # people.Person
-    cells: tuple[Cell, ...]
-
-
-@dataclass(frozen=True)
-class SideRows:
-    """The rows of one side, in the people's order."""
-
-    side: str
-    rows: tuple[Row, ...]
-
-
-@dataclass(frozen=True)
-class Positions:
-    """The table of a topic: its columns (section ids; None is "Further points") and rows by side."""
-
-    columns: tuple[str | None, ...]
-    sides: tuple[SideRows, ...]
-
-    @property
-    def speakers(self) -> int:
-        """How many speakers the table has."""
-        return sum(len(s.rows) for s in self.sides)
-
-    @property
-    def as_table(self) -> bool:
-        """Whether a table says more than a list: several columns and someone in them."""
-        return len(self.columns) > 1 and self.speakers > 0
-
-
-def positions_of(topic, people: Iterable, count: Callable[[Iterable[str]], int]) -> Positions:
+def positions_of(topic: TopicPage, people: Iterable[Person], count: Callable[[Iterable[str]], int]) -> Positions:
     """The positions table of a topic page; `people` in the order of their sides (Site.people),
     `count(article_ids)` the number of independent reports among some articles."""
     by_id = {p.id: p for p in people}

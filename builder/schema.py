@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from . import yamlsafe
+from .model import Term
 from .problems import ConfigError, Problem
 
 Key = tuple  # a key path: ("topics", 2, "sections", 0, "title")
@@ -351,15 +352,6 @@ class Texts(Field):
         for code in sorted(set(value) - {lang.code for lang in checker.languages}, key=str):
             checker.fail(keys + (code,), "not a site language", "add the language to mkdocs.yml or remove the text")
         return {k: str(v) for k, v in value.items()}
-
-
-@dataclass(frozen=True)
-class Term:
-    """A word or pattern that signals a topic or section, with its weight."""
-
-    label: str
-    pattern: re.Pattern
-    weight: float
 
 
 def compile_term(label: str) -> re.Pattern:

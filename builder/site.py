@@ -1,200 +1,21 @@
 """The whole site as one model: articles, topic pages with their claims, and coverage.
 
-This is the last stage before rendering; nothing here touches the disk.
+This is the last stage before rendering; nothing here touches the disk. What it makes,
+TopicPage and Site, is in builder/model.py; `assemble` puts them together.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cached_property
 
 from .claims import group_matches, make_claim
 from .copies import find_reports
 from .memo import NO_MEMO, pack_matches, unpack_matches
 from .similar import content_words, features, same_fact, weights
-from .config import Language, Reuse, TopicConfig
-from .model import Article, Claim
-from . import dates, overview, timeline
-from .attribution import Statement, continuations, quoted_by_sentence, speakers_by_sentence
-from .registry import SLUG
-from .positions import Positions, positions_of
+from .model import Article, Match, Site, TopicConfig, TopicPage, reports_among  # noqa: F401 (Site: this module's)
+from . import overview
+from .attribution import continuations, quoted_by_sentence, speakers_by_sentence
 from .story import relevance
-from .topics import Match, match_article
-
-
-
-@dataclass(frozen=True)
-class TopicPage:
-    """A topic page: its config, its claims in reading order, its overview and what covers it."""
-
-    config: TopicConfig
-    claims: tuple[Claim, ...]
-    overview: tuple[Claim, ...]  # the claims of the generated overview (builder/overview.py)
-    sources: tuple[str, ...]  # ids of the articles cited on the page
-
-    def section_claims(self, section_id: str | None) -> tuple[Claim, ...]:
-        """The claims of one section (None: those that fit no section)."""
-        return tuple(c for c in self.claims if c.section == section_id)
-
-
-@dataclass(frozen=True)
-class Site:
-    """Everything the pages show."""
-
-    languages: tuple[Language, ...]
-    articles: tuple[Article, ...]
-    topics: tuple[TopicPage, ...]
-    unused: tuple[str, ...]  # articles that no topic page cites
-    built: str  # build date, ISO
-    people: tuple = ()  # people.Person entries that have statements, by side then name
-    statements: tuple[Statement, ...] = ()  # every attributed quotation, in article order
-    off_story: dict = field(default_factory=dict)  # article id -> why it is not about the story
-    reports: dict = field(default_factory=dict)  # article id -> copies.Report it prints
-    sides: tuple = ()  # config.Side of the story, in the order pages list them
-    reuse: Reuse = field(default_factory=Reuse)  # licence, editor, contact (mkdocs.yml extra:)
-    editorial: dict = field(default_factory=dict)  # (topic id, language) -> overview.Editorial
-    site_url: str | None = None  # the public address (mkdocs.yml site_url), ending in "/"
-    glossary: tuple = ()  # glossary.Explained terms, explained on the pages and the glossary page
-
-    def editors_overview(self, topic_id: str, language: str):
-        """The editors' overview of a topic in a language (overview.Editorial), or None."""
-        return self.editorial.get((topic_id, language))
-
-    def editors_languages(self, topic_id: str) -> tuple[str, ...]:
-        """The names (mkdocs.yml) of the languages the editors wrote an overview of a topic in."""
-        return tuple(lang.name for lang in self.languages if (topic_id, lang.code) in self.editorial)
-
-    @cached_property
-    def _article_dates(self) -> dict:
-        """Article id -> its ISO date (None when unknown)."""
-        return {a.id: a.meta.date for a in self.articles}
-
-    def when(self, claim: Claim):
-        """When a claim says its event happened (dates.When), or None."""
-        return timeline.claim_when(claim, self._article_dates)
-
-    def date_note(self, claim: Claim):
-        """The date to show beside a claim's words (dates.When): None when it has none, or
-        when its words write that date out themselves."""
-        when = self.when(claim)
-        if when is None or when.basis != dates.EXPLICIT:
-            return when
-        first = claim.citations[0]
-        own = dates.resolve(claim.text, self._article_dates.get(first.article))
-        return None if own == when else when
-
-    @cached_property
-    def timeline(self) -> tuple:
-        """Every dated event of the topic pages, earliest first (timeline.Entry)."""
-        return timeline.entries(self.topics, self._article_dates)
-
-    def timeline_of(self, topic_id: str) -> tuple:
-        """The dated events of one topic: (timeline.Entry, the topic's claim in it), in time order."""
-        return tuple((e, c) for e in self.timeline for t, c in e.claims if t == topic_id)
-
-    @cached_property
-    def undated(self) -> int:
-        """How many claims of the topic pages name a day that no date of their sources fixes
-        (a claim on two topic pages counts once, as on the timeline)."""
-        return len({(c.citations[0].article, c.citations[0].start) for t in self.topics for c in t.claims
-                    if self.when(c) is None and timeline.undated(c)})
-
-    @property
-    def content_date(self) -> str | None:
-        """The newest date of the articles the topic pages cite, as precise as it is known
-        ("2025-02-14", "2025-02"); None when none has a date. A month counts as its last day,
-        so "2025-02" is newer than "2025-02-10": the content may be from the end of February."""
-        cited = {a for t in self.topics for a in t.sources}
-        dates = [a.meta.date for a in self.articles if a.id in cited and a.meta.date]
-        return max(dates, key=lambda d: (d + "-99-99")[:10], default=None)
-
-    def side_label(self, side_id: str, language: str) -> str:
-        """A side's name in a language (the default language's when it has none there)."""
-        side = next((s for s in self.sides if s.id == side_id), None)
-        if side is None:
-            return side_id
-        return side.label.get(language) or side.label[self.languages[0].code]
-
-    def positions(self, topic: TopicPage) -> Positions:
-        """Who takes which position on a topic: its speakers by side × its sections."""
-        return positions_of(topic, self.people, self.reports_in)
-
-    def unused_reason(self, article_id: str) -> str:
-        """Why an unused article is not on any topic page."""
-        return self.off_story.get(article_id, "")
-
-    def copies_of(self, article_id: str) -> tuple[str, ...]:
-        """The other articles that print the same report as this one."""
-        report = self.reports.get(article_id)
-        return tuple(a for a in report.articles if a != article_id) if report else ()
-
-    def report_count(self, claim: Claim) -> int:
-        """How many independent reports carry a claim: copies of one report count once."""
-        return reports_among(claim.sources, self.reports)
-
-    def corroborated(self, claims) -> bool:
-        """Whether any of some claims is carried by more than one independent report."""
-        return any(self.report_count(c) > 1 for c in claims)
-
-    def copy_count(self, claim: Claim) -> int:
-        """How many of a claim's sources are copies of a report another source of it prints."""
-        return len(claim.sources) - self.report_count(claim)
-
-    def reports_in(self, article_ids) -> int:
-        """How many independent reports some articles are: copies of one report count once."""
-        return reports_among(article_ids, self.reports)
-
-    @cached_property
-    def used_reports(self) -> int:
-        """How many independent reports the topic pages cite (the M of "N of M sources")."""
-        return self.reports_in({a for t in self.topics for a in t.sources})
-
-    def covered(self, article_id: str, topic: TopicPage, section: str | None = "") -> int:
-        """How many claims of a topic (or of one of its sections) cite an article."""
-        claims = topic.claims if section == "" else topic.section_claims(section)
-        return sum(1 for c in claims if article_id in c.sources)
-
-    def statements_of(self, person_id: str) -> tuple[Statement, ...]:
-        """The quotations attributed to a person as their page lists them: one per cited
-        sentence (a direct one before an indirect one), in article order. The people
-        index counts these, so its numbers are what the person pages show."""
-        seen, out = set(), []
-        mine = (s for s in self.statements if s.person == person_id)
-        for statement in sorted(mine, key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
-            if statement.citation not in seen:
-                seen.add(statement.citation)
-                out.append(statement)
-        return tuple(out)
-
-    @staticmethod
-    def unregistered(speaker: str | None) -> bool:
-        """Whether a speaker is the name of someone the registry lacks (its ids are slugs)."""
-        return speaker is not None and speaker != "" and not SLUG.match(speaker)
-
-    def person(self, person_id: str):
-        """A person by id."""
-        return next(p for p in self.people if p.id == person_id)
-
-    def topic(self, topic_id: str) -> TopicPage:
-        """A topic page by id."""
-        return next(t for t in self.topics if t.config.id == topic_id)
-
-    def topics_of(self, article_id: str) -> tuple[TopicPage, ...]:
-        """The topic pages that cite an article."""
-        return tuple(t for t in self.topics if article_id in t.sources)
-
-    def article(self, article_id: str) -> Article:
-        """An article by id."""
-        return self._articles_by_id[article_id]
-
-    def language_of(self, article_id: str) -> str:
-        """The language an article is written in."""
-        return self.article(article_id).meta.language
-
-    @cached_property
-    def _articles_by_id(self) -> dict[str, Article]:
-        """The articles by id (made once; the model does not change)."""
-        return {a.id: a for a in self.articles}
+from .topics import match_article
 
 
 SECOND_TOPIC_SHARE = 0.6  # a sentence is on a second topic only when it fits it nearly as well
@@ -268,11 +89,6 @@ def _matches_of(article: Article, topics, said, sides: dict, allowed) -> list[Ma
     """All topic matches of one article, its speakers known."""
     speakers, quoted = speakers_by_sentence(article, said), quoted_by_sentence(article, said)
     return match_article(article, topics, speakers, sides, allowed, quoted, continuations(article, said))
-
-
-def reports_among(article_ids, reports: dict) -> int:
-    """How many distinct reports some articles print (an article without a report is its own)."""
-    return len({reports[a].id if a in reports else a for a in article_ids})
 
 
 def speaker_names(people) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:

@@ -12,19 +12,7 @@ sentence counts.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .config import StoryConfig, Term
-from .model import Article
-
-
-@dataclass(frozen=True)
-class Relevance:
-    """How an article relates to the story: whether it is on it, why, and which sentences are."""
-
-    on_story: bool
-    reason: str  # for an article off the story: what it lacks, for the editors
-    sentences: frozenset[int]  # start offsets of the sentences on the story
+from .model import Article, Relevance, StoryConfig, Term
 
 
 def relevance(article: Article, story: StoryConfig | None) -> Relevance:

@@ -5,26 +5,11 @@ is one entry linking to both.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import dates
-from .model import Claim
+from .model import Claim, Entry, When
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One dated event: its date and the claims (with their topic ids) that tell it."""
-
-    when: dates.When
-    claims: tuple[tuple[str, Claim], ...]  # (topic id, claim), in the order of the topics
-
-    @property
-    def claim(self) -> Claim:
-        """The claim whose words the entry shows (the first one)."""
-        return self.claims[0][1]
-
-
-def claim_when(claim: Claim, article_dates: dict) -> dates.When | None:
+def claim_when(claim: Claim, article_dates: dict) -> When | None:
     """The best date a claim's cited sentences give, each read against its article's date
     (`article_dates`: article id -> ISO date or None); None when none names one."""
     found = [(when, i) for i, c in enumerate(claim.citations)
@@ -40,7 +25,7 @@ def undated(claim: Claim) -> bool:
 def entries(topics, article_dates: dict) -> tuple[Entry, ...]:
     """The timeline of some topic pages (TopicPage), earliest first."""
     merged: dict[tuple, list] = {}
-    whens: dict[tuple, dates.When] = {}
+    whens: dict[tuple, When] = {}
     for topic in topics:
         for claim in topic.claims:
             when = claim_when(claim, article_dates)

@@ -49,7 +49,7 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: d
                 continue
             for sentence in block.sentences:
                 order += 1
-                speaker, side = speakers.get(sentence.start), sides.get(quoted.get(sentence.start))
+                speaker, side = speakers.get(sentence.start), sides.get(quoted.get(sentence.start), "")  # "": no side
                 own = term_score(sentence.text, topic.terms) + topic.sides.get(side, 0.0)
                 score = own + CONTEXT_SHARE * previous if own else 0.0
                 previous = own
