@@ -24,9 +24,10 @@ from .glossary import load_explanations
 from .memo import ArticleMemo
 from .overview import FOLDER as OVERVIEWS, load_editorial
 from .pool import guarded, mapped
-from .registry import load_people
+from .registry import People, load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
+from .model import Article, Editorial, Explained, Language, Site, TopicConfig
 from .site import assemble
 
 
@@ -135,7 +136,7 @@ def load_model(project: Project, report: Report):
     return site, strings
 
 
-def warn_unused(site, report: Report) -> None:
+def warn_unused(site: Site, report: Report) -> None:
     """A warning for every article that no topic page cites, saying why."""
     for article_id in site.unused:
         reason = site.unused_reason(article_id)
@@ -147,13 +148,14 @@ def warn_unused(site, report: Report) -> None:
                                     "check content/topics.yml: its terms do not match this article's sentences")
 
 
-def _editorial(project: Project, topics, languages) -> dict:
+def _editorial(project: Project, topics: tuple[TopicConfig, ...], languages: tuple[Language, ...]
+               ) -> dict[tuple[str, str], Editorial]:
     """The editors' overviews of content/overviews/, by (topic id, language)."""
     return load_editorial(project.root / OVERVIEWS, [t.id for t in topics], [lang.code for lang in languages],
                           project.shown)
 
 
-def explained_terms(project: Project, languages: tuple[str, ...]):
+def explained_terms(project: Project, languages: tuple[str, ...]) -> tuple[Explained, ...]:
     """The terms content/glossary.yml explains to readers, in the site's languages."""
     return load_explanations(project.root / "content" / "glossary.yml", languages)
 
@@ -168,7 +170,7 @@ def warn_damaged(project: Project, caches, report: Report) -> None:
                                 "at any time)")
 
 
-def quotations(articles: list, people, memo: ArticleMemo, report: Report) -> dict:
+def quotations(articles: list[Article], people: People, memo: ArticleMemo, report: Report) -> dict:
     """Article id -> its statements (attribution.attribute), from the cache or computed in
     the process pool; an article the builder fails on is reported and left out."""
     found = {a.id: memo.cached("quotes", a) for a in articles}
@@ -195,7 +197,7 @@ def _reporter(report: Report, stage: str):
     return failed
 
 
-def stable_ids(site, published: dict, report: Report):
+def stable_ids(site: Site, published: dict, report: Report) -> Site:
     """The site with every claim under the id it was published with (identity.assign); a
     published id that no claim carries any more is a problem naming where its sentences are."""
     topics, gone = [], {}
@@ -215,7 +217,7 @@ def stable_ids(site, published: dict, report: Report):
     return replace(site, topics=tuple(topics))
 
 
-def sync_catalogs(project: Project, site, strings: dict, report: Report, save: bool = True) -> dict:
+def sync_catalogs(project: Project, site: Site, strings: dict, report: Report, save: bool = True) -> dict:
     """Load the translation memory and bring it in line with the site's texts."""
     with report.stage("translations"):
         codes = tuple(lang.code for lang in site.languages)
@@ -241,7 +243,7 @@ def warn_empty_catalog(project: Project, catalog, texts: int, report: Report) ->
                             "else fill it with `python -m builder translate`")
 
 
-def topic_segments(site, language: str) -> list:
+def topic_segments(site: Site, language: str) -> list:
     """Topic and section texts that topics.yml does not give in `language`."""
     source = site.languages[0].code
     out = []
@@ -253,7 +255,7 @@ def topic_segments(site, language: str) -> list:
     return out
 
 
-def render_all(project: Project, site, strings: dict, catalogs: dict, report: Report) -> dict[str, bytes]:
+def render_all(project: Project, site: Site, strings: dict, catalogs: dict, report: Report) -> dict[str, bytes]:
     """Every file of the docs folder, for every language; counts texts by translation state."""
     files: dict[str, bytes] = {}
     default = site.languages[0].code
@@ -386,7 +388,7 @@ def _record_catalogs(project: Project, catalogs: dict, save: bool) -> list[str]:
     return [str(project.shown(c.path)) for c in catalogs.values() if not c.saved()]
 
 
-def _mkdocs_and_links(project: Project, site, report: Report, out, record: bool) -> tuple[int, bool]:
+def _mkdocs_and_links(project: Project, site: Site, report: Report, out, record: bool) -> tuple[int, bool]:
     """Run MkDocs and check the published links, unless no input of MkDocs changed since
     the last run that succeeded (then site/ is what MkDocs would write again). Returns the
     status and whether the published manifest is up to date."""
@@ -410,7 +412,7 @@ def _mkdocs_and_links(project: Project, site, report: Report, out, record: bool)
     return 0, current
 
 
-def summary(site, report: Report, total: float, out) -> None:
+def summary(site: Site, report: Report, total: float, out) -> None:
     """Print what the build read, made and how long each stage took."""
     p = report.problems
     skipped = report.files - len(site.articles)  # each one has an error, in its file or in content/sources.yml

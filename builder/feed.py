@@ -25,9 +25,8 @@ from dataclasses import dataclass
 
 from .catalog import Segment
 from .localize import Localizer
-from .model import Claim
+from .model import Claim, Site, TopicPage
 from .render import Page
-from .site import TopicPage
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -55,7 +54,7 @@ def timestamp(date: str) -> str:
     return f"{year}-{month}-{day}T00:00:00Z"
 
 
-def entries(site, limit: int = FEED_MAX) -> list[Entry]:
+def entries(site: Site, limit: int = FEED_MAX) -> list[Entry]:
     """The dated claims of every topic, newest source first; ties keep the order of the
     pages (more reports first), at most `limit`."""
     found = []
@@ -80,7 +79,7 @@ def docs_name(language: str, default: str) -> str:
     return FEED_NAME if language == default else f"{stem}.{language}.{suffix}"
 
 
-def feed_files(site, catalogs: dict, strings: dict) -> dict[str, bytes]:
+def feed_files(site: Site, catalogs: dict, strings: dict) -> dict[str, bytes]:
     """The feed of every language, by docs path."""
     default = site.languages[0].code
     return {docs_name(lang.code, default): atom_feed(site, lang.code, catalogs, strings)
@@ -109,7 +108,7 @@ class Addresses:
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{self.site_title}/{target}')}"
 
 
-def atom_feed(site, language: str, catalogs: dict, strings: dict) -> bytes:
+def atom_feed(site: Site, language: str, catalogs: dict, strings: dict) -> bytes:
     """The Atom 1.0 feed of one language, as UTF-8 bytes."""
     default = site.languages[0].code
     page = Page(feed_path(language, default), language, Localizer(language, catalogs), strings)
@@ -169,7 +168,7 @@ def _rights(reuse, page: Page) -> str | None:
     return page.t("feed_rights").replace("{licence}", licence)
 
 
-def _entry(feed: ET.Element, entry: Entry, site, page: Page, urls: Addresses, prefix: str) -> None:
+def _entry(feed: ET.Element, entry: Entry, site: Site, page: Page, urls: Addresses, prefix: str) -> None:
     """Append one claim's entry."""
     topic, claim = entry.topic, entry.claim
     target = f"{prefix}topics/{topic.config.id}.html#{claim.id}"
@@ -185,13 +184,13 @@ def _entry(feed: ET.Element, entry: Entry, site, page: Page, urls: Addresses, pr
     add(element, "summary", _summary(entry, site, page, title))
 
 
-def _topic_title(topic, site, page: Page) -> str:
+def _topic_title(topic: TopicPage, site: Site, page: Page) -> str:
     """A topic's title in the page's language (topics.yml, else the translation memory)."""
     texts, source = topic.config.title, site.languages[0].code
     return page.loc.given(texts, Segment(f"topic.{topic.config.id}.title", texts[source], source)).text
 
 
-def _summary(entry: Entry, site, page: Page, topic_title: str) -> str:
+def _summary(entry: Entry, site: Site, page: Page, topic_title: str) -> str:
     """"<topic>: reported by <n sources>, the newest from <date>", with the copies among them."""
     claim = entry.claim
     sources = page.count(site.report_count(claim), "sources_word")

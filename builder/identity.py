@@ -11,9 +11,10 @@ gone, and it names where those sentences are now.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .model import Claim
+from .model import Claim, TopicPage
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def _fresh(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def record(topics) -> dict[str, dict[str, list[str]]]:
+def record(topics: Iterable[TopicPage]) -> dict[str, dict[str, list[str]]]:
     """What the manifest keeps of the claims: for each topic, each id and alias with its sentences."""
     out: dict[str, dict[str, list[str]]] = {}
     for topic in topics:
@@ -84,7 +85,7 @@ def record(topics) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def gone_elsewhere(gone: dict[str, tuple[str, ...]], published: dict, topics) -> list[Gone]:
+def gone_elsewhere(gone: dict[str, tuple[str, ...]], published: dict, topics: Iterable[TopicPage]) -> list[Gone]:
     """The gone ids of each topic, with the claims of other topics that cite their sentences now."""
     out = []
     for topic_id, ids in sorted(gone.items()):

@@ -15,9 +15,8 @@ import pickle
 from pathlib import Path
 
 from .cache import Cache, code_closure, code_fingerprint
-from .model import Article
+from .model import Article, Match
 from .pool import Outcome, guarded, mapped
-from .topics import Match
 
 # What each kind of result is computed by (its modules and what they import) and which
 # files of content/ it reads, besides the article.

@@ -16,8 +16,9 @@ the order of the stages:
 - the pages (site.py): TopicPage, Site.
 
 The registry with its matcher (People) is in registry.py, the loaders and the stages
-that make these classes in their own modules. This module imports no stage: the few
-queries of Site that compute (its timeline, dates, positions) import theirs when called.
+that make these classes in their own modules. This module imports no other module of the
+builder, so every stage can import it (and the caches keyed by what a stage imports,
+builder/cache.py, do not change with the others).
 
 Every piece of text carries character offsets into its article's cleaned text, so that
 any citation can be checked against the source at any time.
@@ -29,6 +30,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+# The form of every id of the editorial config and the registry ("fare-rise"); a speaker
+# that is not one is the name of someone the registry lacks.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ---------------------------------------------------------------------------
 # The editorial config (config.py: content/*.yml and the builder's part of mkdocs.yml)
 
@@ -530,9 +534,9 @@ class TopicPage:
 
 @dataclass(frozen=True)
 class Site:
-    """Everything the pages show (site.assemble makes it). The queries that compute dates,
-    the timeline and the positions import their stage module when called, so that this
-    module stays free of the stages."""
+    """Everything the pages show (site.assemble makes it), with the lookups the pages make
+    in it. What is computed from it by a stage (its timeline, a claim's date, a topic's
+    positions) is in site.py: `timeline(site)`, `date_note(site, claim)`, `positions(site, topic)`."""
 
     languages: tuple[Language, ...]
     articles: tuple[Article, ...]
@@ -558,43 +562,9 @@ class Site:
         return tuple(lang.name for lang in self.languages if (topic_id, lang.code) in self.editorial)
 
     @cached_property
-    def _article_dates(self) -> dict[str, str | None]:
+    def article_dates(self) -> dict[str, str | None]:
         """Article id -> its ISO date (None when unknown)."""
         return {a.id: a.meta.date for a in self.articles}
-
-    def when(self, claim: Claim) -> When | None:
-        """When a claim says its event happened, or None."""
-        from . import timeline
-        return timeline.claim_when(claim, self._article_dates)
-
-    def date_note(self, claim: Claim) -> When | None:
-        """The date to show beside a claim's words: None when it has none, or when its words
-        write that date out themselves."""
-        from . import dates
-        when = self.when(claim)
-        if when is None or when.basis != EXPLICIT:
-            return when
-        first = claim.citations[0]
-        own = dates.resolve(claim.text, self._article_dates.get(first.article))
-        return None if own == when else when
-
-    @cached_property
-    def timeline(self) -> tuple[Entry, ...]:
-        """Every dated event of the topic pages, earliest first."""
-        from . import timeline
-        return timeline.entries(self.topics, self._article_dates)
-
-    def timeline_of(self, topic_id: str) -> tuple[tuple[Entry, Claim], ...]:
-        """The dated events of one topic: (the entry, the topic's claim in it), in time order."""
-        return tuple((e, c) for e in self.timeline for t, c in e.claims if t == topic_id)
-
-    @cached_property
-    def undated(self) -> int:
-        """How many claims of the topic pages name a day that no date of their sources fixes
-        (a claim on two topic pages counts once, as on the timeline)."""
-        from . import timeline
-        return len({(c.citations[0].article, c.citations[0].start) for t in self.topics for c in t.claims
-                    if self.when(c) is None and timeline.undated(c)})
 
     @property
     def content_date(self) -> str | None:
@@ -611,11 +581,6 @@ class Site:
         if side is None:
             return side_id
         return side.label.get(language) or side.label[self.languages[0].code]
-
-    def positions(self, topic: TopicPage) -> Positions:
-        """Who takes which position on a topic: its speakers by side × its sections."""
-        from .positions import positions_of
-        return positions_of(topic, self.people, self.reports_in)
 
     def unused_reason(self, article_id: str) -> str:
         """Why an unused article is not on any topic page."""
@@ -667,7 +632,6 @@ class Site:
     @staticmethod
     def unregistered(speaker: str | None) -> bool:
         """Whether a speaker is the name of someone the registry lacks (its ids are slugs)."""
-        from .schema import SLUG
         return speaker is not None and speaker != "" and not SLUG.match(speaker)
 
     def person(self, person_id: str) -> Person:

@@ -21,7 +21,7 @@ import yaml
 from .localize import MISSING, Localizer
 
 if TYPE_CHECKING:
-    from .site import Site
+    from .model import Site, TopicPage
 
 
 def localized_name(path: str, language: str, default: str) -> str:
@@ -160,7 +160,7 @@ def _text_of(site: Site, statement) -> str:
     return site.article(statement.citation.article).text[statement.start:statement.end]
 
 
-def _topic_json(topic, texts, site: Site, names: dict) -> dict:
+def _topic_json(topic: TopicPage, texts, site: Site, names: dict) -> dict:
     """One topic of the export, with its claims and their citations; copies of one report
     count once in `reports` and `of_sources`."""
     claims = [{

@@ -45,8 +45,9 @@ class People:
 
     entries: tuple[Person, ...]
     pattern: re.Pattern  # alternation of all variants, longest first
-    by_variant: dict  # variant (lower case) -> person id
-    side_adjectives: tuple = ()  # (adjective as it begins, side id): "norwegisch" -> the side of Norway
+    by_variant: dict[str, str]  # variant (lower case) -> person id
+    # (adjective as it begins, side id): "norwegisch" -> the side of Norway
+    side_adjectives: tuple[tuple[str, str], ...] = ()
 
     def get(self, person_id: str) -> Person:
         """The entry with this id (KeyError when there is none)."""

@@ -21,7 +21,8 @@ from .glossary import alphabetical, used_forms
 from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, article_segments, block_segments,
                        citation_segment, claim_segment, has_own_text, person_segment, title_segment)
 from .config import STORY
-from .model import Article, Block, Citation, Claim
+from .model import Article, Block, Citation, Claim, Entry, Site
+from .site import date_note, events, events_of, positions, undated
 from .read import web_address
 
 # Characters Markdown (with the site's extensions) would read as syntax, escaped with a
@@ -142,10 +143,20 @@ def quote_kind(statement, text: Text, page: Page) -> str:
 class Renderer:
     """Renders every page of the site in one language."""
 
-    def __init__(self, site, env: jinja2.Environment, language: str, catalogs: dict, strings: dict):
+    def __init__(self, site: Site, env: jinja2.Environment, language: str, catalogs: dict, strings: dict):
         self.site, self.env, self.language = site, env, language
         self.catalogs, self.strings = catalogs, strings
         self.counts: dict[str, dict[str, int]] = {}  # page path -> texts by state
+
+    @functools.cached_property
+    def timeline(self) -> tuple[Entry, ...]:
+        """The site's dated events, earliest first (site.events, made once)."""
+        return events(self.site)
+
+    @functools.cached_property
+    def undated(self) -> int:
+        """How many claims name a day no date fixes (site.undated, counted once)."""
+        return undated(self.site)
 
     def page(self, path: str) -> Page:
         """A fresh page context with its own count of translated texts."""
@@ -194,7 +205,9 @@ class Renderer:
             said_by=lambda person: self.said_by(person, page),
             quote_kind=lambda statement, text: quote_kind(statement, text, page),
             when_text=lambda when: when_text(when, page), date_text=lambda when: date_text(when, page),
-            site_topic=self.site.topic, short=lambda text: shown(shortened(text), page), **values)
+            site_topic=self.site.topic, short=lambda text: shown(shortened(text), page),
+            date_note=lambda claim: date_note(self.site, claim), positions_of=lambda t: positions(self.site, t),
+            timeline_of=lambda topic_id: events_of(self.timeline, topic_id), undated=self.undated, **values)
 
     def person_name(self, person, page: Page, as_html: bool = False) -> str:
         """A person's name as written in the page's language (Tschaikowski / Tchaikovsky),
@@ -256,7 +269,7 @@ class Renderer:
             description = self.plain_given(topic.config.description, f"topic.{topic.config.id}.description")
             out[path] = self.render("topic.md.j2", self.page(path), description, topic=topic)
         out["timeline.md"] = self.render("timeline.md.j2", self.page("timeline.md"), words("timeline_intro"),
-                                         groups=timeline_groups(self.site.timeline))
+                                         groups=timeline_groups(self.timeline))
         out["coverage.md"] = self.render("coverage.md.j2", self.page("coverage.md"), words("coverage_intro"))
         if self.site.glossary:
             out[GLOSSARY] = self.render("glossary.md.j2", self.page(GLOSSARY), words("glossary_intro"))
@@ -449,7 +462,7 @@ def first_paragraph(markdown: str) -> str:
     return ""
 
 
-def render_site(site, templates: Path, language: str, catalogs: dict, strings: dict, static: dict | None = None):
+def render_site(site: Site, templates: Path, language: str, catalogs: dict, strings: dict, static: dict | None = None):
     """Render every page of `site` in `language`: ({path: Markdown}, {path: texts by state}).
     `static` holds the hand-written pages of this language by their default-language path
     ({"about.md": Markdown}); they come back with front matter (`Renderer.static_page`)."""
@@ -460,7 +473,7 @@ def render_site(site, templates: Path, language: str, catalogs: dict, strings: d
     return pages, renderer.counts
 
 
-def all_segments(site, strings: dict) -> list:
+def all_segments(site: Site, strings: dict) -> list:
     """Every segment the site shows: UI strings, topic texts, article texts."""
     codes = {lang.code for lang in site.languages}
     segments = [Segment(f"ui.{k}", v, strings["_language"]) for k, v in sorted(strings.items())

@@ -23,11 +23,10 @@ from typing import Any
 import yaml
 
 from . import yamlsafe
-from .model import Term
+from .model import SLUG, Term
 from .problems import ConfigError, Problem
 
 Key = tuple  # a key path: ("topics", 2, "sections", 0, "title")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Za-z]{2,4})?$")  # "de", "pt_BR"
 EMAIL = re.compile(r"^[^@\s<>\"'`\\]+@[^@\s<>\"'`\\]+\.[^@\s<>\"'`\\]+$")
 

@@ -1,7 +1,8 @@
 """The whole site as one model: articles, topic pages with their claims, and coverage.
 
 This is the last stage before rendering; nothing here touches the disk. What it makes,
-TopicPage and Site, is in builder/model.py; `assemble` puts them together.
+TopicPage and Site, is in builder/model.py; `assemble` puts them together, and the
+functions at the end compute what the pages show of it (dates, timeline, positions).
 """
 from __future__ import annotations
 
@@ -11,18 +12,22 @@ from .claims import group_matches, make_claim
 from .copies import find_reports
 from .memo import NO_MEMO, pack_matches, unpack_matches
 from .similar import content_words, features, same_fact, weights
-from .model import Article, Match, Site, TopicConfig, TopicPage, reports_among  # noqa: F401 (Site: this module's)
-from . import overview
+from .model import (Article, Claim, Concept, Entry, Language, Match, Person, Positions, Relevance, Report, Side, Site,
+                    Statement, StoryConfig, TopicConfig, TopicPage, When, reports_among)
+from . import dates, overview, timeline
+from .positions import positions_of
 from .attribution import continuations, quoted_by_sentence, speakers_by_sentence
 from .story import relevance
+from .registry import People
 from .topics import match_article
 
 
 SECOND_TOPIC_SHARE = 0.6  # a sentence is on a second topic only when it fits it nearly as well
 
 
-def match_all(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict | None = None,
-              people=None, on_story: dict | None = None, failed=None, memo=NO_MEMO) -> dict[str, list[Match]]:
+def match_all(articles: list[Article], topics: tuple[TopicConfig, ...],
+              statements: dict[str, tuple[Statement, ...]] | None = None, people: People | None = None,
+              on_story: dict[str, frozenset[int]] | None = None, failed=None, memo=NO_MEMO) -> dict[str, list[Match]]:
     """The matches of every article, by topic id (speakers count when statements are given).
 
     A sentence belongs to the topic it fits best, and to another topic only when it fits
@@ -91,7 +96,7 @@ def _matches_of(article: Article, topics, said, sides: dict, allowed) -> list[Ma
     return match_article(article, topics, speakers, sides, allowed, quoted, continuations(article, said))
 
 
-def speaker_names(people) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def speaker_names(people: People | None) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """The lemmas of each person's names, and of their names and role nouns together."""
     if not people:
         return {}, {}
@@ -103,8 +108,9 @@ def speaker_names(people) -> tuple[dict[str, frozenset[str]], dict[str, frozense
             {p.id: lemmas((*p.variants, *p.role_nouns)) for p in people.entries})
 
 
-def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: dict | None = None,
-               names: tuple[dict, dict] | None = None, sides: dict | None = None) -> TopicPage:
+def topic_page(config: TopicConfig, matches: list[Match], concepts: tuple[Concept, ...] = (),
+               reports: dict[str, Report] | None = None, names: tuple[dict, dict] | None = None,
+               sides: dict[str, str] | None = None) -> TopicPage:
     """Group a topic's matches into claims and order them for reading and for the overview
     (`sides`: speaker -> side, to spread the overview over the sides)."""
     reports = reports or {}
@@ -122,7 +128,7 @@ def topic_page(config: TopicConfig, matches: list[Match], concepts=(), reports: 
     return TopicPage(config, claims, chosen, sources)
 
 
-def distinct_facts(ranked: list, concepts=(), limit: int = 3 * overview.OVERVIEW_MAX) -> list:
+def distinct_facts(ranked: list, concepts: tuple[Concept, ...] = (), limit: int = 3 * overview.OVERVIEW_MAX) -> list:
     """The first `limit` ranked claims (rows whose first item is the claim) that do not say
     what a higher one says: the overview tells each fact once."""
     feats = [features(r[0].text, None, concepts) for r in ranked]
@@ -136,9 +142,10 @@ def distinct_facts(ranked: list, concepts=(), limit: int = 3 * overview.OVERVIEW
     return [ranked[i] for i in kept]
 
 
-def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
-             concepts=(), people=None, statements: dict | None = None, story=None, failed=None,
-             sides=(), memo=NO_MEMO) -> Site:
+def assemble(languages: tuple[Language, ...], articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
+             concepts: tuple[Concept, ...] = (), people: People | None = None,
+             statements: dict[str, tuple[Statement, ...]] | None = None, story: StoryConfig | None = None,
+             failed=None, sides: tuple[Side, ...] = (), memo=NO_MEMO) -> Site:
     """Build the site model from the articles, the topic rules, concepts, statements and the story.
 
     `failed(article, exception)`, when given, is told of an article the builder could not
@@ -158,7 +165,9 @@ def assemble(languages, articles: list[Article], topics: tuple[TopicConfig, ...]
                 reports, tuple(sides))
 
 
-def _judge_and_match(articles: list[Article], topics, statements: dict, people, story, failed, memo=NO_MEMO):
+def _judge_and_match(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict,
+                     people: People | None, story: StoryConfig | None, failed, memo=NO_MEMO
+                     ) -> tuple[list[Article], dict[str, Relevance], dict[str, list[Match]]]:
     """(the articles kept, each one's relevance to the story, the matches by topic); an
     article the builder fails on is told to `failed` and not kept."""
     skipped: set[str] = set()
@@ -175,10 +184,54 @@ def _judge_and_match(articles: list[Article], topics, statements: dict, people, 
     return [a for a in articles if a.id not in skipped], judged, matches
 
 
-def _speaking(people, statements, sides=()) -> tuple:
+def _speaking(people: People | None, statements: tuple[Statement, ...], sides: tuple[Side, ...] = ()
+              ) -> tuple[Person, ...]:
     """The registry's people who speak in the statements, by side (in the order of the
     story's sides) and name."""
     speaking = {s.person for s in statements if s.person}
     order = {side.id: i for i, side in enumerate(sides)}
     return tuple(sorted((p for p in (people.entries if people else ()) if p.id in speaking),
                         key=lambda p: (order.get(p.side, len(order)), p.side, p.name)))
+
+
+# ---------------------------------------------------------------------------
+# What the pages compute from the site: dates, the timeline, the positions. They are
+# here, not methods of model.Site, so that model.py imports no stage.
+
+def when(site: Site, claim: Claim) -> When | None:
+    """When a claim says its event happened, or None."""
+    return timeline.claim_when(claim, site.article_dates)
+
+
+def date_note(site: Site, claim: Claim) -> When | None:
+    """The date to show beside a claim's words: None when it has none, or when its words
+    write that date out themselves."""
+    found = when(site, claim)
+    if found is None or found.basis != dates.EXPLICIT:
+        return found
+    first = claim.citations[0]
+    own = dates.resolve(claim.text, site.article_dates.get(first.article))
+    return None if own == found else found
+
+
+def events(site: Site) -> tuple[Entry, ...]:
+    """Every dated event of the topic pages, earliest first (the timeline)."""
+    return timeline.entries(site.topics, site.article_dates)
+
+
+def events_of(entries: tuple[Entry, ...], topic_id: str) -> tuple[tuple[Entry, Claim], ...]:
+    """The dated events of one topic among the timeline's: (the entry, the topic's claim in
+    it), in time order."""
+    return tuple((e, c) for e in entries for t, c in e.claims if t == topic_id)
+
+
+def undated(site: Site) -> int:
+    """How many claims of the topic pages name a day that no date of their sources fixes
+    (a claim on two topic pages counts once, as on the timeline)."""
+    return len({(c.citations[0].article, c.citations[0].start) for t in site.topics for c in t.claims
+                if when(site, c) is None and timeline.undated(c)})
+
+
+def positions(site: Site, topic: TopicPage) -> Positions:
+    """Who takes which position on a topic: its speakers by side × its sections."""
+    return positions_of(topic, site.people, site.reports_in)

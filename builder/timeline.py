@@ -6,10 +6,10 @@ is one entry linking to both.
 from __future__ import annotations
 
 from . import dates
-from .model import Claim, Entry, When
+from .model import Claim, Entry, TopicPage, When
 
 
-def claim_when(claim: Claim, article_dates: dict) -> When | None:
+def claim_when(claim: Claim, article_dates: dict[str, str | None]) -> When | None:
     """The best date a claim's cited sentences give, each read against its article's date
     (`article_dates`: article id -> ISO date or None); None when none names one."""
     found = [(when, i) for i, c in enumerate(claim.citations)
@@ -22,7 +22,7 @@ def undated(claim: Claim) -> bool:
     return any(dates.names_day(c.quote) for c in claim.citations)
 
 
-def entries(topics, article_dates: dict) -> tuple[Entry, ...]:
+def entries(topics: tuple[TopicPage, ...], article_dates: dict[str, str | None]) -> tuple[Entry, ...]:
     """The timeline of some topic pages (TopicPage), earliest first."""
     merged: dict[tuple, list] = {}
     whens: dict[tuple, When] = {}

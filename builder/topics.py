@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from .config import Term, TopicConfig
-from .model import Article, Match
+from .model import Article, Match, Term, TopicConfig
 
 CONTEXT_SHARE = 0.5
 
