@@ -13,10 +13,11 @@ the order of the stages:
   Editorial, Explained;
 - the timeline and the positions table (timeline.py, positions.py): Entry, Cell, Row,
   SideRows, Positions;
-- the pages (site.py): TopicPage, Site.
+- the pages (site.py): TopicPage, Site, and the id pattern SLUG.
 
-The registry with its matcher (People) is in registry.py, the loaders and the stages
-that make these classes in their own modules. This module imports no other module of the
+The registry with its matcher (People) is in registry.py; the loaders and the stages
+that make these classes are in their own modules, and what the pages compute from the
+site (its timeline, a claim's date, a topic's positions) in site.py. This module imports no other module of the
 builder, so every stage can import it (and the caches keyed by what a stage imports,
 builder/cache.py, do not change with the others).
 
@@ -33,6 +34,7 @@ from functools import cached_property
 # The form of every id of the editorial config and the registry ("fare-rise"); a speaker
 # that is not one is the name of someone the registry lacks.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
 # ---------------------------------------------------------------------------
 # The editorial config (config.py: content/*.yml and the builder's part of mkdocs.yml)
 
@@ -536,7 +538,7 @@ class TopicPage:
 class Site:
     """Everything the pages show (site.assemble makes it), with the lookups the pages make
     in it. What is computed from it by a stage (its timeline, a claim's date, a topic's
-    positions) is in site.py: `timeline(site)`, `date_note(site, claim)`, `positions(site, topic)`."""
+    positions) is in site.py: `events(site)`, `date_note(site, claim)`, `positions(site, topic)`."""
 
     languages: tuple[Language, ...]
     articles: tuple[Article, ...]

@@ -149,3 +149,12 @@ def test_the_storys_strings_are_ui_keys_with_a_text_per_language(tmp_path):
     assert found == [(5, "site_name"), (2, "home_intro"), (1, "site_title")]
     assert "not a UI string of" in str(caught.value) and "expected a text per language with at least `de:`" \
         in str(caught.value)
+
+
+def test_the_model_imports_no_other_module_of_the_builder():
+    # Every stage imports builder/model.py, and the caches are keyed by what a stage imports.
+    code = "import sys, builder.model; print(sorted(m for m in sys.modules if m.startswith('builder.')))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['builder.model']"
+    from builder.cache import code_closure
+    assert code_closure("model.py") == ("model.py",)
