@@ -7,13 +7,12 @@ lock ends with the process that holds it, however it ends; the file itself stays
 """
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from .problems import Problem
+from .problems import ConfigError, Problem, env_number
 
 try:
     import fcntl
@@ -78,14 +77,8 @@ def _acquire(handle, shown: str, wait: float, out) -> None:
 
 def wait_seconds() -> float:
     """How long to wait for the lock: BUILDER_LOCK_WAIT, else DEFAULT_WAIT."""
-    value = os.environ.get(WAIT_VARIABLE, "").strip()
-    if not value:
-        return DEFAULT_WAIT
     try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds < float("inf"):
-        raise LockError(str(Problem(WAIT_VARIABLE, None, f"{value!r} is not a number of seconds",
-                                    f"set it to e.g. 60, or unset it to wait {DEFAULT_WAIT:g} s")))
-    return seconds
+        return env_number(WAIT_VARIABLE, DEFAULT_WAIT, float, lambda s: 0 <= s < float("inf"), "a number of seconds",
+                          f"set it to e.g. 60, or unset it to wait {DEFAULT_WAIT:g} s")
+    except ConfigError as exc:
+        raise LockError(str(exc)) from None

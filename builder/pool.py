@@ -14,7 +14,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from .problems import ConfigError, Problem
+from .problems import env_number
 
 WORKERS_VARIABLE = "BUILDER_WORKERS"
 MIN_ITEMS = 8  # items per process below which starting processes costs more than it saves
@@ -22,13 +22,9 @@ MIN_ITEMS = 8  # items per process below which starting processes costs more tha
 
 def workers() -> int:
     """How many processes per-article work may use: BUILDER_WORKERS, else the machine's cores."""
-    value = os.environ.get(WORKERS_VARIABLE, "").strip()
-    if not value:
-        return os.cpu_count() or 1
-    if not value.isdigit() or int(value) < 1:
-        raise ConfigError([Problem(WORKERS_VARIABLE, None, f"{value!r} is not a number of processes (1 or more)",
-                                   "set it to e.g. 4, to 1 for one process, or unset it for one per core")])
-    return int(value)
+    return env_number(WORKERS_VARIABLE, os.cpu_count() or 1, lambda v: int(v) if v.isdigit() else None,
+                      lambda n: n >= 1, "a number of processes (1 or more)",
+                      "set it to e.g. 4, to 1 for one process, or unset it for one per core")
 
 
 _WORK = None  # the work of the running `mapped`, inherited by the forked processes

@@ -5,6 +5,7 @@ problems and go on; the build decides at the end whether they make it fail.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 ERROR = "error"
@@ -72,3 +73,19 @@ class ConfigError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+def env_number(variable: str, default, parse, valid, what: str, fix: str):
+    """A number an environment variable sets, else `default`: `parse` reads the text (a
+    ValueError or None is no number), `valid` says whether the number can be used; a
+    ConfigError names the variable, says the value is not `what`, and gives the fix."""
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    try:
+        number = parse(value)
+    except ValueError:
+        number = None
+    if number is None or not valid(number):
+        raise ConfigError([Problem(variable, None, f"{value!r} is not {what}", fix)])
+    return number

@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import datetime
 import itertools
-import os
 import re
 import unicodedata
 import urllib.parse
@@ -26,7 +25,7 @@ import yaml
 from . import clean, yamlsafe
 from .model import HEADING, PARAGRAPH, Article, Metadata
 from .pool import guarded, mapped
-from .problems import ConfigError, Problem, Problems
+from .problems import Problem, Problems, env_number
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 WEB_PAGES = (".html", ".htm")
@@ -107,14 +106,8 @@ def _sources(files, sources_meta: dict, languages: tuple[str, ...], root: Path |
 
 def max_article_bytes() -> int:
     """The size limit of an article file: BUILDER_MAX_ARTICLE_MB, else DEFAULT_MAX_MB."""
-    value = os.environ.get(SIZE_VARIABLE, "").strip()
-    try:
-        megabytes = float(value) if value else DEFAULT_MAX_MB
-    except ValueError:
-        megabytes = -1.0
-    if not 0 < megabytes < float("inf"):
-        raise ConfigError([Problem(SIZE_VARIABLE, None, f"{value!r} is not a positive number of megabytes",
-                                   f"set it to e.g. 5, or unset it for {DEFAULT_MAX_MB:g} MB")])
+    megabytes = env_number(SIZE_VARIABLE, DEFAULT_MAX_MB, float, lambda mb: 0 < mb < float("inf"),
+                           "a positive number of megabytes", f"set it to e.g. 5, or unset it for {DEFAULT_MAX_MB:g} MB")
     return int(megabytes * 1_000_000)
 
 

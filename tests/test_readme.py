@@ -52,8 +52,11 @@ def test_every_make_target_the_readme_names_exists():
         assert target in targets, f"README names `make {target}`, which the Makefile lacks"
 
 
+READERS = ("os.environ.get", "os.getenv", "env_number")  # calls whose first argument names a variable
+
+
 def environment_reads(path: Path) -> set[str]:
-    """The environment variables a module reads by name: os.environ.get(X), os.environ[X],
+    """The environment variables a module reads by name: os.environ.get(X), os.environ[X], env_number(X, …),
     os.getenv(X), with X a text or a module-level name bound to one."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     constants = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
@@ -67,7 +70,7 @@ def environment_reads(path: Path) -> set[str]:
 
     found = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and ast.unparse(node.func) in ("os.environ.get", "os.getenv") and node.args:
+        if isinstance(node, ast.Call) and ast.unparse(node.func) in READERS and node.args:
             found.add(name(node.args[0]))
         elif isinstance(node, ast.Subscript) and ast.unparse(node.value) == "os.environ":
             found.add(name(node.slice))

@@ -9,6 +9,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from builder.build import Project, build
 from builder.memo import ArticleMemo
 from builder.read import read_articles
@@ -154,3 +156,27 @@ def test_a_match_travels_through_the_cache_with_every_field():
     assert back == match
     assert {f.name for f in dataclasses.fields(Match)} - {"article", "block", "sentence"} <= {
         name for name in dir(back) if getattr(back, name) == getattr(match, name)}
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5", "+3", "4_0"])
+def test_a_bad_number_of_workers_names_the_variable_and_the_fix(monkeypatch, value):
+    from builder.pool import workers
+    from builder.problems import ConfigError
+
+    monkeypatch.setenv("BUILDER_WORKERS", value)
+    with pytest.raises(ConfigError) as caught:
+        workers()
+    (problem,) = caught.value.problems
+    assert problem.path == "BUILDER_WORKERS" and f"{value!r} is not a number of processes" in problem.message
+    assert "unset it for one per core" in problem.fix
+
+
+def test_the_number_of_workers_is_the_variable_else_the_cores(monkeypatch):
+    import os
+
+    from builder.pool import workers
+
+    monkeypatch.setenv("BUILDER_WORKERS", " 3 ")
+    assert workers() == 3
+    monkeypatch.delenv("BUILDER_WORKERS")
+    assert workers() == (os.cpu_count() or 1)
