@@ -129,12 +129,10 @@ def load_sides(path: Path, languages: tuple[Language, ...]) -> tuple[Side, ...]:
     doc = schema.read(path)
     assert doc is not None
     checker = schema.Checker(doc, languages)
-    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("sides"), list) or not doc.data["sides"]:
-        checker.fail((), "expected a top-level `sides:` list",
-                     "start the file with `sides:` and one `- id: …` entry per side")
-        checker.done()
+    raws = schema.top_list(checker, "sides", "start the file with `sides:` and one `- id: …` entry per side",
+                           allow_empty=False)
     sides: dict[int, Side] = {}
-    for i, raw in enumerate(doc.data["sides"]):
+    for i, raw in enumerate(raws):
         entry = checker.mapping(("sides", i), raw, SIDE_FIELDS, "write `- id: …` with `label:` and `adjectives:`")
         if entry and entry["id"]:
             sides[i] = Side(entry["id"], entry["label"], tuple(a.lower() for a in entry["adjectives"]))
@@ -167,12 +165,9 @@ def load_topics(path: Path, languages: tuple[Language, ...], sides: tuple[str, .
     doc = schema.read(path)
     assert doc is not None
     checker = schema.Checker(doc, languages, sides)
-    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("topics"), list):
-        checker.fail((), "expected a top-level `topics:` list",
-                     "start the file with `topics:` and one `- id: …` entry per topic")
-        checker.done()
+    raws = schema.top_list(checker, "topics", "start the file with `topics:` and one `- id: …` entry per topic")
     topics: dict[int, TopicConfig] = {}
-    for i, raw in enumerate(doc.data["topics"]):
+    for i, raw in enumerate(raws):
         entry = checker.mapping(("topics", i), raw, TOPIC_FIELDS, "write `- id: …` with indented keys")
         if entry is not None:
             sections = tuple(Section(s["id"] or "invalid", s["title"], s["terms"]) for s in entry.pop("sections"))

@@ -460,6 +460,18 @@ class Entries(Field):
         return tuple(item for item in items if item is not None)
 
 
+def top_list(checker: Checker, key: str, fix: str, allow_empty: bool = True) -> list:
+    """The list a file holds under its one top-level key; else the file's problem is raised
+    at once (nothing else in it can be checked)."""
+    data = checker.doc.data
+    raw = data.get(key) if isinstance(data, dict) else None
+    if isinstance(raw, list) and (raw or allow_empty):
+        return raw
+    checker.fail((), f"expected a top-level `{key}:` list", fix)
+    checker.done()  # raises: the problem was just recorded
+    return []
+
+
 def entries(checker: Checker, keys: Key, raw, fix: str) -> list:
     """The items of a list of entries (a problem and none when `raw` is no list)."""
     if raw is None:

@@ -158,3 +158,19 @@ def test_the_model_imports_no_other_module_of_the_builder():
     assert out.strip() == "['builder.model']"
     from builder.cache import code_closure
     assert code_closure("model.py") == ("model.py",)
+
+
+@pytest.mark.parametrize("load, text, words", [
+    (load_sides, "sides: []\n", "expected a top-level `sides:` list"),  # a story has at least one side
+    (load_sides, "- id: stadt\n", "expected a top-level `sides:` list"),
+    (load_topics, "topics: 3\n", "expected a top-level `topics:` list"),
+    (load_topics, "themen: []\n", "expected a top-level `topics:` list"),
+])
+def test_a_file_without_its_top_level_list_says_so_with_the_fix(tmp_path, load, text, words):
+    (problem,) = problems_of(load, tmp_path / "x.yml", text, LANGUAGES)
+    assert words in problem.message and "start the file with" in problem.fix
+
+
+def test_an_empty_topics_list_is_no_problem(tmp_path):
+    (tmp_path / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    assert load_topics(tmp_path / "topics.yml", LANGUAGES) == ()
