@@ -137,13 +137,14 @@ def speakers_by_sentence(article: Article, statements: tuple[Statement, ...]) ->
             if trust >= SHOW_SPEAKER}
 
 
-def continuations(article: Article, statements: tuple[Statement, ...]) -> dict[int, int]:
+def continuations(article: Article, statements: tuple[Statement, ...],
+                  voices: dict[int, str] | None = None) -> dict[int, int]:
     """Sentence start offset -> the start of the sentence just before it, for a sentence that
     goes on with that sentence's statement: the same speaker speaks in both, and no cue of
     its own begins a statement in the later one (a quotation that runs on over a full stop,
     a Konjunktiv sentence that carries on the speaker's words: "Die Ministerin sagte, … .
-    Das Land brauche Zeit.")."""
-    voices = speakers_by_sentence(article, statements)
+    Das Land brauche Zeit."). `voices` is speakers_by_sentence's answer, when the caller has it."""
+    voices = speakers_by_sentence(article, statements) if voices is None else voices
     cued = {st.citation.start for st in statements if st.cued}
     out, previous = {}, None
     for _, sentence in article.sentences():

@@ -93,7 +93,7 @@ def _isolated_each(articles: list[Article], work, failed, kept) -> dict:
 def _matches_of(article: Article, topics, said, sides: dict, allowed) -> list[Match]:
     """All topic matches of one article, its speakers known."""
     speakers, quoted = speakers_by_sentence(article, said), quoted_by_sentence(article, said)
-    return match_article(article, topics, speakers, sides, allowed, quoted, continuations(article, said))
+    return match_article(article, topics, speakers, sides, allowed, quoted, continuations(article, said, speakers))
 
 
 def speaker_names(people: People | None) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
