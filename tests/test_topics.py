@@ -26,3 +26,25 @@ def test_a_topic_requirement_is_met_by_a_speaker_of_a_side_it_weighs():
     assert [m.sentence.start for m in found] == [start]
     other = match_article(a, (topic,), speakers={start: "gast"}, sides={"gast": "visitors"})
     assert other == []
+
+
+def test_the_occasion_a_sentence_opens_with_weighs_little_for_its_topic():
+    strike = TopicConfig("strike", {"de": "Streik"}, {"de": "…"}, terms(Streik=2, Busfahrer=1), (), 2.0, (), (), {})
+    schools = TopicConfig("schools", {"de": "Schulen"}, {"de": "…"}, terms(Schulbus=2, Eltern=1), (), 2.0, (), (), {})
+    opening = article("Nach dem Streik der Busfahrer haben die Eltern mehr Schulbusse gefordert.")
+    scores = {m.topic: m.score for m in match_article(opening, (strike, schools))}
+    assert scores["schools"] == 3.0  # "Eltern" and "Schulbusse": what the sentence says
+    assert "strike" not in scores  # 3 × 0.25: the strike is only when it happened
+    # The same words as what the sentence says (not its occasion) count in full.
+    subject = article("Die Eltern sprachen über den Streik der Busfahrer.")
+    assert {m.topic: m.score for m in match_article(subject, (strike, schools))} == {"strike": 3.0}
+
+
+def test_an_opening_phrase_without_a_verb_after_it_is_read_whole():
+    strike = TopicConfig("strike", {"de": "Streik"}, {"de": "…"}, terms(Streik=2, Busfahrer=1), (), 2.0, (), (), {})
+    # "Nach Angaben der …" names a source, not an occasion: no article after the preposition.
+    source = article("Nach Angaben der Busfahrer dauert der Streik an.")
+    assert [m.score for m in match_article(source, (strike,))] == [3.0]
+    # A comma inside the phrase (a relative clause) leaves the sentence as it is.
+    relative = article("Nach dem Streik, den die Busfahrer begannen, fuhren die Bahnen wieder.")
+    assert [m.score for m in match_article(relative, (strike,))] == [3.0]
