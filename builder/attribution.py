@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .model import Article, Citation, Statement
+from .model import PARAGRAPH, Article, Citation, Statement
 from .people import DISCOURSE, EPITHET, NAMED, PRONOUN, ROLE, UNREGISTERED, People, Speaker, resolve_voices, tagged
 from .quotes import PRONOUNS, extract_quotes
 from .segment import hyphens_joined
@@ -137,21 +137,43 @@ def speakers_by_sentence(article: Article, statements: tuple[Statement, ...]) ->
             if trust >= SHOW_SPEAKER}
 
 
+CUED_STEPS = 2  # sentences with cues of their own that may carry on one statement
+QUOTED_SHARE = 0.5  # ... when quoted words make up this share of such a sentence
+QUOTED = re.compile(r"[„\"»«][^„“”\"»«]*[“”\"«»]")  # a quotation, between any pair of marks
+
+
 def continuations(article: Article, statements: tuple[Statement, ...],
                   voices: dict[int, str] | None = None) -> dict[int, int]:
     """Sentence start offset -> the start of the sentence just before it, for a sentence that
-    goes on with that sentence's statement: the same speaker speaks in both, and no cue of
-    its own begins a statement in the later one (a quotation that runs on over a full stop,
-    a Konjunktiv sentence that carries on the speaker's words: "Die Ministerin sagte, … .
-    Das Land brauche Zeit."). `voices` is speakers_by_sentence's answer, when the caller has it."""
+    goes on with that sentence's statement: the same speaker speaks in both, and either no
+    cue of its own begins a statement in the later one (a quotation that runs on over a full
+    stop, a Konjunktiv sentence that carries on the speaker's words: "Die Ministerin sagte,
+    … . Das Land brauche Zeit.") or it follows right after (in its paragraph or at the start
+    of the next, nothing such as a heading between), where a speaker's next sentence with a
+    cue of its own says more of the same answer ("Sie nannte es falsch. „Wir
+    hätten warten sollen“, sagte sie."), unless it marks itself as a further point ("Sie
+    lehnte auch … ab"); at most CUED_STEPS such steps a statement. `voices` is
+    speakers_by_sentence's answer, when the caller has it."""
     voices = speakers_by_sentence(article, statements) if voices is None else voices
     cued = {st.citation.start for st in statements if st.cued}
-    out, previous = {}, None
-    for _, sentence in article.sentences():
-        start = sentence.start
-        if previous is not None and start in voices and voices.get(previous) == voices[start] and start not in cued:
-            out[start] = previous
-        previous = start
+    out: dict[int, int] = {}
+    steps: dict[int, int] = {}  # sentence -> the cued steps its statement has taken so far
+    last, last_block = None, -2
+    for position, block in enumerate(article.blocks):
+        if block.kind != PARAGRAPH:
+            continue
+        for number, sentence in enumerate(block.sentences):
+            start = sentence.start
+            if last is not None and start in voices and voices.get(last) == voices[start]:
+                if start not in cued:
+                    out[start] = last
+                    steps[start] = steps.get(last, 0)
+                elif (number or position == last_block + 1) and steps.get(last, 0) < CUED_STEPS \
+                        and _more_of_the_answer(sentence.text):
+                    out[start] = last  # the next sentence, in its paragraph or the next one
+                    steps[start] = steps.get(last, 0) + 1
+            last = start
+        last_block = position
     return out
 
 
@@ -194,5 +216,21 @@ def sentence_voices(article: Article, statements: tuple[Statement, ...],
 
 def _reported(sentence: str) -> bool:
     """Whether a sentence has a verb in the Konjunktiv I outside quotation marks."""
-    outside = re.sub(r"[„\"»«][^„“”\"»«]*[“”\"«»]", " ", sentence)
-    return any(word in lexicon.words("konjunktiv_i") for word in re.findall(r"\w+", outside.lower()))
+    return bool(_words_outside_quotes(sentence) & lexicon.words("konjunktiv_i"))
+
+
+def _more_of_the_answer(sentence: str) -> bool:
+    """Whether a sentence with a cue of its own can carry on its speaker's statement before it:
+    the speaker's words, quoted (most of it) or reported in the Konjunktiv I, not marked as a
+    further point ("auch", "zudem"). A sentence the reporter tells in the indicative ("Sie
+    äußerte sich nach dem Treffen …") is the reporter's."""
+    if _words_outside_quotes(sentence) & lexicon.words("addition_markers"):
+        return False
+    quoted = sum(len(m.group()) for m in QUOTED.finditer(sentence))
+    return quoted >= QUOTED_SHARE * len(sentence) or _reported(sentence)
+
+
+def _words_outside_quotes(sentence: str) -> frozenset[str]:
+    """The words of a sentence outside its quotation marks, in lower case."""
+    outside = QUOTED.sub(" ", sentence)
+    return frozenset(re.findall(r"\w+", outside.lower()))

@@ -278,3 +278,34 @@ def test_a_hyphen_left_apart_by_the_page_does_not_hide_the_speaker(people, tmp_p
     (statement,) = attribute(art, people)
     assert statement.person == "eva-lind"
     assert statement.mention == "Die EU -Kommissarin Eva Lind"  # as the article wrote it
+
+
+def test_the_speakers_quoted_words_right_after_their_statement_go_on_with_it(people, tmp_path):
+    # The same answer, first reported, then quoted with a cue of its own, in the next paragraph.
+    art = article(tmp_path, "Lind sagte am Montag, der Ausbau des Hafens sei ein Fehler.\n\n"
+                            "„Wir hätten zuerst die Schleuse erneuern müssen“, sagte Lind.\n")
+    starts = [s.start for _, s in art.sentences()]
+    assert continuations(art, attribute(art, people)) == {starts[1]: starts[0]}
+
+
+def test_a_further_point_or_the_writers_account_with_a_cue_is_a_statement_of_its_own(people, tmp_path):
+    art = article(tmp_path, "Lind sagte am Montag, der Ausbau des Hafens sei ein Fehler. "
+                            "Sie lehnte auch eine höhere Hafengebühr ab, sagte Lind. "  # "auch": a further point
+                            "Lind äußerte sich nach einer Sitzung des Rates in Kiel.\n")  # the writer tells it
+    assert continuations(art, attribute(art, people)) == {}
+
+
+def test_a_heading_between_two_statements_keeps_them_apart(people, tmp_path):
+    art = article(tmp_path, "Lind sagte am Montag, der Ausbau des Hafens sei ein Fehler.\n\n"
+                            "## Die Schleuse\n\n"
+                            "„Wir hätten zuerst die Schleuse erneuern müssen“, sagte Lind.\n")
+    assert continuations(art, attribute(art, people)) == {}
+
+
+def test_a_statement_takes_at_most_two_quoted_sentences_with_cues_of_their_own(people, tmp_path):
+    art = article(tmp_path, "Lind sagte, der Ausbau des Hafens sei ein Fehler. "
+                            "„Wir hätten zuerst die Schleuse erneuern müssen“, sagte Lind. "
+                            "„Die Schleuse ist älter als der Hafen“, sagte Lind. "
+                            "„Die Stadt hat das gewusst“, sagte Lind.\n")
+    starts = [s.start for _, s in art.sentences()]
+    assert continuations(art, attribute(art, people)) == {starts[1]: starts[0], starts[2]: starts[1]}
