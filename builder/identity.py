@@ -3,7 +3,8 @@
 A claim's id is made from its head's wording when it first appears; `content/published.yml`
 then records it under `claim_ids`, with the sentences the claim cited (`<article>.p<n>.s<m>`).
 In every later build a claim takes the published id whose sentences it shares most (of
-equals, the one that held its head sentence), so new citations join it and a new head keeps
+equals, the one that held its head sentence, and of those the one made from the head's
+wording), so new citations join it and a new head keeps
 its id. When two published claims have become one, the other id stays on it as an alias (an
 extra anchor), so a link to either still lands on the fact. A published id none of whose
 sentences the page still cites is gone: that is a problem, like a published URL that is
@@ -40,14 +41,16 @@ def assign(claims: tuple[Claim, ...], published: dict[str, list[str]]) -> tuple[
     """The claims of one topic with their published ids and aliases; and the published ids gone."""
     keys = [keys_of(c) for c in claims]
     heads = [citation_key(c.citations[0]) for c in claims]
-    overlaps = sorted(((len(keys[i] & set(sentences)), heads[i] not in sentences, pid, i)
+    overlaps = sorted(((len(keys[i] & set(sentences)), heads[i] not in sentences, pid != claims[i].id, pid, i)
                        for pid, sentences in sorted(published.items())
                        for i in range(len(claims)) if keys[i] & set(sentences)),
-                      key=lambda o: (-o[0], o[1], o[2], o[3]))
+                      key=lambda o: (-o[0], o[1], o[2], o[3], o[4]))
     ids: dict[int, str] = {}
     aliases: dict[int, list[str]] = {}
     placed: set[str] = set()
-    for _, _, pid, i in overlaps:  # the largest overlaps first, of equals the id of its head: each id to one claim
+    # The largest overlaps first; of equals the id that held its head, and of those the one made
+    # from its head's wording (an id and its aliases are recorded with the same sentences): each id to one claim.
+    for _, _, _, pid, i in overlaps:
         if pid in placed:
             continue
         placed.add(pid)

@@ -2,9 +2,10 @@
 
 The rules are editorial data (content/topics.yml). A sentence's score for a topic is the
 sum of the weights of the distinct terms it contains, plus, when it has a term of its own,
-half the score of the sentence before it in the same paragraph: a statement often runs
-over several sentences, but a sentence with nothing of the topic in it ("Das teilte die
-Stadt mit.") does not belong on its page. The occasion a sentence opens with ("Nach dem
+half the score of the sentence before it in the same paragraph, or of the statement it
+goes on with in an earlier one: a statement often runs over several sentences, but a
+sentence with nothing of the topic in it ("Das teilte die Stadt mit.") does not belong on
+its page. The occasion a sentence opens with ("Nach dem
 Treffen der Minister haben die Gewerkschaften …") is its setting, not what it says: the
 terms in it count for a quarter.
 """
@@ -70,32 +71,50 @@ def match_article(article: Article, topics: tuple[TopicConfig, ...], speakers: d
     `sides` a person to their side: a statement of a side counts towards the topics that
     weigh that side (a union leader's words weigh for the union's topic); `continuing` maps
     a sentence that goes on with the statement before it to that one's start. When
-    `on_story` is given, only the sentences starting at those offsets may match.
+    `on_story` is given, only the sentences starting at those offsets may match, and those
+    that go on with a statement of theirs.
     """
     speakers, sides = speakers or {}, sides or {}
     quoted = speakers if quoted is None else quoted
+    on_story = None if on_story is None else with_continuations(on_story, continuing)
     matches = []
     for topic in topics:
         order = 0
+        owns: dict[int, float] = {}  # sentence start -> its own score for the topic
         for block in article.paragraphs:
-            previous = 0.0
             if on_story is not None and not any(s.start in on_story for s in block.sentences):
                 order += len(block.sentences)  # a paragraph off the story: none of it can match
                 continue
+            previous = 0.0
             for sentence in block.sentences:
                 order += 1
                 speaker, side = speakers.get(sentence.start), sides.get(quoted.get(sentence.start), "")  # "": no side
-                own = topic_score(sentence.text, topic.terms) + topic.sides.get(side, 0.0)
-                score = own + CONTEXT_SHARE * previous if own else 0.0
-                previous = own
-                if score < topic.min_score or (on_story is not None and sentence.start not in on_story):
-                    continue
-                if topic.require and not term_score(sentence.text, topic.require) and side not in topic.sides:
-                    continue  # neither a required term nor a speaker of a side the topic weighs
-                matches.append(Match(topic.id, pick_section(sentence.text, topic), article, block, sentence,
-                                     score, term_score(sentence.text, topic.priority), order, speaker,
-                                     continuing.get(sentence.start)))
+                own = owns[sentence.start] = topic_score(sentence.text, topic.terms) + topic.sides.get(side, 0.0)
+                # The context: the sentence before it, or the statement it goes on with in an earlier paragraph.
+                context = owns.get(continuing.get(sentence.start, -1), previous)
+                score, previous = (own + CONTEXT_SHARE * context if own else 0.0), own
+                if _belongs(sentence, score, side, topic, on_story):
+                    matches.append(Match(topic.id, pick_section(sentence.text, topic), article, block, sentence,
+                                         score, term_score(sentence.text, topic.priority), order, speaker,
+                                         continuing.get(sentence.start)))
     return matches
+
+
+def with_continuations(on_story: frozenset[int], continuing: Mapping[int, int]) -> frozenset[int]:
+    """The sentences on the story, and those that go on with a statement on it."""
+    out = set(on_story)
+    for start in sorted(continuing):
+        if continuing[start] in out:
+            out.add(start)
+    return frozenset(out)
+
+
+def _belongs(sentence, score: float, side: str, topic: TopicConfig, on_story: frozenset[int] | None) -> bool:
+    """Whether a sentence of that score, whose speaker is of `side`, belongs on the topic's page."""
+    if score < topic.min_score or (on_story is not None and sentence.start not in on_story):
+        return False
+    # a required term in the sentence, or a speaker of a side the topic weighs
+    return not topic.require or bool(term_score(sentence.text, topic.require)) or side in topic.sides
 
 
 def pick_section(text: str, topic: TopicConfig) -> str | None:

@@ -76,6 +76,15 @@ def test_of_two_published_claims_that_became_one_alike_the_id_of_its_head_wins()
     assert merged.id == "c-zzz" and merged.aliases == ("c-aaa",) and gone == ()
 
 
+def test_a_merged_claim_keeps_its_id_in_the_builds_after_the_merge():
+    """After a merge the manifest records the id and its alias with the same sentences; the
+    next build must not hand the claim to the alias because it sorts first."""
+    (first,), _ = assign((claim("c-zzz", "a.p4.s1", "a.p4.s2"),), {"c-aaa": ["a.p4.s2"], "c-zzz": ["a.p4.s1"]})
+    recorded = {cid: ["a.p4.s1", "a.p4.s2"] for cid in (first.id, *first.aliases)}
+    (again,), gone = assign((claim("c-zzz", "a.p4.s1", "a.p4.s2"),), recorded)
+    assert (again.id, again.aliases) == (first.id, first.aliases) == ("c-zzz", ("c-aaa",)) and gone == ()
+
+
 def test_a_published_id_whose_sentences_are_not_cited_any_more_is_gone():
     claims, gone = assign((claim("c-other", "c.p1.s1"),), {"c-old": ["a.p1.s1"]})
     assert gone == ("c-old",) and claims[0].id == "c-other"

@@ -48,3 +48,27 @@ def test_an_opening_phrase_without_a_verb_after_it_is_read_whole():
     # A comma inside the phrase (a relative clause) leaves the sentence as it is.
     relative = article("Nach dem Streik, den die Busfahrer begannen, fuhren die Bahnen wieder.")
     assert [m.score for m in match_article(relative, (strike,))] == [3.0]
+
+
+def test_a_sentence_that_goes_on_with_a_statement_of_an_earlier_paragraph_shares_its_topic():
+    harbour = TopicConfig("harbour", {"de": "Hafen"}, {"de": "…"}, terms(Schleuse=2, Hafen=1), (), 2.0, (), (),
+                          {"council": 1.5})
+    a = article("Die Ministerin sagte, der Hafen brauche eine neue Schleuse.\n\nDas dauere aber noch Jahre.\n")
+    first, second = (s.start for _, s in a.sentences())
+    said = {first: "lind", second: "lind"}
+    alone = match_article(a, (harbour,), speakers=said, sides={"lind": "council"})
+    assert [m.sentence.start for m in alone] == [first]  # the side alone (1.5) is not enough
+    going_on = match_article(a, (harbour,), speakers=said, sides={"lind": "council"}, continuing={second: first})
+    assert [(m.sentence.start, m.continues) for m in going_on] == [(first, None), (second, first)]
+
+
+def test_a_sentence_that_goes_on_with_a_statement_on_the_story_is_on_the_story_too():
+    harbour = TopicConfig("harbour", {"de": "Hafen"}, {"de": "…"}, terms(Schleuse=2, Hafen=1), (), 2.0, (), (),
+                          {"council": 1.5})
+    a = article("Die Ministerin sagte, der Hafen brauche eine neue Schleuse. Das dauere aber noch Jahre.\n")
+    first, second = (s.start for _, s in a.sentences())
+    said, sides = {first: "lind", second: "lind"}, {"lind": "council"}
+    story = frozenset({first})  # the second sentence names nothing of the story on its own
+    assert [m.sentence.start for m in match_article(a, (harbour,), said, sides, story)] == [first]
+    going_on = match_article(a, (harbour,), said, sides, story, continuing={second: first})
+    assert [m.sentence.start for m in going_on] == [first, second]
