@@ -26,7 +26,7 @@ import re
 
 import pysbd
 
-from . import lexicon
+from . import lexicon, pysbd_cuts
 from .model import Sentence
 
 CLOSING_QUOTE = re.compile(r"[\"“”»«‘’']+(?=\s|$)")
@@ -76,12 +76,30 @@ def split_sentences(text: str, offset: int = 0, language: str = "de") -> tuple[S
 
 
 def _pysbd_spans(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
-    """pysbd's sentences of text[start:end] with their spans. pysbd's own spans (char_span)
-    compile a regular expression for every sentence and search the text from its start
-    for each, which is most of its time; each sentence is found here after the one before."""
+    """pysbd's sentences of text[start:end] with their spans, found piece by piece between the
+    cuts where pysbd splits the same way (see pysbd_cuts; German only); a piece with no stop
+    inside needs no pysbd."""
+    cuts = pysbd_cuts.cuts(text, start, end) if language == "de" else None
+    if cuts is None:
+        return _pysbd_run(text, start, end, end, language)
+    spans = []
+    for begin, after in zip([start, *cuts], [*cuts, end], strict=True):
+        stop = after if after == end else after - 1  # the piece without the space after its stop
+        if pysbd_cuts.one_sentence(text, begin, stop):
+            spans.append((begin, after))
+        else:
+            spans.extend(_pysbd_run(text, begin, stop, after, language))
+    return spans
+
+
+def _pysbd_run(text: str, start: int, stop: int, end: int, language: str) -> list[tuple[int, int]]:
+    """pysbd's sentences of text[start:stop] with their spans, each taking the white space
+    after it up to `end`. pysbd's own spans (char_span) compile a regular expression for every
+    sentence and search the text from its start for each, which is most of its time; each
+    sentence is found here after the one before."""
     spans, pos = [], start
-    for sentence in _segmenter(language).processor(text[start:end]).process():
-        found = text.find(sentence, pos, end)
+    for sentence in _segmenter(language).processor(text[start:stop]).process():
+        found = text.find(sentence, pos, stop)
         if found < 0:
             continue  # as pysbd does with a sentence it cannot find in the text
         pos = found + len(sentence)

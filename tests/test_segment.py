@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.segment import split_sentences, split_text
+from builder import pysbd_cuts
+from builder.segment import _pysbd_run, _pysbd_spans, split_sentences, split_text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -39,3 +40,29 @@ def test_a_line_break_ends_a_sentence_and_offsets_index_the_whole_text():
     sentences = split_text(text, offset=10)
     assert [s.text for s in sentences] == ["Ein Titel ohne Punkt", "Er kam spät.", "Sie ging früh.", "Noch ein Satz"]
     assert all(text[s.start - 10:s.end - 10] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Zug kam spät. Die Gäste warteten lange. Am Ende fuhren alle heim.",
+    "Sie sagte: »Wir gehen jetzt. Morgen kommen wir wieder.« Dann ging sie. Er blieb.",
+    "Er rief „Halt. Nicht weiter“ und lief los. Niemand folgte ihm. 2019 war das anders.",
+    "Die Firma (gegründet in Ulm. Später in Graz) wuchs schnell. Heute hat sie 300 Leute.",
+    "Gemeint sind u.a. die Bahn und die Post. Auch die USA. Dann kam noch mehr.",
+    "Punkt 1. Brot kaufen. Punkt 2. Milch holen. Dann heim.",
+    "Am 3. Mai kam er an. Am 9. Juni fuhr er ab. Sein Zug hieß ca. Linie 8. Er fuhr pünktlich.",
+    "Die Stadt lag still. Ganz still. Er fragte: Warum? Niemand wusste es! Yahoo! Das war es.",
+    "Die Leute gingen. Diese Studi. Die Mensa war zu. Der Rest kam nie.",
+    'Er ging. "Nein. So nicht", sagte sie. Dann war Ruhe.',
+])
+def test_pysbd_given_a_text_piece_by_piece_splits_it_as_it_splits_the_whole(text):
+    # pysbd_cuts: the text goes to pysbd between cuts where that changes nothing
+    assert _pysbd_spans(text, 0, len(text), "de") == _pysbd_run(text, 0, len(text), len(text), "de")
+
+
+def test_plain_sentences_need_no_pysbd_and_a_numbered_list_goes_whole():
+    plain = "Der Zug kam spät. Die Gäste warteten lange. Am Ende fuhren alle heim."
+    cuts = pysbd_cuts.cuts(plain, 0, len(plain))
+    assert cuts == [plain.index("Die"), plain.index("Am")]
+    assert all(pysbd_cuts.one_sentence(plain, a, b - 1) for a, b in zip([0, *cuts], cuts, strict=False))
+    listed = "Schritt 1. den Deckel öffnen, Schritt 2. den Filter wechseln. Das war es."
+    assert pysbd_cuts.cuts(listed, 0, len(listed)) is None
