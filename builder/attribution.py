@@ -19,13 +19,17 @@ from .quotes import PRONOUNS, extract_quotes
 from .segment import hyphens_joined
 
 
-# How far a speaker can be trusted, by where the extractor found the mention (a cue in the
-# quotation's own sentence, or carried over from an earlier one) and what kind of mention
-# it is (see mention_kind). The figures are the share of right speaker spans on the train
-# split of the quotation dataset, direct and indirect quotations together, rounded down to
-# 0.05 (`benchmarks/speaker_confidence.py` prints the table).
-CONFIDENCE = {(True, "name"): 0.9, (True, "pronoun"): 0.9, (True, "description"): 0.9, (True, "thing"): 0.8,
-              (False, "name"): 0.9, (False, "pronoun"): 0.7, (False, "description"): 0.8, (False, "thing"): 0.65}
+# How far a speaker can be trusted, by where the extractor found the mention (see
+# cue_places: a cue in the quotation's own sentence, "own"; carried over from a cued
+# quotation that ends in the sentence just before, "next"; carried from farther back,
+# "farther") and what kind of mention it is (see mention_kind). The figures are the share
+# of right speaker spans on the train split of the quotation dataset, direct and indirect
+# quotations together, rounded down to 0.05 (`benchmarks/speaker_confidence.py` prints the
+# table).
+CONFIDENCE = {("own", "name"): 0.9, ("own", "pronoun"): 0.9, ("own", "description"): 0.9, ("own", "thing"): 0.8,
+              ("next", "name"): 0.9, ("next", "pronoun"): 0.9, ("next", "description"): 0.9, ("next", "thing"): 0.7,
+              ("farther", "name"): 0.9, ("farther", "pronoun"): 0.4, ("farther", "description"): 0.75,
+              ("farther", "thing"): 0.6}
 # What resolving the mention to a person costs in trust, by how it was resolved.
 RESOLUTION_COST = {NAMED: 0.0, UNREGISTERED: 0.05, PRONOUN: 0.05, ROLE: 0.05, EPITHET: 0.1, DISCOURSE: 0.1}
 SHOW_SPEAKER = 0.8  # pages name a speaker from this confidence up
@@ -40,25 +44,38 @@ def attribute(article: Article, people: People) -> tuple[Statement, ...]:
     voices = resolve_voices(text, quotes, people, spans)
     statements = []
     sentences = _SentenceIndex(article)
-    for quote, voice in zip(quotes, voices, strict=True):
+    for quote, voice, place in zip(quotes, voices, cue_places(quotes, spans), strict=True):
         citations = sentences.overlapping(quote.start, quote.end)
         if not citations:
             continue
         mention = article.text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None else None
         statements.append(Statement(quote.kind, quote.start, quote.end, voice.person, mention, citations,
-                                    voice.name, confidence(quote, voice, mention),
+                                    voice.name, confidence(place, voice, mention),
                                     _voices_sentence(article.text, quote, citations[0].start),
                                     quote.cue_start is not None))
     return tuple(statements)
 
 
-def confidence(quote, voice: Speaker, mention: str | None) -> float:
-    """How far the speaker of a quotation can be trusted (see CONFIDENCE)."""
+def confidence(place: str, voice: Speaker, mention: str | None) -> float:
+    """How far the speaker of a quotation can be trusted, its mention found at `place`
+    (see cue_places and CONFIDENCE)."""
     if voice.how is None:
         return 0.0
-    own_cue = quote.cue_start is not None
     kind = "name" if voice.how in (NAMED, UNREGISTERED) else mention_kind(mention or "")
-    return round(CONFIDENCE[own_cue, kind] - RESOLUTION_COST[voice.how], 2)
+    return round(CONFIDENCE[place, kind] - RESOLUTION_COST[voice.how], 2)
+
+
+def cue_places(quotes, spans: list[tuple[int, int]]) -> list[str]:
+    """Where the extractor found each quotation's speaker: "own" (a cue in its own
+    sentence), "next" (carried over from a cued quotation with the same mention that ends in
+    the sentence just before: "Er sagte, … . Das Land brauche Zeit.") or "farther" (carried
+    from farther back). `spans` are the text's sentences."""
+    starts = [start for start, _ in spans]
+    sentence = lambda pos: bisect.bisect_right(starts, pos) - 1
+    cued = {(q.speaker_start, sentence(q.end - 1)) for q in quotes
+            if q.cue_start is not None and q.speaker_start is not None}
+    return ["own" if q.cue_start is not None else "next" if (q.speaker_start, sentence(q.start) - 1) in cued
+            else "farther" for q in quotes]
 
 
 @lru_cache(maxsize=8192)

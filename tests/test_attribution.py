@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from builder import lexicon
-from builder.attribution import (CONFIDENCE, SHOW_SPEAKER, attribute, continuations, quoted_by_sentence,
+from builder.attribution import (CONFIDENCE, SHOW_SPEAKER, attribute, continuations, cue_places, quoted_by_sentence,
                                  speakers_by_sentence)
 from builder.people import (DISCOURSE, EPITHET, NAMED, UNREGISTERED, load_people, resolve_voices,
                             unregistered_name)
 from builder.problems import Problems
-from builder.quotes import extract_quotes
+from builder.quotes import extract_quotes, quoted_spans, sentence_spans
 from builder.read import read_articles
 
 REGISTRY = """\
@@ -180,10 +180,31 @@ def test_an_indicative_sentence_ends_reported_speech_for_a_later_konjunktiv_ii()
 
 def test_a_speaker_below_the_threshold_is_not_shown(tmp_path, people):
     # A pronoun carried from an earlier sentence is trusted less than a page needs.
-    assert CONFIDENCE[False, "pronoun"] < SHOW_SPEAKER <= CONFIDENCE[True, "name"]
+    assert CONFIDENCE["farther", "pronoun"] < SHOW_SPEAKER <= CONFIDENCE["own", "name"]
     art = article(tmp_path, "Lind sagte am Montag, der Fluss sei sauberer geworden.\n")
     statements = attribute(art, people)
     assert statements and all(SHOW_SPEAKER <= s.confidence <= 1 for s in statements if s.person)
+
+
+def test_a_konjunktiv_sentence_right_after_a_cued_one_is_trusted_like_it(tmp_path, people):
+    # Carried over from the sentence just before, a description keeps the page's trust.
+    art = article(tmp_path, "Lind besuchte am Dienstag die Küste. Die Deiche seien zu niedrig, warnte die "
+                            "Umweltpolitikerin. Das Land müsse bald handeln.\n")
+    carried = [s for s in attribute(art, people) if s.citation.quote.startswith("Das Land")]
+    assert carried and not carried[0].cued and carried[0].person == "eva-lind"
+    assert carried[0].confidence >= SHOW_SPEAKER
+    assert sentence_speakers(art, people).get("Das Land müsse bald handeln.") == "eva-lind"
+
+
+def test_cue_places_tell_a_speaker_carried_from_the_sentence_before_from_one_carried_farther():
+    text = ("Lind sagte, der Fluss sei sauberer geworden. Die Fische seien zurück. "
+            "Der Pegel steigt. „Wir sind noch nicht am Ziel.“")
+    quotes = extract_quotes(text)
+    spans = sentence_spans(text, quoted_spans(text))
+    places = dict(zip((q.text(text)[:12] for q in quotes), cue_places(quotes, spans), strict=True))
+    assert places.get("der Fluss se") == "own"
+    assert places.get("Die Fische s") == "next"
+    assert all(place != "next" for start, place in places.items() if start.startswith("„Wir"))
 
 
 def test_a_named_speaker_missing_from_the_registry_is_shown_by_name(tmp_path, people):
