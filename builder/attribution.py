@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .model import Article, Citation, Statement
+from .model import PARAGRAPH, Article, Citation, Statement
 from .people import DISCOURSE, EPITHET, NAMED, PRONOUN, ROLE, UNREGISTERED, People, Speaker, resolve_voices, tagged
 from .quotes import PRONOUNS, extract_quotes
 from .segment import hyphens_joined
@@ -41,7 +41,7 @@ def attribute(article: Article, people: People) -> tuple[Statement, ...]:
     text = hyphens_joined(article.text)  # "US -Ministerin Berg": one compound, for finding her
     spans = [(s.start, s.end) for _, s in article.sentences()]  # split once, by the reader
     quotes = extract_quotes(text, spans)
-    voices = resolve_voices(text, quotes, people, spans)
+    voices = resolve_voices(text, quotes, people, spans, title_lines(article))
     statements = []
     sentences = _SentenceIndex(article)
     for quote, voice, place in zip(quotes, voices, cue_places(quotes, spans), strict=True):
@@ -54,6 +54,19 @@ def attribute(article: Article, people: People) -> tuple[Statement, ...]:
                                     _voices_sentence(article.text, quote, citations[0].start),
                                     quote.cue_start is not None))
     return tuple(statements)
+
+
+def title_lines(article: Article) -> list[tuple[int, int]]:
+    """The spans of an article's lines that stand apart from its running text: headings
+    and the other lines that are not content paragraphs, and a content paragraph of one
+    sentence that does not close as a sentence does (a headline or ticker entry printed
+    as a line of the text: "Ministerin Lind: Deiche sind zu niedrig")."""
+    return [(block.start, block.end) for block in article.blocks
+            if block.kind != PARAGRAPH
+            or (len(block.sentences) == 1 and not _SENTENCE_CLOSE.search(block.text.rstrip()))]
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!?…:;][“”\"«»‘’)]*$")
 
 
 def confidence(place: str, voice: Speaker, mention: str | None) -> float:

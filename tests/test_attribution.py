@@ -207,6 +207,26 @@ def test_cue_places_tell_a_speaker_carried_from_the_sentence_before_from_one_car
     assert all(place != "next" for start, place in places.items() if start.startswith("„Wir"))
 
 
+@pytest.mark.parametrize("body", [
+    # a heading names him, the text does not
+    "Gouverneur Berg will den Hafen für größere Schiffe ausbauen lassen\n"
+    "„Wir brauchen mehr Platz für die Fähren“, sagte er am Montag. Die Stadt prüft die Pläne.\n",
+    # a headline printed as a line of the text, with a quotation of its own
+    "„Wir brauchen mehr Platz“: Gouverneur Berg will den Hafen ausbauen lassen\n"
+    "„Der Ausbau beginnt im Frühjahr“, sagte er am Montag. Die Stadt prüft die Pläne.\n",
+])
+def test_a_pronoun_does_not_take_up_a_name_from_a_title_line(tmp_path, people, body):
+    art = article(tmp_path, body)
+    said = [s for s in attribute(art, people) if s.mention == "er"]
+    assert said and said[0].person is None
+
+
+def test_a_pronoun_takes_up_the_name_the_text_gives_under_a_heading(tmp_path, people):
+    art = article(tmp_path, "Gouverneur Berg will den Hafen ausbauen lassen\n"
+                            "Berg sprach am Montag in Kiel. „Der Ausbau beginnt im Frühjahr“, sagte er.\n")
+    assert [s.person for s in attribute(art, people) if s.mention == "er"] == ["jon-berg"]
+
+
 def test_a_named_speaker_missing_from_the_registry_is_shown_by_name(tmp_path, people):
     art = article(tmp_path, "Der Vorsitzende des Fischereiverbands, Ole Hansen, sagte, die Quoten seien zu niedrig.\n")
     assert list(sentence_speakers(art, people).values()) == ["Ole Hansen"]
