@@ -151,10 +151,29 @@ def resolve_mention(text: str, start: int, end: int, people: People, context: Co
                          last, start, people, context, fits)
     if _role_nouns(words, people):
         return _by_role(words, start, people, context)
-    name = unregistered_name(text[start:end])
+    name = unregistered_name(text[start:end]) or _named_before(text, start, end)
     if name:
         return Speaker(None, name, UNREGISTERED)
     return _by_epithet(words, start, people, context, last)
+
+
+def _named_before(text: str, start: int, end: int) -> str | None:
+    """The full name a one-word mention takes up: the one personal name the registry lacks
+    that the text gave before and that ends in that word ("Ole Hansen …, sagte Hansen")."""
+    word = text[start:end]
+    if not _SURNAME.fullmatch(word):
+        return None
+    found = set()
+    for earlier in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text[:start]):
+        lead = text.rfind(" ", 0, max(0, earlier.start() - NAME_REACH)) + 1
+        name = unregistered_name(text[lead:earlier.end()])
+        if name and name.split()[-1] == word:
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+NAME_REACH = 40  # characters before a surname in which its first names are looked for
+_SURNAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 
 
 def _role_nouns(words: list[str], people: People) -> bool:

@@ -232,6 +232,21 @@ def test_a_named_speaker_missing_from_the_registry_is_shown_by_name(tmp_path, pe
     assert list(sentence_speakers(art, people).values()) == ["Ole Hansen"]
 
 
+def test_a_surname_alone_takes_up_the_full_name_the_text_gave_before(tmp_path, people):
+    art = article(tmp_path, "Der Vorsitzende des Fischereiverbands, Ole Hansen, hält die Quoten für zu niedrig. "
+                            "„Davon kann kein Betrieb leben“, sagt Hansen.\n")
+    assert [s.speaker for s in attribute(art, people) if s.mention == "Hansen"] == ["Ole Hansen"]
+
+
+@pytest.mark.parametrize("body", [
+    "Ole Hansen und Piet Hansen führen den Betrieb. „Davon kann kein Betrieb leben“, sagt Hansen.\n",  # which one?
+    "„Davon kann kein Betrieb leben“, sagt Hansen. Die Quoten gelten ab Mai.\n",  # no full name given
+])
+def test_a_surname_alone_names_no_one_without_one_full_name_before_it(tmp_path, people, body):
+    art = article(tmp_path, body)
+    assert [s.speaker for s in attribute(art, people) if s.mention == "Hansen"] == [None]
+
+
 # --- lexicons -------------------------------------------------------------------------
 
 def test_every_lexicon_file_loads_with_entries_and_says_what_it_holds():
