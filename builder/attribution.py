@@ -198,20 +198,16 @@ def sentence_voices(article: Article, statements: tuple[Statement, ...],
     (with `every`, also those whose statement does not speak for the sentence).
 
     A sentence takes the most trusted speaker of the statements that speak for it, of
-    equals the one whose words cover more of it ("Sie schlug vor, … , was er ablehnte"). A
+    equals the one whose words cover more of it ("Sie schlug vor, … , was er ablehnte"),
+    and none when words whose speaker is not known cover more of it than that speaker's
+    (someone unnamed proposes "…, was Lind „verfrüht“ nannte": the sentence is not Lind's). A
     sentence without a statement whose verb is in the Konjunktiv I goes on with the speaker
     of the sentence just before it, in its paragraph or at the end of the one before ("Die
     Ministerin sagte, … . Das Land brauche Zeit."), a little less trusted each time.
     """
-    ranked: dict[int, tuple[float, int, str]] = {}  # (confidence, characters covered, speaker)
-    for statement in statements:
-        if statement.speaker and (statement.voices_sentence or every):
-            for citation in statement.citations:
-                covered = min(statement.end, citation.end) - max(statement.start, citation.start)
-                rank = (statement.confidence, covered, statement.speaker)
-                if citation.start not in ranked or rank[:2] > ranked[citation.start][:2]:
-                    ranked[citation.start] = rank
-    best = {start: (speaker, trust) for start, (trust, _, speaker) in ranked.items()}
+    ranked, unknown = _ranked_voices(statements, every)
+    best = {start: (speaker, trust) for start, (trust, covered, speaker) in ranked.items()
+            if every or covered >= unknown.get(start, 0)}
     quoted = {c.start for st in statements for c in st.citations}
     previous = -1  # no sentence starts there
     for _, sentence in article.sentences():
@@ -220,6 +216,25 @@ def sentence_voices(article: Article, statements: tuple[Statement, ...],
             best[sentence.start] = (speaker, round(trust - CONTINUATION_COST, 2))
         previous = sentence.start
     return best
+
+
+def _ranked_voices(statements: tuple[Statement, ...], every: bool
+                   ) -> tuple[dict[int, tuple[float, int, str]], dict[int, int]]:
+    """Sentence start offset -> (confidence, characters covered, speaker) of the best
+    statement with a speaker that speaks for it (with `every`, of any), and -> the most
+    characters covered by a statement whose speaker is not known."""
+    ranked: dict[int, tuple[float, int, str]] = {}
+    unknown: dict[int, int] = {}
+    for statement in statements:
+        if not (statement.voices_sentence or every):
+            continue
+        for citation in statement.citations:
+            covered = min(statement.end, citation.end) - max(statement.start, citation.start)
+            if not statement.speaker:
+                unknown[citation.start] = max(covered, unknown.get(citation.start, 0))
+            elif citation.start not in ranked or (statement.confidence, covered) > ranked[citation.start][:2]:
+                ranked[citation.start] = (statement.confidence, covered, statement.speaker)
+    return ranked, unknown
 
 
 def _reported(sentence: str) -> bool:

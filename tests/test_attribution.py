@@ -247,6 +247,21 @@ def test_a_surname_alone_names_no_one_without_one_full_name_before_it(tmp_path, 
     assert [s.speaker for s in attribute(art, people) if s.mention == "Hansen"] == [None]
 
 
+def test_a_sentence_mostly_in_words_of_an_unknown_speaker_is_not_given_to_one_quoted_in_passing(tmp_path, people):
+    art = article(tmp_path, "Bei einer Anhörung im Rathaus schlug ein Gutachter vor, dass die Fähre ab Mai jede "
+                            "Stunde fahren solle – ein Plan, den Gouverneur Berg als „verfrüht“ bezeichnete.\n")
+    statements = attribute(art, people)
+    assert "jon-berg" in {s.speaker for s in statements}  # he is quoted ...
+    assert sentence_speakers(art, people) == {}  # ... but the sentence is not his
+    assert list(quoted_by_sentence(art, statements).values()) == ["jon-berg"]  # it still reports his word
+
+
+def test_a_named_proposer_keeps_the_sentence_with_a_word_quoted_in_passing(tmp_path, people):
+    art = article(tmp_path, "Lind schlug vor, dass die Fähre ab Mai jede Stunde fahren solle – ein Plan, den "
+                            "Gouverneur Berg als „verfrüht“ bezeichnete.\n")
+    assert list(sentence_speakers(art, people).values()) == ["eva-lind"]
+
+
 # --- lexicons -------------------------------------------------------------------------
 
 def test_every_lexicon_file_loads_with_entries_and_says_what_it_holds():
