@@ -2,8 +2,9 @@
 
 Reads a split of the quotation dataset (../shared/data/quotes-de/SPLIT.jsonl, CC BY-NC-SA:
 read from there, nothing of it is kept) and prints, for each kind of quotation, whether
-the speaker came from a cue in the quotation's own sentence or was carried over from an
-earlier one, and each kind of mention (a name, a pronoun, a description), how many
+the speaker came from a cue in the quotation's own sentence, was carried over from a
+cued quotation in the sentence just before, or from farther back (attribution.cue_places),
+and each kind of mention (a name, a pronoun, a description), how many
 speaker spans are right. `attribution.CONFIDENCE` is set by hand from the train split's
 table. The last lines give the attribution precision and recall of direct quotations at
 the site's threshold (`attribution.SHOW_SPEAKER`), the figure the site is held to.
@@ -21,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from builder.attribution import CONFIDENCE, SHOW_SPEAKER, mention_kind  # noqa: E402
-from builder.quotes import DIRECT, extract_quotes  # noqa: E402
+from builder.attribution import CONFIDENCE, SHOW_SPEAKER, cue_places, mention_kind  # noqa: E402
+from builder.quotes import DIRECT, extract_quotes, quoted_spans, sentence_spans  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "quotes-de"
 GOLD_TYPES = {"direct": ("Direct",), "indirect": ("Indirect", "IndirectFreeIndirect")}
@@ -54,6 +55,7 @@ def score(path: Path) -> tuple[Counter, int]:
     for line in path.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         text, found = doc["text"], extract_quotes(doc["text"])
+        places = dict(zip(map(id, found), cue_places(found, sentence_spans(text, quoted_spans(text))), strict=True))
         for kind, types in GOLD_TYPES.items():
             predicted = [q for q in found if q.kind == kind]
             gold = [g for g in doc["quotes"] if g["type"] in types and g["quote"]]
@@ -62,7 +64,7 @@ def score(path: Path) -> tuple[Counter, int]:
             for i, quote in enumerate(predicted):
                 if quote.speaker_start is None:
                     continue
-                key = (kind, quote.cue_start is not None, mention_kind(text[quote.speaker_start:quote.speaker_end]))
+                key = (kind, places[id(quote)], mention_kind(text[quote.speaker_start:quote.speaker_end]))
                 right = i in matched and any(overlap((quote.speaker_start, quote.speaker_end), tuple(s)) > 0
                                              for s in gold[matched[i]]["speaker"])
                 outcome = "right" if right else "wrong" if i in matched else "no quote"
@@ -79,8 +81,7 @@ def main() -> int:
     for key in sorted({k[:3] for k in counts}):
         right, wrong, stray = (counts[key + (o,)] for o in ("right", "wrong", "no quote"))
         share = right / (right + wrong) if right + wrong else 0.0
-        cue = "own" if key[1] else "carried"
-        print(f"{key[0]:9} {cue:8} {key[2]:12} {right:5} {wrong:5}  {share:5.2f}  ({stray:4})"
+        print(f"{key[0]:9} {key[1]:8} {key[2]:12} {right:5} {wrong:5}  {share:5.2f}  ({stray:4})"
               f"           {CONFIDENCE[key[1], key[2]]:.2f}")
     shown = [k for k in counts if k[0] == DIRECT and CONFIDENCE[k[1], k[2]] >= SHOW_SPEAKER]
     right = sum(counts[k] for k in shown if k[3] == "right")

@@ -19,13 +19,17 @@ from .quotes import PRONOUNS, extract_quotes
 from .segment import hyphens_joined
 
 
-# How far a speaker can be trusted, by where the extractor found the mention (a cue in the
-# quotation's own sentence, or carried over from an earlier one) and what kind of mention
-# it is (see mention_kind). The figures are the share of right speaker spans on the train
-# split of the quotation dataset, direct and indirect quotations together, rounded down to
-# 0.05 (`benchmarks/speaker_confidence.py` prints the table).
-CONFIDENCE = {(True, "name"): 0.9, (True, "pronoun"): 0.9, (True, "description"): 0.9, (True, "thing"): 0.8,
-              (False, "name"): 0.9, (False, "pronoun"): 0.7, (False, "description"): 0.8, (False, "thing"): 0.65}
+# How far a speaker can be trusted, by where the extractor found the mention (see
+# cue_places: a cue in the quotation's own sentence, "own"; carried over from a cued
+# quotation that ends in the sentence just before, "next"; carried from farther back,
+# "farther") and what kind of mention it is (see mention_kind). The figures are the share
+# of right speaker spans on the train split of the quotation dataset, direct and indirect
+# quotations together, rounded down to 0.05 (`benchmarks/speaker_confidence.py` prints the
+# table).
+CONFIDENCE = {("own", "name"): 0.9, ("own", "pronoun"): 0.9, ("own", "description"): 0.9, ("own", "thing"): 0.8,
+              ("next", "name"): 0.9, ("next", "pronoun"): 0.9, ("next", "description"): 0.9, ("next", "thing"): 0.7,
+              ("farther", "name"): 0.9, ("farther", "pronoun"): 0.4, ("farther", "description"): 0.75,
+              ("farther", "thing"): 0.6}
 # What resolving the mention to a person costs in trust, by how it was resolved.
 RESOLUTION_COST = {NAMED: 0.0, UNREGISTERED: 0.05, PRONOUN: 0.05, ROLE: 0.05, EPITHET: 0.1, DISCOURSE: 0.1}
 SHOW_SPEAKER = 0.8  # pages name a speaker from this confidence up
@@ -37,28 +41,54 @@ def attribute(article: Article, people: People) -> tuple[Statement, ...]:
     text = hyphens_joined(article.text)  # "US -Ministerin Berg": one compound, for finding her
     spans = [(s.start, s.end) for _, s in article.sentences()]  # split once, by the reader
     quotes = extract_quotes(text, spans)
-    voices = resolve_voices(text, quotes, people, spans)
+    voices = resolve_voices(text, quotes, people, spans, title_lines(article))
     statements = []
     sentences = _SentenceIndex(article)
-    for quote, voice in zip(quotes, voices, strict=True):
+    for quote, voice, place in zip(quotes, voices, cue_places(quotes, spans), strict=True):
         citations = sentences.overlapping(quote.start, quote.end)
         if not citations:
             continue
         mention = article.text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None else None
         statements.append(Statement(quote.kind, quote.start, quote.end, voice.person, mention, citations,
-                                    voice.name, confidence(quote, voice, mention),
+                                    voice.name, confidence(place, voice, mention),
                                     _voices_sentence(article.text, quote, citations[0].start),
                                     quote.cue_start is not None))
     return tuple(statements)
 
 
-def confidence(quote, voice: Speaker, mention: str | None) -> float:
-    """How far the speaker of a quotation can be trusted (see CONFIDENCE)."""
+def title_lines(article: Article) -> list[tuple[int, int]]:
+    """The spans of an article's lines that stand apart from its running text: headings
+    and the other lines that are not content paragraphs, and a content paragraph of one
+    sentence that does not close as a sentence does (a headline or ticker entry printed
+    as a line of the text: "Ministerin Lind: Deiche sind zu niedrig")."""
+    return [(block.start, block.end) for block in article.blocks
+            if block.kind != PARAGRAPH
+            or (len(block.sentences) == 1 and not _SENTENCE_CLOSE.search(block.text.rstrip()))]
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!?…:;][“”\"«»‘’)]*$")
+
+
+def confidence(place: str, voice: Speaker, mention: str | None) -> float:
+    """How far the speaker of a quotation can be trusted, its mention found at `place`
+    (see cue_places and CONFIDENCE)."""
     if voice.how is None:
         return 0.0
-    own_cue = quote.cue_start is not None
     kind = "name" if voice.how in (NAMED, UNREGISTERED) else mention_kind(mention or "")
-    return round(CONFIDENCE[own_cue, kind] - RESOLUTION_COST[voice.how], 2)
+    return round(CONFIDENCE[place, kind] - RESOLUTION_COST[voice.how], 2)
+
+
+def cue_places(quotes, spans: list[tuple[int, int]]) -> list[str]:
+    """Where the extractor found each quotation's speaker: "own" (a cue in its own
+    sentence), "next" (carried over from a cued quotation with the same mention that ends in
+    the sentence just before: "Er sagte, … . Das Land brauche Zeit.") or "farther" (carried
+    from farther back). `spans` are the text's sentences."""
+    starts = [start for start, _ in spans]
+    sentence = lambda pos: bisect.bisect_right(starts, pos) - 1
+    cued = {(q.speaker_start, sentence(q.end - 1)) for q in quotes
+            if q.cue_start is not None and q.speaker_start is not None}
+    return ["own" if q.cue_start is not None else "next" if (q.speaker_start, sentence(q.start) - 1) in cued
+            else "farther" for q in quotes]
 
 
 @lru_cache(maxsize=8192)
@@ -190,20 +220,16 @@ def sentence_voices(article: Article, statements: tuple[Statement, ...],
     (with `every`, also those whose statement does not speak for the sentence).
 
     A sentence takes the most trusted speaker of the statements that speak for it, of
-    equals the one whose words cover more of it ("Sie schlug vor, … , was er ablehnte"). A
+    equals the one whose words cover more of it ("Sie schlug vor, … , was er ablehnte"),
+    and none when words whose speaker is not known cover more of it than that speaker's
+    (someone unnamed proposes "…, was Lind „verfrüht“ nannte": the sentence is not Lind's). A
     sentence without a statement whose verb is in the Konjunktiv I goes on with the speaker
     of the sentence just before it, in its paragraph or at the end of the one before ("Die
     Ministerin sagte, … . Das Land brauche Zeit."), a little less trusted each time.
     """
-    ranked: dict[int, tuple[float, int, str]] = {}  # (confidence, characters covered, speaker)
-    for statement in statements:
-        if statement.speaker and (statement.voices_sentence or every):
-            for citation in statement.citations:
-                covered = min(statement.end, citation.end) - max(statement.start, citation.start)
-                rank = (statement.confidence, covered, statement.speaker)
-                if citation.start not in ranked or rank[:2] > ranked[citation.start][:2]:
-                    ranked[citation.start] = rank
-    best = {start: (speaker, trust) for start, (trust, _, speaker) in ranked.items()}
+    ranked, unknown = _ranked_voices(statements, every)
+    best = {start: (speaker, trust) for start, (trust, covered, speaker) in ranked.items()
+            if every or covered >= unknown.get(start, 0)}
     quoted = {c.start for st in statements for c in st.citations}
     previous = -1  # no sentence starts there
     for _, sentence in article.sentences():
@@ -212,6 +238,25 @@ def sentence_voices(article: Article, statements: tuple[Statement, ...],
             best[sentence.start] = (speaker, round(trust - CONTINUATION_COST, 2))
         previous = sentence.start
     return best
+
+
+def _ranked_voices(statements: tuple[Statement, ...], every: bool
+                   ) -> tuple[dict[int, tuple[float, int, str]], dict[int, int]]:
+    """Sentence start offset -> (confidence, characters covered, speaker) of the best
+    statement with a speaker that speaks for it (with `every`, of any), and -> the most
+    characters covered by a statement whose speaker is not known."""
+    ranked: dict[int, tuple[float, int, str]] = {}
+    unknown: dict[int, int] = {}
+    for statement in statements:
+        if not (statement.voices_sentence or every):
+            continue
+        for citation in statement.citations:
+            covered = min(statement.end, citation.end) - max(statement.start, citation.start)
+            if not statement.speaker:
+                unknown[citation.start] = max(covered, unknown.get(citation.start, 0))
+            elif citation.start not in ranked or (statement.confidence, covered) > ranked[citation.start][:2]:
+                ranked[citation.start] = (statement.confidence, covered, statement.speaker)
+    return ranked, unknown
 
 
 def _reported(sentence: str) -> bool:

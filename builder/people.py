@@ -60,19 +60,20 @@ def resolve_speakers(text: str, quotes, people: People) -> list[str | None]:
     return [speaker.person for speaker in resolve_voices(text, quotes, people)]
 
 
-def resolve_voices(text: str, quotes, people: People,
-                   sentences: Sequence[tuple[int, int]] | None = None) -> list[Speaker]:
+def resolve_voices(text: str, quotes, people: People, sentences: Sequence[tuple[int, int]] | None = None,
+                   titles: Sequence[tuple[int, int]] = ()) -> list[Speaker]:
     """Whom each quote's speaker mention refers to, in the order of the quotes; `sentences`
-    are the spans of the text's sentences where they are known.
+    are the spans of the text's sentences where they are known, `titles` those of its title
+    lines (see Context.of).
 
     The speaker resolved last is remembered: a pronoun or description a little later
     that fits it, and no other person just named, takes it up."""
-    context = Context.of(text, people, quotes, sentences)
+    context = Context.of(text, people, quotes, sentences, titles)
     out, last = [], None  # last: (where, person id) of the latest quote with a resolved person
     for quote in quotes:
         start, end = _field(quote, "speaker_start"), _field(quote, "speaker_end")
         speaker = Speaker() if start is None else resolve_mention(text, start, end, people, context, last)
-        if speaker.person:
+        if speaker.person and not any(a <= start < b for a, b in titles):  # a headline's speaker is not taken up
             last = (max(start, _field(quote, "start") or start), speaker.person)
         out.append(speaker)
     return out
@@ -87,15 +88,18 @@ class Context:
     subjects: tuple[Mention, ...]  # of those, the ones a pronoun ("er") can take up
 
     @classmethod
-    def of(cls, text: str, people: People, quotes=(), sentences: Sequence[tuple[int, int]] | None = None) -> Context:
+    def of(cls, text: str, people: People, quotes=(), sentences: Sequence[tuple[int, int]] | None = None,
+           titles: Sequence[tuple[int, int]] = ()) -> Context:
         """The text's sentences (as the quote extractor reads them, from `sentences` where
         given) and the names that can be antecedents: not inside quotation marks, nor
         inside what `quotes` report ("Sie sagte, nur der Kanzler entscheide." does not make
-        the chancellor the next "er")."""
+        the chancellor the next "er"), nor in a title line (`titles`: a headline stands
+        apart from the text, which names its people again)."""
         quoted = quoted_spans(text)
         starts = tuple(s for s, _ in sentence_spans(text, quoted, sentences)) or (0,)
         reported = [(_field(q, "start"), _field(q, "end")) for q in quotes]
-        spans = _merged(quoted + [(a, b) for a, b in reported if isinstance(a, int) and isinstance(b, int)])
+        spans = _merged(quoted + [(a, b) for a, b in reported if isinstance(a, int) and isinstance(b, int)]
+                        + list(titles))
         quote_starts = [a for a, _ in spans]
         names = tuple(m for m in people.mentions(text) if not _inside(m.start, spans, quote_starts))
         return cls(starts, names, tuple(m for m in names if _antecedent(text, m, people)))
@@ -147,10 +151,29 @@ def resolve_mention(text: str, start: int, end: int, people: People, context: Co
                          last, start, people, context, fits)
     if _role_nouns(words, people):
         return _by_role(words, start, people, context)
-    name = unregistered_name(text[start:end])
+    name = unregistered_name(text[start:end]) or _named_before(text, start, end)
     if name:
         return Speaker(None, name, UNREGISTERED)
     return _by_epithet(words, start, people, context, last)
+
+
+def _named_before(text: str, start: int, end: int) -> str | None:
+    """The full name a one-word mention takes up: the one personal name the registry lacks
+    that the text gave before and that ends in that word ("Ole Hansen …, sagte Hansen")."""
+    word = text[start:end]
+    if not _SURNAME.fullmatch(word):
+        return None
+    found = set()
+    for earlier in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text[:start]):
+        lead = text.rfind(" ", 0, max(0, earlier.start() - NAME_REACH)) + 1
+        name = unregistered_name(text[lead:earlier.end()])
+        if name and name.split()[-1] == word:
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+NAME_REACH = 40  # characters before a surname in which its first names are looked for
+_SURNAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 
 
 def _role_nouns(words: list[str], people: People) -> bool:

@@ -620,7 +620,11 @@ def _is_speech_verb(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _attributive_participle(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """Whether token i stands as an attribute right after an article or a preposition."""
+    """Whether token i stands as an attribute right after an article or a preposition, or
+    closes an attribute an article opens with a phrase of its own ("in einem am Montag
+    veröffentlichten Interview")."""
+    if _closes_extended_attribute(tokens, i, text):
+        return True
     if not (i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _ATTRIBUTE_OPENERS)
             and _joined(text, tokens[i - 1], tokens[i])):
         return False
@@ -629,6 +633,29 @@ def _attributive_participle(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 _ATTRIBUTE_OPENERS = _PREPOSITIONS - {"als"}  # set once: asked for every word
+_ATTRIBUTE_REACH = 5  # words between an article and the participle that closes its attribute
+
+
+def _closes_extended_attribute(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """Whether token i, a lower-case word with an adjective's ending right before a noun,
+    ends an attribute that a preposition opens right after an article ("einem am Montag
+    veröffentlichten Interview", "die seit Jahren geforderte Reform"); no verb stands there."""
+    if not _before_noun(tokens, i, text):
+        return False
+    for k in range(i - 1, max(0, i - _ATTRIBUTE_REACH - 2), -1):
+        if not _joined(text, tokens[k], tokens[k + 1]) or _before_noun(tokens, k, text):
+            return False  # another clause, or an attribute closed before it ("einem … geführten Interview sagte")
+        if tokens[k].lower in DETERMINERS and tokens[k + 1].lower in _ATTRIBUTE_OPENERS and k + 1 < i:
+            return True
+    return False
+
+
+def _before_noun(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """Whether token i is a lower-case word with an adjective's ending right before a noun
+    (not an article: "in der Stadt")."""
+    word = tokens[i].text
+    return (word.islower() and word.endswith(("e", "en", "em", "er", "es")) and tokens[i].lower not in DETERMINERS
+            and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and _joined(text, tokens[i], tokens[i + 1]))
 
 
 def _participle_before_quote(tokens: Sequence[Token], i: int, text: str) -> bool:

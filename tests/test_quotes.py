@@ -123,6 +123,17 @@ def test_a_fronted_object_leaves_the_subject_after_the_verb(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("In einem am Montag veröffentlichten Interview schlug Lind vor, dass die Fähre stündlich fahren solle.", "Lind"),
+    ("In der am Montag verkündeten Entscheidung erklärte der Kämmerer, die Kasse sei leer.", "der Kämmerer"),
+    ("Mit einem am Abend veröffentlichten Schreiben teilte der Kämmerer mit, die Kasse sei leer.", "der Kämmerer"),
+    ("In einem in der Stadt geführten Gespräch sagte Lind, die Fähre sei zu laut.", "Lind"),
+    ("Am Montag veröffentlichten Forscher eine Studie, die Fähre sei zu laut.", "Forscher"),  # a verb, no attribute
+])
+def test_a_participle_closing_an_attribute_the_article_opens_is_no_speech_verb(text, speaker):
+    assert only(indirect(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Höhnisch kommentierte der Sprecher die Lage: „Das war es dann.“", "der Sprecher"),
     ("Gemeinsam erklärten die Verbände: „Wir bleiben.“", "die Verbände"),
     ("Vorsichtig äußerte sich die Ministerin: „Wir warten ab.“", "die Ministerin"),
