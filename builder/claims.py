@@ -10,7 +10,9 @@ each share a little ("A and B", "B and C") never makes one claim of different fa
 sentence that reports several facts is cited for each claim whose head it contains and
 is not repeated as a claim of its own when those claims carry all it says. The head of a
 claim is its clearest member: complete, opening with its subject rather than "Er" or
-"Auch", of a readable length, and close to the others. Everything is sorted: the same
+"Auch", of a readable length, close to the others, and with a speaker where two members
+name the same one; a member that says much its head and the others do not (a second fact)
+is a claim of its own too, and cited for the first. Everything is sorted: the same
 input gives the same claims and ids.
 """
 from __future__ import annotations
@@ -31,6 +33,10 @@ MAX_POSTING = 60  # words in more sentences than this are too common to find can
 LONG_HEAD = 40  # words: longer sentences make poor heads
 EXTRA_PENALTY = 0.3  # how much a head loses for what no other member says
 UNNAMED_PENALTY = 0.2  # ... and for not naming its speaker ("sagte er")
+UNSPOKEN_PENALTY = 0.3  # ... and for having no speaker where two other members name the same one
+LONGER = 1.5  # a member that weighs this many times its claim's head,
+HEAD_CARRIES = 0.5  # ... less of which the head carries,
+OWN_SHARE = 0.5  # ... and more than this share of which no other member says, is a claim of its own too
 DEPENDENT_START = re.compile(
     r"^(?:Er|Sie|Es|Dies(?:e[rsmn]?)?|Das|Dabei|Damit|Dazu|Zudem|Außerdem|Auch|So|Doch|Aber|Zugleich|Gleichzeitig|"
     r"Daher|Deshalb|Darüber|Dort|Hier|Diesen?|Ihm|Ihr|Ihn|Seine?|Ihre?)\b")
@@ -48,7 +54,10 @@ def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | 
     weight = weight or weights(feats)
     groups = _grow(feats, weight)
     heads = {root: _head(members, matches, feats, weight) for root, members in groups.items()}
+    groups, heads, apart = _set_apart(groups, heads, feats, weight)
     support = _support(groups, heads, feats, weight)
+    for root, members in apart.items():
+        support[root] |= members  # still cited for the fact its head tells
     absorbed = _absorbed(groups, heads, support, feats, weight)
     joined = _continued(groups, matches, absorbed)
     out = []
@@ -145,9 +154,50 @@ def _head(members: list[int], matches: list[Match], feats: list[Features], weigh
         own = feats[i].words - seen
         extra = weight_of(own, weight) / (weight_of(feats[i].words, weight) or 1.0)
         unnamed = UNNAMED_PENALTY if matches[i].speaker and matches[i].speaker not in feats[i].named else 0.0
+        if not matches[i].speaker and _agreed(others, matches):
+            unnamed = UNSPOKEN_PENALTY  # the page would show the fact without the name the others give it
         return (_unclear(matches[i].sentence.text) + unnamed + EXTRA_PENALTY * extra - central, i)
 
     return min(members, key=rank)
+
+
+def _set_apart(groups, heads, feats, weight):
+    """The groups and heads once the members that say much that neither their head nor any
+    other member says (a second fact) are claims of their own; and for each group (by its root) those members, to be
+    cited for its fact too."""
+    out_groups: dict[int, list[int]] = {}
+    out_heads: dict[int, int] = {}
+    apart: dict[int, set[int]] = {}
+    for root, members in sorted(groups.items()):
+        head = heads[root]
+        more = {i for i in members if i != head and _second_fact(i, head, members, feats, weight)}
+        kept = [i for i in members if i not in more]
+        out_groups[kept[0]], out_heads[kept[0]] = kept, head
+        for i in sorted(more):
+            out_groups[i], out_heads[i] = [i], i
+        if more:
+            apart[kept[0]] = more
+    return out_groups, out_heads, apart
+
+
+def _agreed(members: list[int], matches: list[Match]) -> bool:
+    """Whether two or more of the members give the same speaker."""
+    said = sorted(matches[j].speaker or "" for j in members if matches[j].speaker)
+    return any(a == b for a, b in zip(said, said[1:], strict=False))
+
+
+def _second_fact(i: int, head: int, members: list[int], feats: list[Features], weight) -> bool:
+    """Whether a member says another fact beside its group's: it weighs much more than the
+    head, the head carries less than half of it, and most of it no other member says."""
+    return (weight_of(feats[i].words, weight) >= LONGER * weight_of(feats[head].words, weight)
+            and containment(feats[i], feats[head], weight) < HEAD_CARRIES
+            and _own_share(i, members, feats, weight) > OWN_SHARE)
+
+
+def _own_share(i: int, members: list[int], feats: list[Features], weight) -> float:
+    """The share of a member's weight in words no other member of its group has."""
+    seen = frozenset().union(*(feats[j].words | feats[j].parts for j in members if j != i))
+    return weight_of(feats[i].words - seen, weight) / (weight_of(feats[i].words, weight) or 1.0)
 
 
 def _unclear(text: str) -> float:

@@ -156,3 +156,33 @@ def test_a_continuation_that_other_sources_report_apart_stays_a_claim_of_its_own
     works = next(c for c in result if "Klärwerke" in c.text)
     assert set(works.sources) == {"a0", "a1"} and works.continued == 0
     assert len(result) == 2
+
+
+def said_by(*pairs: tuple[str, str | None]) -> list[Match]:
+    """One article per (text, speaker); every sentence matches the topic 't'."""
+    out = []
+    for n, (text, speaker) in enumerate(pairs):
+        a = article(f"a{n}", text)
+        for order, (block, sentence) in enumerate(a.sentences()):
+            out.append(Match("t", None, a, block, sentence, 2.0, 0.0, order, speaker))
+    return out
+
+
+def test_a_claim_whose_reports_name_its_speaker_is_headed_by_one_that_does():
+    found = said_by(("Ab Mai fährt die Fähre nach Nordholm jede Stunde und hält auch in Süderhafen.", None),
+                    ("Ab Mai fahre die Fähre nach Nordholm jede Stunde, sagte Lind.", "eva-lind"),
+                    ("Die Fähre nach Nordholm fahre ab Mai jede Stunde, sagte die Ministerin Lind.", "eva-lind"))
+    (claim,) = [make_claim(g) for g in group_matches(found, CONCEPTS, names=NAMES)]
+    assert claim.speaker == "eva-lind" and len(claim.citations) == 3
+
+
+def test_a_report_that_adds_a_second_fact_is_a_claim_of_its_own_and_cited_for_the_first():
+    # The head is a report that names the speaker; the longer one tells of the landing stage too.
+    found = said_by(("Ab Mai fahre die Fähre nach Nordholm jede Stunde, sagte Lind.", "eva-lind"),
+                    ("Die Fähre nach Nordholm fahre ab Mai jede Stunde, sagte Lind.", "eva-lind"),
+                    ("Ab Mai fährt die Fähre nach Nordholm jede Stunde, und die Stadt baut dafür einen neuen "
+                     "Anleger mit Wartehalle, Kiosk und Stellplätzen für Fahrräder.", None))
+    made = {c.text: {x.article for x in c.citations}
+            for c in (make_claim(g) for g in group_matches(found, CONCEPTS, names=NAMES))}
+    assert len(made) == 2 and {"a0", "a1", "a2"} in made.values()  # the timetable, from all three
+    assert {"a2"} in made.values()  # the new landing stage stays on the page, as a claim of its own
