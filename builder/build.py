@@ -28,6 +28,7 @@ from .registry import People, load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
 from .model import Article, Editorial, Explained, Language, Site, TopicConfig
+from .similar import release_word_lists
 from .site import assemble
 
 
@@ -357,12 +358,8 @@ def _build_all(project: Project, settings: dict, out) -> tuple[int, list[str]]:
         print(str(exc), file=out)
         print("build stopped: fix the configuration above and run again", file=out)
         return 2, []
-    files = render_all(project, site, strings, catalogs, report)
-    with report.stage("write"):
-        publish.write_docs(project.build / "docs", files)
-        publish.write_if_changed(project.build / "mkdocs.yml",
-                                 publish.mkdocs_config(project.build, project.root, project.site, publish.nav(site),
-                                                       site.reuse))
+    write_all(project, site, render_all(project, site, strings, catalogs, report), report)
+    release_word_lists()  # matching is done: MkDocs may have their memory (the docs are freed too)
     status, manifest_current = _mkdocs_and_links(project, site, report, out, settings["record"]) \
         if settings["mkdocs"] else (0, True)
     pending = _record_catalogs(project, catalogs, settings["record"] and status == 0)
@@ -377,6 +374,15 @@ def _build_all(project: Project, settings: dict, out) -> tuple[int, list[str]]:
     if report.problems.failed(settings["strict"]):
         status = 1
     return status, pending
+
+
+def write_all(project: Project, site: Site, files: dict[str, bytes], report: Report) -> None:
+    """Write the docs folder and the generated MkDocs config."""
+    with report.stage("write"):
+        publish.write_docs(project.build / "docs", files)
+        publish.write_if_changed(project.build / "mkdocs.yml",
+                                 publish.mkdocs_config(project.build, project.root, project.site, publish.nav(site),
+                                                       site.reuse))
 
 
 def _record_catalogs(project: Project, catalogs: dict, save: bool) -> list[str]:

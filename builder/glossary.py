@@ -174,6 +174,8 @@ def used_forms(text: str, terms: tuple[Explained, ...], language: str) -> dict[E
     hits = []
     for term in terms:
         for word in term.forms.get(language, ()):
+            if word[1:] not in text:
+                continue  # the pattern below needs these characters as they stand
             first = f"[{re.escape(word[0].upper())}{re.escape(word[0].lower())}]"
             pattern = rf"(?<!\w){first}{re.escape(word[1:])}{ending}(?!\w)"
             hits += [(m.start(), -len(m.group(0)), m.group(0), term) for m in re.finditer(pattern, text)]

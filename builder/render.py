@@ -30,6 +30,7 @@ from .read import web_address
 # show); a number with a dot, "-" or "+" opening a line would start a list.
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+HTML_TABLE = str.maketrans(HTML_SPECIAL)
 LIST_OPENER = re.compile(r"^(\s*)(\d+\.|[-+])(?=\s|$)", re.MULTILINE)
 ABOUT = "about.md"  # the hand-written page that says how the pages are made, and who answers for them
 GLOSSARY = "glossary.md"  # the explained terms of content/glossary.yml
@@ -77,8 +78,10 @@ class Page:
         return number
 
 
+@functools.lru_cache(maxsize=8)
 def environment(templates: Path) -> jinja2.Environment:
-    """The Jinja2 environment for Markdown templates."""
+    """The Jinja2 environment for Markdown templates, one per folder, so that each template
+    is compiled once for every language (Jinja2 reloads a template whose file changed)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True,
@@ -102,7 +105,7 @@ def fill(text, **markdown) -> str:
 def md_escape(text) -> str:
     """Escape text so Markdown shows it as it is: no tag, list, heading, admonition or
     link is made of it, and no stray backslash shows."""
-    escaped = "".join(HTML_SPECIAL.get(c, c) for c in str(text))
+    escaped = str(text).translate(HTML_TABLE)
     escaped = MD_SPECIAL.sub(r"\\\1", escaped)
     return LIST_OPENER.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
 

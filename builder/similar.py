@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from dataclasses import dataclass
 
 from .segment import hyphens_joined
@@ -231,6 +232,18 @@ def _known(word: str) -> bool:
     import simplemma
 
     return simplemma.is_known(word.capitalize(), lang="de") or simplemma.is_known(word, lang="de")
+
+
+def release_word_lists() -> None:
+    """Forget the lemmas and word checks looked up so far and simplemma's loaded dictionaries
+    (about 100 MB), once a build needs no more of them: the next lookup loads them again."""
+    for cached in (lemma_of, compound_parts, _known, stem):
+        cached.cache_clear()
+    factories = sys.modules.get("simplemma.strategies.dictionaries.dictionary_factory")
+    loaded = getattr(getattr(factories, "DEFAULT_DICTIONARY_FACTORY", None), "_get_dictionary", None)
+    clear = getattr(loaded, "cache_clear", None)
+    if clear is not None:
+        clear()
 
 
 @functools.lru_cache(maxsize=200_000)

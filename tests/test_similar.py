@@ -90,3 +90,13 @@ def test_joining_a_stray_hyphen_keeps_the_length_of_the_text():
     text = "Die EU -Kommissarin kam. Ein Satz - mit Strich."
     assert hyphens_joined(text) == "Die EU-Kommissarin  kam. Ein Satz - mit Strich."
     assert len(hyphens_joined(text)) == len(text)
+
+
+def test_released_word_lists_load_again_and_give_the_same_lemmas():
+    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+    before = similar.lemma_of("Verhandlungen")
+    similar.release_word_lists()
+    assert similar.lemma_of.cache_info().currsize == 0
+    assert DEFAULT_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize == 0  # the dictionary is let go
+    assert similar.lemma_of("Verhandlungen") == before
