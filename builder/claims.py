@@ -150,9 +150,7 @@ def _head(members: list[int], matches: list[Match], feats: list[Features], weigh
         if not others:
             return (0.0, i)
         central = sum(containment(feats[j], feats[i], weight) for j in others) / len(others)
-        seen = frozenset().union(*(feats[j].words | feats[j].parts for j in others))
-        own = feats[i].words - seen
-        extra = weight_of(own, weight) / (weight_of(feats[i].words, weight) or 1.0)
+        extra = _own_share(i, members, feats, weight)
         unnamed = UNNAMED_PENALTY if matches[i].speaker and matches[i].speaker not in feats[i].named else 0.0
         if not matches[i].speaker and _agreed(others, matches):
             unnamed = UNSPOKEN_PENALTY  # the page would show the fact without the name the others give it
