@@ -152,17 +152,27 @@ def concept_tokens(text: str, concepts) -> list[str]:
 
 # Particles of separable verbs, which German sets apart from their verb ("lehnt … ab").
 PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "vor", "weg", "zu", "zurück", "zusammen")
-CLAUSE_END_PARTICLE = re.compile(rf"\b({'|'.join(PARTICLES)})\b(?=\s*(?:[,.;:!?)„“\"»«]|$|und\b|oder\b|aber\b))",
-                                 re.IGNORECASE)
+# A particle ends its clause: punctuation, a closing quotation mark before punctuation, or
+# "und"/"oder"/"aber" follow it (an opening mark after "ein" begins a quotation instead).
+CLAUSE_END_PARTICLE = re.compile(
+    rf"\b({'|'.join(PARTICLES)})\b(?=\s*(?:[,.;:!?)]|$|und\b|oder\b|aber\b|[“”\"»«']\s*(?:[,.;:!?)]|$)))",
+    re.IGNORECASE)
+CLAUSE_START = re.compile(r"[,;:.!?„“”\"»«()–]|\b(?:und|oder|aber)\b")  # where a particle's clause begins
 
 
 def _separable_verbs(text: str, tokens: list[str]) -> set[tuple[str, str]]:
-    """(verb, particle verb) for a particle that ends a clause ("lehnt das Angebot ab": lehnen, ablehnen)."""
-    particles = {m.group(1).lower() for m in CLAUSE_END_PARTICLE.finditer(text)}
-    if not particles:
-        return set()
-    verbs = {lemma_of(t) for t in tokens if t[:1].islower() and len(t) > 3} - STOPWORDS
-    return {(v, p + v) for p in particles for v in verbs if not v.startswith(p) and _known(p + v)}
+    """(verb, particle verb) for a particle that ends a clause and a verb of that clause
+    ("lehnt das Angebot ab": lehnen, ablehnen); a verb of another clause keeps its own sense
+    ("teilte mit, er habe … geführt" makes "mitteilen", not "mitführen")."""
+    found = set()
+    for m in CLAUSE_END_PARTICLE.finditer(text):
+        particle = m.group(1).lower()
+        before = text[:m.start()]
+        starts = [b.end() for b in CLAUSE_START.finditer(before)]
+        clause = before[starts[-1] if starts else 0:]
+        verbs = {lemma_of(t) for t in WORD.findall(clause) if t[:1].islower() and len(t) > 3} - STOPWORDS
+        found |= {(v, particle + v) for v in verbs if not v.startswith(particle) and _known(particle + v)}
+    return found
 
 
 @functools.lru_cache(maxsize=200_000)

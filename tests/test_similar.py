@@ -100,3 +100,20 @@ def test_released_word_lists_load_again_and_give_the_same_lemmas():
     assert similar.lemma_of.cache_info().currsize == 0
     assert DEFAULT_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize == 0  # the dictionary is let go
     assert similar.lemma_of("Verhandlungen") == before
+
+
+@pytest.mark.parametrize("text, joined, not_joined", [
+    ("Die Ministerin lehnt das neue Angebot der Gewerkschaft ab.", "ablehnen", None),
+    # a particle belongs to a verb of its own clause, not to one after a comma or "und"
+    ("Die Bürgermeisterin teilte am Abend mit, sie habe ein langes Gespräch geführt.", None, "mitführen"),
+    ("Er lehnte den Haushalt ab und kündigte eine Klage an.", "ankündigen", "anlehnen"),
+    # an opening quotation mark after "ein" starts a quotation; "ein" ends no clause there
+    ('Sie habe ein "sehr gutes" Gespräch geführt.', None, "einführen"),
+    ("„Wir lehnen das ab“, sagte die Sprecherin.", "ablehnen", None),
+])
+def test_a_separable_particle_joins_a_verb_of_its_own_clause(text, joined, not_joined):
+    words = similar.features(text).words
+    if joined:
+        assert joined in words
+    if not_joined:
+        assert not_joined not in words
