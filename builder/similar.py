@@ -31,6 +31,9 @@ NUMBER_WORDS = {
     "zehn": "10", "elf": "11", "zwölf": "12", "fünfzehn": "15", "zwanzig": "20", "dreißig": "30", "vierzig": "40",
     "fünfzig": "50", "hundert": "100", "tausend": "1000",
 }
+# Short forms of a name as a compound's modifier, for its long form ("US-Regierung" speaks
+# of the USA as "die USA" does; "UN-Sicherheitsrat" of the UNO).
+SHORT_FORMS = {"us": "usa", "un": "uno"}
 # Words that say nothing about which fact a sentence reports: function words, particles,
 # verbs of saying, days. Compared as lemmas.
 STOPWORDS = frozenset("""
@@ -42,6 +45,7 @@ daher dagegen allerdings zunächst dürfen mögen lassen wer was wo wann weil we
 schon wieder eben nämlich dabei dazu darauf davon daran darüber hin her hinzu zurück weiter
 wegen trotz während seit laut gemäß gegenüber halten gelten stellen machen
 sagen erklären betonen meinen hinzufügen mitteilen bekanntgeben teilen fügen laut zufolge bezeichnen nennen äußern
+werten bewerten
 unterstreichen ergänzen berichten heißen angabe
 zugleich gleichzeitig außerdem ebenfalls erneut bislang derzeit nun deutlich klar
 nicht kein nie niemals weder noch
@@ -187,7 +191,7 @@ def content_words(raw: str) -> tuple[str, ...]:
     if len(raw) < 2:
         return ()
     if "-" in raw:  # "Hafen-Ausbau": one word; its parts count through compound_parts
-        parts = [lemma_of(p) for p in raw.split("-") if len(p) >= 2]
+        parts = [SHORT_FORMS.get(lemma_of(p), lemma_of(p)) for p in raw.split("-") if len(p) >= 2]
         parts = [p for p in parts if p not in STOPWORDS]
         return ("-".join(parts),) if parts else ()
     lemma = lemma_of(raw)
