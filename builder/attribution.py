@@ -168,6 +168,8 @@ def speakers_by_sentence(article: Article, statements: tuple[Statement, ...]) ->
 
 
 CUED_STEPS = 2  # sentences with cues of their own that may carry on one statement
+OPENING_WORDS = 3  # words before the speaker's mention in a sentence that opens with it ("Der deutsche Minister X")
+OPENING_STOPS = frozenset(',„“”"»«')  # ... none of which ends a clause or opens a quotation
 QUOTED_SHARE = 0.5  # ... when quoted words make up this share of such a sentence
 QUOTED = re.compile(r"[„\"»«][^„“”\"»«]*[“”\"«»]")  # a quotation, between any pair of marks
 
@@ -182,10 +184,12 @@ def continuations(article: Article, statements: tuple[Statement, ...],
     of the next, nothing such as a heading between), where a speaker's next sentence with a
     cue of its own says more of the same answer ("Sie nannte es falsch. „Wir
     hätten warten sollen“, sagte sie."), unless it marks itself as a further point ("Sie
-    lehnte auch … ab"); at most CUED_STEPS such steps a statement. `voices` is
+    lehnte auch … ab") or opens a new paragraph with its speaker's name ("Die Ministerin
+    machte deutlich, …"); at most CUED_STEPS such steps a statement. `voices` is
     speakers_by_sentence's answer, when the caller has it."""
     voices = speakers_by_sentence(article, statements) if voices is None else voices
     cued = {st.citation.start for st in statements if st.cued}
+    named_first = {st.citation.start for st in statements if st.cued and _opens_with_name(st)}
     out: dict[int, int] = {}
     steps: dict[int, int] = {}  # sentence -> the cued steps its statement has taken so far
     last, last_block = None, -2
@@ -198,8 +202,8 @@ def continuations(article: Article, statements: tuple[Statement, ...],
                 if start not in cued:
                     out[start] = last
                     steps[start] = steps.get(last, 0)
-                elif (number or position == last_block + 1) and steps.get(last, 0) < CUED_STEPS \
-                        and _more_of_the_answer(sentence.text):
+                elif (number or position == last_block + 1 and start not in named_first) \
+                        and steps.get(last, 0) < CUED_STEPS and _more_of_the_answer(sentence.text):
                     out[start] = last  # the next sentence, in its paragraph or the next one
                     steps[start] = steps.get(last, 0) + 1
             last = start
@@ -262,6 +266,18 @@ def _ranked_voices(statements: tuple[Statement, ...], every: bool
 def _reported(sentence: str) -> bool:
     """Whether a sentence has a verb in the Konjunktiv I outside quotation marks."""
     return bool(_words_outside_quotes(sentence) & lexicon.words("konjunktiv_i"))
+
+
+def _opens_with_name(statement: Statement) -> bool:
+    """Whether the sentence of a statement opens with its speaker named, not a pronoun
+    ("Die Ministerin machte deutlich, …", not "Sie sagte, …"): a paragraph that opens so
+    begins a new statement of the speaker rather than going on with the one before."""
+    mention = (statement.mention or "").strip()
+    if not mention or mention.split()[0].lower() in PRONOUNS:
+        return False
+    text = statement.citation.quote
+    before = text[:text.find(mention)] if mention in text else None
+    return before is not None and len(before.split()) <= OPENING_WORDS and not OPENING_STOPS & set(before)
 
 
 def _more_of_the_answer(sentence: str) -> bool:

@@ -380,3 +380,12 @@ def test_a_statement_takes_at_most_two_quoted_sentences_with_cues_of_their_own(p
                             "„Die Stadt hat das gewusst“, sagte Lind.\n")
     starts = [s.start for _, s in art.sentences()]
     assert continuations(art, attribute(art, people)) == {starts[1]: starts[0], starts[2]: starts[1]}
+
+
+def test_a_paragraph_that_opens_with_its_speakers_name_begins_a_new_statement(people, tmp_path):
+    # The same speaker again, named first in a new paragraph: another point, not more of the answer.
+    art = article(tmp_path, "„Der Ausbau des Hafens ist ein Fehler“, sagte Lind.\n\n"
+                            "Lind machte deutlich, dass die Schleuse zuerst erneuert werden müsse.\n\n"
+                            "„Das hätte die Stadt wissen müssen“, sagte sie.\n")
+    starts = [s.start for _, s in art.sentences()]
+    assert continuations(art, attribute(art, people)) == {starts[2]: starts[1]}
