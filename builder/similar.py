@@ -43,6 +43,7 @@ ihre in im ist ja jedoch jetzt können man mehr mit müssen nach nun nur ob oder
 sowie über um und uns unter vom von vor werden wie wir wollen zu zum zur zwischen noch zudem offenbar darunter deshalb
 daher dagegen allerdings zunächst dürfen mögen lassen wer was wo wann weil wenn sondern denn zwar sogar ganz immer
 schon wieder eben nämlich dabei dazu darauf davon daran darüber hin her hinzu zurück weiter
+ich mich mir euch ihnen unser euer bevor nachdem obwohl obgleich sobald seitdem falls überhaupt eigentlich
 wegen trotz während seit laut gemäß gegenüber halten gelten stellen machen
 sagen erklären betonen meinen hinzufügen mitteilen bekanntgeben teilen fügen laut zufolge bezeichnen nennen äußern
 werten bewerten

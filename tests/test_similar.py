@@ -117,3 +117,9 @@ def test_a_separable_particle_joins_a_verb_of_its_own_clause(text, joined, not_j
         assert joined in words
     if not_joined:
         assert not_joined not in words
+
+
+def test_pronouns_and_conjunctions_say_nothing_of_the_fact():
+    words = similar.features("Ich bleibe im Hafen, bevor der Sturm kommt, obwohl mir kalt ist.").words
+    assert not {"ich", "mir", "bevor", "obwohl"} & words
+    assert {"hafen", "sturm"} <= words
