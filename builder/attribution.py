@@ -188,27 +188,38 @@ def continuations(article: Article, statements: tuple[Statement, ...],
     machte deutlich, …"); at most CUED_STEPS such steps a statement. `voices` is
     speakers_by_sentence's answer, when the caller has it."""
     voices = speakers_by_sentence(article, statements) if voices is None else voices
-    cued = {st.citation.start for st in statements if st.cued}
-    named_first = {st.citation.start for st in statements if st.cued and _opens_with_name(st)}
+    cued, named_first = _cued_starts(statements)
     out: dict[int, int] = {}
     steps: dict[int, int] = {}  # sentence -> the cued steps its statement has taken so far
-    last, last_block = None, -2
+    last = None
+    for sentence, inside, next_paragraph in _paragraph_sentences(article):
+        start = sentence.start
+        if last is not None and start in voices and voices.get(last) == voices[start]:
+            step = _step(sentence.text, start in cued, inside or (next_paragraph and start not in named_first))
+            if step is not None and (not step or steps.get(last, 0) < CUED_STEPS):
+                out[start] = last
+                steps[start] = steps.get(last, 0) + step
+        last = start
+    return out
+
+
+def _cued_starts(statements: tuple[Statement, ...]) -> tuple[set[int], set[int]]:
+    """The starts of the sentences a cue of their own begins a statement in, and of those
+    of them that open with the speaker's name."""
+    cued = [st for st in statements if st.cued]
+    return {st.citation.start for st in cued}, {st.citation.start for st in cued if _opens_with_name(st)}
+
+
+def _paragraph_sentences(article: Article):
+    """Each sentence of the article's paragraphs, with whether it is not the first of its
+    paragraph and whether its paragraph comes right after the one before (no heading between)."""
+    last_block = -2
     for position, block in enumerate(article.blocks):
         if block.kind != PARAGRAPH:
             continue
         for number, sentence in enumerate(block.sentences):
-            start = sentence.start
-            if last is not None and start in voices and voices.get(last) == voices[start]:
-                if start not in cued:
-                    out[start] = last
-                    steps[start] = steps.get(last, 0)
-                elif (number or position == last_block + 1 and start not in named_first) \
-                        and steps.get(last, 0) < CUED_STEPS and _more_of_the_answer(sentence.text):
-                    out[start] = last  # the next sentence, in its paragraph or the next one
-                    steps[start] = steps.get(last, 0) + 1
-            last = start
+            yield sentence, number > 0, position == last_block + 1
         last_block = position
-    return out
 
 
 def quoted_by_sentence(article: Article, statements: tuple[Statement, ...]) -> dict[int, str]:
@@ -266,6 +277,16 @@ def _ranked_voices(statements: tuple[Statement, ...], every: bool
 def _reported(sentence: str) -> bool:
     """Whether a sentence has a verb in the Konjunktiv I outside quotation marks."""
     return bool(_words_outside_quotes(sentence) & lexicon.words("konjunktiv_i"))
+
+
+def _step(sentence: str, cued: bool, adjoins: bool) -> int | None:
+    """How a sentence of the same speaker goes on with the statement just before it: as no
+    step without a cue of its own, as one step with a cue when it adjoins the statement (in
+    its paragraph, or opening the next one without its speaker's name) and says more of the
+    same answer, and not at all (None) else."""
+    if not cued:
+        return 0
+    return 1 if adjoins and _more_of_the_answer(sentence) else None
 
 
 def _opens_with_name(statement: Statement) -> bool:
