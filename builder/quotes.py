@@ -31,6 +31,7 @@ from .segment import split_text
 
 DIRECT = "direct"
 INDIRECT = "indirect"
+REPORTED = "reported"  # a judgement told in the writer's words ("X bezeichnete den Plan als Fehler")
 
 MAX_QUOTE_CHARS = 2500  # a quotation mark left open longer than this is a stray mark
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" (lists, broken input) are cut into chunks
@@ -40,7 +41,7 @@ MAX_SENTENCE_CHARS = 3000  # longer "sentences" (lists, broken input) are cut in
 class Quote:
     """A quotation: its kind, span, and the spans of its speaker mention and speech cue."""
 
-    kind: str  # DIRECT or INDIRECT
+    kind: str  # DIRECT, INDIRECT or REPORTED
     start: int  # for direct quotes the span includes the quotation marks
     end: int
     speaker_start: int | None = None
@@ -2658,12 +2659,58 @@ def indirect_quotes(text: str, sentence: Sentence) -> list[Quote]:
     return quotes
 
 
+_LABELLING_VERBS = lexicon.words("labelling_verbs")
+_FINITE_AUXILIARIES = lexicon.words("finite_auxiliaries")
+_GENERIC_SPEAKERS = frozenset({"man", "es"})  # "Als X bezeichnet man …" defines a word; "Es ist …" names none
+
+
+def reported_quotes(text: str, sentence: Sentence) -> list[Quote]:
+    """A sentence without quotations in which someone judges a thing as something ("Der Rat
+    bewertet den Vertrag als Erfolg", "Der Plan wurde von ihr als unsinnig bezeichnet"):
+    the whole sentence is that speaker's statement, in the writer's words."""
+    words = {t.lower for t in sentence.tokens}
+    if sentence.quoted or "als" not in words or words & _REFLEXIVES:
+        return []  # "Die Gruppe bezeichnet sich als …" describes itself
+    for frame in sentence.frames:
+        speaker = _judge(text, sentence, frame)
+        if speaker and frame.cue and _labelling(text[frame.cue[0]:frame.cue[1]]) \
+                and text[speaker[0]:speaker[1]].lower() not in _GENERIC_SPEAKERS:
+            span = _strip_span(text, sentence.start, sentence.end) or (sentence.start, sentence.end)
+            return [Quote(REPORTED, span[0], span[1], *speaker, *frame.cue)]
+    return []
+
+
+def _judge(text: str, sentence: Sentence, frame: Frame) -> tuple[int, int] | None:
+    """Who judges in a sentence whose verb is a participle at its end ("X hat den Plan als
+    Fehler bezeichnet"): what stands before the finite auxiliary that opens the clause,
+    when it is a noun phrase (a passive names its agent with "von", as the frame has it);
+    else the frame's speaker."""
+    tokens = sentence.tokens
+    finite = next((k for k, t in enumerate(tokens) if t.lower in _FINITE_AUXILIARIES), None)
+    if frame.passive or finite is None or not frame.cue or tokens[finite].start > frame.cue[0] or finite == 0:
+        return frame.speaker
+    first = tokens[0]
+    if not (first.lower in DETERMINERS or first.capitalised and _tagged_alone(first.text) != "ADV"):
+        return None  # "Gestern hat …": the subject stands elsewhere; no guess
+    end = tokens[finite - 1].end
+    return first.start, end - 1 if text[end - 1] == "," else end
+
+
+def _labelling(cue: str) -> bool:
+    """Whether a cue is a verb of judging a thing as something (bezeichnen, bewerten …)."""
+    import simplemma
+
+    word = cue.split()[-1]
+    return simplemma.lemmatize(word, lang="de").lower() in _LABELLING_VERBS
+
+
 # How far back (in characters) the last named speaker may still speak a quote without a cue.
 _RECENT_REACH = 600
 
 
 def extract_quotes(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
-    """All direct and indirect quotations of a German text, in text order; `sentences` are
+    """All direct and indirect quotations of a German text, and the judgements it reports
+    (REPORTED), in text order; `sentences` are
     the spans of its sentences where they are known (see `sentence_spans`)."""
     spans = quoted_spans(text)
     span_starts = [s for s, _ in spans]
@@ -2676,6 +2723,7 @@ def extract_quotes(text: str, sentences: Sequence[tuple[int, int]] | None = None
         following = analysed[index + 1] if index + 1 < len(analysed) else None
         found = direct_quotes(text, sentence, thread.carried, thread.recent, _looking_back(text, sentence, following)) \
             + indirect_quotes(text, sentence)
+        found = found or reported_quotes(text, sentence)
         thread.go_on(sentence, found, quotes)
         quotes.extend(found)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -2714,7 +2762,7 @@ class _Thread:
         elif not sentence.frames and not sentence.quoted:
             self.paused = True
         elif sentence.frames:
-            reported = [q for q in found if q.kind == INDIRECT]
+            reported = [q for q in found if q.kind in (INDIRECT, REPORTED)]
             self.continuing, self.paused = (reported[-1] if reported else None), False
         self._speakers(sentence, found)
 

@@ -865,3 +865,40 @@ def test_quotes_are_the_same_with_the_sentences_given_or_split_here():
     given = [(s.start, s.end) for s in split_text(text)]
     assert extract_quotes(text, given) == extract_quotes(text)
     assert [q.text(text) for q in extract_quotes(text) if q.kind == DIRECT] == ["„Wir beginnen im Mai. Alles ist bereit“"]
+
+
+# --- judgements told in the writer's words ("X bezeichnete Y als Z") --------------------
+
+def _reported(text: str) -> list[tuple[str, str | None]]:
+    from builder.quotes import REPORTED
+    return [(q.text(text), q.speaker(text)) for q in extract_quotes(text) if q.kind == REPORTED]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Kapitänin bezeichnete den neuen Fahrplan als Zumutung.", "Die Kapitänin"),
+    ("Der Stadtrat bewertet den Vertrag mit der Reederei als Erfolg für den Hafen.", "Der Stadtrat"),
+    ("Die Leiterin des Zoos, Petra Holm, hat den Umbau der Gehege als überfällig bezeichnet.",
+     "Die Leiterin des Zoos, Petra Holm"),  # the subject before the finite auxiliary, not the nearest name
+    ("Der Umbau wurde von Petra Holm als überfällig bezeichnet.", "Petra Holm"),  # a passive's agent
+    ("Als Zumutung bezeichnete die Kapitänin den neuen Fahrplan.", "die Kapitänin"),
+])
+def test_a_judgement_in_the_writers_words_is_its_judges_statement(text, speaker):
+    assert _reported(text) == [(text.rstrip("."), speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Gestern hat die Kapitänin den Fahrplan als Zumutung bezeichnet.",  # the subject is not before the verb: no guess
+    "Als Fähre bezeichnet man ein Schiff, das Menschen über einen Fluss bringt.",  # a definition
+    "Der Verein bezeichnet sich selbst als Freundeskreis des Hafens.",  # a self-description
+    "Die Kapitänin bezeichnete den Fahrplan in ihrem Brief an den Rat.",  # no "als": not a judgement
+    "Die Kapitänin sagte, der Fahrplan sei eine Zumutung.",  # reported speech, not a judgement
+])
+def test_no_judgement_without_a_judge_who_judges_a_thing_as_something(text):
+    assert _reported(text) == []
+
+
+def test_a_konjunktiv_sentence_after_a_judgement_goes_on_with_its_judge():
+    text = "Die Kapitänin bezeichnete den neuen Fahrplan als Zumutung. Die Fähre sei zu selten unterwegs."
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["reported", INDIRECT]
+    assert quotes[1].speaker(text) == "Die Kapitänin"
