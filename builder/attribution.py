@@ -185,21 +185,40 @@ def continuations(article: Article, statements: tuple[Statement, ...],
     cue of its own says more of the same answer ("Sie nannte es falsch. „Wir
     hätten warten sollen“, sagte sie."), unless it marks itself as a further point ("Sie
     lehnte auch … ab") or opens a new paragraph with its speaker's name ("Die Ministerin
-    machte deutlich, …"); at most CUED_STEPS such steps a statement. `voices` is
+    machte deutlich, …"); at most CUED_STEPS such steps a statement. A quotation a colon
+    announces goes on with the sentence of the colon (see _introduced). `voices` is
     speakers_by_sentence's answer, when the caller has it."""
     voices = speakers_by_sentence(article, statements) if voices is None else voices
     cued, named_first = _cued_starts(statements)
     out: dict[int, int] = {}
     steps: dict[int, int] = {}  # sentence -> the cued steps its statement has taken so far
+    introduced = _introduced(article, statements)
     last = None
     for sentence, inside, next_paragraph in _paragraph_sentences(article):
         start = sentence.start
-        if last is not None and start in voices and voices.get(last) == voices[start]:
+        if last is not None and introduced.get(start) == last:
+            out[start], steps[start] = last, 0
+        elif last is not None and start in voices and voices.get(last) == voices[start]:
             step = _step(sentence.text, start in cued, inside or (next_paragraph and start not in named_first))
             if step is not None and (not step or steps.get(last, 0) < CUED_STEPS):
                 out[start] = last
                 steps[start] = steps.get(last, 0) + step
         last = start
+    return out
+
+
+def _introduced(article: Article, statements: tuple[Statement, ...]) -> dict[int, int]:
+    """Sentence start -> the start of the sentence before it, for a quotation without a cue
+    of its own right after a sentence that ends in a colon ("Die Minister veröffentlichten
+    eine Erklärung, in der es heißt: <next paragraph> „…“"):
+    the colon announces it, and the two are one statement."""
+    quoting = {st.citation.start for st in statements if st.kind == "direct" and not st.cued}
+    out, before = {}, None
+    for sentence, inside, next_paragraph in _paragraph_sentences(article):
+        if before is not None and sentence.start in quoting and (inside or next_paragraph) \
+                and before.text.rstrip().endswith(":"):
+            out[sentence.start] = before.start
+        before = sentence
     return out
 
 

@@ -389,3 +389,15 @@ def test_a_paragraph_that_opens_with_its_speakers_name_begins_a_new_statement(pe
                             "„Das hätte die Stadt wissen müssen“, sagte sie.\n")
     starts = [s.start for _, s in art.sentences()]
     assert continuations(art, attribute(art, people)) == {starts[2]: starts[1]}
+
+
+def test_a_quotation_a_colon_announces_goes_on_with_the_sentence_of_the_colon(people, tmp_path):
+    art = article(tmp_path, "Der Hafenverein veröffentlichte am Montag einen Brief an den Rat, in dem es heißt:\n\n"
+                            "„Die Schleuse muss vor dem Hafen erneuert werden.“\n\n"
+                            "Der Rat tagt am Freitag.\n\n"
+                            "## Die Schleuse\n\n"
+                            "„Sie ist älter als der Hafen.“\n")
+    starts = [s.start for _, s in art.sentences()]
+    going_on = continuations(art, attribute(art, people))
+    assert going_on.get(starts[1]) == starts[0]
+    assert starts[3] not in going_on  # no colon before it (and a heading between)
