@@ -81,6 +81,14 @@ class TopicConfig:
     sides: dict[str, float]  # side of the speaker (people.yml) -> weight
 
 
+WORD_START = r"(?<![\w-])"  # what a plain term (schema.compile_term) must stand after
+
+
+def _word_prefix(term: Term) -> bool:
+    """Whether a term is a plain word prefix, matched case-insensitively at a word's start."""
+    return bool(term.pattern.flags & re.IGNORECASE) and term.pattern.pattern == WORD_START + re.escape(term.label)
+
+
 def _inline(pattern: re.Pattern) -> str:
     """A pattern's source with its case-insensitivity written inline, to join it with others."""
     return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
@@ -102,8 +110,13 @@ class StoryConfig:
 
     @cached_property
     def any_term(self) -> re.Pattern:
-        """One pattern that finds any of the terms: most sentences of most articles have none."""
-        return re.compile("|".join(_inline(t.pattern) for t in self.terms) or r"(?!)")
+        """One pattern that finds any of the terms: most sentences of most articles have none.
+        The plain terms (word prefixes) share one test for the start of a word, so that the
+        alternatives are tried at word starts only, not at every character."""
+        plain = sorted((re.escape(t.label) for t in self.terms if _word_prefix(t)), key=len, reverse=True)
+        parts = [rf"{WORD_START}(?i:{'|'.join(plain)})"] if plain else []
+        parts += [_inline(t.pattern) for t in self.terms if not _word_prefix(t)]
+        return re.compile("|".join(parts) or r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -568,7 +581,7 @@ class Site:
         """Article id -> its ISO date (None when unknown)."""
         return {a.id: a.meta.date for a in self.articles}
 
-    @property
+    @cached_property
     def content_date(self) -> str | None:
         """The newest date of the articles the topic pages cite, as precise as it is known
         ("2025-02-14", "2025-02"); None when none has a date. A month counts as its last day,

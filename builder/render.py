@@ -429,9 +429,13 @@ def front_matter(page: Page, counts: dict, built: str, title: str, description: 
     return "---\n" + _yaml(meta) + _ui_yaml(tuple(ui_footer.items()), tuple(ui_js.items())) + "---\n"
 
 
+# libyaml's emitter where PyYAML has it (its wheels do): the same YAML, four times as fast.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _yaml(data: dict) -> str:
     """Front matter YAML of a mapping, keys sorted."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
+    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000)
 
 
 @functools.lru_cache(maxsize=16)

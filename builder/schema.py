@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from . import yamlsafe
-from .model import SLUG, Term
+from .model import SLUG, WORD_START, Term
 from .problems import ConfigError, Problem
 
 Key = tuple  # a key path: ("topics", 2, "sections", 0, "title")
@@ -360,7 +360,7 @@ def compile_term(label: str) -> re.Pattern:
         raise re.error("it contains a control character; in double quotes write \\b, not \b")
     if label.startswith("re:"):
         return re.compile(label[3:])
-    return re.compile(r"(?<![\w-])" + re.escape(label), re.IGNORECASE)
+    return re.compile(WORD_START + re.escape(label), re.IGNORECASE)
 
 
 class Terms(Field):

@@ -145,3 +145,18 @@ def test_an_off_story_article_is_listed_with_its_reason_and_never_cited(project)
     page = (root / "build" / "docs" / "sources" / "fussball_derby.md").read_text(encoding="utf-8")
     assert "nicht zum Thema dieser Seiten" in page
 
+
+
+@pytest.mark.parametrize("text", [
+    "Die Verkehrsbetriebe verhandeln.",  # a term at the start of the text
+    "Der STREIK geht weiter.",  # in capitals
+    "Die Streikenden bleiben.",  # a word the term begins
+    "Der Nicht-Streik blieb aus.",  # after a hyphen: not a word start of its own
+    "Ein Generalstreik droht.",  # inside a word: not the term
+    "Linie 7 fährt wieder.",  # only the regular expression's term
+    "Nichts davon.",
+])
+def test_the_one_pattern_for_any_term_finds_what_the_terms_find(tmp_path, text):
+    found = story(tmp_path, TRAM_STORY.replace("Warnstreik: 1.5}", 'Warnstreik: 1.5, "re:Linie \\\\d+": 1}'))
+    assert any(t.label.startswith("re:") for t in found.terms)
+    assert bool(found.any_term.search(text)) == any(t.pattern.search(text) for t in found.terms)
