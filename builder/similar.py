@@ -43,7 +43,7 @@ ihre in im ist ja jedoch jetzt können man mehr mit müssen nach nun nur ob oder
 sowie über um und uns unter vom von vor werden wie wir wollen zu zum zur zwischen noch zudem offenbar darunter deshalb
 daher dagegen allerdings zunächst dürfen mögen lassen wer was wo wann weil wenn sondern denn zwar sogar ganz immer
 schon wieder eben nämlich dabei dazu darauf davon daran darüber hin her hinzu zurück weiter
-ich mich mir euch ihnen unser euer bevor nachdem obwohl obgleich sobald seitdem falls überhaupt eigentlich
+ich mich mir euch ihnen unser euer bevor nachdem obwohl obgleich sobald seitdem falls überhaupt eigentlich eigen
 wegen trotz während seit laut gemäß gegenüber halten gelten stellen machen
 sagen erklären betonen meinen hinzufügen mitteilen bekanntgeben teilen fügen laut zufolge bezeichnen nennen äußern
 werten bewerten
@@ -97,19 +97,24 @@ def features(text: str, speaker: str | None = None, concepts=(), skip: frozenset
     id -> lemmas of their names) finds the people the sentence names."""
     text = hyphens_joined(text)  # "Kita -Ausbau", as extraction may leave it, is "Kita-Ausbau"
     spans = list(WORD.finditer(text))
-    tokens = [m.group() for m in spans]
-    lemmas = [content_words(t) for t in tokens]
-    words = {w for found in lemmas for w in found}
-    words = {n for w in words for n in (_un_negated(w) or (w,))}  # "unrealistisch" says "nicht realistisch"
-    for verb, joined in _separable_verbs(text, tokens):  # "lehnt … ab" says "ablehnen", not "lehnen"
-        words.discard(verb)
-        words.add(joined)
+    lemmas = [content_words(m.group()) for m in spans]
+    words = _lemmas(text, [m.group() for m in spans], lemmas)
     named = frozenset(pid for pid, forms in (names or {}).items() if forms & words)
     words = (words - skip) | set(concept_tokens(text, concepts))
     parts = {p for w in words for p in compound_parts(w)} - words
     return Features(frozenset(words), frozenset(parts), frozenset(stem(w) for w in words),
                     frozenset(w for w in words if w[0].isdigit()), _negations(text, spans, lemmas), speaker,
                     named, _quoted(text))
+
+
+def _lemmas(text: str, tokens: list[str], lemmas: list[tuple[str, ...]]) -> set[str]:
+    """The content lemmas of a sentence, an un-adjective as its base ("unrealistisch" says
+    "nicht realistisch") and a separable verb whole ("lehnt … ab" says "ablehnen", not "lehnen")."""
+    words = {n for found in lemmas for w in found for n in (_un_negated(w) or (w,))}
+    for verb, joined in _separable_verbs(text, tokens):
+        words.discard(verb)
+        words.add(joined)
+    return words
 
 
 def _negations(text: str, spans: list[re.Match], lemmas: list[tuple[str, ...]]) -> frozenset[str]:

@@ -20,7 +20,6 @@ KNOWN = {
     ("furniture.py", "_page_furniture"): (19, 18),
     ("links.py", "check_published"): (16, 27),
     ("links.py", "handle_starttag"): (16, 10),
-    ("similar.py", "features"): (17, 19),
 }
 
 
