@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from builder import lexicon
-from builder.attribution import (CONFIDENCE, SHOW_SPEAKER, attribute, continuations, cue_places, quoted_by_sentence,
-                                 speakers_by_sentence)
+from builder.attribution import (CONFIDENCE, SHOW_SPEAKER, attribute, continuations, cue_places, mention_kind,
+                                 quoted_by_sentence, speakers_by_sentence)
 from builder.people import (DISCOURSE, EPITHET, NAMED, UNREGISTERED, load_people, resolve_voices,
                             unregistered_name)
 from builder.problems import Problems
@@ -317,6 +317,20 @@ def test_an_abstract_noun_before_the_verb_does_not_speak_when_a_name_follows():
     text = "Eine Einigung nannte Petersen möglich, wobei er der Stadt vorwarf, Geld verschwendet zu haben."
     found = [(q.text(text), q.speaker(text)) for q in extract_quotes(text)]
     assert any(speaker == "Petersen" for _, speaker in found), found
+
+
+@pytest.mark.parametrize("mention, kind", [
+    ("des stellvertretenden Leiters", "description"),  # a person noun with its case ending
+    ("den Demonstranten", "description"),
+    ("die Vorsitzende", "description"),  # an adjective used as a noun
+    ("der Staatssekretär", "description"),
+    ("der frühere Bischof Anton Weller", "name"),  # a title right before a name
+    ("die Feuerwehr", "description"),
+    ("die neuen Messwerte", "thing"),
+    ("einem Bericht der Stadt Lübeck", "thing"),  # a name in the genitive names no speaker
+])
+def test_mention_kinds_read_persons_in_any_case_and_titles_before_names(mention, kind):
+    assert mention_kind(mention) == kind
 
 
 # --- statements over several sentences -----------------------------------------------
