@@ -1003,10 +1003,18 @@ def _inverted_subject(text: str, tokens: Sequence[Token], first: int, after: tup
 
 
 def _thing_before_name(tokens: Sequence[Token], first: int, k: int) -> bool:
-    """Whether an abstract noun is fronted before the verb and a name follows it: the name
-    speaks ("Eine Einigung nannte Petersen möglich"), an abstract noun never does."""
-    return k == first + 3 and tokens[first].lower in DETERMINERS and tokens[first + 1].capitalised \
-        and tokens[first + 1].lower.endswith(_ABSTRACT_ENDINGS) and proper_noun(tokens[k])
+    """Whether an abstract noun is fronted before the verb, with or without a genitive
+    attribute, and a name follows it: the name speaks ("Eine Einigung nannte Petersen
+    möglich", "Die Äußerungen Linds und Bergs nannte Moor „…“"), an abstract noun never does."""
+    return k >= first + 3 and tokens[first].lower in DETERMINERS and tokens[first + 1].capitalised \
+        and tokens[first + 1].lower.endswith(_ABSTRACT_ENDINGS) and proper_noun(tokens[k]) \
+        and all(_in_genitive_attribute(t) for t in tokens[first + 2:k - 1])
+
+
+def _in_genitive_attribute(token: Token) -> bool:
+    """Whether a word can stand in a genitive attribute after a noun: an article of the
+    genitive, a conjunction joining two holders, or a capitalised word ("der Stadt", "Linds und Bergs")."""
+    return token.lower in _GENITIVE_OPENERS or token.lower in ("der", "des", "und", "sowie") or token.capitalised
 
 
 def _case_marks_inversion(tokens: Sequence[Token], first: int, k: int, after: tuple[int, int]) -> bool:
@@ -1230,9 +1238,24 @@ def _within_clause(text: str, tokens: Sequence[Token], k: int) -> bool:
         return False
     if text[tokens[k - 1].end:tokens[k].start].strip() == "-":
         return True
+    return _joins_nouns(tokens, k)
+
+
+def _joins_nouns(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the conjunction at token k joins two nouns of one phrase: two bare nouns after
+    an article or preposition, a noun and a genitive or dative phrase ("der Stadt und des
+    Landes": no clause opens so), or two holders in the s-genitive ("Linds und Bergs")."""
     left, right = tokens[k - 1], tokens[k + 1]
+    if left.capitalised and right.lower in _OBLIQUE_ARTICLES:
+        return True
+    if k >= 2 and _genitive_name(left) and _genitive_name(right) and tokens[k - 2].capitalised:
+        return True
     return left.capitalised and right.capitalised and right.lower not in DETERMINERS \
         and right.lower not in PRONOUNS and k >= 2 and tokens[k - 2].lower in DETERMINERS | _PREPOSITIONS
+
+
+# Articles and possessives that open a genitive or dative phrase only, never a subject.
+_OBLIQUE_ARTICLES = _NOT_NOMINATIVE | {"des", "eines", "seines", "ihres", "unseres"}
 
 
 def _adverbial(token: Token) -> bool:

@@ -604,6 +604,21 @@ def test_genitive_speech_noun_names_the_speaker():
     assert only(direct(text)).speaker(text) == "Schmidts"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Im Bericht werden die Pläne der Gemeinde und des Kreises als „völlig verfehlt“ bezeichnet.", "Im Bericht"),
+    ("Oft werden die Pläne der Gemeinde und des Kreises als „völlig verfehlt“ bezeichnet.", None),
+])
+def test_nouns_joined_by_und_in_the_genitive_stay_in_one_clause(text, speaker):
+    # "und des Kreises" opens no clause of its own: a passive says who spoke by "von" or
+    # the text the words stand in, never by a noun of what is spoken of
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_a_fronted_abstract_noun_with_two_holders_in_the_genitive_does_not_speak():
+    text = "Die Äußerungen Linds und Bergs bezeichnete Moor als „Weckruf aus dem Süden“."
+    assert only(direct(text)).speaker(text) == "Moor"
+
+
 # --- titles, names and scare quotes ------------------------------------------------
 
 @pytest.mark.parametrize("text", [
