@@ -51,7 +51,7 @@ def attribute(article: Article, people: People) -> tuple[Statement, ...]:
         mention = article.text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None else None
         statements.append(Statement(quote.kind, quote.start, quote.end, voice.person, mention, citations,
                                     voice.name, confidence(place, voice, mention),
-                                    _voices_sentence(article.text, quote, citations[0].start),
+                                    _voices_sentence(article.text, quote, citations[0].start, citations[-1].end),
                                     quote.cue_start is not None))
     return tuple(statements)
 
@@ -135,13 +135,16 @@ def _person_or_body(noun: str) -> bool:
 _MENTION_TOKEN = re.compile(r"[\w.'’-]+")
 
 
-def _voices_sentence(text: str, quote, sentence_start: int) -> bool:
+def _voices_sentence(text: str, quote, sentence_start: int, sentence_end: int) -> bool:
     """Whether a quotation's speaker speaks for its whole sentence. Not when the reported
     words are an open question ("Sie legte dar, wie sie sich eine Lösung vorstellt"), nor
+    when the writer comments on them after a dash ("…, sagte sie – ein Seitenhieb auf …"), nor
     when the cue is a noun the writer's own sentence is about ("Er reagierte auf ihre Forderung, …", "Die
     Ankündigung des Ministers, … stieß auf Kritik"); a noun after a preposition that
     names the source does ("Nach Angaben der Behörde …", "In seiner Rede sagte …")."""
     if quote.kind == "indirect" and _open_question(text[quote.start:quote.end]):
+        return False
+    if _writers_comment(text, sentence_start, sentence_end):
         return False
     if quote.cue_start is None:
         return True
@@ -150,6 +153,21 @@ def _voices_sentence(text: str, quote, sentence_start: int) -> bool:
         return True
     before = text[sentence_start:quote.cue_start].lower().split()[-3:]
     return any(word in lexicon.words("source_prepositions") for word in before + cue)
+
+
+def _writers_comment(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends in the writer's own comment on what it reports: a dash and a
+    noun phrase that opens with an indefinite article, outside quotation marks, with no
+    quoted words after it ("…, fügte er hinzu – eine Anspielung auf …", "- ein Ziel, das …").
+    One that reports another's answer in quotation marks ("– ein Plan, den X „verfrüht“
+    nannte") leaves the sentence to the one whose words it is about."""
+    sentence = text[start:end]
+    dash = _COMMENT_AFTER_DASH.search(QUOTED.sub(lambda m: " " * len(m.group()), sentence))
+    return dash is not None and not _QUOTATION_MARK.search(sentence, dash.end())
+
+
+_COMMENT_AFTER_DASH = re.compile(r"\s[–—-]\s+(?:ein|eine|einen|einem|einer)\s")
+_QUOTATION_MARK = re.compile("[„“”\"»«]")
 
 
 def _open_question(reported: str) -> bool:

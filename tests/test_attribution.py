@@ -161,6 +161,23 @@ def test_a_source_named_by_a_preposition_speaks_for_the_sentence(tmp_path, peopl
     assert list(sentence_speakers(art, people).values()) == ["eva-lind"]
 
 
+@pytest.mark.parametrize("body", [
+    "Der Hafen müsse bis zum Herbst schließen, fügte Lind hinzu – eine Spitze gegen den Gouverneur.\n",
+    "Lind schlug vor, den Hafen im Winter zu schließen - ein Plan, der im Rat seit Jahren umstritten ist.\n",
+])
+def test_a_sentence_ending_in_the_writers_comment_after_a_dash_is_the_writers(tmp_path, people, body):
+    # what she said stays hers, but the sentence with the writer's remark on it is not
+    art = article(tmp_path, body)
+    statements = attribute(art, people)
+    assert any(s.person == "eva-lind" for s in statements)
+    assert speakers_by_sentence(art, statements) == {}
+
+
+def test_a_dash_that_does_not_open_a_comment_keeps_the_speaker(tmp_path, people):
+    art = article(tmp_path, "Der Hafen müsse schließen, sagte Lind – und zwar noch vor dem Winter.\n")
+    assert list(sentence_speakers(art, people).values()) == ["eva-lind"]
+
+
 def test_reported_speech_goes_on_into_the_next_paragraph_in_the_konjunktiv(tmp_path, people):
     art = article(tmp_path, "Lind sagte am Montag, der Fluss sei sauberer geworden.\n\n"
                             "Die Fische kehrten zurück, das brauche aber Zeit.\n\n"
