@@ -1262,11 +1262,27 @@ def _adverbial(token: Token) -> bool:
     """Whether a clause-initial token opens an adverbial rather than the subject."""
     return token.lower in _PREPOSITIONS or token.lower in _SKIP_ADVERBS \
         or token.lower.endswith(_ADVERB_SUFFIXES) or token.lower in _ADVERB_WORDS \
-        or (len(token.lower) >= 9 and token.lower.endswith(_COMPARATIVE_ENDINGS)) or token.lower in _FEELINGS \
-        or (len(token.lower) >= 6 and token.lower.endswith(_BARE_ADJECTIVE_SUFFIXES)
-            and not token.lower.endswith(_NOUN_ENDINGS)) \
-        or token.lower in _NOT_SPEAKER_HEADS or (token.text.islower() and token.lower not in PRONOUNS
-                                                  and token.lower not in DETERMINERS and not token.capitalised)
+        or _adjective_as_adverb(token) or token.lower in _NOT_SPEAKER_HEADS \
+        or (token.text.islower() and token.lower not in PRONOUNS and token.lower not in DETERMINERS
+            and not token.capitalised) or _tagged_adverb(token)
+
+
+def _adjective_as_adverb(token: Token) -> bool:
+    """Whether a word is an adjective by its form that opens a clause as an adverb does:
+    a comparative, a feeling, or a bare adjective ("Zufrieden", "Skeptisch")."""
+    word = token.lower
+    return (len(word) >= 9 and word.endswith(_COMPARATIVE_ENDINGS)) or word in _FEELINGS \
+        or (len(word) >= 6 and word.endswith(_BARE_ADJECTIVE_SUFFIXES) and not word.endswith(_NOUN_ENDINGS))
+
+
+def _tagged_adverb(token: Token) -> bool:
+    """Whether the tagger reads a capitalised word at a clause's start as an adverb
+    ("Sinngemäß", "Insgesamt") or an adverbial adjective in -ell ("Offiziell"), which
+    never speaks: the subject follows the verb."""
+    if not token.capitalised:
+        return False
+    tag = _tagged_alone(token.text)
+    return tag in ("ADV", "PROAV") or (tag == "ADJ(D)" and token.lower.endswith("ell"))
 
 
 def _subject_after(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:

@@ -619,6 +619,15 @@ def test_a_fronted_abstract_noun_with_two_holders_in_the_genitive_does_not_speak
     assert only(direct(text)).speaker(text) == "Moor"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Offiziell erklärte die Reederei: „Wir fahren wieder.“", "die Reederei"),  # an adjective as an adverb
+    ("Sinngemäß schrieb Moor, die Fähre fahre wieder.", "Moor"),  # an adverb the tagger knows
+    ("Des Weiteren verwies der Kapitän darauf, dass die Fähre wieder fahre.", "der Kapitän"),  # a genitive
+])
+def test_an_adverbial_opening_the_clause_is_no_speaker(text, speaker):
+    assert [q.speaker(text) for q in extract_quotes(text)] == [speaker]
+
+
 # --- titles, names and scare quotes ------------------------------------------------
 
 @pytest.mark.parametrize("text", [
