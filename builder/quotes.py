@@ -2692,9 +2692,63 @@ def indirect_quotes(text: str, sentence: Sentence) -> list[Quote]:
     for span, frame in candidates:  # in text order: an outer frame keeps its whole clause
         if any(q.start < span[1] and span[0] < q.end for q in quotes):
             continue
-        speaker, cue = frame.speaker or (None, None), frame.cue_span
+        speaker, cue = _reporter(text, sentence, frame, span) or (None, None), frame.cue_span
         quotes.append(Quote(INDIRECT, span[0], span[1], speaker[0], speaker[1], cue[0], cue[1]))
     return quotes
+
+
+def _reporter(text: str, sentence: Sentence, frame: Frame, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Who said the reported clause of a frame: its speaker, unless the cue rejects a report
+    or claim of others that its object names, with the clause attached to it ("Sie wies
+    Berichte zurück, wonach …"): then the report's genitive holder ("Meldungen der Zeitung,
+    …"), or no one; what the speaker denies is not what the speaker says."""
+    tokens = [t for t in sentence.tokens if t.end <= span[0]]
+    if not tokens or not _rejecting(sentence.tokens, frame.cue_index) \
+            or "," not in text[tokens[-1].end:span[0]] + _opening_word(text, span):
+        return frame.speaker
+    report = _report_before(tokens, frame)
+    return frame.speaker if report is None else report[1]
+
+
+def _report_before(tokens: Sequence[Token], frame: Frame) -> tuple[int, tuple[int, int] | None] | None:
+    """The report noun that ends the words before a reported clause, past the cue's particle
+    or final participle, with its genitive holder ("Meldungen der Zeitung"): (its index, the
+    holder's span or None); None when they end in another noun, the speaker, or a report of
+    the speaker's own ("ihre Vorwürfe")."""
+    noun = len(tokens) - 1
+    while noun > 0 and tokens[noun].text.islower():
+        noun -= 1  # "wies Berichte zurück, …", "hat Meldungen … zurückgewiesen, …"
+    holder = None
+    if noun >= 2 and tokens[noun - 1].lower in ("des", "der", "eines", "einer") and tokens[noun].capitalised:
+        noun, holder = noun - 2, (tokens[noun - 1].start, tokens[noun].end)
+    if noun < 1 or not tokens[noun].capitalised or not tokens[noun].lower.endswith(_REPORT_NOUNS) \
+            or (frame.speaker and tokens[noun].start < frame.speaker[1]) or tokens[noun - 1].lower.startswith(_OWN):
+        return None
+    return noun, holder
+
+
+def _rejecting(tokens: Sequence[Token], cue: int) -> bool:
+    """Whether the cue at token `cue` rejects or denies ("wies … zurück", "dementierte")."""
+    word = tokens[cue].lower
+    if word not in _REJECTING_VERBS:
+        return False
+    return not word.startswith("w") or any(t.lower == "zurück" for t in tokens[cue + 1:])
+
+
+_REJECTING_VERBS = lexicon.words("rejecting_verbs")
+
+
+# How possessive determiners begin ("ihre", "seinen", "unserer"): a report so owned is the speaker's own.
+_OWN = ("sein", "ihr", "unser", "mein", "dein", "eur", "deren", "dessen")
+
+
+def _opening_word(text: str, span: tuple[int, int]) -> str:
+    """A comma for a reported clause that opens with a word tying it to a noun before it
+    ("wonach", "nach denen"), which may stand after the comma inside the span."""
+    return "," if re.match(r"(?:wonach|nach denen|nach der|nach dem|dass)\b", text[span[0]:span[0] + 12]) else ""
+
+
+_REPORT_NOUNS = lexicon.entries("report_nouns")
 
 
 # How far back (in characters) the last named speaker may still speak a quote without a cue.
@@ -2754,7 +2808,7 @@ class _Thread:
             self.paused = True
         elif sentence.frames:
             reported = [q for q in found if q.kind == INDIRECT]
-            self.continuing, self.paused = (reported[-1] if reported else None), False
+            self.continuing, self.paused = (_as_cue_speaker(reported[-1], sentence) if reported else None), False
         self._speakers(sentence, found)
 
     def _speakers(self, sentence: Sentence, found: list[Quote]) -> None:
@@ -2769,6 +2823,18 @@ class _Thread:
         named = [f.speaker for f in sentence.frames if f.speaker] + [s for s in [self.carried] if s]
         if named:
             self.recent = max(named)
+
+
+def _as_cue_speaker(quote: Quote, sentence: Sentence) -> Quote:
+    """A reported clause as the next Konjunktiv sentence goes on with it: spoken by its cue's
+    speaker even where the clause itself is a report the speaker rejected ("Sie wies Berichte
+    zurück, wonach … . Es gebe keine Pläne."): what follows is the speaker's own answer."""
+    if quote.speaker_start is not None:
+        return quote
+    frame = next((f for f in sentence.frames if f.cue and f.cue[0] == quote.cue_start), None)
+    if frame is None or frame.speaker is None:
+        return quote
+    return replace(quote, speaker_start=frame.speaker[0], speaker_end=frame.speaker[1])
 
 
 def _join_adjacent(text: str, quotes: list[Quote]) -> list[Quote]:

@@ -810,6 +810,23 @@ def test_plain_narration_has_no_quotes():
     assert extract_quotes("Das Wetter war am Sonntag schön. Viele Menschen gingen spazieren.") == []
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Reederei wies Berichte zurück, wonach die Fähre verkauft werde.", None),
+    ("Die Reederei hat Meldungen des Stadtblatts zurückgewiesen, nach denen die Fähre verkauft werde.",
+     "des Stadtblatts"),  # the report's holder says it
+    ("Die Reederei dementierte Gerüchte, dass die Fähre verkauft werde.", None),
+    ("Die Reederei bekräftigte ihre Vorwürfe, die Stadt habe den Hafen vernachlässigt.", "Die Reederei"),
+    ("Die Reederei wies darauf hin, dass die Fähre verkauft werde.", "Die Reederei"),
+])
+def test_what_a_speaker_rejects_is_not_what_the_speaker_says(text, speaker):
+    assert only(indirect(text)).speaker(text) == speaker
+
+
+def test_the_next_konjunktiv_sentence_after_a_rejected_report_is_the_speakers_answer():
+    text = "Die Reederei wies Berichte zurück, wonach die Fähre verkauft werde. Es gebe dafür keine Pläne."
+    assert [q.speaker(text) for q in indirect(text)] == [None, "Die Reederei"]
+
+
 # --- the Quote record and robustness ---------------------------------------------------
 
 def test_quote_is_frozen():
