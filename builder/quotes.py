@@ -299,7 +299,8 @@ def _opens_quote(text: str, mark: str, pos: int, guillemet: str) -> bool:
 # ---------------------------------------------------------------------------
 # Sentences and tokens
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*(?:\.(?:de|com|org|net|at|ch|eu|fr|uk|info)\b)?", re.UNICODE)
+# A word, or a number with a colon, comma or stop inside ("10:05", "3,5", "1.000"), which marks no clause.
+_WORD = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:[-'’]\w+)*(?:\.(?:de|com|org|net|at|ch|eu|fr|uk|info)\b)?", re.UNICODE)
 _LOWER_COMPOUND = re.compile(r"[a-zäöü]\w*-[A-ZÄÖÜ][a-zäöüß]")
 _DOMAIN = re.compile(r"\w[\w-]*\.[a-z]{2,4}$")  # a web site that reports: "stadtblatt.de", "example.org"
 _NUMBER_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")

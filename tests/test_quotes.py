@@ -827,6 +827,15 @@ def test_the_next_konjunktiv_sentence_after_a_rejected_report_is_the_speakers_an
     assert [q.speaker(text) for q in indirect(text)] == [None, "Die Reederei"]
 
 
+@pytest.mark.parametrize("text, reported, speaker", [
+    ("Um 10:05 Uhr meldete die Lokalzeitung, die Fähre sei gesunken.", "die Fähre sei gesunken", "die Lokalzeitung"),
+    ("Die Preise stiegen um 3,5 Prozent, sagte Lind.", "Die Preise stiegen um 3,5 Prozent", "Lind"),
+])
+def test_a_number_with_a_colon_or_comma_inside_is_one_word_not_a_clause_boundary(text, reported, speaker):
+    quote = only(indirect(text))
+    assert (quote.text(text), quote.speaker(text)) == (reported, speaker)
+
+
 # --- the Quote record and robustness ---------------------------------------------------
 
 def test_quote_is_frozen():
