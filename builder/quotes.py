@@ -981,7 +981,8 @@ def _fronted_phrase_frame(text: str, tokens: Sequence[Token], i: int, first: int
     focused = _focused_subject(text, tokens, first, i)
     if focused:
         return Frame(cue, focused, i, "after")  # "Auch die Ministerin äußerte …"
-    if first < i and not _adverbial(tokens[first]) and tokens[first].lower not in _NOT_NOMINATIVE:
+    if first < i and not _adverbial(tokens[first]) and tokens[first].lower not in _NOT_NOMINATIVE \
+            and not (first == i - 1 and _tagged_adverb(tokens[first])):
         subject = _pronoun_subject(text, tokens, first, i) or noun_phrase_after(text, tokens, first)
         return Frame(cue, subject, i, "after")
     content = "before" if first > 0 and _verb_first(text, tokens, first) and i - first <= 6 else "after"
@@ -1265,7 +1266,7 @@ def _adverbial(token: Token) -> bool:
         or token.lower.endswith(_ADVERB_SUFFIXES) or token.lower in _ADVERB_WORDS \
         or _adjective_as_adverb(token) or token.lower in _NOT_SPEAKER_HEADS \
         or (token.text.islower() and token.lower not in PRONOUNS and token.lower not in DETERMINERS
-            and not token.capitalised) or _tagged_adverb(token)
+            and not token.capitalised)
 
 
 def _adjective_as_adverb(token: Token) -> bool:
@@ -1277,10 +1278,10 @@ def _adjective_as_adverb(token: Token) -> bool:
 
 
 def _tagged_adverb(token: Token) -> bool:
-    """Whether the tagger reads a capitalised word at a clause's start as an adverb
+    """Whether the tagger reads a capitalised word alone before the verb as an adverb
     ("Sinngemäß", "Insgesamt") or an adverbial adjective in -ell ("Offiziell"), which
-    never speaks: the subject follows the verb."""
-    if not token.capitalised:
+    never speaks: the subject follows the verb (asked only there: tagging is slow)."""
+    if not token.capitalised or token.lower in DETERMINERS or token.lower in PRONOUNS:
         return False
     tag = _tagged_alone(token.text)
     return tag in ("ADV", "PROAV") or (tag == "ADJ(D)" and token.lower.endswith("ell"))
