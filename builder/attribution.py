@@ -27,7 +27,7 @@ from .segment import hyphens_joined
 # quotations together, rounded down to 0.05 (`benchmarks/speaker_confidence.py` prints the
 # table).
 CONFIDENCE = {("own", "name"): 0.9, ("own", "pronoun"): 0.9, ("own", "description"): 0.9, ("own", "thing"): 0.8,
-              ("next", "name"): 0.9, ("next", "pronoun"): 0.9, ("next", "description"): 0.9, ("next", "thing"): 0.7,
+              ("next", "name"): 0.85, ("next", "pronoun"): 0.9, ("next", "description"): 0.9, ("next", "thing"): 0.65,
               ("farther", "name"): 0.9, ("farther", "pronoun"): 0.4, ("farther", "description"): 0.75,
               ("farther", "thing"): 0.6}
 # What resolving the mention to a person costs in trust, by how it was resolved.
@@ -51,7 +51,7 @@ def attribute(article: Article, people: People) -> tuple[Statement, ...]:
         mention = article.text[quote.speaker_start:quote.speaker_end] if quote.speaker_start is not None else None
         statements.append(Statement(quote.kind, quote.start, quote.end, voice.person, mention, citations,
                                     voice.name, confidence(place, voice, mention),
-                                    _voices_sentence(article.text, quote, citations[0].start),
+                                    _voices_sentence(article.text, quote, citations[0].start, citations[-1].end),
                                     quote.cue_start is not None))
     return tuple(statements)
 
@@ -94,34 +94,57 @@ def cue_places(quotes, spans: list[tuple[int, int]]) -> list[str]:
 @lru_cache(maxsize=8192)
 def mention_kind(mention: str) -> str:
     """What a speaker mention is: "pronoun" ("er"), "name" (proper nouns: "Berg", "Anna
-    Berg"), "description" (a person, a body or a medium: "die Ministerin", "das Gericht")
-    or "thing" (any other noun: "die Messwerte", "der Airbus"), which is seldom a speaker."""
+    Berg", a title before a name: "Kardinal Anna Berg"), "description" (a person, a body or
+    a medium: "die Ministerin", "des Vorsitzenden", "den Demonstranten", "das Gericht") or
+    "thing" (any other noun: "die Messwerte", "der Airbus"), which is seldom a speaker."""
     words = tuple(_MENTION_TOKEN.findall(mention))
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
     tags = tagged(words)
-    if any(tag == "NE" for _, tag in tags[:3]):
-        return "name"
-    head = next((word.lower() for word, tag in tags if tag == "NN"), None)
+    head = next((i for i, (_, tag) in enumerate(tags) if tag in ("NN", "NNA")), None)
+    if any(tag == "NE" for _, tag in tags[:3]) or (head is not None and _tag_at(tags, head + 1) == "NE"):
+        return "name"  # a name, or a title right before one
     if head is None:
         return "name" if any(w[:1].isupper() for w in words) else "thing"
-    if head.split("-")[-1].endswith(lexicon.entries("speaking_bodies")) \
-            or (head.endswith(lexicon.entries("person_endings"))
-                and not head.endswith(lexicon.entries("not_person_heads"))):
-        return "description"
-    return "thing"
+    if tags[head][1] == "NNA":
+        return "description"  # an adjective used as a noun: "der Vorsitzende", "die Angeklagten"
+    return "description" if any(_person_or_body(form) for form in _uninflected(tags[head][0].lower())) else "thing"
+
+
+def _uninflected(noun: str) -> tuple[str, ...]:
+    """A noun as written and without the case or plural ending it may carry ("Leiters",
+    "Demonstranten", "Politikerinnen", "Behörden"): the forms its kind is read from."""
+    return (noun, *(noun[:-len(ending)] for ending in _CASE_ENDINGS if noun.endswith(ending)
+                    and len(noun) - len(ending) >= 4))
+
+
+_CASE_ENDINGS = ("nen", "es", "en", "s", "n", "e")
+
+
+def _tag_at(tags: list[tuple[str, str]], i: int) -> str | None:
+    """The part of speech of the i-th word, None past the end."""
+    return tags[i][1] if i < len(tags) else None
+
+
+def _person_or_body(noun: str) -> bool:
+    """Whether a noun names a body that speaks or, by its ending, a person."""
+    return noun.split("-")[-1].endswith(lexicon.entries("speaking_bodies")) \
+        or (noun.endswith(lexicon.entries("person_endings")) and not noun.endswith(lexicon.entries("not_person_heads")))
 
 
 _MENTION_TOKEN = re.compile(r"[\w.'’-]+")
 
 
-def _voices_sentence(text: str, quote, sentence_start: int) -> bool:
+def _voices_sentence(text: str, quote, sentence_start: int, sentence_end: int) -> bool:
     """Whether a quotation's speaker speaks for its whole sentence. Not when the reported
     words are an open question ("Sie legte dar, wie sie sich eine Lösung vorstellt"), nor
+    when the writer comments on them after a dash ("…, sagte sie – ein Seitenhieb auf …"), nor
     when the cue is a noun the writer's own sentence is about ("Er reagierte auf ihre Forderung, …", "Die
     Ankündigung des Ministers, … stieß auf Kritik"); a noun after a preposition that
     names the source does ("Nach Angaben der Behörde …", "In seiner Rede sagte …")."""
     if quote.kind == "indirect" and _open_question(text[quote.start:quote.end]):
+        return False
+    if _writers_comment(text, sentence_start, sentence_end):
         return False
     if quote.cue_start is None:
         return True
@@ -130,6 +153,21 @@ def _voices_sentence(text: str, quote, sentence_start: int) -> bool:
         return True
     before = text[sentence_start:quote.cue_start].lower().split()[-3:]
     return any(word in lexicon.words("source_prepositions") for word in before + cue)
+
+
+def _writers_comment(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends in the writer's own comment on what it reports: a dash and a
+    noun phrase that opens with an indefinite article, outside quotation marks, with no
+    quoted words after it ("…, fügte er hinzu – eine Anspielung auf …", "- ein Ziel, das …").
+    One that reports another's answer in quotation marks ("– ein Plan, den X „verfrüht“
+    nannte") leaves the sentence to the one whose words it is about."""
+    sentence = text[start:end]
+    dash = _COMMENT_AFTER_DASH.search(QUOTED.sub(lambda m: " " * len(m.group()), sentence))
+    return dash is not None and not _QUOTATION_MARK.search(sentence, dash.end())
+
+
+_COMMENT_AFTER_DASH = re.compile(r"\s[–—-]\s+(?:ein|eine|einen|einem|einer)\s")
+_QUOTATION_MARK = re.compile("[„“”\"»«]")
 
 
 def _open_question(reported: str) -> bool:

@@ -300,7 +300,8 @@ def _opens_quote(text: str, mark: str, pos: int, guillemet: str) -> bool:
 # ---------------------------------------------------------------------------
 # Sentences and tokens
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*(?:\.(?:de|com|org|net|at|ch|eu|fr|uk|info)\b)?", re.UNICODE)
+# A word, or a number with a colon, comma or stop inside ("10:05", "3,5", "1.000"), which marks no clause.
+_WORD = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:[-'’]\w+)*(?:\.(?:de|com|org|net|at|ch|eu|fr|uk|info)\b)?", re.UNICODE)
 _LOWER_COMPOUND = re.compile(r"[a-zäöü]\w*-[A-ZÄÖÜ][a-zäöüß]")
 _DOMAIN = re.compile(r"\w[\w-]*\.[a-z]{2,4}$")  # a web site that reports: "stadtblatt.de", "example.org"
 _NUMBER_NOUN = re.compile(r"\d+-[A-ZÄÖÜ]")
@@ -981,7 +982,8 @@ def _fronted_phrase_frame(text: str, tokens: Sequence[Token], i: int, first: int
     focused = _focused_subject(text, tokens, first, i)
     if focused:
         return Frame(cue, focused, i, "after")  # "Auch die Ministerin äußerte …"
-    if first < i and not _adverbial(tokens[first]) and tokens[first].lower not in _NOT_NOMINATIVE:
+    if first < i and not _adverbial(tokens[first]) and tokens[first].lower not in _NOT_NOMINATIVE \
+            and not (first == i - 1 and _tagged_adverb(tokens[first])):
         subject = _pronoun_subject(text, tokens, first, i) or noun_phrase_after(text, tokens, first)
         return Frame(cue, subject, i, "after")
     content = "before" if first > 0 and _verb_first(text, tokens, first) and i - first <= 6 else "after"
@@ -1004,10 +1006,18 @@ def _inverted_subject(text: str, tokens: Sequence[Token], first: int, after: tup
 
 
 def _thing_before_name(tokens: Sequence[Token], first: int, k: int) -> bool:
-    """Whether an abstract noun is fronted before the verb and a name follows it: the name
-    speaks ("Eine Einigung nannte Petersen möglich"), an abstract noun never does."""
-    return k == first + 3 and tokens[first].lower in DETERMINERS and tokens[first + 1].capitalised \
-        and tokens[first + 1].lower.endswith(_ABSTRACT_ENDINGS) and proper_noun(tokens[k])
+    """Whether an abstract noun is fronted before the verb, with or without a genitive
+    attribute, and a name follows it: the name speaks ("Eine Einigung nannte Petersen
+    möglich", "Die Äußerungen Linds und Bergs nannte Moor „…“"), an abstract noun never does."""
+    return k >= first + 3 and tokens[first].lower in DETERMINERS and tokens[first + 1].capitalised \
+        and tokens[first + 1].lower.endswith(_ABSTRACT_ENDINGS) and proper_noun(tokens[k]) \
+        and all(_in_genitive_attribute(t) for t in tokens[first + 2:k - 1])
+
+
+def _in_genitive_attribute(token: Token) -> bool:
+    """Whether a word can stand in a genitive attribute after a noun: an article of the
+    genitive, a conjunction joining two holders, or a capitalised word ("der Stadt", "Linds und Bergs")."""
+    return token.lower in _GENITIVE_OPENERS or token.lower in ("der", "des", "und", "sowie") or token.capitalised
 
 
 def _case_marks_inversion(tokens: Sequence[Token], first: int, k: int, after: tuple[int, int]) -> bool:
@@ -1231,20 +1241,51 @@ def _within_clause(text: str, tokens: Sequence[Token], k: int) -> bool:
         return False
     if text[tokens[k - 1].end:tokens[k].start].strip() == "-":
         return True
+    return _joins_nouns(tokens, k)
+
+
+def _joins_nouns(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the conjunction at token k joins two nouns of one phrase: two bare nouns after
+    an article or preposition, a noun and a genitive or dative phrase ("der Stadt und des
+    Landes": no clause opens so), or two holders in the s-genitive ("Linds und Bergs")."""
     left, right = tokens[k - 1], tokens[k + 1]
+    if left.capitalised and right.lower in _OBLIQUE_ARTICLES:
+        return True
+    if k >= 2 and _genitive_name(left) and _genitive_name(right) and tokens[k - 2].capitalised:
+        return True
     return left.capitalised and right.capitalised and right.lower not in DETERMINERS \
         and right.lower not in PRONOUNS and k >= 2 and tokens[k - 2].lower in DETERMINERS | _PREPOSITIONS
+
+
+# Articles and possessives that open a genitive or dative phrase only, never a subject.
+_OBLIQUE_ARTICLES = _NOT_NOMINATIVE | {"des", "eines", "seines", "ihres", "unseres"}
 
 
 def _adverbial(token: Token) -> bool:
     """Whether a clause-initial token opens an adverbial rather than the subject."""
     return token.lower in _PREPOSITIONS or token.lower in _SKIP_ADVERBS \
         or token.lower.endswith(_ADVERB_SUFFIXES) or token.lower in _ADVERB_WORDS \
-        or (len(token.lower) >= 9 and token.lower.endswith(_COMPARATIVE_ENDINGS)) or token.lower in _FEELINGS \
-        or (len(token.lower) >= 6 and token.lower.endswith(_BARE_ADJECTIVE_SUFFIXES)
-            and not token.lower.endswith(_NOUN_ENDINGS)) \
-        or token.lower in _NOT_SPEAKER_HEADS or (token.text.islower() and token.lower not in PRONOUNS
-                                                  and token.lower not in DETERMINERS and not token.capitalised)
+        or _adjective_as_adverb(token) or token.lower in _NOT_SPEAKER_HEADS \
+        or (token.text.islower() and token.lower not in PRONOUNS and token.lower not in DETERMINERS
+            and not token.capitalised)
+
+
+def _adjective_as_adverb(token: Token) -> bool:
+    """Whether a word is an adjective by its form that opens a clause as an adverb does:
+    a comparative, a feeling, or a bare adjective ("Zufrieden", "Skeptisch")."""
+    word = token.lower
+    return (len(word) >= 9 and word.endswith(_COMPARATIVE_ENDINGS)) or word in _FEELINGS \
+        or (len(word) >= 6 and word.endswith(_BARE_ADJECTIVE_SUFFIXES) and not word.endswith(_NOUN_ENDINGS))
+
+
+def _tagged_adverb(token: Token) -> bool:
+    """Whether the tagger reads a capitalised word alone before the verb as an adverb
+    ("Sinngemäß", "Insgesamt") or an adverbial adjective in -ell ("Offiziell"), which
+    never speaks: the subject follows the verb (asked only there: tagging is slow)."""
+    if not token.capitalised or token.lower in DETERMINERS or token.lower in PRONOUNS:
+        return False
+    tag = _tagged_alone(token.text)
+    return tag in ("ADV", "PROAV") or (tag == "ADJ(D)" and token.lower.endswith("ell"))
 
 
 def _subject_after(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
@@ -2654,7 +2695,7 @@ def indirect_quotes(text: str, sentence: Sentence) -> list[Quote]:
     for span, frame in candidates:  # in text order: an outer frame keeps its whole clause
         if any(q.start < span[1] and span[0] < q.end for q in quotes):
             continue
-        speaker, cue = frame.speaker or (None, None), frame.cue_span
+        speaker, cue = _reporter(text, sentence, frame, span) or (None, None), frame.cue_span
         quotes.append(Quote(INDIRECT, span[0], span[1], speaker[0], speaker[1], cue[0], cue[1]))
     return quotes
 
@@ -2702,6 +2743,58 @@ def _labelling(cue: str) -> bool:
 
     word = cue.split()[-1]
     return simplemma.lemmatize(word, lang="de").lower() in _LABELLING_VERBS
+def _reporter(text: str, sentence: Sentence, frame: Frame, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Who said the reported clause of a frame: its speaker, unless the cue rejects a report
+    or claim of others that its object names, with the clause attached to it ("Sie wies
+    Berichte zurück, wonach …"): then the report's genitive holder ("Meldungen der Zeitung,
+    …"), or no one; what the speaker denies is not what the speaker says."""
+    tokens = [t for t in sentence.tokens if t.end <= span[0]]
+    if not tokens or not _rejecting(sentence.tokens, frame.cue_index) \
+            or "," not in text[tokens[-1].end:span[0]] + _opening_word(text, span):
+        return frame.speaker
+    report = _report_before(tokens, frame)
+    return frame.speaker if report is None else report[1]
+
+
+def _report_before(tokens: Sequence[Token], frame: Frame) -> tuple[int, tuple[int, int] | None] | None:
+    """The report noun that ends the words before a reported clause, past the cue's particle
+    or final participle, with its genitive holder ("Meldungen der Zeitung"): (its index, the
+    holder's span or None); None when they end in another noun, the speaker, or a report of
+    the speaker's own ("ihre Vorwürfe")."""
+    noun = len(tokens) - 1
+    while noun > 0 and tokens[noun].text.islower():
+        noun -= 1  # "wies Berichte zurück, …", "hat Meldungen … zurückgewiesen, …"
+    holder = None
+    if noun >= 2 and tokens[noun - 1].lower in ("des", "der", "eines", "einer") and tokens[noun].capitalised:
+        noun, holder = noun - 2, (tokens[noun - 1].start, tokens[noun].end)
+    if noun < 1 or not tokens[noun].capitalised or not tokens[noun].lower.endswith(_REPORT_NOUNS) \
+            or (frame.speaker and tokens[noun].start < frame.speaker[1]) or tokens[noun - 1].lower.startswith(_OWN):
+        return None
+    return noun, holder
+
+
+def _rejecting(tokens: Sequence[Token], cue: int) -> bool:
+    """Whether the cue at token `cue` rejects or denies ("wies … zurück", "dementierte")."""
+    word = tokens[cue].lower
+    if word not in _REJECTING_VERBS:
+        return False
+    return not word.startswith("w") or any(t.lower == "zurück" for t in tokens[cue + 1:])
+
+
+_REJECTING_VERBS = lexicon.words("rejecting_verbs")
+
+
+# How possessive determiners begin ("ihre", "seinen", "unserer"): a report so owned is the speaker's own.
+_OWN = ("sein", "ihr", "unser", "mein", "dein", "eur", "deren", "dessen")
+
+
+def _opening_word(text: str, span: tuple[int, int]) -> str:
+    """A comma for a reported clause that opens with a word tying it to a noun before it
+    ("wonach", "nach denen"), which may stand after the comma inside the span."""
+    return "," if re.match(r"(?:wonach|nach denen|nach der|nach dem|dass)\b", text[span[0]:span[0] + 12]) else ""
+
+
+_REPORT_NOUNS = lexicon.entries("report_nouns")
 
 
 # How far back (in characters) the last named speaker may still speak a quote without a cue.
@@ -2763,7 +2856,7 @@ class _Thread:
             self.paused = True
         elif sentence.frames:
             reported = [q for q in found if q.kind in (INDIRECT, REPORTED)]
-            self.continuing, self.paused = (reported[-1] if reported else None), False
+            self.continuing, self.paused = (_as_cue_speaker(reported[-1], sentence) if reported else None), False
         self._speakers(sentence, found)
 
     def _speakers(self, sentence: Sentence, found: list[Quote]) -> None:
@@ -2778,6 +2871,18 @@ class _Thread:
         named = [f.speaker for f in sentence.frames if f.speaker] + [s for s in [self.carried] if s]
         if named:
             self.recent = max(named)
+
+
+def _as_cue_speaker(quote: Quote, sentence: Sentence) -> Quote:
+    """A reported clause as the next Konjunktiv sentence goes on with it: spoken by its cue's
+    speaker even where the clause itself is a report the speaker rejected ("Sie wies Berichte
+    zurück, wonach … . Es gebe keine Pläne."): what follows is the speaker's own answer."""
+    if quote.speaker_start is not None:
+        return quote
+    frame = next((f for f in sentence.frames if f.cue and f.cue[0] == quote.cue_start), None)
+    if frame is None or frame.speaker is None:
+        return quote
+    return replace(quote, speaker_start=frame.speaker[0], speaker_end=frame.speaker[1])
 
 
 def _join_adjacent(text: str, quotes: list[Quote]) -> list[Quote]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from builder import lexicon
-from builder.attribution import (CONFIDENCE, SHOW_SPEAKER, attribute, continuations, cue_places, quoted_by_sentence,
-                                 speakers_by_sentence)
+from builder.attribution import (CONFIDENCE, SHOW_SPEAKER, attribute, continuations, cue_places, mention_kind,
+                                 quoted_by_sentence, speakers_by_sentence)
 from builder.people import (DISCOURSE, EPITHET, NAMED, UNREGISTERED, load_people, resolve_voices,
                             unregistered_name)
 from builder.problems import Problems
@@ -158,6 +158,23 @@ def test_a_speech_noun_the_writer_talks_about_does_not_make_the_sentence_hers(tm
 
 def test_a_source_named_by_a_preposition_speaks_for_the_sentence(tmp_path, people):
     art = article(tmp_path, "Nach Angaben von Lind ist der Fluss sauberer geworden.\n")
+    assert list(sentence_speakers(art, people).values()) == ["eva-lind"]
+
+
+@pytest.mark.parametrize("body", [
+    "Der Hafen müsse bis zum Herbst schließen, fügte Lind hinzu – eine Spitze gegen den Gouverneur.\n",
+    "Lind schlug vor, den Hafen im Winter zu schließen - ein Plan, der im Rat seit Jahren umstritten ist.\n",
+])
+def test_a_sentence_ending_in_the_writers_comment_after_a_dash_is_the_writers(tmp_path, people, body):
+    # what she said stays hers, but the sentence with the writer's remark on it is not
+    art = article(tmp_path, body)
+    statements = attribute(art, people)
+    assert any(s.person == "eva-lind" for s in statements)
+    assert speakers_by_sentence(art, statements) == {}
+
+
+def test_a_dash_that_does_not_open_a_comment_keeps_the_speaker(tmp_path, people):
+    art = article(tmp_path, "Der Hafen müsse schließen, sagte Lind – und zwar noch vor dem Winter.\n")
     assert list(sentence_speakers(art, people).values()) == ["eva-lind"]
 
 
@@ -317,6 +334,20 @@ def test_an_abstract_noun_before_the_verb_does_not_speak_when_a_name_follows():
     text = "Eine Einigung nannte Petersen möglich, wobei er der Stadt vorwarf, Geld verschwendet zu haben."
     found = [(q.text(text), q.speaker(text)) for q in extract_quotes(text)]
     assert any(speaker == "Petersen" for _, speaker in found), found
+
+
+@pytest.mark.parametrize("mention, kind", [
+    ("des stellvertretenden Leiters", "description"),  # a person noun with its case ending
+    ("den Demonstranten", "description"),
+    ("die Vorsitzende", "description"),  # an adjective used as a noun
+    ("der Staatssekretär", "description"),
+    ("der frühere Bischof Anton Weller", "name"),  # a title right before a name
+    ("die Feuerwehr", "description"),
+    ("die neuen Messwerte", "thing"),
+    ("einem Bericht der Stadt Lübeck", "thing"),  # a name in the genitive names no speaker
+])
+def test_mention_kinds_read_persons_in_any_case_and_titles_before_names(mention, kind):
+    assert mention_kind(mention) == kind
 
 
 # --- statements over several sentences -----------------------------------------------

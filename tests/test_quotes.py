@@ -604,6 +604,30 @@ def test_genitive_speech_noun_names_the_speaker():
     assert only(direct(text)).speaker(text) == "Schmidts"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Im Bericht werden die Pläne der Gemeinde und des Kreises als „völlig verfehlt“ bezeichnet.", "Im Bericht"),
+    ("Oft werden die Pläne der Gemeinde und des Kreises als „völlig verfehlt“ bezeichnet.", None),
+])
+def test_nouns_joined_by_und_in_the_genitive_stay_in_one_clause(text, speaker):
+    # "und des Kreises" opens no clause of its own: a passive says who spoke by "von" or
+    # the text the words stand in, never by a noun of what is spoken of
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_a_fronted_abstract_noun_with_two_holders_in_the_genitive_does_not_speak():
+    text = "Die Äußerungen Linds und Bergs bezeichnete Moor als „Weckruf aus dem Süden“."
+    assert only(direct(text)).speaker(text) == "Moor"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Offiziell erklärte die Reederei: „Wir fahren wieder.“", "die Reederei"),  # an adjective as an adverb
+    ("Sinngemäß schrieb Moor, die Fähre fahre wieder.", "Moor"),  # an adverb the tagger knows
+    ("Des Weiteren verwies der Kapitän darauf, dass die Fähre wieder fahre.", "der Kapitän"),  # a genitive
+])
+def test_an_adverbial_opening_the_clause_is_no_speaker(text, speaker):
+    assert [q.speaker(text) for q in extract_quotes(text)] == [speaker]
+
+
 # --- titles, names and scare quotes ------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -784,6 +808,32 @@ def test_konjunktiv_sentence_continues_reported_speech():
 
 def test_plain_narration_has_no_quotes():
     assert extract_quotes("Das Wetter war am Sonntag schön. Viele Menschen gingen spazieren.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Reederei wies Berichte zurück, wonach die Fähre verkauft werde.", None),
+    ("Die Reederei hat Meldungen des Stadtblatts zurückgewiesen, nach denen die Fähre verkauft werde.",
+     "des Stadtblatts"),  # the report's holder says it
+    ("Die Reederei dementierte Gerüchte, dass die Fähre verkauft werde.", None),
+    ("Die Reederei bekräftigte ihre Vorwürfe, die Stadt habe den Hafen vernachlässigt.", "Die Reederei"),
+    ("Die Reederei wies darauf hin, dass die Fähre verkauft werde.", "Die Reederei"),
+])
+def test_what_a_speaker_rejects_is_not_what_the_speaker_says(text, speaker):
+    assert only(indirect(text)).speaker(text) == speaker
+
+
+def test_the_next_konjunktiv_sentence_after_a_rejected_report_is_the_speakers_answer():
+    text = "Die Reederei wies Berichte zurück, wonach die Fähre verkauft werde. Es gebe dafür keine Pläne."
+    assert [q.speaker(text) for q in indirect(text)] == [None, "Die Reederei"]
+
+
+@pytest.mark.parametrize("text, reported, speaker", [
+    ("Um 10:05 Uhr meldete die Lokalzeitung, die Fähre sei gesunken.", "die Fähre sei gesunken", "die Lokalzeitung"),
+    ("Die Preise stiegen um 3,5 Prozent, sagte Lind.", "Die Preise stiegen um 3,5 Prozent", "Lind"),
+])
+def test_a_number_with_a_colon_or_comma_inside_is_one_word_not_a_clause_boundary(text, reported, speaker):
+    quote = only(indirect(text))
+    assert (quote.text(text), quote.speaker(text)) == (reported, speaker)
 
 
 # --- the Quote record and robustness ---------------------------------------------------
