@@ -611,12 +611,18 @@ _ATTRIBUTE_BEFORE_QUOTE = re.compile(r"[ \u00a0]+[„\"»«][a-zäöü]")
 
 def _is_speech_verb(tokens: Sequence[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
+    if tokens[i].lower not in _VERB_CUE_WORDS:
+        return False  # most words: no need to look at their neighbours
     if _attributive_participle(tokens, i, text) or _participle_before_quote(tokens, i, text):
         return False
     idiom = _idiom_cue(tokens, i, text)
     if idiom is not None:
         return idiom
     return tokens[i].lower in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
+
+
+# Every word that can be a verb cue: a speech verb, or a verb that speaks in an idiom or with its particle.
+_VERB_CUE_WORDS = SPEECH_VERBS.union(_OPINION_VERBS, _SHOWING, _PARTICLE_VERBS, _ASSUMING, _ASSUMED)
 
 
 def _attributive_participle(tokens: Sequence[Token], i: int, text: str) -> bool:
