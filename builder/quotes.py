@@ -59,7 +59,7 @@ class Quote:
         return source[self.speaker_start:self.speaker_end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Token:
     """A word of the text with its character span, and the word in lower case for lexicon
     look-ups (made once: the rules ask for it millions of times)."""
@@ -69,8 +69,12 @@ class Token:
     text: str
     lower: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self):
-        object.__setattr__(self, "lower", self.text.lower())
+    def __init__(self, start: int, end: int, text: str):
+        # Frozen, so the fields are set once here, in the instance's dict: the extractor
+        # makes a token of every word it reads, and this costs a third of the generated
+        # __init__ with a __post_init__.
+        fields = self.__dict__
+        fields["start"], fields["end"], fields["text"], fields["lower"] = start, end, text, text.lower()
 
     @property
     def capitalised(self) -> bool:
@@ -692,6 +696,8 @@ def find_frames(text: str, tokens: Sequence[Token], start: int = 0) -> list[Fram
     """Every speech cue of one sentence (tokens outside quotes, from `start`) with its speaker."""
     frames: list[Frame] = []
     for i, tok in enumerate(tokens):
+        if tok.lower not in _CUE_WORDS:
+            continue  # most words: no cue, whatever stands around them
         gap = text[tokens[i - 1].end if i else start:tok.start]
         frame = _cue_frame(text, tokens, i, gap, frames)
         if frame:
@@ -882,6 +888,10 @@ def _genitive_name(token: Token) -> bool:
 
 
 _OPINION_NOUNS = lexicon.words("opinion_nouns")
+
+# Every word `_cue_frame` can read as a cue (find_frames asks it of these only).
+_CUE_WORDS = frozenset({"zufolge", "laut", "so"}).union(_OPINION_NOUNS, _SPEECH_NOUNS, _VERB_CUE_WORDS)
+
 _POSSESSIVES = lexicon.words("possessives")
 
 
