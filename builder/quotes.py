@@ -676,7 +676,8 @@ def _participle_before_quote(tokens: Sequence[Token], i: int, text: str) -> bool
 
 
 def _idiom_cue(tokens: Sequence[Token], i: int, text: str) -> bool | None:
-    """Whether a verb that speaks only in an idiom or with its particle is a cue here; None for other verbs."""
+    """Whether a verb that speaks only in an idiom or with its particle is a cue here; None for other
+    verbs (a new kind of idiom adds its verbs to _VERB_CUE_WORDS)."""
     word = tokens[i].lower
     if word in _OPINION_VERBS and _OPINION_VERBS[word].match(text, tokens[i].end):
         return True  # "ist der Meinung, dass …", "teilt die Auffassung"
@@ -706,7 +707,8 @@ def find_frames(text: str, tokens: Sequence[Token], start: int = 0) -> list[Fram
 
 
 def _cue_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: list[Frame]) -> Frame | None:
-    """The frame of token i when it is a speech cue (after the sentence's earlier `frames`), else None."""
+    """The frame of token i when it is a speech cue (after the sentence's earlier `frames`), else None.
+    find_frames asks it of the words in _CUE_WORDS only: a new kind of cue adds its words there."""
     word = tokens[i].lower
     if word == "zufolge":
         return Frame((tokens[i].start, tokens[i].end), noun_phrase_before(text, tokens, i), i, "after")
