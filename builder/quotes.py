@@ -2726,8 +2726,8 @@ class _Thread:
         """Take in a sentence's quotations; a Konjunktiv sentence without a cue continues
         the reported speech before it, and past the writer's own indicative sentence only
         a Konjunktiv I does."""
-        sequel = sentence.reported or (sentence.konjunktiv and not self.paused)
-        if not sentence.frames and self.continuing and sequel:
+        if not sentence.frames and self.continuing \
+                and (sentence.reported or (sentence.konjunktiv and not self.paused)):  # a sequel
             self.continuing, self.paused = _continue(self.text, self.continuing, sentence, quotes), False
         elif not sentence.frames and not sentence.quoted:
             self.paused = True
