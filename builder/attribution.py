@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from . import lexicon
@@ -121,7 +122,7 @@ def _uninflected(noun: str) -> tuple[str, ...]:
 _CASE_ENDINGS = ("nen", "es", "en", "s", "n", "e")
 
 
-def _tag_at(tags: list[tuple[str, str]], i: int) -> str | None:
+def _tag_at(tags: Sequence[tuple[str, str]], i: int) -> str | None:
     """The part of speech of the i-th word, None past the end."""
     return tags[i][1] if i < len(tags) else None
 

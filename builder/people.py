@@ -244,6 +244,8 @@ def unregistered_name(mention: str) -> str | None:
     tokens = _NAME_TOKEN.findall(mention)
     if "(" in tokens:
         tokens = tokens[:tokens.index("(")]  # "Anna Berg (Grüne)"
+    if len(tokens) < 2 or not (tokens[-1][:1].isupper() and tokens[-2][:1].isupper()):
+        return None  # no two capitalised words at the end: no name, whatever the tags (and no tagging)
     tags = tagged(tuple(tokens))
     first = len(tags)
     while first and tags[first - 1][1] == "NE" and tags[first - 1][0][:1].isupper():
@@ -253,18 +255,29 @@ def unregistered_name(mention: str) -> str | None:
     return " ".join(word for word, _ in tags[first:])
 
 
+TAGGED_SEQUENCES = 8192  # token sequences whose tags are kept (a mention, a sentence: a few hundred bytes each)
+ANALYSED_WORDS = 16384  # words unknown to HanTa's model whose analysis is kept
+
+
 @lru_cache(maxsize=1)
 def _tagger():
-    """HanTa's German model (in its wheel; loaded once, on first use)."""
+    """HanTa's German model (in its wheel; loaded once, on first use), analysing each word
+    its model does not list once: the analysis of a word does not depend on its sentence,
+    and it is most of the time the tagger takes (names, compounds)."""
     from HanTa import HanoverTagger
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tagger.analyze_forward = lru_cache(maxsize=ANALYSED_WORDS)(tagger.analyze_forward)  # what tag_sent calls
+    return tagger
 
 
-def tagged(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Each token with its part of speech (STTS tags, as HanTa gives them)."""
+@lru_cache(maxsize=TAGGED_SEQUENCES)
+def tagged(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each token with its part of speech (STTS tags, as HanTa gives them; its lemmas,
+    which cost as much again, are not asked for)."""
     if not tokens:
-        return []
-    return [(word, tag) for word, _, tag in _tagger().tag_sent(list(tokens), taglevel=1)]
+        return ()
+    return tuple(zip(tokens, _tagger().tag_sent(list(tokens), taglevel=0), strict=True))
 
 
 def _named(text: str, start: int, end: int, people: People) -> str | None:

@@ -60,7 +60,7 @@ class Quote:
         return source[self.speaker_start:self.speaker_end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Token:
     """A word of the text with its character span, and the word in lower case for lexicon
     look-ups (made once: the rules ask for it millions of times)."""
@@ -70,8 +70,12 @@ class Token:
     text: str
     lower: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self):
-        object.__setattr__(self, "lower", self.text.lower())
+    def __init__(self, start: int, end: int, text: str):
+        # Frozen, so the fields are set once here, in the instance's dict: the extractor
+        # makes a token of every word it reads, and this costs a third of the generated
+        # __init__ with a __post_init__.
+        fields = self.__dict__
+        fields["start"], fields["end"], fields["text"], fields["lower"] = start, end, text, text.lower()
 
     @property
     def capitalised(self) -> bool:
@@ -613,12 +617,18 @@ _ATTRIBUTE_BEFORE_QUOTE = re.compile(r"[ \u00a0]+[„\"»«][a-zäöü]")
 
 def _is_speech_verb(tokens: Sequence[Token], i: int, text: str) -> bool:
     """Whether token i is a speech verb in this sentence (particle verbs need their particle)."""
+    if tokens[i].lower not in _VERB_CUE_WORDS:
+        return False  # most words: no need to look at their neighbours
     if _attributive_participle(tokens, i, text) or _participle_before_quote(tokens, i, text):
         return False
     idiom = _idiom_cue(tokens, i, text)
     if idiom is not None:
         return idiom
     return tokens[i].lower in SPEECH_VERBS and (tokens[i].text.islower() or i == 0)
+
+
+# Every word that can be a verb cue: a speech verb, or a verb that speaks in an idiom or with its particle.
+_VERB_CUE_WORDS = SPEECH_VERBS.union(_OPINION_VERBS, _SHOWING, _PARTICLE_VERBS, _ASSUMING, _ASSUMED)
 
 
 def _attributive_participle(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -668,7 +678,8 @@ def _participle_before_quote(tokens: Sequence[Token], i: int, text: str) -> bool
 
 
 def _idiom_cue(tokens: Sequence[Token], i: int, text: str) -> bool | None:
-    """Whether a verb that speaks only in an idiom or with its particle is a cue here; None for other verbs."""
+    """Whether a verb that speaks only in an idiom or with its particle is a cue here; None for other
+    verbs (a new kind of idiom adds its verbs to _VERB_CUE_WORDS)."""
     word = tokens[i].lower
     if word in _OPINION_VERBS and _OPINION_VERBS[word].match(text, tokens[i].end):
         return True  # "ist der Meinung, dass …", "teilt die Auffassung"
@@ -688,6 +699,8 @@ def find_frames(text: str, tokens: Sequence[Token], start: int = 0) -> list[Fram
     """Every speech cue of one sentence (tokens outside quotes, from `start`) with its speaker."""
     frames: list[Frame] = []
     for i, tok in enumerate(tokens):
+        if tok.lower not in _CUE_WORDS:
+            continue  # most words: no cue, whatever stands around them
         gap = text[tokens[i - 1].end if i else start:tok.start]
         frame = _cue_frame(text, tokens, i, gap, frames)
         if frame:
@@ -696,7 +709,8 @@ def find_frames(text: str, tokens: Sequence[Token], start: int = 0) -> list[Fram
 
 
 def _cue_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: list[Frame]) -> Frame | None:
-    """The frame of token i when it is a speech cue (after the sentence's earlier `frames`), else None."""
+    """The frame of token i when it is a speech cue (after the sentence's earlier `frames`), else None.
+    find_frames asks it of the words in _CUE_WORDS only: a new kind of cue adds its words there."""
     word = tokens[i].lower
     if word == "zufolge":
         return Frame((tokens[i].start, tokens[i].end), noun_phrase_before(text, tokens, i), i, "after")
@@ -878,6 +892,10 @@ def _genitive_name(token: Token) -> bool:
 
 
 _OPINION_NOUNS = lexicon.words("opinion_nouns")
+
+# Every word `_cue_frame` can read as a cue (find_frames asks it of these only).
+_CUE_WORDS = frozenset({"zufolge", "laut", "so"}).union(_OPINION_NOUNS, _SPEECH_NOUNS, _VERB_CUE_WORDS)
+
 _POSSESSIVES = lexicon.words("possessives")
 
 
@@ -2849,8 +2867,8 @@ class _Thread:
         """Take in a sentence's quotations; a Konjunktiv sentence without a cue continues
         the reported speech before it, and past the writer's own indicative sentence only
         a Konjunktiv I does."""
-        sequel = sentence.reported or (sentence.konjunktiv and not self.paused)
-        if not sentence.frames and self.continuing and sequel:
+        if not sentence.frames and self.continuing \
+                and (sentence.reported or (sentence.konjunktiv and not self.paused)):  # a sequel
             self.continuing, self.paused = _continue(self.text, self.continuing, sentence, quotes), False
         elif not sentence.frames and not sentence.quoted:
             self.paused = True

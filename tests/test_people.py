@@ -338,3 +338,27 @@ def test_a_topic_may_weigh_only_the_sides_the_story_has(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_topics(topics, load_languages(ROOT / "mkdocs.yml"), ("city", "union"))
     assert "sides.usa" in str(caught.value) and "content/sides.yml" in str(caught.value)
+
+
+# --- the tagger --------------------------------------------------------------------
+
+def fresh_tags(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The tags a new HanTa tagger gives along with its lemmas, nothing kept from before."""
+    from HanTa import HanoverTagger
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    return tuple((word, tag) for word, _, tag in tagger.tag_sent(list(tokens), taglevel=1))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Hafenmeisterin Liv Aaberg aus Skarnes sagte am Dienstag , der Kai bleibe offen .",
+    "Nach dem Gespräch mit Aaberg kündigte die Reederei Fjordlinje neue Fahrpläne an .",
+    "Aaberg , Aaberg und noch einmal Aaberg : Skarnes spricht von nichts anderem .",
+])
+def test_the_tags_are_the_taggers_own_whether_kept_or_new(sentence):
+    """`tagged` asks HanTa for tags only and keeps each unknown word's analysis and each
+    sequence's tags: the tags are the ones a fresh tagger gives."""
+    from builder.people import tagged
+    tokens = tuple(sentence.split())
+    assert tagged(tokens) == fresh_tags(tokens)
+    assert tagged(tokens) == fresh_tags(tokens)  # the sequence's tags kept
+    assert tagged(tokens[:6]) == fresh_tags(tokens[:6])  # its words' analyses kept, in a new context

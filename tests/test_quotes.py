@@ -11,6 +11,7 @@ from builder.quotes import DIRECT, INDIRECT, MAX_QUOTE_CHARS, Quote, extract_quo
 from builder.segment import split_text
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes-de" / "dev.jsonl"
+ARTICLES = Path(__file__).resolve().parents[1] / "content" / "articles"  # the seeds, read as they are
 
 
 def direct(text: str) -> list[Quote]:
@@ -952,3 +953,43 @@ def test_a_konjunktiv_sentence_after_a_judgement_goes_on_with_its_judge():
     quotes = extract_quotes(text)
     assert [q.kind for q in quotes] == ["reported", INDIRECT]
     assert quotes[1].speaker(text) == "Die Kapitänin"
+
+
+# --- find_frames reads as cues only the words that can be one -----------------------
+
+CUE_SENTENCES = [
+    "Der Kapitän sagte am Abend, die Fähre bleibe im Hafen.",
+    "Dem Bericht zufolge fehlen im Hafen vierzig Lotsen.",
+    "Laut der Reederei ist der Kai seit Montag gesperrt.",
+    "„Wir warten auf besseres Wetter“, so die Hafenmeisterin.",
+    "Nach Ansicht des Verbands kommt die Reform zu spät.",
+    "Die Forderung der Lotsen, der Kai müsse offen bleiben, fand wenig Gehör.",
+    "Die Reederei teilte am Dienstag mit, sie stelle zwei Schiffe ein.",
+    "Die Hafenmeisterin zeigte sich „sehr zufrieden“ mit dem Ergebnis.",
+    "Der Verband geht davon aus, dass die Preise steigen.",
+    "Der Kapitän ist der Meinung, dass der Kai zu kurz ist.",
+    "In einem am Montag veröffentlichten Interview warnte die Hafenmeisterin vor Streiks.",
+    "Sie räumte ein, Fehler gemacht zu haben, und kündigte neue Fahrpläne an.",
+]
+
+
+def frames_asking_every_word(text: str, tokens, start: int) -> list:
+    """The frames of a sentence when `_cue_frame` is asked of every word, not only of _CUE_WORDS."""
+    from builder.quotes import _cue_frame
+    frames: list = []
+    for i, tok in enumerate(tokens):
+        frame = _cue_frame(text, tokens, i, text[tokens[i - 1].end if i else start:tok.start], frames)
+        if frame:
+            frames.append(frame)
+    return frames
+
+
+def test_find_frames_misses_no_cue_by_asking_only_the_words_that_can_be_one():
+    from builder.quotes import analyse_sentence
+    texts = CUE_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    for text in texts:
+        spans = quoted_spans(text)
+        for start, end in sentence_spans(text, spans):
+            sentence = analyse_sentence(text, start, end, spans, [s for s, _ in spans])
+            assert list(sentence.frames) == frames_asking_every_word(text, list(sentence.tokens), start), \
+                text[start:end]
