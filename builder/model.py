@@ -634,15 +634,33 @@ class Site:
 
     def statements_of(self, person_id: str) -> tuple[Statement, ...]:
         """The quotations attributed to a person as their page lists them: one per cited
-        sentence (a direct one before an indirect one), in article order. The people
-        index counts these, so its numbers are what the person pages show."""
-        seen, out = set(), []
+        sentence (a direct one before an indirect one), in article order, and a sentence
+        that copies of one report print alike once (`statement_copies` gives the others). The
+        people index counts these, so its numbers are what the person pages show."""
+        return tuple(self._listed(person_id))
+
+    def statement_copies(self, person_id: str, statement: Statement) -> tuple[Citation, ...]:
+        """The other articles' citations of a listed statement's sentence, word for word."""
+        return self._listed(person_id).get(statement, ())
+
+    def _listed(self, person_id: str) -> dict[Statement, tuple[Citation, ...]]:
+        """A person's listed statements (see statements_of), each with its copies' citations."""
+        listed: dict[Statement, tuple[Citation, ...]] = {}
+        first: dict[str, Statement] = {}  # the sentence's words -> the statement listed for it
+        seen = set()
         mine = (s for s in self.statements if s.person == person_id)
         for statement in sorted(mine, key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
-            if statement.citation not in seen:
-                seen.add(statement.citation)
-                out.append(statement)
-        return tuple(out)
+            citation = statement.citation
+            if citation in seen:
+                continue
+            seen.add(citation)
+            words = " ".join(citation.quote.split())
+            if words in first and first[words].citation.article != citation.article:
+                listed[first[words]] += (citation,)
+            else:
+                first.setdefault(words, statement)
+                listed[statement] = ()
+        return listed
 
     @staticmethod
     def unregistered(speaker: str | None) -> bool:

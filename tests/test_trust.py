@@ -269,3 +269,22 @@ def test_every_link_has_an_accessible_name(seed, prefix):
         for link in page.select("article a[href]"):
             name = link.get("aria-label") or link.get("title") or link.get_text(strip=True)
             assert re.search(r"\w", name), f"{topic}: a link named only {name!r} ({link['href']})"
+
+
+def test_a_sentence_that_copies_of_one_report_print_alike_is_listed_once(tmp_path):
+    # Two portals print the same agency text: the person page lists its sentence once,
+    # citing both, and the people index counts it once.
+    report = ("Der US-Verteidigungsminister Pete Hegseth sagte am Mittwoch in Brüssel, die Ukraine müsse mit den "
+              "europäischen Verbündeten über Sicherheitsgarantien und Friedensverhandlungen sprechen.\n\n"
+              "Die Nato-Verteidigungsminister berieten in Brüssel über den Krieg in der Ukraine und über "
+              "Friedensverhandlungen mit Russland.\n")
+    root = make_project(tmp_path / "project", {"portal_one.txt": report, "portal_two.txt": report})
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) == 0, out.getvalue()
+    page = markdown(root, "people/pete-hegseth", "de")
+    statements = page.split("{#statements}", 1)[1].split("\n## ", 1)[0]
+    lines = re.findall(r"^- .*$", statements, re.MULTILINE)
+    assert len(lines) == 1, statements
+    assert re.findall(r"\]\(\.\./sources/(\w+)\.md#p1", lines[0]) == ["portal_one", "portal_two"], lines[0]
+    index = markdown(root, "people/index", "de")
+    assert re.search(r"\(pete-hegseth\.md\).* · 1 Aussage$", index, re.MULTILINE), index
