@@ -1342,6 +1342,8 @@ def _nominative_at(text: str, tokens: Sequence[Token], i: int, j: int) -> tuple[
 # A name set off by commas after a role: ", Anna Roth." or ", Jon S. Berg,".
 _APPOSED_NAME = re.compile(
     r",[ \u00a0]+((?:[A-ZÄÖÜ](?:\.|[\w'’-]+)[ \u00a0]+){1,3}[A-ZÄÖÜ][\w'’-]+)(?=[,.;:!?]|\s*$)")
+
+
 def _object_before_subject(tokens: Sequence[Token], j: int) -> bool:
     """Whether "es" or "das" at token j is an object before the subject after the verb: "sieht
     es der Minister", "sieht das die Opposition" (not "sagte das Ministerium")."""
@@ -2757,10 +2759,11 @@ def _judge(text: str, sentence: Sentence, frame: Frame) -> tuple[int, int] | Non
 
 def _labelling(cue: str) -> bool:
     """Whether a cue is a verb of judging a thing as something (bezeichnen, bewerten …)."""
-    import simplemma
+    from .similar import lemma_of  # simplemma's lemmas, kept
 
-    word = cue.split()[-1]
-    return simplemma.lemmatize(word, lang="de").lower() in _LABELLING_VERBS
+    return lemma_of(cue.split()[-1]) in _LABELLING_VERBS
+
+
 def _reporter(text: str, sentence: Sentence, frame: Frame, span: tuple[int, int]) -> tuple[int, int] | None:
     """Who said the reported clause of a frame: its speaker, unless the cue rejects a report
     or claim of others that its object names, with the clause attached to it ("Sie wies
