@@ -225,47 +225,42 @@ def continuations(article: Article, statements: tuple[Statement, ...],
     hätten warten sollen“, sagte sie."), unless it marks itself as a further point ("Sie
     lehnte auch … ab") or opens a new paragraph with its speaker's name ("Die Ministerin
     machte deutlich, …"); at most CUED_STEPS such steps a statement. A quotation a colon
-    announces goes on with the sentence of the colon (see _introduced). `voices` is
+    announces goes on with the sentence of the colon (see _announced). `voices` is
     speakers_by_sentence's answer, when the caller has it."""
     voices = speakers_by_sentence(article, statements) if voices is None else voices
-    cued, named_first = _cued_starts(statements)
+    cued, named_first, uncued_quotes = _cued_starts(statements)
     out: dict[int, int] = {}
     steps: dict[int, int] = {}  # sentence -> the cued steps its statement has taken so far
-    introduced = _introduced(article, statements)
     last = None
     for sentence, inside, next_paragraph in _paragraph_sentences(article):
         start = sentence.start
-        if last is not None and introduced.get(start) == last:
-            out[start], steps[start] = last, 0
-        elif last is not None and start in voices and voices.get(last) == voices[start]:
+        if last is None:
+            pass
+        elif _announced(last.text, start in uncued_quotes, inside or next_paragraph):
+            out[start], steps[start] = last.start, 0
+        elif start in voices and voices.get(last.start) == voices[start]:
             step = _step(sentence.text, start in cued, inside or (next_paragraph and start not in named_first))
-            if step is not None and (not step or steps.get(last, 0) < CUED_STEPS):
-                out[start] = last
-                steps[start] = steps.get(last, 0) + step
-        last = start
+            if step is not None and (not step or steps.get(last.start, 0) < CUED_STEPS):
+                out[start] = last.start
+                steps[start] = steps.get(last.start, 0) + step
+        last = sentence
     return out
 
 
-def _introduced(article: Article, statements: tuple[Statement, ...]) -> dict[int, int]:
-    """Sentence start -> the start of the sentence before it, for a quotation without a cue
-    of its own right after a sentence that ends in a colon ("Die Minister veröffentlichten
-    eine Erklärung, in der es heißt: <next paragraph> „…“"):
-    the colon announces it, and the two are one statement."""
-    quoting = {st.citation.start for st in statements if st.kind == "direct" and not st.cued}
-    out, before = {}, None
-    for sentence, inside, next_paragraph in _paragraph_sentences(article):
-        if before is not None and sentence.start in quoting and (inside or next_paragraph) \
-                and before.text.rstrip().endswith(":"):
-            out[sentence.start] = before.start
-        before = sentence
-    return out
+def _announced(before: str, uncued_quote: bool, adjoins: bool) -> bool:
+    """Whether a quotation without a cue (`uncued_quote`) right after a sentence (`adjoins`:
+    in its paragraph or the next) is announced by it: the sentence ends in a colon ("Die
+    Minister veröffentlichten eine Erklärung, in der es heißt: <next paragraph> „…“"), and
+    the two are one statement."""
+    return uncued_quote and adjoins and before.rstrip().endswith(":")
 
 
-def _cued_starts(statements: tuple[Statement, ...]) -> tuple[set[int], set[int]]:
-    """The starts of the sentences a cue of their own begins a statement in, and of those
-    of them that open with the speaker's name."""
+def _cued_starts(statements: tuple[Statement, ...]) -> tuple[set[int], set[int], set[int]]:
+    """The starts of the sentences a cue of their own begins a statement in, of those of
+    them that open with the speaker's name, and of those that hold a quotation without a cue."""
     cued = [st for st in statements if st.cued]
-    return {st.citation.start for st in cued}, {st.citation.start for st in cued if _opens_with_name(st)}
+    return ({st.citation.start for st in cued}, {st.citation.start for st in cued if _opens_with_name(st)},
+            {st.citation.start for st in statements if st.kind == "direct" and not st.cued})
 
 
 def _paragraph_sentences(article: Article):
@@ -355,8 +350,8 @@ def _opens_with_name(statement: Statement) -> bool:
     if not mention or mention.split()[0].lower() in PRONOUNS:
         return False
     text = statement.citation.quote
-    before = text[:text.find(mention)] if mention in text else None
-    return before is not None and len(before.split()) <= OPENING_WORDS and not OPENING_STOPS & set(before)
+    at = text.find(mention)
+    return at >= 0 and len(text[:at].split()) <= OPENING_WORDS and not OPENING_STOPS & set(text[:at])
 
 
 def _more_of_the_answer(sentence: str) -> bool:
