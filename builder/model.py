@@ -637,29 +637,32 @@ class Site:
         sentence (a direct one before an indirect one), in article order, and a sentence
         that copies of one report print alike once (`statement_copies` gives the others). The
         people index counts these, so its numbers are what the person pages show."""
-        return tuple(self._listed(person_id))
+        return tuple(self._listed.get(person_id, {}))
 
     def statement_copies(self, person_id: str, statement: Statement) -> tuple[Citation, ...]:
         """The other articles' citations of a listed statement's sentence, word for word."""
-        return self._listed(person_id).get(statement, ())
+        return self._listed.get(person_id, {}).get(statement, ())
 
-    def _listed(self, person_id: str) -> dict[Statement, tuple[Citation, ...]]:
-        """A person's listed statements (see statements_of), each with its copies' citations."""
-        listed: dict[Statement, tuple[Citation, ...]] = {}
-        first: dict[str, Statement] = {}  # the sentence's words -> the statement listed for it
+    @cached_property
+    def _listed(self) -> dict[str, dict[Statement, tuple[Citation, ...]]]:
+        """Person id -> their listed statements (see statements_of), each with its copies'
+        citations; made once for all people, since every person page asks for each statement."""
+        listed: dict[str, dict[Statement, tuple[Citation, ...]]] = {}
+        first: dict[tuple[str, str], Statement] = {}  # (person, the sentence's words) -> the statement listed
         seen = set()
-        mine = (s for s in self.statements if s.person == person_id)
-        for statement in sorted(mine, key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
-            citation = statement.citation
-            if citation in seen:
+        for statement in sorted((s for s in self.statements if s.person),
+                                key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
+            person, citation = statement.person or "", statement.citation
+            if (person, citation) in seen:
                 continue
-            seen.add(citation)
-            words = " ".join(citation.quote.split())
+            seen.add((person, citation))
+            words = (person, " ".join(citation.quote.split()))
+            mine = listed.setdefault(person, {})
             if words in first and first[words].citation.article != citation.article:
-                listed[first[words]] += (citation,)
+                mine[first[words]] += (citation,)
             else:
                 first.setdefault(words, statement)
-                listed[statement] = ()
+                mine[statement] = ()
         return listed
 
     @staticmethod
