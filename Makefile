@@ -27,8 +27,9 @@ test: $(DEV_STAMP) browser node_modules/.installed
 	$(PY) -m pytest -q
 
 # Installs exactly the locked packages, each checked against its hash.
-$(SITE_STAMP): requirements.lock
+$(SITE_STAMP): requirements.lock requirements-pip.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 

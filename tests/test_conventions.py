@@ -31,7 +31,7 @@ def test_every_pinned_requirement_is_locked_at_its_version():
 
 
 def test_every_locked_package_has_a_hash():
-    for lock in ("requirements.lock", "requirements-dev.lock"):
+    for lock in ("requirements.lock", "requirements-dev.lock", "requirements-pip.lock"):
         entries = re.split(r"\n(?=[A-Za-z0-9])", (ROOT / lock).read_text())
         unhashed = [e.split()[0] for e in entries if PIN.match(e) and "--hash=sha256:" not in e]
         assert not unhashed, f"{lock}: {unhashed}"
