@@ -49,7 +49,7 @@ def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | 
     names and roles: a sentence's speaker is left out of what it says."""
     matches = sorted(matches, key=lambda m: (m.article.id, m.sentence.start))
     named, roles = names or ({}, {})
-    feats = [features(m.sentence.text, m.speaker, concepts, roles.get(m.speaker or "", frozenset()), named)
+    feats = [features(m.sentence.text, m.speaker, concepts, roles.get(m.speaker or "", frozenset()), named, roles)
              for m in matches]
     weight = weight or weights(feats)
     groups = _grow(feats, weight)

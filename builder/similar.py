@@ -91,16 +91,17 @@ QUOTE = re.compile(r"„([^“”]+)[“”]|»([^«]+)«|«([^»]+)»|\"([^\"]+
 
 
 def features(text: str, speaker: str | None = None, concepts=(), skip: frozenset[str] = frozenset(),
-             names: dict | None = None) -> Features:
+             names: dict | None = None, roles: dict | None = None) -> Features:
     """The features of one sentence. `concepts` are the editors' synonyms (config.Concept),
     `skip` the lemmas of the speaker's name and role, which are left out; `names` (person
-    id -> lemmas of their names) finds the people the sentence names."""
+    id -> lemmas of their names) finds the people the sentence names, and `roles` (person id
+    -> lemmas of their names and role nouns) lets each of them count as one actor."""
     text = hyphens_joined(text)  # "Kita -Ausbau", as extraction may leave it, is "Kita-Ausbau"
     spans = list(WORD.finditer(text))
     lemmas = [content_words(m.group()) for m in spans]
     words = _lemmas(text, [m.group() for m in spans], lemmas)
     named = frozenset(pid for pid, forms in (names or {}).items() if forms & words)
-    words = (words - skip) | set(concept_tokens(text, concepts))
+    words = (_as_actors(words, named - {speaker}, roles or {}) - skip) | set(concept_tokens(text, concepts))
     parts = {p for w in words for p in compound_parts(w)} - words
     return Features(frozenset(words), frozenset(parts), frozenset(stem(w) for w in words),
                     frozenset(w for w in words if w[0].isdigit()), _negations(text, spans, lemmas), speaker,
@@ -114,6 +115,15 @@ def _lemmas(text: str, tokens: list[str], lemmas: list[tuple[str, ...]]) -> set[
     for verb, joined in _separable_verbs(text, tokens):
         words.discard(verb)
         words.add(joined)
+    return words
+
+
+def _as_actors(words: set[str], named: frozenset[str], roles: dict) -> set[str]:
+    """The words with each person the sentence names as one token: the first name, title and
+    role noun that name them ("der russische Staatschef Wladimir Putin", "Präsident Putin")
+    say who, not what, and differ from report to report."""
+    for pid in sorted(named):
+        words = (words - roles.get(pid, frozenset())) | {f"⟨{pid}⟩"}
     return words
 
 

@@ -123,3 +123,20 @@ def test_pronouns_and_conjunctions_say_nothing_of_the_fact():
     words = similar.features("Ich bleibe im Hafen, bevor der Sturm kommt, obwohl mir kalt ist.").words
     assert not {"ich", "mir", "bevor", "obwohl"} & words
     assert {"hafen", "sturm"} <= words
+
+
+def test_a_person_named_with_other_titles_is_one_actor():
+    """People's first names, titles and role nouns say who acts, not what they do: two reports
+    that name one person differently still tell one fact, and the person stays in what they say."""
+    names = {"anna-beispiel": frozenset({"anna", "beispiel"})}
+    roles = {"anna-beispiel": frozenset({"anna", "beispiel", "oberbürgermeisterin", "stadtchefin"})}
+    texts = ("Oberbürgermeisterin Anna Beispiel stoppte den Bau der Seilbahn.",
+             "Die Stadtchefin Beispiel hat den Bau der Seilbahn gestoppt.")
+    plain = [similar.features(t) for t in texts]
+    actors = [similar.features(t, names=names, roles=roles) for t in texts]
+    weight = similar.weights(plain + actors)
+    assert not similar.same_fact(*plain, weight)
+    assert similar.same_fact(*actors, weight)
+    assert "⟨anna-beispiel⟩" in actors[0].words and not {"anna", "oberbürgermeisterin"} & actors[0].words
+    spoken = similar.features(texts[0], "anna-beispiel", names=names, roles=roles)
+    assert "⟨anna-beispiel⟩" not in spoken.words  # a speaker's own name says who speaks
