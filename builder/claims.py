@@ -8,7 +8,8 @@ not with the square of all sentences. The most similar pairs join first, and two
 join only when their members are on average alike too, so that a chain of sentences that
 each share a little ("A and B", "B and C") never makes one claim of different facts. A
 sentence that reports several facts is cited for each claim whose head it contains and
-is not repeated as a claim of its own when those claims carry all it says. The head of a
+is not repeated as a claim of its own when those claims carry all it says, and heads none
+of them where the claim has a member that reports its fact alone. The head of a
 claim is its clearest member: complete, opening with its subject rather than "Er" or
 "Auch", of a readable length, close to the others, and with a speaker where two members
 name the same one; a member that says much its head and the others do not (a second fact)
@@ -56,6 +57,8 @@ def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | 
     heads = {root: _head(members, matches, feats, weight) for root, members in groups.items()}
     groups, heads, apart = _set_apart(groups, heads, feats, weight)
     support = _support(groups, heads, feats, weight)
+    changed = _single_fact_heads(groups, heads, support, matches, feats, weight)
+    support.update(_support(groups, heads, feats, weight, changed))
     for root, members in apart.items():
         support[root] |= members  # still cited for the fact its head tells
     absorbed = _absorbed(groups, heads, support, feats, weight)
@@ -142,15 +145,18 @@ def _candidates(feats: list[Features]):
     return sorted(pairs)
 
 
-def _head(members: list[int], matches: list[Match], feats: list[Features], weight) -> int:
+def _head(members: list[int], matches: list[Match], feats: list[Features], weight, group=None) -> int:
     """The member whose words stand for the group best: clear on its own, naming its speaker,
-    saying little that no other member says (no second fact), close to the others."""
+    saying little that no other member says (no second fact), close to the others. `group`:
+    all the group's members, when the head is to be one of some of them."""
+    group = members if group is None else group
+
     def rank(i: int):
-        others = [j for j in members if j != i]
+        others = [j for j in group if j != i]
         if not others:
             return (0.0, i)
         central = sum(containment(feats[j], feats[i], weight) for j in others) / len(others)
-        extra = _own_share(i, members, feats, weight)
+        extra = _own_share(i, group, feats, weight)
         unnamed = UNNAMED_PENALTY if matches[i].speaker and matches[i].speaker not in feats[i].named else 0.0
         if not matches[i].speaker and _agreed(others, matches):
             unnamed = UNSPOKEN_PENALTY  # the page would show the fact without the name the others give it
@@ -207,13 +213,31 @@ def _unclear(text: str) -> float:
     return penalty
 
 
-def _support(groups, heads, feats, weight) -> dict[int, set[int]]:
-    """For each group, the sentences of other groups that report its fact too (a sentence
-    with several facts): they are cited for it as well. Candidates share a word with the head."""
+def _single_fact_heads(groups, heads, support, matches, feats, weight) -> list[int]:
+    """A head that reports another group's fact too (it supports that group) makes a poor
+    head: the group takes its best member that does not, where it has one. Changes `heads`
+    in place and gives the groups whose head changed."""
+    several = set().union(*support.values()) if support else set()
+    changed = []
+    for root in sorted(groups):
+        if heads[root] not in several or len(groups[root]) < 2:
+            continue
+        single = [i for i in groups[root] if i not in several]
+        if single:
+            heads[root] = _head(single, matches, feats, weight, groups[root])
+            changed.append(root)
+    return changed
+
+
+def _support(groups, heads, feats, weight, roots=None) -> dict[int, set[int]]:
+    """For each group (or each of `roots`), the sentences of other groups that report its fact
+    too (a sentence with several facts): they are cited for it as well. Candidates share a
+    word with the head."""
     group_of = {i: root for root, members in groups.items() for i in members}
     postings = _postings(feats)
-    support: dict[int, set[int]] = {root: set() for root in groups}
-    for root in groups:
+    roots = sorted(groups) if roots is None else roots
+    support: dict[int, set[int]] = {root: set() for root in roots}
+    for root in roots:
         head = feats[heads[root]]
         near = {i for w in head.words if len(postings[w]) <= MAX_POSTING for i in postings[w]}
         for i in sorted(near):

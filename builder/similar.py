@@ -1,12 +1,14 @@
 """Whether two sentences report the same fact: what a sentence says, and how much of it another says.
 
-A sentence is reduced to the lemmas of its content words (simplemma), with numbers
-written as digits ("zehn" is 10), the editors' optional synonyms (content/concepts.yml)
-as one token each, its negations, and its speaker. German compounds are opened up into
-their parts ("Beschwichtigungspolitik": Beschwichtigung, Politik) and words are also
-compared by stem ("Ablehnung", "ablehnen"); a word found only as a part or a stem counts
-less than the word itself, since a "Flughafen" is not a "Hafen". The speaker's own name
-and role are left out: they say who speaks, not what was said.
+A sentence is reduced to the lemmas of its content words (simplemma), with numbers written
+as digits ("zehn" is 10), the editors' optional synonyms (content/concepts.yml) as one
+token each (a word one of them covers stands in another sentence that uses any form of
+it), each person it names (people.yml) as one actor, its negations, and its speaker.
+German compounds are opened up into their parts ("Beschwichtigungspolitik":
+Beschwichtigung, Politik) and words are also compared by stem ("Ablehnung", "ablehnen"); a
+word found only as a part or a stem counts less than the word itself, since a "Flughafen"
+is not a "Hafen". The speaker's own name and role are left out: they say who speaks, not
+what was said.
 
 Words weigh by their rarity among the sentences compared (a word in every sentence says
 nothing about which fact a sentence reports). Two sentences report the same fact when
@@ -83,6 +85,7 @@ class Features:
     speaker: str | None
     named: frozenset[str] = frozenset()  # the people the sentence names (person ids)
     quoted: frozenset[str] = frozenset()  # the content lemmas of its quotations
+    synonyms: frozenset[tuple[str, str]] = frozenset()  # (word, concept token) for words an editor's concept covers
 
 
 GLOBAL = "*"  # a negation of the whole sentence ("glauben nicht, dass …")
@@ -101,11 +104,12 @@ def features(text: str, speaker: str | None = None, concepts=(), skip: frozenset
     lemmas = [content_words(m.group()) for m in spans]
     words = _lemmas(text, [m.group() for m in spans], lemmas)
     named = frozenset(pid for pid, forms in (names or {}).items() if forms & words)
-    words = (_as_actors(words, named - {speaker}, roles or {}) - skip) | set(concept_tokens(text, concepts))
+    found = _concept_matches(text, concepts)
+    words = (_as_actors(words, named - {speaker}, roles or {}) - skip) | {token for token, _m in found}
     parts = {p for w in words for p in compound_parts(w)} - words
     return Features(frozenset(words), frozenset(parts), frozenset(stem(w) for w in words),
                     frozenset(w for w in words if w[0].isdigit()), _negations(text, spans, lemmas), speaker,
-                    named, _quoted(text))
+                    named, _quoted(text), _synonyms(found, spans, lemmas))
 
 
 def _lemmas(text: str, tokens: list[str], lemmas: list[tuple[str, ...]]) -> set[str]:
@@ -165,9 +169,19 @@ def _quoted(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def concept_tokens(text: str, concepts) -> list[str]:
-    """A token for each of the editors' concepts (content/concepts.yml) the text uses."""
-    return sorted({f"⟨{c.id}⟩" for c in concepts for form in c.forms if form.search(text)})
+def _concept_matches(text: str, concepts) -> list[tuple[str, re.Match]]:
+    """(concept token, match) for each place a form of an editor's concept stands in the text."""
+    return [(f"⟨{c.id}⟩", m) for c in concepts for form in c.forms for m in form.finditer(text)]
+
+
+def _synonyms(found: list[tuple[str, re.Match]], spans: list[re.Match], lemmas) -> frozenset[tuple[str, str]]:
+    """(lemma, concept token) for each word that a form of an editor's concept covers."""
+    out: set[tuple[str, str]] = set()
+    for token, m in found:
+        for i, span in enumerate(spans):
+            if span.start() < max(m.end(), m.start() + 1) and span.end() > m.start():
+                out.update((w, token) for w in lemmas[i])
+    return frozenset(out)
 
 
 # Particles of separable verbs, which German sets apart from their verb ("lehnt … ab").
@@ -315,9 +329,12 @@ def weight_of(words, weight: dict[str, float]) -> float:
     return math.fsum(_weight(w, weight) for w in sorted(words))
 
 
-def credit(word: str, other: Features) -> float:
-    """How far a word stands in another sentence: as itself, by its parts, or as a part or stem."""
+def credit(word: str, other: Features, own: Features | None = None) -> float:
+    """How far a word stands in another sentence: as itself, as an editor's synonym, by its
+    parts, or as a part or stem."""
     if word in other.words:
+        return 1.0
+    if own is not None and any(w == word and token in other.words for w, token in own.synonyms):
         return 1.0
     parts = compound_parts(word)
     if parts and all(p in other.words or p in other.parts for p in parts[:2]):
@@ -335,7 +352,7 @@ def containment(a: Features, b: Features, weight: dict[str, float]) -> float:
     if not total:
         return 0.0
     spelt_out = _spelt_out(a, b)
-    return math.fsum(_weight(w, weight) * (1.0 if w in spelt_out else credit(w, b)) for w in sorted(a.words)) / total
+    return math.fsum(_weight(w, weight) * (1.0 if w in spelt_out else credit(w, b, a)) for w in sorted(a.words)) / total
 
 
 def _spelt_out(a: Features, b: Features) -> set[str]:
@@ -398,7 +415,7 @@ def gap(a: Features, b: Features, weight: dict[str, float]) -> float:
     word of its own that weighs much ("baut eine Schule" / "baut eine Brücke") is another fact."""
     small, large = _ordered(a, b, weight)
     total = weight_of(small.words, weight)
-    missing = [_weight(w, weight) * (1 - credit(w, large)) for w in sorted(small.words)]
+    missing = [_weight(w, weight) * (1 - credit(w, large, small)) for w in sorted(small.words)]
     return max(missing, default=0.0) / total if total else 0.0
 
 

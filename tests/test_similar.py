@@ -140,3 +140,20 @@ def test_a_person_named_with_other_titles_is_one_actor():
     assert "⟨anna-beispiel⟩" in actors[0].words and not {"anna", "oberbürgermeisterin"} & actors[0].words
     spoken = similar.features(texts[0], "anna-beispiel", names=names, roles=roles)
     assert "⟨anna-beispiel⟩" not in spoken.words  # a speaker's own name says who speaks
+
+
+def test_an_editors_synonyms_count_as_the_same_word():
+    """Words that an editor's concept (content/concepts.yml) puts together stand in each other:
+    a sentence with one form is not short of the word it says with the other."""
+    from builder.model import Concept
+    from builder.schema import compile_term
+
+    soon = Concept("soon", tuple(compile_term(f) for f in ("sofortig", "umgehend")))
+    texts = ("Der Stadtrat will sofortige Gespräche mit den Händlern am Markt.",
+             "Der Stadtrat will umgehend Gespräche mit den Händlern am Markt.")
+    plain = [similar.features(t) for t in texts]
+    edited = [similar.features(t, concepts=(soon,)) for t in texts]
+    weight = similar.weights(plain + edited)
+    assert not similar.same_fact(*plain, weight)
+    assert similar.same_fact(*edited, weight) and similar.containment(edited[0], edited[1], weight) == 1.0
+    assert ("sofortig", "⟨soon⟩") in edited[0].synonyms
