@@ -72,11 +72,21 @@ def resolve_voices(text: str, quotes, people: People, sentences: Sequence[tuple[
     out, last = [], None  # last: (where, person id) of the latest quote with a resolved person
     for quote in quotes:
         start, end = _field(quote, "speaker_start"), _field(quote, "speaker_end")
+        if start is not None and _outside_its_title(_field(quote, "start"), start, titles):
+            start = None
         speaker = Speaker() if start is None else resolve_mention(text, start, end, people, context, last)
         if speaker.person and not any(a <= start < b for a, b in titles):  # a headline's speaker is not taken up
             last = (max(start, _field(quote, "start") or start), speaker.person)
         out.append(speaker)
     return out
+
+
+def _outside_its_title(quote_start: int | None, mention_start: int, titles: Sequence[tuple[int, int]]) -> bool:
+    """Whether a quotation in a title line (a headline, a crosshead quoting someone) has its
+    speaker mention outside that line: a title names its speaker itself ("Lind: …") or not at
+    all, and the paragraph before it speaks of something else."""
+    line = next(((a, b) for a, b in titles if quote_start is not None and a <= quote_start < b), None)
+    return line is not None and not line[0] <= mention_start < line[1]
 
 
 @dataclass(frozen=True)

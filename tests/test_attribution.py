@@ -238,6 +238,19 @@ def test_a_pronoun_does_not_take_up_a_name_from_a_title_line(tmp_path, people, b
     assert said and said[0].person is None
 
 
+def test_a_quotation_printed_as_a_crosshead_does_not_take_the_speaker_before_it(tmp_path, people):
+    """A quoted line between paragraphs introduces what follows; the paragraph before it
+    speaks of something else, so it names no speaker unless the line names one itself."""
+    art = article(tmp_path, "Lind sagte, der Fluss sei sauberer geworden.\n\n"
+                            "„Die Deiche müssen höher werden“\n\n"
+                            "Der Gouverneur verlangte zuvor mehr Geld für den Hochwasserschutz.\n\n"
+                            "Berg: „Wir bauen die Deiche neu“\n")
+    said = {art.text[s.start:s.start + 12]: s.person for s in attribute(art, people)}
+    assert said.get("„Die Deiche ") is None
+    assert said.get("„Wir bauen d") == "jon-berg"
+    assert said.get("der Fluss se") == "eva-lind"
+
+
 def test_a_pronoun_takes_up_the_name_the_text_gives_under_a_heading(tmp_path, people):
     art = article(tmp_path, "Gouverneur Berg will den Hafen ausbauen lassen\n"
                             "Berg sprach am Montag in Kiel. „Der Ausbau beginnt im Frühjahr“, sagte er.\n")
