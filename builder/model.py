@@ -567,6 +567,7 @@ class Site:
     editorial: dict[tuple[str, str], Editorial] = field(default_factory=dict)  # (topic id, language) -> overview
     site_url: str | None = None  # the public address (mkdocs.yml site_url), ending in "/"
     glossary: tuple[Explained, ...] = ()  # terms explained on the pages and the glossary page
+    show_speaker: float = 0.0  # person pages list a statement from this confidence up (attribution.SHOW_SPEAKER)
 
     def editors_overview(self, topic_id: str, language: str) -> Editorial | None:
         """The editors' overview of a topic in a language, or None."""
@@ -633,8 +634,9 @@ class Site:
         return sum(1 for c in claims if article_id in c.sources)
 
     def statements_of(self, person_id: str) -> tuple[Statement, ...]:
-        """The quotations attributed to a person as their page lists them: one per cited
-        sentence (a direct one before an indirect one), in article order, and a sentence
+        """The quotations attributed to a person as their page lists them: those trusted
+        enough to name them (show_speaker), one per cited sentence (a direct one before an
+        indirect one), in article order, and a sentence
         that copies of one report print alike once (`statement_copies` gives the others). The
         people index counts these, so its numbers are what the person pages show."""
         return tuple(self._listed.get(person_id, {}))
@@ -650,7 +652,7 @@ class Site:
         listed: dict[str, dict[Statement, tuple[Citation, ...]]] = {}
         first: dict[tuple[str, str], Statement] = {}  # (person, the sentence's words) -> the statement listed
         seen = set()
-        for statement in sorted((s for s in self.statements if s.person),
+        for statement in sorted((s for s in self.statements if s.person and s.confidence >= self.show_speaker),
                                 key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
             person, citation = statement.person or "", statement.citation
             if (person, citation) in seen:

@@ -16,7 +16,7 @@ from .model import (Article, Claim, Concept, Entry, Language, Match, Person, Pos
                     Statement, StoryConfig, TopicConfig, TopicPage, When, reports_among)
 from . import dates, overview, timeline
 from .positions import positions_of
-from .attribution import continuations, quoted_by_sentence, speakers_by_sentence
+from .attribution import SHOW_SPEAKER, continuations, quoted_by_sentence, speakers_by_sentence
 from .story import relevance
 from .registry import People
 from .topics import match_article
@@ -161,8 +161,9 @@ def assemble(languages: tuple[Language, ...], articles: list[Article], topics: t
     unused = tuple(a.id for a in articles if a.id not in cited)
     flat = tuple(s for a in articles for s in statements.get(a.id, ()))
     off_story = {aid: r.reason for aid, r in judged.items() if not r.on_story}
-    return Site(languages, tuple(articles), pages, unused, built, _speaking(people, flat, sides), flat, off_story,
-                reports, tuple(sides))
+    trusted = tuple(s for s in flat if s.confidence >= SHOW_SPEAKER)
+    return Site(languages, tuple(articles), pages, unused, built, _speaking(people, trusted, sides), flat, off_story,
+                reports, tuple(sides), show_speaker=SHOW_SPEAKER)
 
 
 def _judge_and_match(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict,
