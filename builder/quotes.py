@@ -1868,7 +1868,15 @@ def _in_opening_clause(text: str, span: tuple[int, int], sentence: Sentence, bef
     Lind ein, …")."""
     tokens = sentence.tokens
     return bool(tokens) and tokens[0].lower in _ADVERBIAL_SUBORDINATORS and tokens[0].start < span[0] \
-        and any(f.cue_index > 0 for f in before)
+        and any(f.cue_index > 0 and _verb_last(text, tokens, f.cue_index) for f in before)
+
+
+def _verb_last(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether verb i stands last in its clause, or before one finite auxiliary that does, as
+    in a subordinate clause ("…, als Berg sagte,", "nachdem Berg gesagt hatte,"): not
+    "Seit Jahren fordert Berg …", where "seit" is a preposition."""
+    return _clause_final(text, tokens, i) \
+        or (i + 1 < len(tokens) and tokens[i + 1].lower in _AUXILIARIES and _clause_final(text, tokens, i + 1))
 
 
 _ADVERBIAL_SUBORDINATORS = lexicon.words("adverbial_subordinators")

@@ -1031,6 +1031,9 @@ def test_a_verb_closing_a_clause_joined_to_a_relative_clause_keeps_the_relative_
     ("Während Berg erklärte, zufrieden zu sein, „mehr geht nicht“, räumte Lind ein, sie habe Zweifel.", "Berg"),
     ("„Mehr geht nicht“, räumte Lind ein, während Berg schwieg.", "Lind"),
     ("Während Berg schwieg, sagte Lind: „Mehr geht nicht.“", "Lind"),
+    ("Nachdem Berg gesagt hatte, sie sei zufrieden, „mehr geht nicht“, räumte Lind ein, sie habe Zweifel.", "Berg"),
+    # "seit" as a preposition opens no clause: the main clause's verb comes second
+    ("Seit Jahren fordert Berg mehr Geld für Schulen, „ohne Bildung keine Zukunft“, betonte Lind.", "Lind"),
 ])
 def test_a_quote_inside_an_opening_adverbial_clause_belongs_to_its_cue(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
