@@ -635,13 +635,26 @@ def _attributive_participle(tokens: Sequence[Token], i: int, text: str) -> bool:
     """Whether token i stands as an attribute right after an article or a preposition, or
     closes an attribute an article opens with a phrase of its own ("in einem am Montag
     veröffentlichten Interview")."""
-    if _closes_extended_attribute(tokens, i, text):
+    if _closes_extended_attribute(tokens, i, text) or _attribute_after_adverb(tokens, i, text):
         return True
     if not (i and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in _ATTRIBUTE_OPENERS)
             and _joined(text, tokens[i - 1], tokens[i])):
         return False
     relative = i > 1 and tokens[i - 1].lower in RELATIVES and "," in text[tokens[i - 2].end:tokens[i - 1].start]
     return not relative  # attributive: "die geäußerte Kritik", not ", der erklärte" or "von einer „…“ sprach"
+
+
+def _attribute_after_adverb(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """Whether token i, inflected like an adjective before a noun, follows an article and one
+    uninflected adverb ("dem neu formulierten Gesetz", "die kürzlich geäußerte Kritik")."""
+    if i < 2 or not _before_noun(tokens, i, text) or tokens[i - 2].lower not in DETERMINERS:
+        return False
+    adverb = tokens[i - 1]
+    if not adverb.text.islower() or adverb.lower in PRONOUNS or adverb.lower in DETERMINERS \
+            or adverb.lower.endswith(("e", "en", "em", "er", "es")):
+        return False
+    relative = i > 2 and tokens[i - 2].lower in RELATIVES and "," in text[tokens[i - 3].end:tokens[i - 2].start]
+    return not relative and _joined(text, tokens[i - 2], adverb) and _joined(text, adverb, tokens[i])
 
 
 _ATTRIBUTE_OPENERS = _PREPOSITIONS - {"als"}  # set once: asked for every word
@@ -911,8 +924,24 @@ def _verb_frame(text: str, tokens: Sequence[Token], i: int, gap: str) -> Frame:
             first = clause_start(text, tokens, i - 1)  # "Der „Spiegel“ berichtet": a name, no boundary
     if first == i and is_boundary(gap):
         return _clause_initial_verb_frame(text, tokens, i, gap, after)
-    return _relative_clause_frame(text, tokens, i, first) or _marked_subject_frame(text, tokens, i, first, after) \
+    return _relative_clause_frame(text, tokens, i, first) or _coordinated_relative_frame(text, tokens, i, first) \
+        or _marked_subject_frame(text, tokens, i, first, after) \
         or _impersonal_frame(text, tokens, i, first, after) or _fronted_phrase_frame(text, tokens, i, first, after)
+
+
+def _coordinated_relative_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
+    """The frame of a verb that closes a clause joined by "und" to a relative clause before
+    it: the relative pronoun is its subject too, and the phrase before the verb its object
+    ("eine Erklärung, die den Plan begrüßt und die Stadt auffordert, …"), or None."""
+    if first < 2 or first >= i or tokens[first - 1].lower not in ("und", "oder", "sowie") \
+            or not _clause_final(text, tokens, i):
+        return None
+    return _relative_clause_frame(text, tokens, i, clause_start(text, tokens, first - 2))
+
+
+def _clause_final(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i ends its clause: punctuation or the sentence's end follows it."""
+    return i + 1 == len(tokens) or bool(_PUNCTUATION.search(_unquoted(text[tokens[i].end:tokens[i + 1].start])))
 
 
 def _opening_past_quotes(text: str, tokens: Sequence[Token], i: int) -> int:
@@ -1821,7 +1850,8 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     frames = [f for f in sentence.frames if f.cue]
     after = [f for f in frames if f.cue_span[0] >= span[1]]
     before = [f for f in frames if f.cue_span[1] <= span[0] and f.speaker]
-    frame = _speech_noun_cue_before(text, span, frames) or _cue_right_after(text, span, after) \
+    right_after = None if _in_opening_clause(text, span, sentence, before) else _cue_right_after(text, span, after)
+    frame = _speech_noun_cue_before(text, span, frames) or right_after \
         or _passive_cue_before_colon(text, span, sentence, frames) or _cue_before_colon(text, span, sentence, before) \
         or _cue_in_same_clause(text, span, before, after)
     if frame:
@@ -1829,6 +1859,27 @@ def _frame_for(text: str, span: tuple[int, int], sentence: Sentence) -> Frame | 
     if before:
         return _nearest_cue_before(text, span, sentence, before)
     return _later_cue(text, span, after)
+
+
+def _in_opening_clause(text: str, span: tuple[int, int], sentence: Sentence, before: list[Frame]) -> bool:
+    """Whether a quote stands in an adverbial clause that opens the sentence and has a speech
+    cue of its own: the main clause's verb comes right after that clause (verb second), so a
+    verb right after the quote does not report it ("Während Berg erklärte, …, „…“, räumte
+    Lind ein, …")."""
+    tokens = sentence.tokens
+    return bool(tokens) and tokens[0].lower in _ADVERBIAL_SUBORDINATORS and tokens[0].start < span[0] \
+        and any(f.cue_index > 0 and _verb_last(text, tokens, f.cue_index) for f in before)
+
+
+def _verb_last(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether verb i stands last in its clause, or before one finite auxiliary that does, as
+    in a subordinate clause ("…, als Berg sagte,", "nachdem Berg gesagt hatte,"): not
+    "Seit Jahren fordert Berg …", where "seit" is a preposition."""
+    return _clause_final(text, tokens, i) \
+        or (i + 1 < len(tokens) and tokens[i + 1].lower in _AUXILIARIES and _clause_final(text, tokens, i + 1))
+
+
+_ADVERBIAL_SUBORDINATORS = lexicon.words("adverbial_subordinators")
 
 
 def _speech_noun_cue_before(text: str, span: tuple[int, int], frames: list[Frame]) -> Frame | None:
@@ -1926,11 +1977,18 @@ def _trailing_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Fra
         return None
     if tokens[k].lower == "so" and k + 1 < len(tokens) and tokens[k + 1].text.islower():
         k += 1  # "„…“, so urteilte Romney"
-    if tokens[k].lower in _PREPOSITIONS or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in DETERMINERS \
-            or tokens[k].lower in KONJUNKTIV:
+    if tokens[k].lower in _NO_TRAILING_VERB:
         return None  # "„…“ komme die Regierung zum selben Ergebnis" is reported, not said
     speaker = _subject_after(text, tokens, k)
     return Frame((tokens[k].start, tokens[k].end), speaker, k, "before") if speaker else None
+
+
+# Pronouns that open a relative clause after a quote, never a cue: "„…“, was die Stadt
+# viel Geld kostet", "„…“, welche die Kommission prüft".
+_CLAUSE_PRONOUNS = RELATIVES | lexicon.words("relative_forms") | {"was", "wer", "wem", "wen"}
+# Words after a quote that are not the verb reporting it: a preposition, a conjunction, an
+# article, a Konjunktiv (reported: "„…“ komme die Regierung …") or a pronoun opening a clause.
+_NO_TRAILING_VERB = _PREPOSITIONS | _SUBORDINATORS | DETERMINERS | KONJUNKTIV | _CLAUSE_PRONOUNS
 
 
 def _introduced_by_colon(text: str, span: tuple[int, int], sentence: Sentence) -> bool:

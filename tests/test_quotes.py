@@ -993,3 +993,47 @@ def test_find_frames_misses_no_cue_by_asking_only_the_words_that_can_be_one():
             sentence = analyse_sentence(text, start, end, spans, [s for s, _ in spans])
             assert list(sentence.frames) == frames_asking_every_word(text, list(sentence.tokens), start), \
                 text[start:end]
+
+
+# --- who speaks: clause structure around the quote ------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In der kürzlich veröffentlichten Mitteilung erklärte der Kämmerer, die Kasse sei leer.", "der Kämmerer"),
+    ("Mit dem gestern verkündeten Beschluss teilte die Stadt mit, die Fähre fahre seltener.", "die Stadt"),
+])
+def test_a_participle_between_an_article_and_its_noun_after_an_adverb_is_no_speech_verb(text, speaker):
+    assert only(indirect(text)).speaker(text) == speaker
+
+
+def test_a_participle_after_an_adverb_gives_no_speaker_to_the_noun_it_describes():
+    text = "Mit dem neu formulierten Paragraphen soll eine Lücke geschlossen werden, „um die Bürger besser zu schützen“."
+    assert all(q.speaker(text) != "Paragraphen" and cue(q, text) != "formulierten" for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Im Register stehen Name und Adresse, aber auch „die Zahl der Kinder im Haushalt“, was Schlüsse zulässt.",
+    "Gezählt werden Bäume und „alte Hecken am Wegrand“, welche die Gemeinde pflegt.",
+])
+def test_a_relative_pronoun_after_a_quote_opens_a_clause_and_is_no_cue(text):
+    assert all(cue(q, text) not in ("was", "welche") for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Am Montag trat ein Bündnis auf, das den Neubau mit „großer Sorge“ sieht und die Verwaltung auffordert, "
+     "die Pläne zu prüfen.", "ein Bündnis"),
+    ("Die Ministerin sprach mit den Bauern und die Bauern forderten: „Wir brauchen Regen.“", "die Bauern"),
+])
+def test_a_verb_closing_a_clause_joined_to_a_relative_clause_keeps_the_relative_subject(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Während Berg erklärte, zufrieden zu sein, „mehr geht nicht“, räumte Lind ein, sie habe Zweifel.", "Berg"),
+    ("„Mehr geht nicht“, räumte Lind ein, während Berg schwieg.", "Lind"),
+    ("Während Berg schwieg, sagte Lind: „Mehr geht nicht.“", "Lind"),
+    ("Nachdem Berg gesagt hatte, sie sei zufrieden, „mehr geht nicht“, räumte Lind ein, sie habe Zweifel.", "Berg"),
+    # "seit" as a preposition opens no clause: the main clause's verb comes second
+    ("Seit Jahren fordert Berg mehr Geld für Schulen, „ohne Bildung keine Zukunft“, betonte Lind.", "Lind"),
+])
+def test_a_quote_inside_an_opening_adverbial_clause_belongs_to_its_cue(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
