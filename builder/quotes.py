@@ -968,7 +968,23 @@ def _relative_clause_frame(text: str, tokens: Sequence[Token], i: int, first: in
     """The frame of a verb in a clause after a comma that a relative pronoun opens, or None."""
     if first == 0 or first >= i - 1 or "," not in text[tokens[first - 1].end:tokens[first].start]:
         return None
-    return _object_relative_frame(text, tokens, i, first) or _subject_relative_frame(text, tokens, i, first)
+    return _prepositional_relative_frame(text, tokens, i, first) or _object_relative_frame(text, tokens, i, first) \
+        or _subject_relative_frame(text, tokens, i, first)
+
+
+def _prepositional_relative_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
+    """The frame of a verb-last clause that a preposition and a relative pronoun open: the
+    pronoun is no subject, the phrase after it speaks ("ein Treffen, nach dem Berg „…“
+    gefordert hatte"), or None. After a comma, a preposition and an article ("nach dem
+    Treffen") open no clause with its verb last."""
+    if first + 2 >= i or tokens[first].lower not in _PREPOSITIONS \
+            or tokens[first + 1].lower not in _PRONOUN_AFTER_PREPOSITION or not _verb_last(text, tokens, i):
+        return None
+    speaker = noun_phrase_after(text, tokens, first + 2)
+    return Frame((tokens[i].start, tokens[i].end), speaker, i, "after") if speaker else None
+
+
+_PRONOUN_AFTER_PREPOSITION = RELATIVES | lexicon.words("relative_forms") | {"den"}  # "nach dem", "bei der", "für den"
 
 
 def _object_relative_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:

@@ -1037,3 +1037,15 @@ def test_a_verb_closing_a_clause_joined_to_a_relative_clause_keeps_the_relative_
 ])
 def test_a_quote_inside_an_opening_adverbial_clause_belongs_to_its_cue(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Berg äußerte sich nach einem Treffen mit Lind, nach dem Lind „sofortige“ Gespräche gefordert hatte.", "Lind"),
+    ("Berg kam zu der Sitzung, bei der die Ministerin die Pläne als „längst überfällig“ bezeichnet hatte.",
+     "die Ministerin"),
+])
+def test_a_clause_opened_by_a_preposition_and_a_relative_pronoun_speaks_for_itself(text, speaker):
+    """In ", nach dem Lind … gefordert hatte" the pronoun is no subject: the phrase after it
+    speaks the quote of its clause, not the subject of the main clause."""
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and text[direct[0].speaker_start:direct[0].speaker_end] == speaker
