@@ -2677,8 +2677,9 @@ def _content_span(text: str, frame: Frame, sentence: Sentence, index: int) -> tu
 
 def _not_content(text: str, frame: Frame, sentence: Sentence, inside: list[Token]) -> bool:
     """Whether the clause a frame would report is no reported content after all."""
-    if inside[0].lower == "während" and frame.content == "after":
-        return True  # "Sie teilte das Ergebnis mit, während die Stadt … bestätigte"
+    if inside[0].lower in _ADVERBIAL_OPENERS and frame.content == "after" \
+            and not any(t.lower in KONJUNKTIV for t in inside):
+        return True  # "Sie teilte das Ergebnis mit, während die Stadt … bestätigte": no report
     if inside[0].lower in _COORDINATORS and not any(_verbal(t) for t in inside):
         return True  # "bestätigte … Sorgen der Fischer, aber auch von Seglern"
     return frame.content == "after" and inside[0].lower not in _CONTENT_OPENERS \
@@ -2701,6 +2702,10 @@ def _relative_clause(tokens: Sequence[Token]) -> bool:
 
 
 _RELATIVE_FORMS = lexicon.words("relative_forms")
+# Subordinators of time, cause and concession: a clause they open after a cue tells when or
+# why, not what was said, unless a Konjunktiv in it reports ("…, nachdem die Stadt … habe, sei …").
+# "Als" and "wenn" are left out: they also open a comparison or a condition a speaker states.
+_ADVERBIAL_OPENERS = lexicon.words("adverbial_subordinators") - {"als", "wenn"}
 
 # Words that open a clause reporting what was said ("…, dass", "…, ob", "…, wie").
 _CONTENT_OPENERS = lexicon.words("content_openers")

@@ -1049,3 +1049,13 @@ def test_a_clause_opened_by_a_preposition_and_a_relative_pronoun_speaks_for_itse
     speaks the quote of its clause, not the subject of the main clause."""
     direct = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert direct and text[direct[0].speaker_start:direct[0].speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Berg sprach am Montag vor dem Rat, nachdem Lind neue Deiche gefordert hatte.", False),
+    ("Die Ministerin meldete sich zu Wort, weil die Stadt den Hafen schließen will.", False),
+    ("Berg sagte, nachdem die Stadt gespart habe, sei der Hafen verfallen.", True),
+])
+def test_a_clause_of_time_or_cause_after_a_cue_is_no_report_without_a_konjunktiv(text, reported):
+    indirect = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert bool(indirect) == reported, [text[q.start:q.end] for q in indirect]
