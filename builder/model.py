@@ -634,16 +634,21 @@ class Site:
         return sum(1 for c in claims if article_id in c.sources)
 
     def statements_of(self, person_id: str) -> tuple[Statement, ...]:
-        """The quotations attributed to a person as their page lists them: those trusted
-        enough to name them (show_speaker), one per cited sentence (a direct one before an
-        indirect one), in article order, and a sentence
-        that copies of one report print alike once (`statement_copies` gives the others). The
-        people index counts these, so its numbers are what the person pages show."""
+        """The quotations attributed to a person as their page lists them (see `lists`), one
+        per cited sentence (a direct one before an indirect one), in article order, and a
+        sentence that copies of one report print alike once (`statement_copies` gives the
+        others). The people index counts these, so its numbers are what the person pages show."""
         return tuple(self._listed.get(person_id, {}))
 
     def statement_copies(self, person_id: str, statement: Statement) -> tuple[Citation, ...]:
         """The other articles' citations of a listed statement's sentence, word for word."""
         return self._listed.get(person_id, {}).get(statement, ())
+
+    def lists(self, statement: Statement) -> bool:
+        """Whether a person page lists a statement: its person is trusted enough to be named
+        (show_speaker) and the sentence around it is theirs, not the writer's (an analysis
+        after their words, a report of someone's reaction to them)."""
+        return bool(statement.person) and statement.voices_sentence and statement.confidence >= self.show_speaker
 
     @cached_property
     def _listed(self) -> dict[str, dict[Statement, tuple[Citation, ...]]]:
@@ -652,7 +657,7 @@ class Site:
         listed: dict[str, dict[Statement, tuple[Citation, ...]]] = {}
         first: dict[tuple[str, str], Statement] = {}  # (person, the sentence's words) -> the statement listed
         seen = set()
-        for statement in sorted((s for s in self.statements if s.person and s.confidence >= self.show_speaker),
+        for statement in sorted((s for s in self.statements if self.lists(s)),
                                 key=lambda s: (s.citation.article, s.citation.start, s.kind != "direct")):
             person, citation = statement.person or "", statement.citation
             if (person, citation) in seen:

@@ -7,6 +7,7 @@ functions at the end compute what the pages show of it (dates, timeline, positio
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from .claims import group_matches, make_claim
 from .copies import find_reports
@@ -161,9 +162,9 @@ def assemble(languages: tuple[Language, ...], articles: list[Article], topics: t
     unused = tuple(a.id for a in articles if a.id not in cited)
     flat = tuple(s for a in articles for s in statements.get(a.id, ()))
     off_story = {aid: r.reason for aid, r in judged.items() if not r.on_story}
-    trusted = tuple(s for s in flat if s.confidence >= SHOW_SPEAKER)
-    return Site(languages, tuple(articles), pages, unused, built, _speaking(people, trusted, sides), flat, off_story,
-                reports, tuple(sides), show_speaker=SHOW_SPEAKER)
+    site = Site(languages, tuple(articles), pages, unused, built, (), flat, off_story, reports, tuple(sides),
+                show_speaker=SHOW_SPEAKER)
+    return replace(site, people=_speaking(people, tuple(filter(site.lists, flat)), sides))
 
 
 def _judge_and_match(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict,

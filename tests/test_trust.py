@@ -293,14 +293,17 @@ def test_a_sentence_that_copies_of_one_report_print_alike_is_listed_once(tmp_pat
 def test_a_person_page_lists_only_statements_trusted_enough_to_name_them():
     # A far pronoun's guess (low confidence) names nobody on a topic page; the person page
     # and the people index leave it out too, and the site's export keeps it with its figure.
+    # So is a sentence that is the writer's own around the person's words ("Er reagierte
+    # damit auf Bergs Forderung, …"): the page would show the writer's words as hers.
     from builder.attribution import SHOW_SPEAKER
     from builder.model import Citation, Site, Statement
 
-    def said(start: int, confidence: float) -> Statement:
+    def said(start: int, confidence: float, voices_sentence: bool = True) -> Statement:
         cite = Citation("bericht", 1, 0, start, start + 20, "„Der Hafen wächst“, sagte sie.")
-        return Statement("direct", start, start + 20, "anna-berg", "sie", (cite,), confidence=confidence)
+        return Statement("direct", start, start + 20, "anna-berg", "sie", (cite,), confidence=confidence,
+                         voices_sentence=voices_sentence)
 
-    sure, guess = said(0, SHOW_SPEAKER), said(40, SHOW_SPEAKER - 0.3)
-    site = Site((), (), (), (), "2025-01-01", statements=(sure, guess), show_speaker=SHOW_SPEAKER)
+    sure, guess, framed = said(0, SHOW_SPEAKER), said(40, SHOW_SPEAKER - 0.3), said(80, 0.9, voices_sentence=False)
+    site = Site((), (), (), (), "2025-01-01", statements=(sure, guess, framed), show_speaker=SHOW_SPEAKER)
     assert site.statements_of("anna-berg") == (sure,)
     assert Site((), (), (), (), "2025-01-01", statements=(sure, guess)).statements_of("anna-berg") == (sure, guess)
