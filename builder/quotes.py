@@ -2951,7 +2951,11 @@ class _Thread:
         a Konjunktiv I does."""
         if not sentence.frames and self.continuing \
                 and (sentence.reported or (sentence.konjunktiv and not self.paused)):  # a sequel
-            self.continuing, self.paused = _continue(self.text, self.continuing, sentence, quotes), False
+            if _reports_in_main_clause(self.text, sentence) or _opens_with_pronoun(sentence):
+                self.continuing, self.paused = _continue(self.text, self.continuing, sentence, quotes), False
+            else:  # the writer telling what someone else did and said: not the speaker before
+                quotes.append(_told_by_writer(self.text, sentence, found))
+                self.continuing = None
         elif not sentence.frames and not sentence.quoted:
             self.paused = True
         elif sentence.frames:
@@ -2971,6 +2975,37 @@ class _Thread:
         named = [f.speaker for f in sentence.frames if f.speaker] + [s for s in [self.carried] if s]
         if named:
             self.recent = max(named)
+
+
+def _reports_in_main_clause(text: str, sentence: Sentence) -> bool:
+    """Whether a Konjunktiv stands before the sentence's first content clause (", dass …"):
+    free indirect speech reports in its main clause; "X wies zurück, dass es … sei" is the
+    writer telling what someone else did, with the Konjunktiv only in what that one said."""
+    for k, token in enumerate(sentence.tokens):
+        if token.lower in _CONTENT_OPENERS and k and "," in text[sentence.tokens[k - 1].end:token.start]:
+            return False
+        if token.lower in KONJUNKTIV or token.lower in _KONJUNKTIV_II_MAIN:
+            return True
+    return False
+
+
+_KONJUNKTIV_II_MAIN = lexicon.words("konjunktiv_ii_main")
+
+
+def _told_by_writer(text: str, sentence: Sentence, found: list[Quote]) -> Quote:
+    """A Konjunktiv sentence that tells what someone other than the speaker before said: its
+    speaker is the one a quotation of its own names in it ("X schlug zurück, dass es
+    „bedauerlich“ sei"), else none."""
+    span = _strip_span(text, sentence.start, sentence.end) or (sentence.start, sentence.end)
+    named = [q for q in found if q.kind == DIRECT and q.speaker_start is not None
+             and sentence.start <= q.speaker_start < sentence.end]
+    speaker = (named[0].speaker_start, named[0].speaker_end) if named else (None, None)
+    return Quote(INDIRECT, span[0], span[1], *speaker)
+
+
+def _opens_with_pronoun(sentence: Sentence) -> bool:
+    """Whether a sentence opens with "er" or "sie": the speaker before is still its subject."""
+    return bool(sentence.tokens) and sentence.tokens[0].lower in ("er", "sie")
 
 
 def _as_cue_speaker(quote: Quote, sentence: Sentence) -> Quote:

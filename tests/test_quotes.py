@@ -1059,3 +1059,23 @@ def test_a_clause_opened_by_a_preposition_and_a_relative_pronoun_speaks_for_itse
 def test_a_clause_of_time_or_cause_after_a_cue_is_no_report_without_a_konjunktiv(text, reported):
     indirect = [q for q in extract_quotes(text) if q.kind == "indirect"]
     assert bool(indirect) == reported, [text[q.start:q.end] for q in indirect]
+
+
+@pytest.mark.parametrize("second, goes_on", [
+    ("Der Verband hielt dem entgegen, dass der Hafen erst neu gebaut worden sei.", False),  # another subject
+    ("Sie blieb dabei, dass der Hafen erst neu gebaut worden sei.", True),  # the speaker still
+    ("Ein Ausbau wäre teuer, sodass die Stadt sparen müsse.", True),  # the sequel reports in its main clause
+])
+def test_a_konjunktiv_only_in_a_content_clause_goes_on_with_the_speaker_only_after_a_pronoun(second, goes_on):
+    text = "Die Ministerin sagte, der Hafen sei zu klein. " + second
+    later = [q for q in extract_quotes(text) if q.kind == "indirect" and q.end > text.index(second)]
+    assert later, second
+    speaker = later[-1].speaker_start
+    assert (speaker is not None and text[speaker:later[-1].speaker_end] == "Die Ministerin") == goes_on
+
+
+def test_a_sentence_told_by_the_writer_takes_the_speaker_its_own_quotation_names():
+    text = ("Die Ministerin sagte, der Hafen sei zu klein. "
+            "Der Verband hielt dem entgegen, dass der Ausbau „viel zu teuer“ sei.")
+    later = [q for q in extract_quotes(text) if q.kind == "indirect" and q.start > text.index("Der Verband") - 1]
+    assert [text[q.speaker_start:q.speaker_end] for q in later if q.speaker_start is not None] == ["Der Verband"]
