@@ -547,6 +547,11 @@ class TopicPage:
         return tuple(c for c in self.claims if c.section == section_id)
 
 
+# Copies of one report print its words alike, its quotation marks and the stop around them
+# not always („…“, “…”; "….“" or "“."): sentences are compared by their words.
+_WORD = re.compile(r"\w+")
+
+
 @dataclass(frozen=True)
 class Site:
     """Everything the pages show (site.assemble makes it), with the lookups the pages make
@@ -641,7 +646,8 @@ class Site:
         return tuple(self._listed.get(person_id, {}))
 
     def statement_copies(self, person_id: str, statement: Statement) -> tuple[Citation, ...]:
-        """The other articles' citations of a listed statement's sentence, word for word."""
+        """The other articles' citations of a listed statement's sentence, word for word
+        (whatever quotation marks they print)."""
         return self._listed.get(person_id, {}).get(statement, ())
 
     def lists(self, statement: Statement) -> bool:
@@ -663,7 +669,7 @@ class Site:
             if (person, citation) in seen:
                 continue
             seen.add((person, citation))
-            words = (person, " ".join(citation.quote.split()))
+            words = (person, " ".join(_WORD.findall(citation.quote)))
             mine = listed.setdefault(person, {})
             if words in first and first[words].citation.article != citation.article:
                 mine[first[words]] += (citation,)

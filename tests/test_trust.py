@@ -271,14 +271,18 @@ def test_every_link_has_an_accessible_name(seed, prefix):
             assert re.search(r"\w", name), f"{topic}: a link named only {name!r} ({link['href']})"
 
 
-def test_a_sentence_that_copies_of_one_report_print_alike_is_listed_once(tmp_path):
-    # Two portals print the same agency text: the person page lists its sentence once,
-    # citing both, and the people index counts it once.
+@pytest.mark.parametrize("marks", ["„“", "“”", "»«"])
+def test_a_sentence_that_copies_of_one_report_print_alike_is_listed_once(tmp_path, marks):
+    # Two portals print the same agency text (one perhaps with other quotation marks): the
+    # person page lists its sentence once, citing both, and the people index counts it once.
     report = ("Der US-Verteidigungsminister Pete Hegseth sagte am Mittwoch in Brüssel, die Ukraine müsse mit den "
-              "europäischen Verbündeten über Sicherheitsgarantien und Friedensverhandlungen sprechen.\n\n"
+              "europäischen Verbündeten über „Sicherheitsgarantien“ und Friedensverhandlungen sprechen.\n\n"
               "Die Nato-Verteidigungsminister berieten in Brüssel über den Krieg in der Ukraine und über "
               "Friedensverhandlungen mit Russland.\n")
-    root = make_project(tmp_path / "project", {"portal_one.txt": report, "portal_two.txt": report})
+    copy = report.replace("„Sicherheitsgarantien“", f"{marks[0]}Sicherheitsgarantien{marks[1]}")
+    if marks == "»«":  # and the full stop inside the closing mark
+        copy = copy.replace("sprechen.\n", "sprechen.«\n").replace("über »Sicherheitsgarantien«", "über »Sicherheitsgarantien")
+    root = make_project(tmp_path / "project", {"portal_one.txt": report, "portal_two.txt": copy})
     out = io.StringIO()
     assert build(Project(root), run_mkdocs=False, out=out) == 0, out.getvalue()
     page = markdown(root, "people/pete-hegseth", "de")
