@@ -266,7 +266,8 @@ def render_all(project: Project, site: Site, strings: dict, catalogs: dict, repo
             own = {path: static.pop(publish.localized_name(path, lang.code, default)).decode("utf-8")
                    for path in publish.static_pages(project.site_src, default)
                    if publish.localized_name(path, lang.code, default) in static}
-            pages, counts = render_site(site, project.site_src / "templates", lang.code, catalogs, strings, own)
+            pages, counts = render_site(site, project.site_src / "templates", lang.code, catalogs, strings, own,
+                                        project.build / "cache" / "pages")
             for path, text in pages.items():
                 files[publish.localized_name(path, lang.code, default)] = text.encode("utf-8")
             report.coverage[lang.name] = _coverage(counts)

@@ -24,6 +24,7 @@ from .config import STORY
 from .model import Article, Block, Citation, Claim, Entry, Site
 from .site import date_note, events, events_of, positions, undated
 from .read import web_address
+from .sourcecache import SourcePages
 
 # Characters Markdown (with the site's extensions) would read as syntax, escaped with a
 # backslash; "<", ">" and "&" become HTML entities instead (a backslash before them would
@@ -146,10 +147,12 @@ def quote_kind(statement, text: Text, page: Page) -> str:
 class Renderer:
     """Renders every page of the site in one language."""
 
-    def __init__(self, site: Site, env: jinja2.Environment, language: str, catalogs: dict, strings: dict):
+    def __init__(self, site: Site, env: jinja2.Environment, language: str, catalogs: dict, strings: dict,
+                 kept: SourcePages | None = None):
         self.site, self.env, self.language = site, env, language
         self.catalogs, self.strings = catalogs, strings
         self.counts: dict[str, dict[str, int]] = {}  # page path -> texts by state
+        self.kept = kept  # the source pages of earlier builds
 
     @functools.cached_property
     def timeline(self) -> tuple[Entry, ...]:
@@ -284,14 +287,27 @@ class Renderer:
             out[path] = self.render("person.md.j2", self.page(path), description, person=person,
                                     statements=self.site.statements_of(person.id))
         for article in self.site.articles:
-            path = f"sources/{article.id}.md"
-            page = self.page(path)
-            title = Localizer(self.language, self.catalogs).text(title_segment(article)).text
-            known = ", ".join(x for x in (article.meta.publisher, article.meta.date) if x)
-            description = f"{words('coverage_source')}: {title}" + (f" ({known})" if known else "")
-            out[path] = self.render("source.md.j2", page, description, article=article,
-                                    blocks=[(b, self.block_texts(article, b, page)) for b in article.blocks])
+            out[f"sources/{article.id}.md"] = self.source_page(article)
         return out
+
+    def source_page(self, article: Article) -> str:
+        """An article's source page: as an earlier build rendered it when nothing it shows
+        changed (sourcecache), else rendered (and kept)."""
+        path = f"sources/{article.id}.md"
+        key = self.kept.key(article) if self.kept else ""
+        stored = self.kept.get(key) if self.kept else None
+        if stored is not None:
+            markdown, self.counts[path] = stored
+            return markdown
+        page = self.page(path)
+        title = Localizer(self.language, self.catalogs).text(title_segment(article)).text
+        known = ", ".join(x for x in (article.meta.publisher, article.meta.date) if x)
+        description = f"{self.plain('coverage_source')}: {title}" + (f" ({known})" if known else "")
+        markdown = self.render("source.md.j2", page, description, article=article,
+                               blocks=[(b, self.block_texts(article, b, page)) for b in article.blocks])
+        if self.kept:
+            self.kept.put(key, (markdown, self.counts[path]))
+        return markdown
 
     def plain(self, key: str) -> str:
         """A UI string as plain text, not counted in the page's translation state (a page's
@@ -469,11 +485,14 @@ def first_paragraph(markdown: str) -> str:
     return ""
 
 
-def render_site(site: Site, templates: Path, language: str, catalogs: dict, strings: dict, static: dict | None = None):
+def render_site(site: Site, templates: Path, language: str, catalogs: dict, strings: dict, static: dict | None = None,
+                kept: Path | None = None):
     """Render every page of `site` in `language`: ({path: Markdown}, {path: texts by state}).
     `static` holds the hand-written pages of this language by their default-language path
-    ({"about.md": Markdown}); they come back with front matter (`Renderer.static_page`)."""
-    renderer = Renderer(site, environment(templates), language, catalogs, strings)
+    ({"about.md": Markdown}); they come back with front matter (`Renderer.static_page`).
+    `kept` is a folder where source pages are kept between builds (sourcecache)."""
+    pages_kept = SourcePages(kept, templates, site, language, catalogs, strings) if kept else None
+    renderer = Renderer(site, environment(templates), language, catalogs, strings, pages_kept)
     pages = renderer.pages()
     for path, text in sorted((static or {}).items()):
         pages[path] = renderer.static_page(path, text)
