@@ -126,6 +126,7 @@ class Catalog:
         self._po.wrapwidth = 0  # never wrap: one line per msgid, stable diffs
         self._entries = {entry.msgctxt: entry for entry in po}
         self._memory: dict[str, Translation] | None = None
+        self._syncs: list[bool] = []  # for each sync since loading: whether it added, changed, revived or obsoleted
         _set_header(po, language, source_language)
 
     @classmethod
@@ -153,6 +154,7 @@ class Catalog:
                 _make_obsolete(entry)
                 counts["obsoleted"] += 1
         self._memory = None
+        self._syncs.append(any(counts[k] for k in ("added", "changed", "revived", "obsoleted")))
         return SyncResult(**counts)
 
     def lookup(self, segment: Segment) -> Translation:
@@ -240,7 +242,12 @@ class Catalog:
         return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
     def saved(self, data: bytes | None = None) -> bool:
-        """Whether the file holds exactly this catalog (`data`: its bytes, if already made)."""
+        """Whether the file holds exactly this catalog (`data`: its bytes, if already made).
+        After loading and one sync that added, changed, revived or obsoleted an entry it does not
+        (only a later sync could undo that), and the catalog, tens of thousands of entries on a
+        big site, is not written out to see it."""
+        if data is None and self._syncs == [True]:
+            return False
         data = self.to_bytes() if data is None else data
         return self.path.exists() and self.path.read_bytes() == data
 

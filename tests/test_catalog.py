@@ -315,3 +315,21 @@ def test_a_claim_that_goes_on_over_two_sentences_shows_both_or_neither_translate
     review(tmp_path / "en.po", {"a.2": "Traders are said to be worried."})
     whole = Localizer("en", {"en": Catalog.load(tmp_path / "en.po", "en")}).joined([first, second])
     assert (whole.text, whole.state) == ("Customs duty rises. Traders are said to be worried.", REVIEWED)
+
+
+def test_saved_after_a_sync_agrees_with_the_bytes_on_disk(tmp_path):
+    path = tmp_path / "en.po"
+    saved_catalog(path, [seg("a.1", "Eins."), seg("a.2", "Zwei.")])
+    cases = {"nothing new": [[seg("a.1", "Eins."), seg("a.2", "Zwei.")]],
+             "one added": [[seg("a.1", "Eins."), seg("a.2", "Zwei."), seg("a.3", "Drei.")]],
+             "one changed": [[seg("a.1", "Eins!"), seg("a.2", "Zwei.")]],
+             "one obsoleted": [[seg("a.1", "Eins.")]],
+             "obsoleted, then back": [[seg("a.1", "Eins.")], [seg("a.1", "Eins."), seg("a.2", "Zwei.")]]}
+    for case, syncs in cases.items():
+        catalog = Catalog.load(path, "en")
+        for segments in syncs:
+            catalog.sync(segments)
+        assert catalog.saved() == (catalog.to_bytes() == path.read_bytes()), case
+    catalog = Catalog.load(path, "en")
+    catalog.sync([seg("a.1", "Eins."), seg("a.2", "Zwei."), seg("a.3", "Drei.")])
+    assert not catalog.saved()
