@@ -124,7 +124,7 @@ def _lemmas(text: str, tokens: list[str], lemmas: list[tuple[str, ...]]) -> set[
 
 def _as_actors(words: set[str], named: frozenset[str], roles: dict) -> set[str]:
     """The words with each person the sentence names as one token: the first name, title and
-    role noun that name them ("der russische Staatschef Wladimir Putin", "Präsident Putin")
+    role noun that name them ("die Oberbürgermeisterin Anna Beispiel", "Stadtchefin Beispiel")
     say who, not what, and differ from report to report."""
     for pid in sorted(named):
         words = (words - roles.get(pid, frozenset())) | {f"⟨{pid}⟩"}
