@@ -207,6 +207,8 @@ DETERMINERS = lexicon.words("determiners")
 PRONOUNS = lexicon.words("pronouns")
 
 RELATIVES = lexicon.words("relatives")
+_RELATIVE_FORMS = lexicon.words("relative_forms")  # "dem", "denen", "dessen" …
+_ADVERBIAL_SUBORDINATORS = lexicon.words("adverbial_subordinators")
 
 # Adverbs that may stand between a fronted verb and its subject ("sagte auch Berg").
 _SKIP_ADVERBS = lexicon.words("skip_adverbs")
@@ -984,7 +986,7 @@ def _prepositional_relative_frame(text: str, tokens: Sequence[Token], i: int, fi
     return Frame((tokens[i].start, tokens[i].end), speaker, i, "after") if speaker else None
 
 
-_PRONOUN_AFTER_PREPOSITION = RELATIVES | lexicon.words("relative_forms") | {"den"}  # "nach dem", "bei der", "für den"
+_PRONOUN_AFTER_PREPOSITION = RELATIVES | _RELATIVE_FORMS | {"den"}  # "nach dem", "bei der", "für den"
 
 
 def _object_relative_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
@@ -1895,9 +1897,6 @@ def _verb_last(text: str, tokens: Sequence[Token], i: int) -> bool:
         or (i + 1 < len(tokens) and tokens[i + 1].lower in _AUXILIARIES and _clause_final(text, tokens, i + 1))
 
 
-_ADVERBIAL_SUBORDINATORS = lexicon.words("adverbial_subordinators")
-
-
 def _speech_noun_cue_before(text: str, span: tuple[int, int], frames: list[Frame]) -> Frame | None:
     """The last speech-noun cue with a speaker before the quote, when no later cue precedes the quote."""
     noun = [f for f in frames if f.cue_span[1] <= span[0] and f.speaker
@@ -2001,7 +2000,7 @@ def _trailing_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Fra
 
 # Pronouns that open a relative clause after a quote, never a cue: "„…“, was die Stadt
 # viel Geld kostet", "„…“, welche die Kommission prüft".
-_CLAUSE_PRONOUNS = RELATIVES | lexicon.words("relative_forms") | {"was", "wer", "wem", "wen"}
+_CLAUSE_PRONOUNS = RELATIVES | _RELATIVE_FORMS | {"was", "wer", "wem", "wen"}
 # Words after a quote that are not the verb reporting it: a preposition, a conjunction, an
 # article, a Konjunktiv (reported: "„…“ komme die Regierung …") or a pronoun opening a clause.
 _NO_TRAILING_VERB = _PREPOSITIONS | _SUBORDINATORS | DETERMINERS | KONJUNKTIV | _CLAUSE_PRONOUNS
@@ -2689,7 +2688,7 @@ def _not_content(text: str, frame: Frame, sentence: Sentence, inside: list[Token
 def _in_adverbial_clause(text: str, sentence: Sentence, frame: Frame) -> bool:
     """Whether the cue stands in an adverbial clause that opens the sentence ("Als …")."""
     tokens = sentence.tokens
-    return bool(tokens) and frame.cue_index > 0 and tokens[0].lower in lexicon.words("adverbial_subordinators") \
+    return bool(tokens) and frame.cue_index > 0 and tokens[0].lower in _ADVERBIAL_SUBORDINATORS \
         and "," not in text[tokens[0].start:tokens[frame.cue_index].start]
 
 
@@ -2701,11 +2700,10 @@ def _relative_clause(tokens: Sequence[Token]) -> bool:
         and not any(t.lower in finite or t.lower in KONJUNKTIV for t in tokens[2:-1])
 
 
-_RELATIVE_FORMS = lexicon.words("relative_forms")
 # Subordinators of time, cause and concession: a clause they open after a cue tells when or
 # why, not what was said, unless a Konjunktiv in it reports ("…, nachdem die Stadt … habe, sei …").
 # "Als" and "wenn" are left out: they also open a comparison or a condition a speaker states.
-_ADVERBIAL_OPENERS = lexicon.words("adverbial_subordinators") - {"als", "wenn"}
+_ADVERBIAL_OPENERS = _ADVERBIAL_SUBORDINATORS - {"als", "wenn"}
 
 # Words that open a clause reporting what was said ("…, dass", "…, ob", "…, wie").
 _CONTENT_OPENERS = lexicon.words("content_openers")
@@ -2815,7 +2813,7 @@ def reported_quotes(text: str, sentence: Sentence) -> list[Quote]:
         speaker = _judge(text, sentence, frame)
         if speaker and frame.cue and _labelling(text[frame.cue[0]:frame.cue[1]]) \
                 and text[speaker[0]:speaker[1]].lower() not in _GENERIC_SPEAKERS:
-            span = _strip_span(text, sentence.start, sentence.end) or (sentence.start, sentence.end)
+            span = _sentence_span(text, sentence)
             return [Quote(REPORTED, span[0], span[1], *speaker, *frame.cue)]
     return []
 
@@ -2996,7 +2994,7 @@ def _told_by_writer(text: str, sentence: Sentence, found: list[Quote]) -> Quote:
     """A Konjunktiv sentence that tells what someone other than the speaker before said: its
     speaker is the one a quotation of its own names in it ("X schlug zurück, dass es
     „bedauerlich“ sei"), else none."""
-    span = _strip_span(text, sentence.start, sentence.end) or (sentence.start, sentence.end)
+    span = _sentence_span(text, sentence)
     named = [q for q in found if q.kind == DIRECT and q.speaker_start is not None
              and sentence.start <= q.speaker_start < sentence.end]
     speaker = (named[0].speaker_start, named[0].speaker_end) if named else (None, None)
@@ -3041,9 +3039,14 @@ def _join_adjacent(text: str, quotes: list[Quote]) -> list[Quote]:
     return joined
 
 
+def _sentence_span(text: str, sentence: Sentence) -> tuple[int, int]:
+    """The span of a whole sentence as a quotation takes it: without the space around it."""
+    return _strip_span(text, sentence.start, sentence.end) or (sentence.start, sentence.end)
+
+
 def _continue(text: str, previous: Quote, sentence: Sentence, quotes: list[Quote]) -> Quote:
     """Extend reported speech over a following Konjunktiv sentence (free indirect speech)."""
-    span = _strip_span(text, sentence.start, sentence.end) or (sentence.start, sentence.end)
+    span = _sentence_span(text, sentence)
     if previous.kind == INDIRECT and previous.cue_start is None and previous in quotes:
         quotes.remove(previous)
         merged = Quote(INDIRECT, previous.start, span[1], previous.speaker_start, previous.speaker_end)
