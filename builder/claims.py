@@ -53,12 +53,13 @@ def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | 
     feats = [features(m.sentence.text, m.speaker, concepts, roles.get(m.speaker or "", frozenset()), named, roles)
              for m in matches]
     weight = weight or weights(feats)
-    groups = _grow(feats, weight)
+    postings = _postings(feats)
+    groups = _grow(feats, weight, postings)
     heads = {root: _head(members, matches, feats, weight) for root, members in groups.items()}
     groups, heads, apart = _set_apart(groups, heads, feats, weight)
-    support = _support(groups, heads, feats, weight)
+    support = _support(groups, heads, feats, weight, postings)
     changed = _single_fact_heads(groups, heads, support, matches, feats, weight)
-    support.update(_support(groups, heads, feats, weight, changed))
+    support.update(_support(groups, heads, feats, weight, postings, changed))
     for root, members in apart.items():
         support[root] |= members  # still cited for the fact its head tells
     absorbed = _absorbed(groups, heads, support, feats, weight)
@@ -86,7 +87,7 @@ def _going_on(head: Match, members: list[Match]) -> tuple[Match, ...]:
     return tuple(chain)
 
 
-def _grow(feats: list[Features], weight: dict[str, float]) -> dict[int, list[int]]:
+def _grow(feats: list[Features], weight: dict[str, float], postings: dict[str, list[int]]) -> dict[int, list[int]]:
     """Groups of sentences that report one fact: root (smallest index) -> members, sorted."""
     scores: dict[tuple[int, int], float] = {}
 
@@ -100,7 +101,7 @@ def _grow(feats: list[Features], weight: dict[str, float]) -> dict[int, list[int
 
     # Sentences alike both ways join first; one that reports more (a second fact) joins last.
     pairs = [(min(containment(feats[i], feats[j], weight), containment(feats[j], feats[i], weight)), i, j)
-             for i, j in _candidates(feats)
+             for i, j in _candidates(postings)
              if shared_weight(feats[i], feats[j], weight) >= MIN_SHARED and sim(i, j) == 1.0]
     members = {i: [i] for i in range(len(feats))}
     root = list(range(len(feats)))
@@ -131,9 +132,9 @@ def _postings(feats: list[Features]) -> dict[str, list[int]]:
     return postings
 
 
-def _candidates(feats: list[Features]):
-    """Pairs (i, j), i < j, that share at least one word that is not too common."""
-    postings = _postings(feats)
+def _candidates(postings: dict[str, list[int]]):
+    """Pairs (i, j), i < j, that share at least one word that is not too common (`postings`:
+    see _postings)."""
     pairs = set()
     for w in sorted(postings):
         ids = postings[w]
@@ -229,12 +230,11 @@ def _single_fact_heads(groups, heads, support, matches, feats, weight) -> list[i
     return changed
 
 
-def _support(groups, heads, feats, weight, roots=None) -> dict[int, set[int]]:
+def _support(groups, heads, feats, weight, postings, roots=None) -> dict[int, set[int]]:
     """For each group (or each of `roots`), the sentences of other groups that report its fact
     too (a sentence with several facts): they are cited for it as well. Candidates share a
-    word with the head."""
+    word with the head (`postings`: see _postings)."""
     group_of = {i: root for root, members in groups.items() for i in members}
-    postings = _postings(feats)
     roots = sorted(groups) if roots is None else roots
     support: dict[int, set[int]] = {root: set() for root in roots}
     for root in roots:

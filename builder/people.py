@@ -75,7 +75,7 @@ def resolve_voices(text: str, quotes, people: People, sentences: Sequence[tuple[
         if start is not None and _outside_its_title(_field(quote, "start"), start, titles):
             start = None
         speaker = Speaker() if start is None else resolve_mention(text, start, end, people, context, last)
-        if speaker.person and not any(a <= start < b for a, b in titles):  # a headline's speaker is not taken up
+        if speaker.person and _title_at(start, titles) is None:  # a headline's speaker is not taken up
             last = (max(start, _field(quote, "start") or start), speaker.person)
         out.append(speaker)
     return out
@@ -85,8 +85,13 @@ def _outside_its_title(quote_start: int | None, mention_start: int, titles: Sequ
     """Whether a quotation in a title line (a headline, a crosshead quoting someone) has its
     speaker mention outside that line: a title names its speaker itself ("Lind: …") or not at
     all, and the paragraph before it speaks of something else."""
-    line = next(((a, b) for a, b in titles if quote_start is not None and a <= quote_start < b), None)
+    line = _title_at(quote_start, titles)
     return line is not None and not line[0] <= mention_start < line[1]
+
+
+def _title_at(position: int | None, titles: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The title line a text position lies in, or None."""
+    return next(((a, b) for a, b in titles if position is not None and a <= position < b), None)
 
 
 @dataclass(frozen=True)
