@@ -12,7 +12,6 @@ add it there (tests/test_sourcecache.py compares kept pages with fresh ones).
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import pickle
 from pathlib import Path
 
@@ -21,15 +20,9 @@ from .catalog import Segment
 from .config import STORY
 from .localize import Localizer, article_segments, title_segment
 from .model import Article, Site
+from .publish import installed_version
 
 PACKAGES = ("jinja2", "PyYAML")  # what renders the page besides the builder's code
-
-
-def _version(package: str) -> str:
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return "absent"
 
 
 def _templates(folder: Path) -> list[tuple[str, bytes]]:
@@ -46,7 +39,8 @@ class SourcePages:
         ui = [(k, self.loc.peek(Segment(f"ui.{k}", v, strings["_language"])))
               for k, v in sorted(strings.items()) if isinstance(v, str) and not k.startswith("_")]
         self.base = Cache.key(code_fingerprint(code_closure("render.py")), *_templates(templates),
-                              [_version(p) for p in PACKAGES], language, sorted(strings.get(STORY, {}).items()),
+                              [installed_version(p) for p in PACKAGES], language,
+                              sorted(strings.get(STORY, {}).items()),
                               sorted((k, v) for k, v in strings.items() if k != STORY), ui,
                               site.built, site.content_date, site.glossary, [lang.code for lang in site.languages])
 
