@@ -1,6 +1,7 @@
 """Shared fixtures: throwaway copies of the project to build in."""
 from __future__ import annotations
 
+import io
 import shutil
 import socket
 from pathlib import Path
@@ -36,6 +37,21 @@ def make_project(dest: Path, articles: dict[str, str | bytes] | None = None, see
         target = dest / "content" / "articles" / name
         target.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
     return dest
+
+
+def generated_docs(root: Path) -> dict[str, bytes]:
+    """Every generated file of a project's build/docs by path."""
+    folder = root / "build" / "docs"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build_pages(root: Path) -> str:
+    """Build a project without MkDocs (exit 0, or 1 for problems in its input); the output."""
+    from builder.build import Project, build
+
+    out = io.StringIO()
+    assert build(Project(root), run_mkdocs=False, out=out) in (0, 1), out.getvalue()
+    return out.getvalue()
 
 
 @pytest.fixture

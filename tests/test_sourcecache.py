@@ -3,18 +3,16 @@ its own source pages again and no other, and what a build takes from the kept pa
 byte for byte what a cold build renders, also after a translation changed."""
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
 import polib
 
 from builder import render
-from builder.build import Project, build
 from builder.localize import sentence_id
 from builder.problems import Problems
 from builder.read import read_articles
-from tests.conftest import make_project
+from tests.conftest import build_pages, generated_docs, make_project
 
 MARKET = ("---\ntitle: Markttag in Nordheim\ndate: 2025-05-06\n---\n"
           "Auf dem Marktplatz von Nordheim boten am Samstag vierzig Stände Gemüse und Käse an. "
@@ -25,18 +23,6 @@ BRIDGE = ("---\ntitle: Brücke wird saniert\ndate: 2025-05-07\n---\n"
           "Fußgänger werden über einen Steg umgeleitet.\n")
 ADDED = "\nDie Bauarbeiten beginnen jeden Morgen um sieben Uhr.\n"
 TRANSLATED = "Forty stalls offered vegetables and cheese on the market square on Saturday."
-
-
-def docs(root: Path) -> dict[str, bytes]:
-    """Every generated file of build/docs by path."""
-    folder = root / "build" / "docs"
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def pages_only(root: Path) -> None:
-    """Build without MkDocs."""
-    out = io.StringIO()
-    assert build(Project(root), run_mkdocs=False, out=out) in (0, 1), out.getvalue()
 
 
 def translate_first_sentence(root: Path, name: str, text: str) -> None:
@@ -66,23 +52,24 @@ def source_renders(monkeypatch) -> list[str]:
 
 def test_editing_one_article_renders_only_its_source_pages_again(tmp_path, monkeypatch):
     root = make_project(tmp_path / "p", {"markt.md": MARKET, "bruecke.md": BRIDGE}, translations=False)
-    pages_only(root)
+    build_pages(root)
     rendered = source_renders(monkeypatch)
     (root / "content" / "articles" / "bruecke.md").write_text(BRIDGE + ADDED, encoding="utf-8")
-    pages_only(root)
+    build_pages(root)
     assert len(rendered) == 2  # the edited article's page in German and in English
     assert len({path for path in (r.split()[1] for r in rendered)}) == 1
-    assert any("sieben Uhr" in text.decode("utf-8") for path, text in docs(root).items() if "sources/" in path)
+    assert any("sieben Uhr" in text.decode("utf-8")
+               for path, text in generated_docs(root).items() if "sources/" in path)
 
 
 def test_kept_pages_are_what_a_cold_build_renders_after_an_edit_and_a_translation(tmp_path):
     root = make_project(tmp_path / "p", {"markt.md": MARKET, "bruecke.md": BRIDGE}, translations=False)
-    pages_only(root)
+    build_pages(root)
     (root / "content" / "articles" / "bruecke.md").write_text(BRIDGE + ADDED, encoding="utf-8")
     translate_first_sentence(root, "markt.md", TRANSLATED)
-    pages_only(root)
-    warm = docs(root)
+    build_pages(root)
+    warm = generated_docs(root)
     assert any(TRANSLATED in text.decode("utf-8") for path, text in warm.items() if "sources/" in path)
     shutil.rmtree(root / "build")
-    pages_only(root)
-    assert docs(root) == warm
+    build_pages(root)
+    assert generated_docs(root) == warm

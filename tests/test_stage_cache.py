@@ -4,18 +4,16 @@ invalidates what reads that config, a damaged cache file is recomputed with a wa
 and a build from the cache writes the same bytes as one without it."""
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from builder.build import Project, build
 from builder.memo import ArticleMemo
 from builder.read import read_articles
 from builder.problems import Problems
-from tests.conftest import make_project
+from tests.conftest import build_pages, generated_docs, make_project
 
 FIRST = ("---\ntitle: Abend in Lausanne\ndate: 2025-03-02\n---\n"
          "Die Unterhändler aus Kiew und Moskau trafen sich am Abend erneut, Trump ließ eine Botschaft verlesen. "
@@ -28,19 +26,6 @@ SECOND = ("---\ntitle: Warten auf Antwort\ndate: 2025-03-03\n---\n"
 ADDED = "\nSelenskyj sagte: „Ein neuer Vorschlag liegt auf dem Tisch, wir lesen ihn heute Nacht.“\n"
 
 
-def docs(root: Path) -> dict[str, bytes]:
-    """Every generated file of build/docs by path."""
-    folder = root / "build" / "docs"
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def pages_only(root: Path) -> str:
-    """Build without MkDocs; the output."""
-    out = io.StringIO()
-    assert build(Project(root), run_mkdocs=False, out=out) in (0, 1), out.getvalue()
-    return out.getvalue()
-
-
 def quotes(root: Path) -> list[str]:
     """The quotation texts of the export."""
     return [q["text"] for q in json.loads((root / "build" / "docs" / "data" / "claims.json").read_bytes())["quotes"]]
@@ -48,15 +33,15 @@ def quotes(root: Path) -> list[str]:
 
 def test_an_edited_article_has_its_new_statements_and_the_build_matches_a_cold_one(tmp_path):
     root = make_project(tmp_path / "p", {"lausanne.md": FIRST, "antwort.md": SECOND})
-    pages_only(root)
+    build_pages(root)
     assert not any("neuer Vorschlag" in q for q in quotes(root))
     (root / "content" / "articles" / "lausanne.md").write_text(FIRST + ADDED, encoding="utf-8")
-    pages_only(root)
+    build_pages(root)
     assert any("neuer Vorschlag" in q for q in quotes(root))
-    warm = docs(root)
+    warm = generated_docs(root)
     shutil.rmtree(root / "build")
-    pages_only(root)
-    assert docs(root) == warm
+    build_pages(root)
+    assert generated_docs(root) == warm
 
 
 def test_the_cache_is_keyed_by_the_article_and_the_config_each_stage_reads(tmp_path):
@@ -94,19 +79,19 @@ def test_the_cache_is_keyed_by_the_article_and_the_config_each_stage_reads(tmp_p
 
 def test_a_damaged_cache_file_is_computed_again_with_a_warning(tmp_path):
     root = make_project(tmp_path / "p", {"lausanne.md": FIRST, "antwort.md": SECOND})
-    pages_only(root)
-    before = docs(root)
+    build_pages(root)
+    before = generated_docs(root)
     entries = [p for p in sorted((root / "build" / "cache").rglob("*")) if p.is_file()]
     assert len(entries) > 4
     for number, path in enumerate(entries):
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2] if number % 2 else b"not a pickle \x00\xff")
     shutil.rmtree(root / "build" / "docs")
-    out = pages_only(root)
+    out = build_pages(root)
     assert "could not be read (damaged); the results were computed again" in out
-    assert docs(root) == before
+    assert generated_docs(root) == before
     (root / "content" / "articles" / "antwort.md").write_text(SECOND + "\n", encoding="utf-8")
-    assert "damaged" not in pages_only(root)  # the entries were written anew
+    assert "damaged" not in build_pages(root)  # the entries were written anew
 
 
 def many_articles(count: int) -> dict[str, str]:
@@ -133,8 +118,8 @@ def test_the_process_pool_writes_the_same_bytes_and_problems_as_one_process(tmp_
     for workers in ("1", "2"):
         monkeypatch.setenv("BUILDER_WORKERS", workers)
         root = make_project(tmp_path / f"w{workers}", many_articles(24))
-        out = pages_only(root).replace(str(root), "ROOT")
-        outputs.append((docs(root), [line for line in out.splitlines() if not line.startswith("time:")]))
+        out = build_pages(root).replace(str(root), "ROOT")
+        outputs.append((generated_docs(root), [line for line in out.splitlines() if not line.startswith("time:")]))
     assert outputs[0] == outputs[1]
     assert any("runde07" in line and "invented failure" in line for line in outputs[1][1])
 
