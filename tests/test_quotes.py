@@ -1047,8 +1047,7 @@ def test_a_quote_inside_an_opening_adverbial_clause_belongs_to_its_cue(text, spe
 def test_a_clause_opened_by_a_preposition_and_a_relative_pronoun_speaks_for_itself(text, speaker):
     """In ", nach dem Lind … gefordert hatte" the pronoun is no subject: the phrase after it
     speaks the quote of its clause, not the subject of the main clause."""
-    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
-    assert direct and text[direct[0].speaker_start:direct[0].speaker_end] == speaker
+    assert only(direct(text)).speaker(text) == speaker
 
 
 @pytest.mark.parametrize("text, reported", [
@@ -1057,8 +1056,8 @@ def test_a_clause_opened_by_a_preposition_and_a_relative_pronoun_speaks_for_itse
     ("Berg sagte, nachdem die Stadt gespart habe, sei der Hafen verfallen.", True),
 ])
 def test_a_clause_of_time_or_cause_after_a_cue_is_no_report_without_a_konjunktiv(text, reported):
-    indirect = [q for q in extract_quotes(text) if q.kind == "indirect"]
-    assert bool(indirect) == reported, [text[q.start:q.end] for q in indirect]
+    found = indirect(text)
+    assert bool(found) == reported, [text[q.start:q.end] for q in found]
 
 
 @pytest.mark.parametrize("second, goes_on", [
@@ -1068,7 +1067,7 @@ def test_a_clause_of_time_or_cause_after_a_cue_is_no_report_without_a_konjunktiv
 ])
 def test_a_konjunktiv_only_in_a_content_clause_goes_on_with_the_speaker_only_after_a_pronoun(second, goes_on):
     text = "Die Ministerin sagte, der Hafen sei zu klein. " + second
-    later = [q for q in extract_quotes(text) if q.kind == "indirect" and q.end > text.index(second)]
+    later = [q for q in indirect(text) if q.end > text.index(second)]
     assert later, second
     speaker = later[-1].speaker_start
     assert (speaker is not None and text[speaker:later[-1].speaker_end] == "Die Ministerin") == goes_on
@@ -1077,5 +1076,5 @@ def test_a_konjunktiv_only_in_a_content_clause_goes_on_with_the_speaker_only_aft
 def test_a_sentence_told_by_the_writer_takes_the_speaker_its_own_quotation_names():
     text = ("Die Ministerin sagte, der Hafen sei zu klein. "
             "Der Verband hielt dem entgegen, dass der Ausbau „viel zu teuer“ sei.")
-    later = [q for q in extract_quotes(text) if q.kind == "indirect" and q.start > text.index("Der Verband") - 1]
+    later = [q for q in indirect(text) if q.start >= text.index("Der Verband")]
     assert [text[q.speaker_start:q.speaker_end] for q in later if q.speaker_start is not None] == ["Der Verband"]
