@@ -214,7 +214,8 @@ QUOTED = re.compile(r"[„\"»«][^„“”\"»«]*[“”\"«»]")  # a quotat
 
 
 def continuations(article: Article, statements: tuple[Statement, ...],
-                  voices: dict[int, str] | None = None) -> dict[int, int]:
+                  voices: dict[int, str] | None = None, spokes: dict[str, frozenset[str]] | None = None
+                  ) -> dict[int, int]:
     """Sentence start offset -> the start of the sentence just before it, for a sentence that
     goes on with that sentence's statement: the same speaker speaks in both, and either no
     cue of its own begins a statement in the later one (a quotation that runs on over a full
@@ -225,8 +226,10 @@ def continuations(article: Article, statements: tuple[Statement, ...],
     hätten warten sollen“, sagte sie."), unless it marks itself as a further point ("Sie
     lehnte auch … ab") or opens a new paragraph with its speaker's name ("Die Ministerin
     machte deutlich, …"); at most CUED_STEPS such steps a statement. A quotation a colon
-    announces goes on with the sentence of the colon (see _announced). `voices` is
-    speakers_by_sentence's answer, when the caller has it."""
+    announces goes on with the sentence of the colon (see _announced). An organisation and
+    its spokesperson are one voice ("Das Hafenamt hält die Sperre für nötig. „…“, sagte
+    Sprecher Lind."): `spokes` maps a person id to the organisations they speak for
+    (Person.speaks_for). `voices` is speakers_by_sentence's answer, when the caller has it."""
     voices = speakers_by_sentence(article, statements) if voices is None else voices
     cued, named_first, uncued_quotes = _cued_starts(statements)
     out: dict[int, int] = {}
@@ -238,13 +241,19 @@ def continuations(article: Article, statements: tuple[Statement, ...],
             pass
         elif _announced(last.text, start in uncued_quotes, inside or next_paragraph):
             out[start], steps[start] = last.start, 0
-        elif start in voices and voices.get(last.start) == voices[start]:
+        elif start in voices and one_voice(voices.get(last.start), voices[start], spokes or {}):
             step = _step(sentence.text, start in cued, inside or (next_paragraph and start not in named_first))
             if step is not None and (not step or steps.get(last.start, 0) < CUED_STEPS):
                 out[start] = last.start
                 steps[start] = steps.get(last.start, 0) + step
         last = sentence
     return out
+
+
+def one_voice(a: str | None, b: str | None, spokes: dict[str, frozenset[str]]) -> bool:
+    """Whether two speakers speak with one voice: the same, or an organisation and its
+    spokesperson (`spokes`: person id -> the organisations they speak for)."""
+    return a is not None and (a == b or a in spokes.get(b or "", ()) or (b or "") in spokes.get(a, ()))
 
 
 def _announced(before: str, uncued_quote: bool, adjoins: bool) -> bool:

@@ -316,8 +316,11 @@ def claim_text(sentence: str) -> str:
     return text[:1].upper() + text[1:] if text != sentence else sentence
 
 
-def make_claim(group: Group) -> Claim:
-    """The Claim of a group: the representative's words, every member cited."""
+def make_claim(group: Group, spokes: dict[str, frozenset[str]] | None = None) -> Claim:
+    """The Claim of a group: the representative's words, every member cited. Its speaker is
+    the representative's, or where that is an organisation whose spokesperson goes on with
+    its statement (`spokes`: person id -> the organisations they speak for), the person who
+    spoke: "Das Hafenamt hält die Sperre für nötig. „…“, sagte Sprecher Lind." is Lind's."""
     rep = group.representative
     first = [rep, *group.continuation]
     rest = sorted((m for m in group.members if all(m is not f for f in first)),
@@ -329,8 +332,14 @@ def make_claim(group: Group) -> Claim:
     )
     text = claim_text(rep.sentence.text)
     return Claim(id=claim_id(text), text=text, language=rep.article.meta.language,
-                 citations=citations, section=rep.section, speaker=rep.speaker,
+                 citations=citations, section=rep.section, speaker=_spokesperson(group, spokes or {}),
                  score=max(m.score for m in group.members), continued=len(group.continuation))
+
+
+def _spokesperson(group: Group, spokes: dict[str, frozenset[str]]) -> str | None:
+    """The speaker of a group's claim (see make_claim)."""
+    said = group.representative.speaker
+    return next((m.speaker for m in group.continuation if m.speaker and said in spokes.get(m.speaker, ())), said)
 
 
 def claim_id(text: str) -> str:

@@ -371,6 +371,7 @@ class Person:
     role: Role
     role_nouns: tuple[str, ...]
     said_by: tuple[tuple[str, str], ...] = ()  # (language, phrase): "Aussage des [Hafenamts]"
+    speaks_for: tuple[str, ...] = ()  # ids of the organisations this person is the spokesperson of
 
     def said_by_in(self, language: str) -> str | None:
         """How pages of a language say that this entry made a statement, when the registry

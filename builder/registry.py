@@ -21,7 +21,7 @@ from .schema import SLUG  # noqa: F401 (the id pattern, used by site.py)
 KINDS = ("person", "organisation")
 GENDERS = ("m", "f")
 KEYS = ("id", "name", "kind", "variants", "gender", "side", "role", "role_nouns")
-OPTIONAL = ("said_by",)
+OPTIONAL = ("said_by", "speaks_for")
 # A said_by phrase: text with at most one [linked part], "Aussage des [Hafenamts]".
 SAID_BY = re.compile(r"^[^\[\]]*(?:\[[^\[\]]*\S[^\[\]]*\][^\[\]]*)?$")
 
@@ -122,6 +122,7 @@ FIELDS: dict[str, schema.Field] = {
     "role": RoleTexts(),
     "role_nouns": schema.Words("[Minister]", required=True, what="German nouns"),
     "said_by": SaidBy(),
+    "speaks_for": schema.Words("[hafenamt]", what="ids of organisations of this registry"),
 }
 
 
@@ -164,10 +165,23 @@ def validate(checker: schema.Checker) -> list[Person]:
             continue
         variants = tuple(dict.fromkeys([entry["name"], *entry["variants"]]))
         person = Person(entry["id"], entry["name"], entry["kind"], variants, entry["gender"], entry["side"],
-                        entry["role"], entry["role_nouns"], entry["said_by"])
+                        entry["role"], entry["role_nouns"], entry["said_by"], entry["speaks_for"])
         _check_unique(person, index, checker, owners)
         entries.append(person)
+    _check_spokespeople(entries, data, checker)
     return entries
+
+
+def _check_spokespeople(entries: list[Person], data: list, checker: schema.Checker) -> None:
+    """A person speaks only for organisations of the registry."""
+    kinds = {p.id: p.kind for p in entries}
+    index = {raw.get("id"): i for i, raw in enumerate(data) if isinstance(raw, dict)}
+    for person in entries:
+        for org in person.speaks_for:
+            if kinds.get(org) != "organisation":
+                what = "a person" if org in kinds else "no entry"
+                checker.fail((index[person.id], "speaks_for"), f"{org!r} is {what} of the registry",
+                             "list the ids of organisations (kind: organisation) this person speaks for")
 
 
 def _check_unique(person: Person, index: int, checker: schema.Checker, owners: dict) -> None:

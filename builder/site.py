@@ -41,10 +41,11 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...],
     """
     statements = statements or {}
     sides = {p.id: p.side for p in people.entries} if people else {}
+    spokes = spokespeople(people)
     allowed = (lambda a: on_story.get(a.id)) if on_story is not None else (lambda a: None)
     on = [a for a in articles if allowed(a) is None or allowed(a)]  # an article off the story has none
-    found = isolated(on, lambda a: _matches_of(a, topics, statements.get(a.id, ()), sides, allowed(a)), failed,
-                     (memo, "match", pack_matches, unpack_matches))
+    found = isolated(on, lambda a: _matches_of(a, topics, statements.get(a.id, ()), sides, allowed(a), spokes),
+                     failed, (memo, "match", pack_matches, unpack_matches))
     threshold = {t.id: t.min_score for t in topics}
     by_topic: dict[str, list[Match]] = defaultdict(list)
     for article in on:
@@ -91,10 +92,16 @@ def _isolated_each(articles: list[Article], work, failed, kept) -> dict:
     return done
 
 
-def _matches_of(article: Article, topics, said, sides: dict, allowed) -> list[Match]:
+def _matches_of(article: Article, topics, said, sides: dict, allowed, spokes: dict) -> list[Match]:
     """All topic matches of one article, its speakers known."""
     speakers, quoted = speakers_by_sentence(article, said), quoted_by_sentence(article, said)
-    return match_article(article, topics, speakers, sides, allowed, quoted, continuations(article, said, speakers))
+    return match_article(article, topics, speakers, sides, allowed, quoted,
+                         continuations(article, said, speakers, spokes))
+
+
+def spokespeople(people: People | None) -> dict[str, frozenset[str]]:
+    """Person id -> the organisations they are the spokesperson of (Person.speaks_for)."""
+    return {p.id: frozenset(p.speaks_for) for p in people.entries if p.speaks_for} if people else {}
 
 
 def speaker_names(people: People | None) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -111,13 +118,13 @@ def speaker_names(people: People | None) -> tuple[dict[str, frozenset[str]], dic
 
 def topic_page(config: TopicConfig, matches: list[Match], concepts: tuple[Concept, ...] = (),
                reports: dict[str, Report] | None = None, names: tuple[dict, dict] | None = None,
-               sides: dict[str, str] | None = None) -> TopicPage:
+               sides: dict[str, str] | None = None, spokes: dict[str, frozenset[str]] | None = None) -> TopicPage:
     """Group a topic's matches into claims and order them for reading and for the overview
-    (`sides`: speaker -> side, to spread the overview over the sides)."""
+    (`sides`: speaker -> side, to spread the overview over the sides; `spokes`: see spokespeople)."""
     reports = reports or {}
     made = []
     for group in group_matches(matches, concepts, names=names):
-        claim = make_claim(group)
+        claim = make_claim(group, spokes)
         made.append((claim, min(m.order for m in group.members), max(m.priority for m in group.members),
                      reports_among(claim.sources, reports)))
     # Reading order: most independent reports first, then where the claim first appears in its article.
@@ -157,7 +164,9 @@ def assemble(languages: tuple[Language, ...], articles: list[Article], topics: t
     reports = find_reports(articles)
     names = speaker_names(people)
     speaker_sides = {p.id: p.side for p in people.entries} if people else {}
-    pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports, names, speaker_sides) for t in topics)
+    spokes = spokespeople(people)
+    pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports, names, speaker_sides, spokes)
+                  for t in topics)
     cited = {a for p in pages for a in p.sources}
     unused = tuple(a.id for a in articles if a.id not in cited)
     flat = tuple(s for a in articles for s in statements.get(a.id, ()))

@@ -9,12 +9,13 @@ import pytest
 
 from builder import lexicon
 from builder.attribution import (CONFIDENCE, SHOW_SPEAKER, attribute, continuations, cue_places, mention_kind,
-                                 quoted_by_sentence, speakers_by_sentence)
+                                 one_voice, quoted_by_sentence, speakers_by_sentence)
 from builder.people import (DISCOURSE, EPITHET, NAMED, UNREGISTERED, load_people, resolve_voices,
                             unregistered_name)
 from builder.problems import Problems
 from builder.quotes import extract_quotes, quoted_spans, sentence_spans
 from builder.read import read_articles
+from builder.site import spokespeople
 
 REGISTRY = """\
 - id: eva-lind
@@ -380,6 +381,34 @@ def test_a_quotation_without_a_cue_after_a_quoted_sentence_goes_on_with_it(peopl
                             "Die Stadt baut Klärwerke.\n")
     starts = [s.start for _, s in art.sentences()]
     assert continuations(art, attribute(art, people)) == {starts[1]: starts[0]}
+
+
+SPOKESMAN = """\
+- id: ole-sund
+  name: Ole Sund
+  kind: person
+  variants: [Ole Sund, Sund]
+  gender: m
+  side: europe
+  role: {de: Sprecher des Hafenamts, en: Harbour office spokesman}
+  role_nouns: [Sprecher]
+  speaks_for: [harbour-office]
+"""
+
+
+def test_a_spokespersons_words_after_their_organisations_statement_go_on_with_it(tmp_path):
+    path = tmp_path / "people.yml"
+    path.write_text(REGISTRY + SPOKESMAN, encoding="utf-8")
+    people = load_people(path)
+    art = article(tmp_path, "Das Hafenamt in Kiel erklärte am Montag, die Sperre der Schleuse sei nötig. "
+                            "„Die Wände der Kammer sind zu alt“, sagte Sprecher Ole Sund.\n")
+    starts = [s.start for _, s in art.sentences()]
+    said = attribute(art, people)
+    assert list(sentence_speakers(art, people).values()) == ["harbour-office", "ole-sund"]
+    assert continuations(art, said, spokes=spokespeople(people)) == {starts[1]: starts[0]}
+    assert continuations(art, said) == {}  # without the registry's word, two speakers: two statements
+    assert one_voice("ole-sund", "harbour-office", spokespeople(people))
+    assert not one_voice("ole-sund", "eva-lind", spokespeople(people))
 
 
 def test_the_writers_sentence_after_a_statement_does_not_go_on_with_it(people, tmp_path):

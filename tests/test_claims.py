@@ -186,3 +186,15 @@ def test_a_report_that_adds_a_second_fact_is_a_claim_of_its_own_and_cited_for_th
             for c in (make_claim(g) for g in group_matches(found, CONCEPTS, names=NAMES))}
     assert len(made) == 2 and {"a0", "a1", "a2"} in made.values()  # the timetable, from all three
     assert {"a2"} in made.values()  # the new landing stage stays on the page, as a claim of its own
+
+
+def test_an_organisations_statement_its_spokesperson_goes_on_with_is_one_claim_in_the_persons_name():
+    first, second = said_by(("Das Hafenamt hält die Sperre der Schleuse für nötig. „Die Wände der Kammer sind zu "
+                             "alt“, sagte Sprecher Sund.", None))
+    found = [dataclasses.replace(first, speaker="harbour-office"),
+             dataclasses.replace(second, speaker="ole-sund", continues=first.sentence.start)]
+    (group,) = group_matches(found)
+    assert group.continuation == (found[1],)
+    assert make_claim(group, {"ole-sund": frozenset({"harbour-office"})}).speaker == "ole-sund"
+    assert make_claim(group, {"eva-lind": frozenset({"harbour-office"})}).speaker == "harbour-office"
+    assert make_claim(group).speaker == "harbour-office"

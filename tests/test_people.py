@@ -121,6 +121,51 @@ def test_validation_collects_every_problem_with_file_line_entry_key_and_fix(tmp_
     assert any("entry 3" in p.message and "'variants': missing" in p.message for p in problems)
 
 
+SPOKESPEOPLE = """\
+- id: harbour-office
+  name: Hafenamt
+  kind: organisation
+  variants: [Hafenamt]
+  gender: null
+  side: europe
+  role: {de: Behörde, en: Authority}
+  role_nouns: []
+- id: ole-sund
+  name: Ole Sund
+  kind: person
+  variants: [Ole Sund, Sund]
+  gender: m
+  side: europe
+  role: {de: Sprecher des Hafenamts, en: Harbour office spokesman}
+  role_nouns: [Sprecher]
+  speaks_for: [harbour-office]
+- id: eva-lind
+  name: Eva Lind
+  kind: person
+  variants: [Eva Lind, Lind]
+  gender: f
+  side: europe
+  role: {de: Ministerin, en: Minister}
+  role_nouns: [Ministerin]
+  speaks_for: [ole-sund, harbour-authority]
+"""
+
+
+def test_a_spokesperson_speaks_for_organisations_of_the_registry_only(tmp_path):
+    path = tmp_path / "people.yml"
+    path.write_text(SPOKESPEOPLE, encoding="utf-8")
+    with pytest.raises(PeopleError) as caught:
+        load_people(path, SIDES)
+    found = [p for p in caught.value.problems if "'speaks_for'" in p.message]
+    assert len(found) == 2 and all("entry 3 (eva-lind)" in p.message and p.fix for p in found)
+    assert any("'ole-sund' is a person" in p.message for p in found)
+    assert any("'harbour-authority' is no entry" in p.message for p in found)
+    assert found[0].line == 26  # the speaks_for line of the third entry
+    path.write_text(SPOKESPEOPLE.rsplit("  speaks_for: [ole", 1)[0], encoding="utf-8")
+    people = load_people(path, SIDES)
+    assert people.get("ole-sund").speaks_for == ("harbour-office",) and people.get("eva-lind").speaks_for == ()
+
+
 def test_validation_of_a_file_that_is_not_a_list(tmp_path):
     path = tmp_path / "people.yml"
     path.write_text("hegseth: minister\n", encoding="utf-8")
