@@ -103,3 +103,27 @@ def test_a_broken_mkdocs_yml_is_an_error_with_its_fix(tmp_path):
     assert status == 1
     assert any(m.level == "ERROR" and "use_directory_urls" in m.text for m in messages)
     assert messages[-1].fix == publish.CONFIG_FIX and "configuration error" in messages[-1].text
+
+
+def test_search_duplicates_go_as_the_i18n_plugin_drops_them_in_linear_time():
+    from types import SimpleNamespace
+
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+
+    from builder.mkdocs_hooks import search_duplicates_removed
+
+    def entry(location: str, title: str, text: str) -> dict:
+        return {"location": location, "title": title, "text": text}
+
+    entries = [entry("", "Start", "Willkommen"), entry("hafen.html", "Hafen", "Der Kran ist neu."),
+               entry("hafen.html#kran", "Kran", "Er hebt 40 Tonnen."), entry("fähre.html", "Fähre", "Stündlich."),
+               entry("en/", "Start", "Willkommen"),  # the same page under en/: a duplicate
+               entry("en/hafen.html", "Harbour", "The crane is new."),  # translated: kept
+               entry("en/hafen.html#kran", "Kran", "Er hebt 40 Tonnen."),  # untranslated section: a duplicate
+               entry("en/fähre.html", "Fähre", "Stündlich!"),  # other text: kept
+               entry("fr/fähre.html", "Fähre", "Stündlich."),  # another language folder
+               entry("en/alt/hafen.html", "Hafen", "Der Kran ist neu.")]  # the location ends alike
+    expected = [dict(e) for e in entries]
+    ExtendedPlugin.reconfigure_search_duplicates(SimpleNamespace(build_languages=["de", "en", "fr"]), expected)
+    assert len(expected) == 6  # the plugin's own answer drops four
+    assert search_duplicates_removed(entries, ("de/", "en/", "fr/")) == expected
