@@ -88,6 +88,9 @@ class Features:
     synonyms: frozenset[tuple[str, str]] = frozenset()  # (word, concept token) for words an editor's concept covers
 
 
+# Signs that stand for a word: compared as that word ("5 %", "fünf Prozent").
+UNIT_WORDS = {"%": "Prozent", "€": "Euro", "$": "Dollar", "£": "Pfund"}
+UNIT_SIGNS = re.compile("|".join(re.escape(sign) for sign in UNIT_WORDS))
 GLOBAL = "*"  # a negation of the whole sentence ("glauben nicht, dass …")
 CLAUSE_FOLLOWS = re.compile(r"\s*,?\s*(?:dass|ob)\b")
 QUOTE = re.compile(r"„([^“”]+)[“”]|»([^«]+)«|«([^»]+)»|\"([^\"]+)\"|“([^”]+)”")
@@ -100,6 +103,7 @@ def features(text: str, speaker: str | None = None, concepts=(), skip: frozenset
     id -> lemmas of their names) finds the people the sentence names, and `roles` (person id
     -> lemmas of their names and role nouns) lets each of them count as one actor."""
     text = hyphens_joined(text)  # "Kita -Ausbau", as extraction may leave it, is "Kita-Ausbau"
+    text = UNIT_SIGNS.sub(lambda m: f" {UNIT_WORDS[m.group()]} ", text)  # "3 %" says "3 Prozent"
     spans = list(WORD.finditer(text))
     lemmas = [content_words(m.group()) for m in spans]
     words = _lemmas(text, [m.group() for m in spans], lemmas)
@@ -332,7 +336,7 @@ def weight_of(words, weight: dict[str, float]) -> float:
 def credit(word: str, other: Features, own: Features | None = None) -> float:
     """How far a word stands in another sentence: as itself, as an editor's synonym, by its
     parts, or as a part or stem."""
-    if word in other.words:
+    if word in other.words or word == f"⟨{other.speaker}⟩":  # "Lind fordert …" and "…, sagte Lind"
         return 1.0
     if own is not None and any(w == word and token in other.words for w, token in own.synonyms):
         return 1.0

@@ -157,3 +157,22 @@ def test_an_editors_synonyms_count_as_the_same_word():
     assert not similar.same_fact(*plain, weight)
     assert similar.same_fact(*edited, weight) and similar.containment(edited[0], edited[1], weight) == 1.0
     assert ("sofortig", "⟨soon⟩") in edited[0].synonyms
+
+
+def test_a_sign_is_compared_as_the_word_it_stands_for():
+    sign, word = similar.features("Die Mieten steigen um 4 %."), similar.features("Die Mieten steigen um vier Prozent.")
+    assert "prozent" in sign.words and sign.words == word.words
+    assert "euro" in similar.features("Das Ticket kostet 49 € im Monat.").words
+
+
+def test_the_person_one_report_names_is_the_speaker_of_the_other():
+    """"Lind fordert …" and "…, sagte Lind" speak of one person: the actor of the one is the
+    speaker the other leaves out of what it says."""
+    names = {"eva-lind": frozenset({"eva", "lind"})}
+    roles = {"eva-lind": frozenset({"eva", "lind", "ministerin"})}
+    named = similar.features("Ministerin Eva Lind fordert mehr Radwege am Hafen.", names=names, roles=roles)
+    said = similar.features("Am Hafen brauche die Stadt mehr Radwege, sagte Lind.", "eva-lind",
+                            skip=roles["eva-lind"], names=names, roles=roles)
+    assert "⟨eva-lind⟩" in named.words and "⟨eva-lind⟩" not in said.words
+    assert similar.credit("⟨eva-lind⟩", said) == 1.0
+    assert similar.credit("⟨eva-lind⟩", similar.features("Am Hafen brauche die Stadt mehr Radwege.")) == 0.0
