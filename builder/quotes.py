@@ -731,6 +731,8 @@ def _cue_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: lis
         return Frame((tokens[i].start, tokens[i].end), noun_phrase_before(text, tokens, i), i, "after")
     if word == "laut":
         return _laut_frame(text, tokens, i)
+    if word == "für":
+        return _view_holder_frame(text, tokens, i)
     frame = None
     if word in _OPINION_NOUNS:
         frame = _opinion_noun_frame(text, tokens, i)
@@ -751,6 +753,32 @@ def _laut_frame(text: str, tokens: Sequence[Token], i: int) -> Frame:
     quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
     speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
     return Frame((tok.start, tok.end), speaker, i, "after")
+
+
+_VIEW_COPULAS = lexicon.words("view_copulas")
+_HOLDER_ENDINGS = lexicon.entries("quote_person_endings") + lexicon.entries("quote_speaking_bodies")
+
+
+def _view_holder_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
+    """The frame of "für" that opens a sentence (after a focus particle at most) with the one
+    who holds a view and a linking verb after it: "Für die Ministerin ist der Plan „ein
+    Fehler“", "Auch für Berg bleibt das „unklar“"; None for any other "für"."""
+    if i > 1 or (i == 1 and tokens[0].lower not in _FOCUS_PARTICLES):
+        return None
+    holder = noun_phrase_after(text, tokens, i + 1)
+    if holder is None or _thing(text, holder) or not _person_or_body(tokens, holder):
+        return None
+    k = _token_at(tokens, holder[1])
+    if k >= len(tokens) or tokens[k].lower not in _VIEW_COPULAS or is_boundary(text[holder[1]:tokens[k].start]):
+        return None
+    return Frame((tokens[i].start, tokens[i].end), holder, i, "none")
+
+
+def _person_or_body(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether a noun phrase names someone who can hold a view: a name, or a noun of a person
+    or a body ("die Ministerin", "die Gewerkschaft", "Lind")."""
+    words = [t for t in tokens[_token_at(tokens, span[0]):_token_at(tokens, span[1])] if t.capitalised]
+    return any(proper_noun(t) or t.lower.endswith(_HOLDER_ENDINGS) for t in words)
 
 
 def _opinion_noun_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
@@ -909,7 +937,7 @@ def _genitive_name(token: Token) -> bool:
 _OPINION_NOUNS = lexicon.words("opinion_nouns")
 
 # Every word `_cue_frame` can read as a cue (find_frames asks it of these only).
-_CUE_WORDS = frozenset({"zufolge", "laut", "so"}).union(_OPINION_NOUNS, _SPEECH_NOUNS, _VERB_CUE_WORDS)
+_CUE_WORDS = frozenset({"zufolge", "laut", "so", "für"}).union(_OPINION_NOUNS, _SPEECH_NOUNS, _VERB_CUE_WORDS)
 
 _POSSESSIVES = lexicon.words("possessives")
 
@@ -2732,6 +2760,8 @@ def _verbal(token: Token) -> bool:
 def _content_candidate(text: str, frame: Frame, sentence: Sentence, index: int) -> tuple[int, int] | None:
     """The part of the sentence the frame's content would take: before its cue or after it."""
     tokens, frames = sentence.tokens, sentence.frames
+    if frame.content == "none":
+        return None  # a frame that names a speaker for a quotation, as "Für Berg ist das „…“", reports no clause
     if frame.content == "before":
         return _strip_span(text, sentence.start, tokens[frame.cue_index].start)
     limit = frame.speaker[1] if frame.speaker else frame.cue_span[1]

@@ -1078,3 +1078,20 @@ def test_a_sentence_told_by_the_writer_takes_the_speaker_its_own_quotation_names
             "Der Verband hielt dem entgegen, dass der Ausbau „viel zu teuer“ sei.")
     later = [q for q in indirect(text) if q.start >= text.index("Der Verband")]
     assert [text[q.speaker_start:q.speaker_end] for q in later if q.speaker_start is not None] == ["Der Verband"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Für die Ministerin Anna Beispiel ist die Lage am Hafen „sehr ernst“.", "die Ministerin Anna Beispiel"),
+    ("Auch für die Gewerkschaft bleibt der Plan „ein teurer Irrtum“.", "die Gewerkschaft"),
+    ("Für den Umbau sind „mehrere Jahre“ nötig.", None),  # a thing holds no view
+    ("Die Stadt hat für die Ministerin „keine Zeit“.", None),  # not the opening "für"
+])
+def test_for_someone_a_thing_is_what_the_quote_says_is_their_view(text, speaker):
+    found = direct(text)
+    said = [text[q.speaker_start:q.speaker_end] for q in found if q.speaker_start is not None]
+    assert said == ([speaker] if speaker else []), said
+
+
+def test_for_someone_at_the_opening_reports_no_clause():
+    text = "Für die Ministerin Anna Beispiel ist der Hafen „zu klein“, weshalb die Stadt baue."
+    assert indirect(text) == []
