@@ -186,7 +186,13 @@ _DAVON_AUS = re.compile(r"(?:\s+\w+){0,4}?\s+davon\s+aus\b")
 # "vertritt die These, dass …".
 _HOLDING = re.compile(r"(?:\s+\w+){0,3}?\s+der\s+(?:\w+\s+)?(?:Meinung|Auffassung|Ansicht|Überzeugung)\b")
 _ARGUING = re.compile(r"(?:\s+\w+){0,3}?\s+die\s+(?:\w+\s+)?(?:Meinung|Auffassung|Ansicht|These|Position)\b")
-_OPINION_VERBS = {"ist": _HOLDING, "sind": _HOLDING, "war": _HOLDING, "waren": _HOLDING,
+# Verbs that judge a thing in the words of a quotation after "als" or "für" in their clause:
+# "sieht den Plan als „Irrweg“", "hält ihn für „gefährlich“".
+_JUDGED_AS = re.compile(r"(?:\s+[\w-]+){0,5}?\s+als\s+(?:[\w-]+\s+){0,2}[„\"»]")
+_HELD_FOR = re.compile(r"(?:\s+[\w-]+){0,5}?\s+für\s+(?:[\w-]+\s+){0,2}[„\"»]")
+_OPINION_VERBS = {**dict.fromkeys(lexicon.entries("judging_verbs"), _JUDGED_AS),
+                  **dict.fromkeys(lexicon.entries("holding_for_verbs"), _HELD_FOR),
+                  "ist": _HOLDING, "sind": _HOLDING, "war": _HOLDING, "waren": _HOLDING,
                   "vertritt": _ARGUING, "vertrat": _ARGUING, "vertreten": _ARGUING, "vertraten": _ARGUING,
                   "teilt": _ARGUING, "teilen": _ARGUING, "teilte": _ARGUING, "teilten": _ARGUING}
 
@@ -743,8 +749,20 @@ def _cue_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: lis
     if word == "so" and gap.strip() and gap.strip()[-1] in ",“”\"«»":
         return _so_frame(text, tokens, i)
     if _is_speech_verb(tokens, i, text):
-        return _speech_verb_frame(text, tokens, i, gap, frames)
+        frame = _speech_verb_frame(text, tokens, i, gap, frames)
+        return None if _common_judgement(text, tokens, i, frame) else frame
     return None
+
+
+_JUDGING_FORMS = lexicon.words("judging_verbs") | lexicon.words("holding_for_verbs")
+
+
+def _common_judgement(text: str, tokens: Sequence[Token], i: int, frame: Frame) -> bool:
+    """Whether a judging verb ("hielt … für", "sah … als") has no one who judges: "Den Fund
+    hielt man für einen „Irrtum“" tells what was commonly held, not what someone said."""
+    if tokens[i].lower not in _JUDGING_FORMS:
+        return False
+    return frame.speaker is None or text[frame.speaker[0]:frame.speaker[1]].lower() in ("man", "es")
 
 
 def _laut_frame(text: str, tokens: Sequence[Token], i: int) -> Frame:

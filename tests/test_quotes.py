@@ -1095,3 +1095,22 @@ def test_for_someone_a_thing_is_what_the_quote_says_is_their_view(text, speaker)
 def test_for_someone_at_the_opening_reports_no_clause():
     text = "Für die Ministerin Anna Beispiel ist der Hafen „zu klein“, weshalb die Stadt baue."
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Verband sieht den Umbau des Hafens als „teuren Irrweg“.", "Der Verband"),
+    ("Die Partei feierte die Wahl dagegen als „großen Tag für die Stadt“.", "Die Partei"),
+    ("Die Ministerin Lind hält den Plan für „unbezahlbar und gefährlich“.", "Die Ministerin Lind"),
+])
+def test_a_judgement_in_the_words_of_a_quotation_names_who_judges(text, speaker):
+    quote = only(direct(text))
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Den Fund von 1901 hielt man lange für einen „Irrtum der Natur“.",  # nobody judges
+    "Die Stadt hält an ihrem „Plan B“ fest.",  # "halten an", no judgement
+    "Berg sieht die Stadt vor „großen Aufgaben“.",  # no "als"
+])
+def test_a_judging_verb_without_a_judge_or_without_als_or_fuer_is_no_cue(text):
+    assert all(q.cue_start is None for q in extract_quotes(text)), text
