@@ -718,7 +718,9 @@ def _idiom_cue(tokens: Sequence[Token], i: int, text: str) -> bool | None:
 
 def find_frames(text: str, tokens: Sequence[Token], start: int = 0) -> list[Frame]:
     """Every speech cue of one sentence (tokens outside quotes, from `start`) with its speaker."""
-    frames: list[Frame] = []
+    opening = next((i for i, tok in enumerate(tokens[:2]) if tok.lower == "für"), None)
+    frame = _view_holder_frame(text, tokens, opening) if opening is not None else None
+    frames: list[Frame] = [frame] if frame else []
     for i, tok in enumerate(tokens):
         if tok.lower not in _CUE_WORDS:
             continue  # most words: no cue, whatever stands around them
@@ -737,8 +739,6 @@ def _cue_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: lis
         return Frame((tokens[i].start, tokens[i].end), noun_phrase_before(text, tokens, i), i, "after")
     if word == "laut":
         return _laut_frame(text, tokens, i)
-    if word == "für":
-        return _view_holder_frame(text, tokens, i)
     frame = None
     if word in _OPINION_NOUNS:
         frame = _opinion_noun_frame(text, tokens, i)
@@ -778,11 +778,12 @@ _HOLDER_ENDINGS = lexicon.entries("quote_person_endings") + lexicon.entries("quo
 
 
 def _view_holder_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
-    """The frame of "für" that opens a sentence (after a focus particle at most) with the one
-    who holds a view and a linking verb after it: "Für die Ministerin ist der Plan „ein
-    Fehler“", "Auch für Berg bleibt das „unklar“"; None for any other "für"."""
-    if i > 1 or (i == 1 and tokens[0].lower not in _FOCUS_PARTICLES):
-        return None
+    """The frame of "für" at token i, the first or second of a sentence (after a focus particle),
+    with the one who holds a view and a linking verb after it: "Für die Ministerin ist der
+    Plan „ein Fehler“", "Auch für Berg bleibt das „unklar“"; None for any other "für"."""
+    if (i == 1 and tokens[0].lower not in _FOCUS_PARTICLES) \
+            or not any(t.lower in _VIEW_COPULAS for t in tokens[i + 2:i + 10]):
+        return None  # "für" after another word, or no linking verb near
     holder = noun_phrase_after(text, tokens, i + 1)
     if holder is None or _thing(text, holder) or not _person_or_body(tokens, holder):
         return None
@@ -796,7 +797,7 @@ def _person_or_body(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     """Whether a noun phrase names someone who can hold a view: a name, or a noun of a person
     or a body ("die Ministerin", "die Gewerkschaft", "Lind")."""
     words = [t for t in tokens[_token_at(tokens, span[0]):_token_at(tokens, span[1])] if t.capitalised]
-    return any(proper_noun(t) or t.lower.endswith(_HOLDER_ENDINGS) for t in words)
+    return any(t.lower.endswith(_HOLDER_ENDINGS) or proper_noun(t) for t in words)
 
 
 def _opinion_noun_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
@@ -955,7 +956,7 @@ def _genitive_name(token: Token) -> bool:
 _OPINION_NOUNS = lexicon.words("opinion_nouns")
 
 # Every word `_cue_frame` can read as a cue (find_frames asks it of these only).
-_CUE_WORDS = frozenset({"zufolge", "laut", "so", "für"}).union(_OPINION_NOUNS, _SPEECH_NOUNS, _VERB_CUE_WORDS)
+_CUE_WORDS = frozenset({"zufolge", "laut", "so"}).union(_OPINION_NOUNS, _SPEECH_NOUNS, _VERB_CUE_WORDS)
 
 _POSSESSIVES = lexicon.words("possessives")
 
