@@ -186,7 +186,13 @@ _DAVON_AUS = re.compile(r"(?:\s+\w+){0,4}?\s+davon\s+aus\b")
 # "vertritt die These, dass …".
 _HOLDING = re.compile(r"(?:\s+\w+){0,3}?\s+der\s+(?:\w+\s+)?(?:Meinung|Auffassung|Ansicht|Überzeugung)\b")
 _ARGUING = re.compile(r"(?:\s+\w+){0,3}?\s+die\s+(?:\w+\s+)?(?:Meinung|Auffassung|Ansicht|These|Position)\b")
-_OPINION_VERBS = {"ist": _HOLDING, "sind": _HOLDING, "war": _HOLDING, "waren": _HOLDING,
+# Verbs that judge a thing in the words of a quotation after "als" or "für" in their clause:
+# "sieht den Plan als „Irrweg“", "hält ihn für „gefährlich“".
+_JUDGED_AS = re.compile(r"(?:\s+[\w-]+){0,5}?\s+als\s+(?:[\w-]+\s+){0,2}[„\"»]")
+_HELD_FOR = re.compile(r"(?:\s+[\w-]+){0,5}?\s+für\s+(?:[\w-]+\s+){0,2}[„\"»]")
+_OPINION_VERBS = {**dict.fromkeys(lexicon.entries("judging_verbs"), _JUDGED_AS),
+                  **dict.fromkeys(lexicon.entries("holding_for_verbs"), _HELD_FOR),
+                  "ist": _HOLDING, "sind": _HOLDING, "war": _HOLDING, "waren": _HOLDING,
                   "vertritt": _ARGUING, "vertrat": _ARGUING, "vertreten": _ARGUING, "vertraten": _ARGUING,
                   "teilt": _ARGUING, "teilen": _ARGUING, "teilte": _ARGUING, "teilten": _ARGUING}
 
@@ -712,7 +718,9 @@ def _idiom_cue(tokens: Sequence[Token], i: int, text: str) -> bool | None:
 
 def find_frames(text: str, tokens: Sequence[Token], start: int = 0) -> list[Frame]:
     """Every speech cue of one sentence (tokens outside quotes, from `start`) with its speaker."""
-    frames: list[Frame] = []
+    opening = next((i for i, tok in enumerate(tokens[:2]) if tok.lower == "für"), None)
+    frame = _view_holder_frame(text, tokens, opening) if opening is not None else None
+    frames: list[Frame] = [frame] if frame else []
     for i, tok in enumerate(tokens):
         if tok.lower not in _CUE_WORDS:
             continue  # most words: no cue, whatever stands around them
@@ -741,8 +749,20 @@ def _cue_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: lis
     if word == "so" and gap.strip() and gap.strip()[-1] in ",“”\"«»":
         return _so_frame(text, tokens, i)
     if _is_speech_verb(tokens, i, text):
-        return _speech_verb_frame(text, tokens, i, gap, frames)
+        frame = _speech_verb_frame(text, tokens, i, gap, frames)
+        return None if _common_judgement(text, tokens, i, frame) else frame
     return None
+
+
+_JUDGING_FORMS = lexicon.words("judging_verbs") | lexicon.words("holding_for_verbs")
+
+
+def _common_judgement(text: str, tokens: Sequence[Token], i: int, frame: Frame) -> bool:
+    """Whether a judging verb ("hielt … für", "sah … als") has no one who judges: "Den Fund
+    hielt man für einen „Irrtum“" tells what was commonly held, not what someone said."""
+    if tokens[i].lower not in _JUDGING_FORMS:
+        return False
+    return frame.speaker is None or text[frame.speaker[0]:frame.speaker[1]].lower() in ("man", "es")
 
 
 def _laut_frame(text: str, tokens: Sequence[Token], i: int) -> Frame:
@@ -751,6 +771,33 @@ def _laut_frame(text: str, tokens: Sequence[Token], i: int) -> Frame:
     quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
     speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
     return Frame((tok.start, tok.end), speaker, i, "after")
+
+
+_VIEW_COPULAS = lexicon.words("view_copulas")
+_HOLDER_ENDINGS = lexicon.entries("quote_person_endings") + lexicon.entries("quote_speaking_bodies")
+
+
+def _view_holder_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
+    """The frame of "für" at token i, the first or second of a sentence (after a focus particle),
+    with the one who holds a view and a linking verb after it: "Für die Ministerin ist der
+    Plan „ein Fehler“", "Auch für Berg bleibt das „unklar“"; None for any other "für"."""
+    if (i == 1 and tokens[0].lower not in _FOCUS_PARTICLES) \
+            or not any(t.lower in _VIEW_COPULAS for t in tokens[i + 2:i + 10]):
+        return None  # "für" after another word, or no linking verb near
+    holder = noun_phrase_after(text, tokens, i + 1)
+    if holder is None or _thing(text, holder) or not _person_or_body(tokens, holder):
+        return None
+    k = _token_at(tokens, holder[1])
+    if k >= len(tokens) or tokens[k].lower not in _VIEW_COPULAS or is_boundary(text[holder[1]:tokens[k].start]):
+        return None
+    return Frame((tokens[i].start, tokens[i].end), holder, i, "none")
+
+
+def _person_or_body(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether a noun phrase names someone who can hold a view: a name, or a noun of a person
+    or a body ("die Ministerin", "die Gewerkschaft", "Lind")."""
+    words = [t for t in tokens[_token_at(tokens, span[0]):_token_at(tokens, span[1])] if t.capitalised]
+    return any(t.lower.endswith(_HOLDER_ENDINGS) or proper_noun(t) for t in words)
 
 
 def _opinion_noun_frame(text: str, tokens: Sequence[Token], i: int) -> Frame | None:
@@ -2732,6 +2779,8 @@ def _verbal(token: Token) -> bool:
 def _content_candidate(text: str, frame: Frame, sentence: Sentence, index: int) -> tuple[int, int] | None:
     """The part of the sentence the frame's content would take: before its cue or after it."""
     tokens, frames = sentence.tokens, sentence.frames
+    if frame.content == "none":
+        return None  # a frame that names a speaker for a quotation, as "Für Berg ist das „…“", reports no clause
     if frame.content == "before":
         return _strip_span(text, sentence.start, tokens[frame.cue_index].start)
     limit = frame.speaker[1] if frame.speaker else frame.cue_span[1]

@@ -1078,3 +1078,39 @@ def test_a_sentence_told_by_the_writer_takes_the_speaker_its_own_quotation_names
             "Der Verband hielt dem entgegen, dass der Ausbau „viel zu teuer“ sei.")
     later = [q for q in indirect(text) if q.start >= text.index("Der Verband")]
     assert [text[q.speaker_start:q.speaker_end] for q in later if q.speaker_start is not None] == ["Der Verband"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Für die Ministerin Anna Beispiel ist die Lage am Hafen „sehr ernst“.", "die Ministerin Anna Beispiel"),
+    ("Auch für die Gewerkschaft bleibt der Plan „ein teurer Irrtum“.", "die Gewerkschaft"),
+    ("Für den Umbau sind „mehrere Jahre“ nötig.", None),  # a thing holds no view
+    ("Die Stadt hat für die Ministerin „keine Zeit“.", None),  # not the opening "für"
+])
+def test_for_someone_a_thing_is_what_the_quote_says_is_their_view(text, speaker):
+    found = direct(text)
+    said = [text[q.speaker_start:q.speaker_end] for q in found if q.speaker_start is not None]
+    assert said == ([speaker] if speaker else []), said
+
+
+def test_for_someone_at_the_opening_reports_no_clause():
+    text = "Für die Ministerin Anna Beispiel ist der Hafen „zu klein“, weshalb die Stadt baue."
+    assert indirect(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Verband sieht den Umbau des Hafens als „teuren Irrweg“.", "Der Verband"),
+    ("Die Partei feierte die Wahl dagegen als „großen Tag für die Stadt“.", "Die Partei"),
+    ("Die Ministerin Lind hält den Plan für „unbezahlbar und gefährlich“.", "Die Ministerin Lind"),
+])
+def test_a_judgement_in_the_words_of_a_quotation_names_who_judges(text, speaker):
+    quote = only(direct(text))
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Den Fund von 1901 hielt man lange für einen „Irrtum der Natur“.",  # nobody judges
+    "Die Stadt hält an ihrem „Plan B“ fest.",  # "halten an", no judgement
+    "Berg sieht die Stadt vor „großen Aufgaben“.",  # no "als"
+])
+def test_a_judging_verb_without_a_judge_or_without_als_or_fuer_is_no_cue(text):
+    assert all(q.cue_start is None for q in extract_quotes(text)), text
