@@ -406,7 +406,7 @@ def _mkdocs_and_links(project: Project, site: Site, report: Report, out, record:
     publish.forget_site(project.build)
     errors_before = len(report.problems.errors)
     with report.stage("mkdocs"):
-        code, messages = publish.run_mkdocs(project.build / "mkdocs.yml", strict=True)
+        code, messages = publish.run_mkdocs_apart(project.build / "mkdocs.yml", strict=True)
     for message in messages:
         print(f"mkdocs: {message}", file=out)
     if code:

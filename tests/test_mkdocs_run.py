@@ -127,3 +127,20 @@ def test_search_duplicates_go_as_the_i18n_plugin_drops_them_in_linear_time():
     ExtendedPlugin.reconfigure_search_duplicates(SimpleNamespace(build_languages=["de", "en", "fr"]), expected)
     assert len(expected) == 6  # the plugin's own answer drops four
     assert search_duplicates_removed(entries, ("de/", "en/", "fr/")) == expected
+
+
+def test_mkdocs_apart_builds_the_same_site_and_survives_a_process_that_dies(tmp_path):
+    root = generated(tmp_path)
+    config = root / "build" / "mkdocs.yml"
+    assert publish.run_mkdocs_apart(config) == (0, [])
+    apart = tree(root / "site")
+    assert publish.run_mkdocs(config) == (0, [])
+    assert tree(root / "site") == apart
+    (root / "build" / "die.py").write_text("import os\n\n\ndef on_config(config):\n    os._exit(3)\n", encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    dying = root / "build" / "dying.yml"
+    dying.write_text(text.replace("hooks:\n", "hooks:\n- die.py\n", 1), encoding="utf-8")
+    assert "- die.py" in dying.read_text(encoding="utf-8")
+    status, messages = publish.run_mkdocs_apart(dying)
+    assert status == 1 and messages[-1].level == "ERROR" and "ended before the site was built" in messages[-1].text
+    assert messages[-1].fix == publish.CRASH_FIX
