@@ -378,6 +378,11 @@ def cut_off(sentence: str, language: str = "de") -> bool:
     return not _known_word(last.split("-")[-1], language)
 
 
+def load_word_list(language: str) -> None:
+    """Load simplemma's word list of a language now (`cut_off` loads it on first use)."""
+    _known_word("a", language)
+
+
 def _known_word(word: str, language: str) -> bool:
     """Whether a word (or its lower-case form) is in simplemma's word list of the language."""
     import simplemma  # loads its dictionary on first use
