@@ -28,7 +28,8 @@ from .registry import People, load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_site
 from .model import Article, Editorial, Explained, Language, Site, TopicConfig
-from .similar import release_word_lists
+from .people import load_tagger
+from .similar import load_word_lists, release_word_lists
 from .site import assemble
 
 
@@ -171,12 +172,16 @@ def warn_damaged(project: Project, caches, report: Report) -> None:
                                 "at any time)")
 
 
+QUOTES_NEED = (load_tagger, load_word_lists)  # what finding quotations loads on first use (pool.mapped's `warm`)
+
+
 def quotations(articles: list[Article], people: People, memo: ArticleMemo, report: Report) -> dict:
     """Article id -> its statements (attribution.attribute), from the cache or computed in
     the process pool; an article the builder fails on is reported and left out."""
     found = {a.id: memo.cached("quotes", a) for a in articles}
     todo = [a for a in articles if found[a.id][1] is None]
-    outcomes = dict(zip((a.id for a in todo), mapped(guarded(lambda a: attribute(a, people)), todo), strict=True))
+    outcomes = dict(zip((a.id for a in todo), mapped(guarded(lambda a: attribute(a, people)), todo, QUOTES_NEED),
+                        strict=True))
     statements = {}
     for article in progress("quotes", articles, len(articles)):
         key, value = found[article.id]
@@ -354,13 +359,13 @@ def _build_all(project: Project, settings: dict, out) -> tuple[int, list[str]]:
     started = time.perf_counter()
     try:
         site, strings = load_model(project, report)
+        release_word_lists()  # matching is done: rendering (and MkDocs) may have their memory
         catalogs = sync_catalogs(project, site, strings, report, save=False)
     except (ConfigError, CatalogError) as exc:
         print(str(exc), file=out)
         print("build stopped: fix the configuration above and run again", file=out)
         return 2, []
     write_all(project, site, render_all(project, site, strings, catalogs, report), report)
-    release_word_lists()  # matching is done: MkDocs may have their memory (the docs are freed too)
     status, manifest_current = _mkdocs_and_links(project, site, report, out, settings["record"]) \
         if settings["mkdocs"] else (0, True)
     pending = _record_catalogs(project, catalogs, settings["record"] and status == 0)

@@ -150,10 +150,12 @@ READER_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # Furniture that a line break did not separate from a sentence: image Markdown, credits,
-# ticker markers, caption widgets, broadcast and agency trailers, teasers.
+# ticker markers, caption widgets, broadcast and agency trailers, teasers. The credits
+# ("Name/dpa", "dpa/lno") hold a slash: searched for only in a sentence that has one.
+INNER_CREDIT = re.compile(rf"(?:^|\s)(?:[\w.-]+\s*/\s*)+(?i:{AGENCY})\b(?!-)"
+                          rf"|\b(?i:{AGENCY})\s*/\s*(?:(?i:{AGENCY})|[a-z]{{1,4}})\b(?!-)")
 INNER_FURNITURE = re.compile(
-    rf"!\[[^\]]*\]\(|\+{{3}}|(?:^|\s)(?:[\w.-]+\s*/\s*)+(?i:{AGENCY})\b(?!-)"
-    rf"|\b(?i:{AGENCY})\s*/\s*(?:(?i:{AGENCY})|[a-z]{{1,4}})\b(?!-)"
+    r"!\[[^\]]*\]\(|\+{3}"
     r"|(?i:bildunterschrift|bildquelle|galerie öffnen|zur bildergalerie|diese (?:nachricht|meldung) wurde"
     r"|im programm \w+ gesendet|mit informationen von|alle aktuellen entwicklungen|mehr zum thema|lesen sie auch"
     r"|zum artikel)\b|^(?:Werbung|Anzeige)\b")
@@ -290,8 +292,13 @@ def _control_word(word: str) -> bool:
 
 def _shouted(words: list[str]) -> bool:
     """A label in capitals ("JETZT LESEN"): news text is never set in capitals, datelines aside."""
-    letters = [w for w in words if any(c.isalpha() for c in w)]
-    return len(letters) >= 2 and all(w.isupper() and len(w) > 1 for w in letters)
+    lettered = 0
+    for word in words:
+        if any(c.isalpha() for c in word):
+            if not (word.isupper() and len(word) > 1):
+                return False  # most lines: their first word
+            lettered += 1
+    return lettered >= 2
 
 
 def _menu(words: list[str]) -> bool:
@@ -354,7 +361,8 @@ def addresses_reader(sentence: str, alone: bool = False) -> bool:
 
 def inner_furniture(sentence: str) -> bool:
     """A sentence with furniture in it that its line did not separate ("… ausblenden", "Name/dpa")."""
-    return bool(INNER_FURNITURE.search(QUOTED.sub(" ", sentence)))
+    text = QUOTED.sub(" ", sentence)
+    return bool(INNER_FURNITURE.search(text)) or ("/" in text and bool(INNER_CREDIT.search(text)))
 
 
 def ticker_markers(line: str) -> tuple[re.Match | None, re.Match | None]:
@@ -376,6 +384,11 @@ def cut_off(sentence: str, language: str = "de") -> bool:
     if last.endswith("-") or len(last) <= 2 or last.lower() in DANGLING:
         return True
     return not _known_word(last.split("-")[-1], language)
+
+
+def load_word_list(language: str) -> None:
+    """Load simplemma's word list of a language now (`cut_off` loads it on first use)."""
+    _known_word("a", language)
 
 
 def _known_word(word: str, language: str) -> bool:
@@ -402,9 +415,12 @@ def place_name(place: str) -> str:
     return re.sub(r"[A-ZÄÖÜ]+", lambda m: m.group(0).capitalize(), place)
 
 
+NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum rejects: \w is exactly isalnum and "_"
+
+
 def normal_form(line: str) -> str:
     """The letters and digits of a line, lower-cased: for finding a line repeated."""
-    return "".join(c for c in line.lower() if c.isalnum())
+    return NOT_ALNUM.sub("", line.lower())
 
 
 def markdown_heading(line: str) -> re.Match | None:

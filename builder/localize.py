@@ -148,6 +148,10 @@ class Localizer:
             return Text(texts[self.language], ORIGINAL, self.language)
         return self.text(segment)
 
+    def counted(self, text: Text) -> Text:
+        """A text `peek` gave, shown and counted now."""
+        return self._count(text)
+
     def _count(self, text: Text) -> Text:
         """Count a looked-up text by its state."""
         self.counts[text.state] += 1

@@ -73,12 +73,13 @@ class ArticleMemo:
         if key:
             self.cache.put(key, pack(article, value) if pack else value)
 
-    def each(self, kind: str, articles: list[Article], work, pack=None, unpack=None) -> list[Outcome]:
+    def each(self, kind: str, articles: list[Article], work, pack=None, unpack=None, warm=()) -> list[Outcome]:
         """The Outcome of `work(article)` for each article, in order: from the cache, or
-        computed in the process pool (and packed there, so that only plain data travels)."""
+        computed in the process pool (and packed there, so that only plain data travels;
+        `warm` as in pool.mapped)."""
         found = [self.cached(kind, a, unpack) for a in articles]
         todo = [a for a, (_, value) in zip(articles, found, strict=True) if value is None]
-        made = iter(mapped(guarded((lambda a: pack(a, work(a))) if pack else work), todo))
+        made = iter(mapped(guarded((lambda a: pack(a, work(a))) if pack else work), todo, warm))
         out = []
         for article, (key, value) in zip(articles, found, strict=True):
             if value is None:

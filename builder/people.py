@@ -286,6 +286,11 @@ def _tagger():
     return tagger
 
 
+def load_tagger() -> None:
+    """Load HanTa's model now (`tagged` loads it on first use)."""
+    _tagger()
+
+
 @lru_cache(maxsize=TAGGED_SEQUENCES)
 def tagged(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each token with its part of speech (STTS tags, as HanTa gives them; its lemmas,

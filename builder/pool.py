@@ -5,7 +5,9 @@ so the site, are the same bytes as in one process. The processes are forked from
 build, so they hold its loaded config and code without pickling them; items and results
 travel pickled. Few items, one core, a system other than Linux (where `fork` is not
 safe) or BUILDER_WORKERS=1 run in the build's own process. `work` must not raise (it
-returns failures as values: `Outcome`).
+returns failures as values: `Outcome`). What `work` loads lazily (word lists, a tagger's
+model) is best loaded by `warm` before the fork: the processes then share one copy
+instead of each loading its own.
 """
 from __future__ import annotations
 
@@ -34,12 +36,15 @@ def _call(item):
     return _WORK(item)  # type: ignore[misc]
 
 
-def mapped(work, items: list) -> list:
-    """`[work(item) for item in items]`, spread over processes when that is worth it."""
+def mapped(work, items: list, warm=()) -> list:
+    """`[work(item) for item in items]`, spread over processes when that is worth it; the
+    functions of `warm` are called first when it is (they load what `work` needs)."""
     global _WORK
     count = min(workers(), len(items) // MIN_ITEMS)
     if count <= 1 or not sys.platform.startswith("linux"):  # fork is safe on Linux only (not macOS)
         return [work(item) for item in items]
+    for load in warm:
+        load()
     first = work(items[0])  # here, so that the models it loads lazily are loaded once, before the fork
     _WORK = work
     try:

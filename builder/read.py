@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import functools
 import itertools
 import re
 import unicodedata
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from . import clean, yamlsafe
+from . import clean, furniture, yamlsafe
 from .model import HEADING, PARAGRAPH, Article, Metadata
 from .pool import guarded, mapped
 from .problems import Problem, Problems, env_number
@@ -71,7 +72,7 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
     files = article_files(folder)
     loaded = _sources(on_file(files) if on_file else files, sources_meta, languages, root, cache)
     todo = [source for _, source, _, article, _ in loaded if source is not None and article is None]
-    made = iter(mapped(guarded(lambda source: _made_article(source, languages)), todo))
+    made = iter(mapped(guarded(lambda source: _made_article(source, languages)), todo, _word_lists(todo, languages)))
     seen: dict[str, str] = {}
     articles = []
     for shown, source, key, article, found in loaded:
@@ -90,6 +91,12 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
         problems.warning("content/sources.yml", None, f"metadata for {key!r}, but no article has that id",
                          "remove the entry or add the article")
     return articles
+
+
+def _word_lists(sources: list[Source], languages: tuple[str, ...]) -> list:
+    """Loaders of the word lists that cleaning the sources may look words up in (their languages')."""
+    wanted = {str(s.meta.get("language") or languages[0]).strip() for s in sources} & set(languages)
+    return [functools.partial(furniture.load_word_list, language) for language in sorted(wanted)]
 
 
 def _sources(files, sources_meta: dict, languages: tuple[str, ...], root: Path | None, cache) -> list[tuple]:

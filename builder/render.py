@@ -47,6 +47,7 @@ class Page:
     strings: dict
     citations: list = field(default_factory=list)
     numbers: dict = field(default_factory=dict, repr=False)  # citation -> its number in `citations`
+    ui: dict = field(default_factory=dict, repr=False)  # UI string key -> its text, looked up once per language
 
     def t(self, key: str) -> str:
         """A UI string in the page's language: the story's own text when content/strings.yml
@@ -54,7 +55,10 @@ class Page:
         own = self.strings.get(STORY, {}).get(key, {})
         if self.language in own:
             return own[self.language]
-        return self.loc.text(Segment(f"ui.{key}", self.strings[key], self.strings_language)).text
+        found = self.ui.get(key)
+        if found is None:
+            found = self.ui[key] = self.loc.peek(Segment(f"ui.{key}", self.strings[key], self.strings_language))
+        return self.loc.counted(found).text
 
     def count(self, n: int, key: str) -> str:
         """A number with its noun: the UI string `<key>_one` for one, `<key>` otherwise
@@ -153,6 +157,7 @@ class Renderer:
         self.catalogs, self.strings = catalogs, strings
         self.counts: dict[str, dict[str, int]] = {}  # page path -> texts by state
         self.kept = kept  # the source pages of earlier builds
+        self.ui: dict[str, Text] = {}  # the UI strings' texts, shared by the pages (Page.ui)
 
     @functools.cached_property
     def timeline(self) -> tuple[Entry, ...]:
@@ -166,7 +171,7 @@ class Renderer:
 
     def page(self, path: str) -> Page:
         """A fresh page context with its own count of translated texts."""
-        return Page(path, self.language, Localizer(self.language, self.catalogs), self.strings)
+        return Page(path, self.language, Localizer(self.language, self.catalogs), self.strings, ui=self.ui)
 
     def render(self, template: str, page: Page, description: str = "", **values) -> str:
         """Render a template for a page, with front matter about its translation state and

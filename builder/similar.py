@@ -282,6 +282,13 @@ def _known(word: str) -> bool:
     return simplemma.is_known(word.capitalize(), lang="de") or simplemma.is_known(word, lang="de")
 
 
+def load_word_lists() -> None:
+    """Load simplemma's German dictionary now (the lookups above load it on first use)."""
+    import simplemma
+
+    simplemma.is_known("a", lang="de")
+
+
 def release_word_lists() -> None:
     """Forget the lemmas and word checks looked up so far and simplemma's loaded dictionaries
     (about 100 MB), once a build needs no more of them: the next lookup loads them again."""

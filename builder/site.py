@@ -12,18 +12,20 @@ from dataclasses import replace
 from .claims import group_matches, make_claim
 from .copies import find_reports
 from .memo import NO_MEMO, pack_matches, unpack_matches
-from .similar import content_words, features, same_fact, weights
+from .similar import content_words, features, load_word_lists, same_fact, weights
 from .model import (Article, Claim, Concept, Entry, Language, Match, Person, Positions, Relevance, Report, Side, Site,
                     Statement, StoryConfig, TopicConfig, TopicPage, When, reports_among)
 from . import dates, overview, timeline
 from .positions import positions_of
 from .attribution import SHOW_SPEAKER, continuations, quoted_by_sentence, speakers_by_sentence
 from .story import relevance
+from .people import load_tagger
 from .registry import People
 from .topics import match_article
 
 
 SECOND_TOPIC_SHARE = 0.6  # a sentence is on a second topic only when it fits it nearly as well
+MATCHING_NEEDS = (load_word_lists, load_tagger)  # what matching loads on first use (pool.mapped's `warm`)
 
 
 def match_all(articles: list[Article], topics: tuple[TopicConfig, ...],
@@ -45,7 +47,7 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...],
     allowed = (lambda a: on_story.get(a.id)) if on_story is not None else (lambda a: None)
     on = [a for a in articles if allowed(a) is None or allowed(a)]  # an article off the story has none
     found = isolated(on, lambda a: _matches_of(a, topics, statements.get(a.id, ()), sides, allowed(a), spokes),
-                     failed, (memo, "match", pack_matches, unpack_matches))
+                     failed, (memo, "match", pack_matches, unpack_matches), MATCHING_NEEDS)
     threshold = {t.id: t.min_score for t in topics}
     by_topic: dict[str, list[Match]] = defaultdict(list)
     for article in on:
@@ -60,15 +62,15 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...],
     return by_topic
 
 
-def isolated(articles: list[Article], work, failed=None, kept=None) -> dict:
+def isolated(articles: list[Article], work, failed=None, kept=None, warm=()) -> dict:
     """Article id -> work(article) for every article. When `failed` is given, an article
     whose work raises is told to it (`failed(article, exception)`) and left out; the
     others go on. Without `failed` the exception goes up. `kept` is (memo, kind, pack,
     unpack): results come from the memo's cache, and with `failed` the missing ones are
-    computed in the process pool (memo.ArticleMemo.each)."""
+    computed in the process pool (memo.ArticleMemo.each; `warm` as in pool.mapped)."""
     memo, kind, pack, unpack = kept or (NO_MEMO, "", None, None)
     if kept and failed is not None:
-        return _isolated_each(articles, work, failed, kept)
+        return _isolated_each(articles, work, failed, kept, warm)
     done = {}
     for article in articles:
         try:
@@ -80,11 +82,11 @@ def isolated(articles: list[Article], work, failed=None, kept=None) -> dict:
     return done
 
 
-def _isolated_each(articles: list[Article], work, failed, kept) -> dict:
+def _isolated_each(articles: list[Article], work, failed, kept, warm=()) -> dict:
     """`isolated` through the memo and the process pool."""
     memo, kind, pack, unpack = kept
     done = {}
-    for article, outcome in zip(articles, memo.each(kind, articles, work, pack, unpack), strict=True):
+    for article, outcome in zip(articles, memo.each(kind, articles, work, pack, unpack, warm), strict=True):
         if outcome.error:
             failed(article, outcome.exception())
         else:
