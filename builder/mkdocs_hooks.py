@@ -264,8 +264,8 @@ def on_config(config):
 
 def _deduplicating_search_in_linear_time(i18n) -> None:
     """Give the i18n plugin a linear `reconfigure_search_duplicates`: its own compares every
-    entry of the default language with every entry of the other languages (about 17 s of
-    MkDocs at 2,000 articles, and a hundred times that at 20,000)."""
+    entry of the default language with every entry of the other languages (3.5 s for the
+    12,000 entries of 2,000 articles, against 0.07 s; a hundred times that at 20,000)."""
     if i18n is None or not hasattr(i18n, "reconfigure_search_duplicates") or getattr(i18n, "dedupe_linear", False):
         return
     quadratic = i18n.reconfigure_search_duplicates
