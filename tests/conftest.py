@@ -10,6 +10,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+# A registry entry of a spokesperson of the harbour office (`harbour-office`), for the tests
+# of speaks_for (test_people, test_attribution).
+SPOKESMAN = """\
+- id: ole-sund
+  name: Ole Sund
+  kind: person
+  variants: [Ole Sund, Sund]
+  gender: m
+  side: europe
+  role: {de: Sprecher des Hafenamts, en: Harbour office spokesman}
+  role_nouns: [Sprecher]
+  speaks_for: [harbour-office]
+"""
 
 
 def make_project(dest: Path, articles: dict[str, str | bytes] | None = None, seeds: bool = False,

@@ -16,6 +16,7 @@ from builder.problems import Problems
 from builder.quotes import extract_quotes, quoted_spans, sentence_spans
 from builder.read import read_articles
 from builder.site import spokespeople
+from tests.conftest import SPOKESMAN
 
 REGISTRY = """\
 - id: eva-lind
@@ -381,19 +382,6 @@ def test_a_quotation_without_a_cue_after_a_quoted_sentence_goes_on_with_it(peopl
                             "Die Stadt baut Klärwerke.\n")
     starts = [s.start for _, s in art.sentences()]
     assert continuations(art, attribute(art, people)) == {starts[1]: starts[0]}
-
-
-SPOKESMAN = """\
-- id: ole-sund
-  name: Ole Sund
-  kind: person
-  variants: [Ole Sund, Sund]
-  gender: m
-  side: europe
-  role: {de: Sprecher des Hafenamts, en: Harbour office spokesman}
-  role_nouns: [Sprecher]
-  speaks_for: [harbour-office]
-"""
 
 
 def test_a_spokespersons_words_after_their_organisations_statement_go_on_with_it(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from builder.config import load_languages, load_sides
 from builder.people import PeopleError, load_people, resolve_mention, resolve_speakers, Context
 from builder.quotes import DIRECT, extract_quotes
+from tests.conftest import SPOKESMAN
 
 ROOT = Path(__file__).resolve().parents[1]
 PEOPLE = ROOT / "content" / "people.yml"
@@ -130,15 +131,7 @@ SPOKESPEOPLE = """\
   side: europe
   role: {de: Behörde, en: Authority}
   role_nouns: []
-- id: ole-sund
-  name: Ole Sund
-  kind: person
-  variants: [Ole Sund, Sund]
-  gender: m
-  side: europe
-  role: {de: Sprecher des Hafenamts, en: Harbour office spokesman}
-  role_nouns: [Sprecher]
-  speaks_for: [harbour-office]
+""" + SPOKESMAN + """\
 - id: eva-lind
   name: Eva Lind
   kind: person
