@@ -19,6 +19,7 @@ input gives the same claims and ids.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 
@@ -117,10 +118,15 @@ def _grow(feats: list[Features], weight: dict[str, float], postings: dict[str, l
 
 
 def _may_join(one: list[int], other: list[int], sim) -> bool:
-    """Whether two groups are one fact: every pair of their members alike at least a little
-    (none contradicting), and most of them alike."""
-    cross = [sim(i, j) for i in one for j in other]
-    return min(cross) >= GROUP_FLOOR and sum(cross) / len(cross) >= GROUP_LINK
+    """Whether two groups are one fact: no pair of their members contradicting or sharing
+    nothing, every member alike the other group at least a little on average, and most pairs
+    alike. A long report with a detail of its own may be alike one short report little and
+    still join the group it is a member of in substance."""
+    cross = {(i, j): sim(i, j) for i in one for j in other}
+    rows = [math.fsum(cross[i, j] for j in other) / len(other) for i in one]
+    columns = [math.fsum(cross[i, j] for i in one) / len(one) for j in other]
+    return (0.0 not in cross.values() and min(rows + columns) >= GROUP_FLOOR
+            and math.fsum(cross.values()) / len(cross) >= GROUP_LINK)
 
 
 def _postings(feats: list[Features]) -> dict[str, list[int]]:
@@ -175,7 +181,8 @@ def _set_apart(groups, heads, feats, weight):
     apart: dict[int, set[int]] = {}
     for root, members in sorted(groups.items()):
         head = heads[root]
-        more = {i for i in members if i != head and _second_fact(i, head, members, feats, weight)}
+        more = {i for i in members
+                if i != head and (_second_fact(i, head, members, feats, weight) or _other_voice(feats[i], feats[head]))}
         kept = [i for i in members if i not in more]
         out_groups[kept[0]], out_heads[kept[0]] = kept, head
         for i in sorted(more):
@@ -197,6 +204,12 @@ def _second_fact(i: int, head: int, members: list[int], feats: list[Features], w
     return (weight_of(feats[i].words, weight) >= LONGER * weight_of(feats[head].words, weight)
             and containment(feats[i], feats[head], weight) < HEAD_CARRIES
             and _own_share(i, members, feats, weight) > OWN_SHARE)
+
+
+def _other_voice(member: Features, head: Features) -> bool:
+    """Whether a member is what another person says of its head's fact ("Berg begrüßte die
+    Einigung" under "Lind verkündete die Einigung"): that person's statement is a claim of its own."""
+    return bool(member.speaker and head.speaker and member.speaker != head.speaker)
 
 
 def _own_share(i: int, members: list[int], feats: list[Features], weight) -> float:
@@ -244,6 +257,8 @@ def _support(groups, heads, feats, weight, postings, roots=None) -> dict[int, se
             if group_of[i] == root:
                 continue
             f = feats[i]
+            if _other_voice(f, head):
+                continue  # Lind's words do not carry what Berg says of them
             if (containment(head, f, weight) >= SUPPORT and shared_weight(head, f, weight) >= MIN_SHARED
                     and same_fact(head, f, weight)):
                 support[root].add(i)

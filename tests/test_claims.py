@@ -5,7 +5,7 @@ import dataclasses
 from pathlib import Path
 
 from builder import clean
-from builder.claims import claim_id, group_matches, make_claim
+from builder.claims import _may_join, claim_id, group_matches, make_claim
 from builder.config import load_concepts
 from builder.model import Article, Metadata
 from builder.people import load_people
@@ -198,3 +198,28 @@ def test_an_organisations_statement_its_spokesperson_goes_on_with_is_one_claim_i
     assert make_claim(group, {"ole-sund": frozenset({"harbour-office"})}).speaker == "ole-sund"
     assert make_claim(group, {"eva-lind": frozenset({"harbour-office"})}).speaker == "harbour-office"
     assert make_claim(group).speaker == "harbour-office"
+
+
+def test_two_groups_of_one_fact_join_though_two_of_their_members_are_alike_only_a_little():
+    # A long report with a detail of its own is alike a short one only a little (0.25); both
+    # groups are alike on average, and every member is alike the other group on average.
+    table = {(0, 3): 1.0, (0, 4): 0.9, (1, 3): 1.0, (1, 4): 0.25, (2, 3): 1.0, (2, 4): 0.8}
+    sim = lambda i, j: table[min(i, j), max(i, j)]  # noqa: E731
+    assert _may_join([0, 1, 2], [3, 4], sim)
+    table[1, 4] = 0.0  # a pair that contradicts (another figure) keeps them apart
+    assert not _may_join([0, 1, 2], [3, 4], sim)
+    table.update({(1, 4): 0.3, (0, 4): 0.3, (2, 4): 0.3})  # a member alike to none of the other group
+    assert not _may_join([0, 1, 2], [3, 4], sim)
+
+
+def test_what_another_person_says_of_a_fact_is_their_claim_and_cites_the_fact():
+    names = ({"eva-lind": frozenset({"eva", "lind"}), "jan-berg": frozenset({"jan", "berg"})},) * 2
+    found = said_by(("Lind verkündete, Stadt und Hafen hätten sich auf einen neuen Fahrplan für die Fähre nach "
+                     "Nordholm geeinigt.", "eva-lind"),
+                    ("Stadt und Hafen haben sich auf einen neuen Fahrplan für die Fähre nach Nordholm geeinigt, "
+                     "sagte Lind.", "eva-lind"),
+                    ("Berg begrüßte, dass sich Stadt und Hafen auf Betreiben von Lind auf einen neuen Fahrplan für "
+                     "die Fähre nach Nordholm geeinigt haben.", "jan-berg"))
+    made = {c.speaker: {x.article for x in c.citations}
+            for c in (make_claim(g) for g in group_matches(found, names=names))}
+    assert made == {"eva-lind": {"a0", "a1", "a2"}, "jan-berg": {"a2"}}  # Berg's welcome is his, and reports the fact
