@@ -22,10 +22,13 @@ import hashlib
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from .model import Citation, Claim, Group, Match
 from .similar import Features, containment, features, same_fact, shared_weight, similarity, weight_of, weights
 
+NO_SIDES: Mapping[str, str] = MappingProxyType({})  # no speaker's side known
 GROUP_LINK = 0.6  # mean similarity between the members of two groups before they join (1 for a same-fact pair)
 GROUP_FLOOR = 0.4  # ... and the least similarity of any two of them
 MIN_SHARED = 3.0  # weight two sentences must share: more than one common word
@@ -45,10 +48,11 @@ DEPENDENT_START = re.compile(
 
 
 def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | None = None,
-                  names: tuple[dict, dict] | None = None) -> list[Group]:
+                  names: tuple[dict, dict] | None = None, sides: Mapping[str, str] = NO_SIDES) -> list[Group]:
     """Group the matches of one topic into claims. `weight` is the rarity of words (from all
     sentences), `names` (site.speaker_names) the lemmas of each person's names and of their
-    names and roles: a sentence's speaker is left out of what it says."""
+    names and roles: a sentence's speaker is left out of what it says; `sides` (speaker ->
+    side) tells whose words are one voice (see _other_voice)."""
     matches = sorted(matches, key=lambda m: (m.article.id, m.sentence.start))
     named, roles = names or ({}, {})
     feats = [features(m.sentence.text, m.speaker, concepts, roles.get(m.speaker or "", frozenset()), named, roles)
@@ -57,10 +61,10 @@ def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | 
     postings = _postings(feats)
     groups = _grow(feats, weight, postings)
     heads = {root: _head(members, matches, feats, weight) for root, members in groups.items()}
-    groups, heads, apart = _set_apart(groups, heads, feats, weight)
-    support = _support(groups, heads, feats, weight, postings)
+    groups, heads, apart = _set_apart(groups, heads, feats, weight, sides)
+    support = _support(groups, heads, feats, weight, postings, sides)
     changed = _single_fact_heads(groups, heads, support, matches, feats, weight)
-    support.update(_support(groups, heads, feats, weight, postings, changed))
+    support.update(_support(groups, heads, feats, weight, postings, sides, changed))
     for root, members in apart.items():
         support[root] |= members  # still cited for the fact its head tells
     absorbed = _absorbed(groups, heads, support, feats, weight)
@@ -172,20 +176,21 @@ def _head(members: list[int], matches: list[Match], feats: list[Features], weigh
     return min(members, key=rank)
 
 
-def _set_apart(groups, heads, feats, weight):
+def _set_apart(groups, heads, feats, weight, sides: Mapping[str, str]):
     """The groups and heads once the members that say much that neither their head nor any
-    other member says (a second fact) are claims of their own; and for each group (by its root) those members, to be
-    cited for its fact too."""
+    other member says (a second fact), or what another person says of it, are claims of their
+    own; and for each group (by its root) the members of a second fact, to be cited for its
+    fact too (another person's words are not a report of what the head's speaker says)."""
     out_groups: dict[int, list[int]] = {}
     out_heads: dict[int, int] = {}
     apart: dict[int, set[int]] = {}
     for root, members in sorted(groups.items()):
         head = heads[root]
-        more = {i for i in members
-                if i != head and (_second_fact(i, head, members, feats, weight) or _other_voice(feats[i], feats[head]))}
-        kept = [i for i in members if i not in more]
+        voices = {i for i in members if i != head and _other_voice(feats[i], feats[head], sides)}
+        more = {i for i in members if i != head and i not in voices and _second_fact(i, head, members, feats, weight)}
+        kept = [i for i in members if i not in more | voices]
         out_groups[kept[0]], out_heads[kept[0]] = kept, head
-        for i in sorted(more):
+        for i in sorted(more | voices):
             out_groups[i], out_heads[i] = [i], i
         if more:
             apart[kept[0]] = more
@@ -206,10 +211,15 @@ def _second_fact(i: int, head: int, members: list[int], feats: list[Features], w
             and _own_share(i, members, feats, weight) > OWN_SHARE)
 
 
-def _other_voice(member: Features, head: Features) -> bool:
-    """Whether a member is what another person says of its head's fact ("Berg begrüßte die
-    Einigung" under "Lind verkündete die Einigung"): that person's statement is a claim of its own."""
-    return bool(member.speaker and head.speaker and member.speaker != head.speaker)
+def _other_voice(member: Features, head: Features, sides: Mapping[str, str]) -> bool:
+    """Whether a member is what a person of another side (or of none the registry knows) says
+    of its head's fact ("Berg begrüßte die Einigung" under "Lind verkündete die Einigung"):
+    that person's statement is a claim of its own. A minister and the government of one side
+    telling its position are one voice (`sides`: speaker -> side)."""
+    if not member.speaker or not head.speaker or member.speaker == head.speaker:
+        return False
+    side = sides.get(member.speaker)
+    return side is None or side != sides.get(head.speaker)
 
 
 def _own_share(i: int, members: list[int], feats: list[Features], weight) -> float:
@@ -243,7 +253,7 @@ def _single_fact_heads(groups, heads, support, matches, feats, weight) -> list[i
     return changed
 
 
-def _support(groups, heads, feats, weight, postings, roots=None) -> dict[int, set[int]]:
+def _support(groups, heads, feats, weight, postings, sides: Mapping[str, str], roots=None) -> dict[int, set[int]]:
     """For each group (or each of `roots`), the sentences of other groups that report its fact
     too (a sentence with several facts): they are cited for it as well. Candidates share a
     word with the head (`postings`: see _postings)."""
@@ -257,7 +267,7 @@ def _support(groups, heads, feats, weight, postings, roots=None) -> dict[int, se
             if group_of[i] == root:
                 continue
             f = feats[i]
-            if _other_voice(f, head):
+            if _other_voice(f, head, sides):
                 continue  # Lind's words do not carry what Berg says of them
             if (containment(head, f, weight) >= SUPPORT and shared_weight(head, f, weight) >= MIN_SHARED
                     and same_fact(head, f, weight)):

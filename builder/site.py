@@ -123,9 +123,9 @@ def topic_page(config: TopicConfig, matches: list[Match], concepts: tuple[Concep
                sides: dict[str, str] | None = None, spokes: dict[str, frozenset[str]] | None = None) -> TopicPage:
     """Group a topic's matches into claims and order them for reading and for the overview
     (`sides`: speaker -> side, to spread the overview over the sides; `spokes`: see spokespeople)."""
-    reports = reports or {}
+    reports, sides = reports or {}, sides or {}
     made = []
-    for group in group_matches(matches, concepts, names=names):
+    for group in group_matches(matches, concepts, names=names, sides=sides):
         claim = make_claim(group, spokes)
         made.append((claim, min(m.order for m in group.members), max(m.priority for m in group.members),
                      reports_among(claim.sources, reports)))
@@ -133,7 +133,7 @@ def topic_page(config: TopicConfig, matches: list[Match], concepts: tuple[Concep
     claims = tuple(r[0] for r in sorted(made, key=lambda r: (-r[3], r[1], r[0].citations[0].article)))
     # The overview: most reports, editorial priority, earliest; each fact once, spread over sections and sides.
     ranked = distinct_facts([r for r in sorted(made, key=lambda r: (-r[3], -r[2], r[1], r[0].id))], concepts)
-    chosen = overview.choose(ranked, len(claims), tuple(s.id for s in config.sections), sides or {})
+    chosen = overview.choose(ranked, len(claims), tuple(s.id for s in config.sections), sides)
     sources = tuple(sorted({c.article for claim in claims for c in claim.citations}))
     return TopicPage(config, claims, chosen, sources)
 

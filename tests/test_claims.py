@@ -212,7 +212,7 @@ def test_two_groups_of_one_fact_join_though_two_of_their_members_are_alike_only_
     assert not _may_join([0, 1, 2], [3, 4], sim)
 
 
-def test_what_another_person_says_of_a_fact_is_their_claim_and_cites_the_fact():
+def test_what_a_person_of_another_side_says_of_a_fact_is_a_claim_of_its_own():
     names = ({"eva-lind": frozenset({"eva", "lind"}), "jan-berg": frozenset({"jan", "berg"})},) * 2
     found = said_by(("Lind verkündete, Stadt und Hafen hätten sich auf einen neuen Fahrplan für die Fähre nach "
                      "Nordholm geeinigt.", "eva-lind"),
@@ -221,5 +221,8 @@ def test_what_another_person_says_of_a_fact_is_their_claim_and_cites_the_fact():
                     ("Berg begrüßte, dass sich Stadt und Hafen auf Betreiben von Lind auf einen neuen Fahrplan für "
                      "die Fähre nach Nordholm geeinigt haben.", "jan-berg"))
     made = {c.speaker: {x.article for x in c.citations}
-            for c in (make_claim(g) for g in group_matches(found, names=names))}
-    assert made == {"eva-lind": {"a0", "a1", "a2"}, "jan-berg": {"a2"}}  # Berg's welcome is his, and reports the fact
+            for c in (make_claim(g) for g in group_matches(found, names=names, sides={"eva-lind": "town"}))}
+    assert made == {"eva-lind": {"a0", "a1"}, "jan-berg": {"a2"}}  # Berg's welcome is his; it is not Lind's report
+    one_side = {"eva-lind": "town", "jan-berg": "town"}  # a colleague telling the same position: one voice
+    (claim,) = [make_claim(g) for g in group_matches(found, names=names, sides=one_side)]
+    assert {x.article for x in claim.citations} == {"a0", "a1", "a2"}
