@@ -8,7 +8,7 @@ original, marked, and counts it so that the page can say so.
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .catalog import MACHINE, MISSING, REVIEWED, Catalog, Segment
@@ -126,6 +126,20 @@ class Localizer:
                       for c in claim.citations[1 + claim.continued:])
             shown = next((t for t in others if t.state in (ORIGINAL, REVIEWED)), shown)
         return self._count(shown)
+
+    def claim_pieces(self, claim: Claim, language_of) -> list[tuple[Text, tuple[Citation, ...]]]:
+        """A claim's text in pieces, each with the citations that carry it. A statement that
+        goes on over several sentences of one article, in a claim other reports carry too,
+        is shown sentence by sentence: the head with every report of it, each sentence that
+        goes on with its own, so that no reader takes what one source adds for what all of
+        them report. Otherwise one piece: the claim's text (`claim`) and all its citations."""
+        going_on = claim.citations[1:1 + claim.continued]
+        others = claim.citations[1 + claim.continued:]
+        if not going_on or not others:
+            return [(self.claim(claim, language_of), claim.citations)]
+        head = replace(claim, citations=(claim.citations[0], *others), continued=0)
+        return [(self.claim(head, language_of), head.citations),
+                *((self.text(citation_segment(c, claim.language)), (c,)) for c in going_on)]
 
     def joined(self, segments: list[Segment]) -> Text:
         """Several segments shown as one text; all in the original when any lacks a translation."""

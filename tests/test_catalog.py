@@ -333,3 +333,22 @@ def test_saved_after_a_sync_agrees_with_the_bytes_on_disk(tmp_path):
     catalog = Catalog.load(path, "en")
     catalog.sync([seg("a.1", "Eins."), seg("a.2", "Zwei."), seg("a.3", "Drei.")])
     assert not catalog.saved()
+
+
+def test_a_statement_one_source_goes_on_with_is_cited_sentence_by_sentence_in_a_claim_of_several():
+    from builder.localize import Localizer
+    from builder.model import Citation, Claim
+
+    head = Citation("a", 1, 0, 0, 16, "Der Zoll steigt.")
+    going_on = Citation("a", 1, 1, 17, 44, "Die Händler seien besorgt.")
+    other = Citation("b", 2, 0, 0, 24, "Der Zoll wird erhöht.")
+    shown = Localizer("de", {})
+
+    def pieces(*citations):
+        claim = Claim("c-1", head.quote, "de", citations, continued=1)
+        return [(text.text, [c.article for c in cited]) for text, cited in shown.claim_pieces(claim, lambda _a: "de")]
+
+    # The other report carries the head, not what article a adds.
+    assert pieces(head, going_on, other) == [("Der Zoll steigt.", ["a", "b"]), ("Die Händler seien besorgt.", ["a"])]
+    # One source: the statement is one text with its citations.
+    assert pieces(head, going_on) == [("Der Zoll steigt. Die Händler seien besorgt.", ["a", "a"])]
