@@ -2,10 +2,10 @@
 
 Reads a split of the quotation dataset (../shared/data/quotes-de/SPLIT.jsonl, CC BY-NC-SA:
 read from there, nothing of it is kept) and prints, for each kind of quotation, whether
-the speaker came from a cue in the quotation's own sentence, was carried over from a
-cued quotation in the sentence just before, or from farther back (attribution.cue_places),
-and each kind of mention (a name, a pronoun, a description), how many
-speaker spans are right. `attribution.CONFIDENCE` is set by hand from the train split's
+the speaker was named in the quotation's own sentence (a cue, a colon, the text it is read
+in), was carried over from the sentence just before or from farther back, is the last
+speaker named or the subject of a clause without a cue (attribution.cue_places), and each
+kind of mention (a name, a pronoun, a description, a thing), how many speaker spans are right. `attribution.CONFIDENCE` is set by hand from the train split's
 table. The last lines give the attribution precision and recall of direct quotations at
 the site's threshold (`attribution.SHOW_SPEAKER`), the figure the site is held to.
 
