@@ -1846,10 +1846,25 @@ def _personal_quote(quote: _QuoteReading) -> bool | None:
 
 
 def _predicative_quote(quote: _QuoteReading) -> bool | None:
-    """A quote that a sentence of speech calls something ("nannte es") or speaks of is speech."""
+    """A quote that a clause of speech calls something ("nannte es") or speaks of is speech;
+    in a clause of the writer's own beside it ("…, laut dem Verband, ein Mann, der sich als
+    „Bürgerreporter“ engagierte") it is a term."""
     if quote.context and (quote.before in _PREDICATIVE or _spoken_of(quote.text, quote.span)):
-        return True
+        return True if _clause_speaks(quote) else None
     return None
+
+
+def _clause_speaks(quote: _QuoteReading) -> bool:
+    """Whether the clause a quote stands in has a speech cue or a Konjunktiv of its own."""
+    tokens = quote.sentence.tokens
+    k = _token_at(tokens, quote.span[0])
+    if not tokens or k == 0:
+        return True  # nothing before it in its sentence: its clause is the sentence's
+    first = clause_start(quote.text, tokens, k - 1)
+    goes_on = k < len(tokens) and not is_boundary(_unquoted(quote.text[quote.span[1]:tokens[k].start]))
+    end = clause_end(quote.text, tokens, k) if goes_on else k  # the clause goes on past the quote
+    return any(t.lower in KONJUNKTIV for t in tokens[first:end]) \
+        or any(first <= f.cue_index < end for f in quote.sentence.frames if f.cue)
 
 
 def _phrase_in_speech(quote: _QuoteReading) -> bool | None:

@@ -284,6 +284,24 @@ def test_the_text_a_quote_is_read_in_is_its_source(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text", [
+    "In der Stadt wurde laut dem Verband ein Mann festgenommen, der sich als „Bürgerreporter“ engagierte.",
+    "Nach Angaben der Polizei stellte sich ein Mann, der als „Anführer“ der Gruppe galt.",
+])
+def test_a_predicative_term_in_a_clause_of_the_writer_is_no_quotation(text):
+    # The sentence has a source ("laut", "nach Angaben"), but the clause of the term is the writer's.
+    assert direct(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Minister nannte den Plan einen „Fehler“.", "Der Minister"),
+    ("Berg sagte, der Hafen sei ein „Opfer der Politik“.", "Berg"),
+    ("Laut Lind droht eine Gefahr für „Hafen, Deich und Stadt“, wenn nichts geschieht.", "Lind"),
+])
+def test_a_predicative_term_in_a_clause_of_speech_is_a_quotation(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
 @pytest.mark.parametrize("text, found_by", [
     ("„Wir bleiben standhaft“, sagte die Ministerin.", "cue"),
     ("Die Ministerin blieb dabei: „Wir bleiben standhaft.“", "colon"),
