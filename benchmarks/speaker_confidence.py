@@ -2,12 +2,15 @@
 
 Reads a split of the quotation dataset (../shared/data/quotes-de/SPLIT.jsonl, CC BY-NC-SA:
 read from there, nothing of it is kept) and prints, for each kind of quotation, whether
-the speaker came from a cue in the quotation's own sentence, was carried over from a
-cued quotation in the sentence just before, or from farther back (attribution.cue_places),
-and each kind of mention (a name, a pronoun, a description), how many
-speaker spans are right. `attribution.CONFIDENCE` is set by hand from the train split's
-table. The last lines give the attribution precision and recall of direct quotations at
-the site's threshold (`attribution.SHOW_SPEAKER`), the figure the site is held to.
+the speaker was named in the quotation's own sentence (a cue, a colon, the text it is read
+in), was carried over from the sentence just before or from farther back, is the last
+speaker named or the subject of a clause without a cue (attribution.cue_places), and each
+kind of mention (a name, a pronoun, a description, a thing), how many speaker spans are right;
+then the same by the candidate that found the speaker (Quote.found_by: a cue, the subject
+before a colon, the text it is read in, the speaker carried over, …).
+`attribution.CONFIDENCE` is set by hand from the train split's table. The last lines
+give the attribution precision and recall of direct quotations at the site's threshold
+(`attribution.SHOW_SPEAKER`), the figure the site is held to.
 
     .venv/bin/python benchmarks/speaker_confidence.py [--split train|dev]
 """
@@ -49,7 +52,7 @@ def pairs(predicted: list, gold: list) -> dict[int, int]:
 
 
 def score(path: Path) -> tuple[Counter, int]:
-    """Counts of (kind, own cue, mention kind, outcome) and the number of gold direct quotes."""
+    """Counts of (kind, place, mention kind, candidate, outcome) and the number of gold direct quotes."""
     counts: Counter = Counter()
     gold_direct = 0
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -64,12 +67,27 @@ def score(path: Path) -> tuple[Counter, int]:
             for i, quote in enumerate(predicted):
                 if quote.speaker_start is None:
                     continue
-                key = (kind, places[id(quote)], mention_kind(text[quote.speaker_start:quote.speaker_end]))
+                key = (kind, places[id(quote)], mention_kind(text[quote.speaker_start:quote.speaker_end]),
+                       quote.found_by)
                 right = i in matched and any(overlap((quote.speaker_start, quote.speaker_end), tuple(s)) > 0
                                              for s in gold[matched[i]]["speaker"])
                 outcome = "right" if right else "wrong" if i in matched else "no quote"
                 counts[key + (outcome,)] += 1
     return counts, gold_direct
+
+
+def outcomes(counts: Counter, fields: tuple[int, ...]) -> dict[tuple, tuple[int, int, int]]:
+    """(right, wrong, no gold quote) for each value of the given fields of the count keys."""
+    out: dict[tuple, list[int]] = {}
+    for key, n in counts.items():
+        row = out.setdefault(tuple(key[f] for f in fields), [0, 0, 0])
+        row[("right", "wrong", "no quote").index(key[-1])] += n
+    return {key: (row[0], row[1], row[2]) for key, row in out.items()}
+
+
+def share(right: int, wrong: int) -> float:
+    """The share of right speaker spans."""
+    return right / (right + wrong) if right + wrong else 0.0
 
 
 def main() -> int:
@@ -78,14 +96,15 @@ def main() -> int:
     args = parser.parse_args()
     counts, gold_direct = score(DATA / f"{args.split}.jsonl")
     print(f"{'kind':9} {'cue':8} {'mention':12} right wrong  share  (no gold quote)  confidence")
-    for key in sorted({k[:3] for k in counts}):
-        right, wrong, stray = (counts[key + (o,)] for o in ("right", "wrong", "no quote"))
-        share = right / (right + wrong) if right + wrong else 0.0
-        print(f"{key[0]:9} {key[1]:8} {key[2]:12} {right:5} {wrong:5}  {share:5.2f}  ({stray:4})"
+    for key, (right, wrong, stray) in sorted(outcomes(counts, (0, 1, 2)).items()):
+        print(f"{key[0]:9} {key[1]:8} {key[2]:12} {right:5} {wrong:5}  {share(right, wrong):5.2f}  ({stray:4})"
               f"           {CONFIDENCE[key[1], key[2]]:.2f}")
+    print(f"\n{'kind':9} {'candidate':13} right wrong  share  (no gold quote)")
+    for key, (right, wrong, stray) in sorted(outcomes(counts, (0, 3)).items(), key=str):
+        print(f"{key[0]:9} {key[1]!s:13} {right:5} {wrong:5}  {share(right, wrong):5.2f}  ({stray:4})")
     shown = [k for k in counts if k[0] == DIRECT and CONFIDENCE[k[1], k[2]] >= SHOW_SPEAKER]
-    right = sum(counts[k] for k in shown if k[3] == "right")
-    named = sum(counts[k] for k in shown if k[3] in ("right", "wrong"))
+    right = sum(counts[k] for k in shown if k[-1] == "right")
+    named = sum(counts[k] for k in shown if k[-1] in ("right", "wrong"))
     print(f"direct quotes at the site's threshold {SHOW_SPEAKER}: attribution precision "
           f"{right / named if named else 0:.3f} ({right} of {named} named), recall {right / gold_direct:.3f} "
           f"({right} of {gold_direct} gold)")

@@ -16,21 +16,33 @@ from functools import lru_cache
 from . import lexicon
 from .model import PARAGRAPH, Article, Citation, Statement
 from .people import DISCOURSE, EPITHET, NAMED, PRONOUN, ROLE, UNREGISTERED, People, Speaker, resolve_voices, tagged
-from .quotes import PRONOUNS, extract_quotes
+from .quotes import (COLON, CUE, HEADLINE, HOLDER, LABEL, POINTED_BACK, PRONOUNS, RECENT, SOURCE, SUBJECT,
+                     extract_quotes)
 from .segment import hyphens_joined
 
 
 # How far a speaker can be trusted, by where the extractor found the mention (see
-# cue_places: a cue in the quotation's own sentence, "own"; carried over from a cued
-# quotation that ends in the sentence just before, "next"; carried from farther back,
-# "farther") and what kind of mention it is (see mention_kind). The figures are the share
-# of right speaker spans on the train split of the quotation dataset, direct and indirect
-# quotations together, rounded down to 0.05 (`benchmarks/speaker_confidence.py` prints the
-# table).
-CONFIDENCE = {("own", "name"): 0.9, ("own", "pronoun"): 0.9, ("own", "description"): 0.9, ("own", "thing"): 0.8,
-              ("next", "name"): 0.85, ("next", "pronoun"): 0.9, ("next", "description"): 0.9, ("next", "thing"): 0.65,
-              ("farther", "name"): 0.9, ("farther", "pronoun"): 0.4, ("farther", "description"): 0.75,
-              ("farther", "thing"): 0.6}
+# cue_places: named in the quotation's own sentence, "own"; carried over from a quotation of
+# the sentence just before, "next"; carried from farther back, "farther"; the last speaker
+# named before, "recent"; the subject of its clause without a cue, "subject") and what kind
+# of mention it is (see mention_kind). The figures are the share of right speaker spans on
+# the train split of the quotation dataset, direct and indirect quotations together
+# (`benchmarks/speaker_confidence.py` prints the table), rounded down to 0.05 and never above
+# 0.9; a cell of fewer than 10 quotations takes the lower of its own share and its place's.
+#   place    name           description    pronoun        thing
+#   own      529/570 .93    331/360 .92    95/104 .91     163/190 .86
+#   next     54/60   .90    37/39   .95    9/10   .90     16/21   .76
+#   farther  10/10   1.0    4/6     .67    1/1    1.0     3/7     .43    (place 18/24 .75)
+#   recent   6/8     .75    1/4     .25    1/4    .25     2/3     .67    (place 10/19 .53)
+#   subject  3/5     .60    8/11    .73    0/1    .00     0/5     .00    (place 11/22 .50)
+CONFIDENCE = {("own", "name"): 0.9, ("own", "description"): 0.9, ("own", "pronoun"): 0.9, ("own", "thing"): 0.85,
+              ("next", "name"): 0.9, ("next", "description"): 0.9, ("next", "pronoun"): 0.9, ("next", "thing"): 0.75,
+              ("farther", "name"): 0.9, ("farther", "description"): 0.65, ("farther", "pronoun"): 0.75,
+              ("farther", "thing"): 0.4,
+              ("recent", "name"): 0.5, ("recent", "description"): 0.25, ("recent", "pronoun"): 0.25,
+              ("recent", "thing"): 0.5,
+              ("subject", "name"): 0.5, ("subject", "description"): 0.7, ("subject", "pronoun"): 0.0,
+              ("subject", "thing"): 0.0}
 # What resolving the mention to a person costs in trust, by how it was resolved.
 RESOLUTION_COST = {NAMED: 0.0, UNREGISTERED: 0.05, PRONOUN: 0.05, ROLE: 0.05, EPITHET: 0.1, DISCOURSE: 0.1}
 SHOW_SPEAKER = 0.8  # pages name a speaker from this confidence up
@@ -79,17 +91,30 @@ def confidence(place: str, voice: Speaker, mention: str | None) -> float:
     return round(CONFIDENCE[place, kind] - RESOLUTION_COST[voice.how], 2)
 
 
+# How the extractor finds a speaker named in the quotation's own sentence (Quote.found_by):
+# a cue, the subject before a colon, the text it is read in, a label, a fronted holder, the
+# subject after a headline's dash, or the next sentence's cue pointing back at it.
+NAMED_WITH_IT = frozenset({CUE, COLON, SOURCE, LABEL, HOLDER, HEADLINE, POINTED_BACK})
+
+
 def cue_places(quotes, spans: list[tuple[int, int]]) -> list[str]:
-    """Where the extractor found each quotation's speaker: "own" (a cue in its own
-    sentence), "next" (carried over from a cued quotation with the same mention that ends in
-    the sentence just before: "Er sagte, … . Das Land brauche Zeit.") or "farther" (carried
-    from farther back). `spans` are the text's sentences."""
+    """Where the extractor found each quotation's speaker (Quote.found_by): "own" (named in
+    its own sentence, see NAMED_WITH_IT), "next" (carried over from a quotation with the same
+    mention named in the sentence just before: "Er sagte, … . Das Land brauche Zeit."),
+    "farther" (carried from farther back), "recent" (the last speaker named before it, whom
+    no quotation of its paragraph carries on) or "subject" (the subject of its clause without
+    a cue: "Die Ministerin will das „in Ruhe“ prüfen"). `spans` are the text's sentences."""
     starts = [start for start, _ in spans]
     sentence = lambda pos: bisect.bisect_right(starts, pos) - 1
-    cued = {(q.speaker_start, sentence(q.end - 1)) for q in quotes
-            if q.cue_start is not None and q.speaker_start is not None}
-    return ["own" if q.cue_start is not None else "next" if (q.speaker_start, sentence(q.start) - 1) in cued
-            else "farther" for q in quotes]
+    named = {(q.speaker_start, sentence(q.end - 1)) for q in quotes
+             if _named_with_it(q) and q.speaker_start is not None}
+    return ["own" if _named_with_it(q) else q.found_by if q.found_by in (RECENT, SUBJECT)
+            else "next" if (q.speaker_start, sentence(q.start) - 1) in named else "farther" for q in quotes]
+
+
+def _named_with_it(quote) -> bool:
+    """Whether a quotation's speaker is named in its own sentence (or it has a cue and none)."""
+    return quote.found_by in NAMED_WITH_IT or (quote.found_by is None and quote.cue_start is not None)
 
 
 @lru_cache(maxsize=8192)

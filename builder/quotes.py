@@ -33,6 +33,20 @@ DIRECT = "direct"
 INDIRECT = "indirect"
 REPORTED = "reported"  # a judgement told in the writer's words ("X bezeichnete den Plan als Fehler")
 
+# How a quotation's speaker mention was found (Quote.found_by), the candidate kinds that
+# attribution.CONFIDENCE weighs:
+CUE = "cue"  # the speaker of a speech cue in the quotation's sentence ("sagte X", "laut X", "Xs Vorwurf")
+COLON = "colon"  # the subject of the clause a colon ends before the quotation ("X sagte dazu: „…“")
+SOURCE = "source"  # the text it is read in ("Im Antrag heißt es: „…“")
+LABEL = "label"  # a name set before it without a verb ("Eva Lind, Ministerin: „…“", "Roth („…“)")
+HEADLINE = "headline"  # the subject of the clause after a quotation and a dash ("„…“ – Roth gibt auf")
+POINTED_BACK = "pointed back"  # the next sentence's cue, pointing back ("„…“ Das sagte X.")
+CARRIED = "carried"  # the speaker of the quotation before it
+RECENT = "recent"  # the last speaker named before it
+HOLDER = "holder"  # whose view a fronted "für" names ("Für Berg ist das „…“")
+SUBJECT = "subject"  # the subject of its clause, without a cue ("Die Ministerin will „in Ruhe“ prüfen")
+CONTINUED = "continued"  # a Konjunktiv sentence going on with the reported speech before it
+
 MAX_QUOTE_CHARS = 2500  # a quotation mark left open longer than this is a stray mark
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" (lists, broken input) are cut into chunks
 
@@ -48,6 +62,7 @@ class Quote:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    found_by: str | None = None  # how the speaker mention was found: CUE, COLON, … (None without one)
 
     def text(self, source: str) -> str:
         """The quoted text, taken from the source it was extracted from."""
@@ -1831,10 +1846,25 @@ def _personal_quote(quote: _QuoteReading) -> bool | None:
 
 
 def _predicative_quote(quote: _QuoteReading) -> bool | None:
-    """A quote that a sentence of speech calls something ("nannte es") or speaks of is speech."""
+    """A quote that a clause of speech calls something ("nannte es") or speaks of is speech;
+    in a clause of the writer's own beside it ("…, laut dem Verband, ein Mann, der sich als
+    „Bürgerreporter“ engagierte") it is a term."""
     if quote.context and (quote.before in _PREDICATIVE or _spoken_of(quote.text, quote.span)):
-        return True
+        return True if _clause_speaks(quote) else None
     return None
+
+
+def _clause_speaks(quote: _QuoteReading) -> bool:
+    """Whether the clause a quote stands in has a speech cue or a Konjunktiv of its own."""
+    tokens = quote.sentence.tokens
+    k = _token_at(tokens, quote.span[0])
+    if not tokens or k == 0:
+        return True  # nothing before it in its sentence: its clause is the sentence's
+    first = clause_start(quote.text, tokens, k - 1)
+    goes_on = k < len(tokens) and not is_boundary(_unquoted(quote.text[quote.span[1]:tokens[k].start]))
+    end = clause_end(quote.text, tokens, k) if goes_on else k  # the clause goes on past the quote
+    return any(t.lower in KONJUNKTIV for t in tokens[first:end]) \
+        or any(first <= f.cue_index < end for f in quote.sentence.frames if f.cue)
 
 
 def _phrase_in_speech(quote: _QuoteReading) -> bool | None:
@@ -2357,11 +2387,13 @@ def direct_quotes(text: str, sentence: Sentence, carried: tuple[int, int] | None
         found = _quote_speaker(text, span, sentence, _quote_frame(text, span, sentence), carried, recent, next_frame)
         if found is None:
             continue  # a passage set into a plain sentence, not speech
-        speaker, frame = found
+        speaker, frame, how = found
         cue = frame.cue if frame else None
         if speaker is None and cue is None and _fragment(text, span):
             continue  # a phrase that nobody is found to say is a scare quote or a term, not speech
-        quotes.append(Quote(DIRECT, span[0], span[1], *(speaker or (None, None)), *(cue or (None, None))))
+        (speaker_start, speaker_end), (cue_start, cue_end) = speaker or (None, None), cue or (None, None)
+        quotes.append(Quote(DIRECT, span[0], span[1], speaker_start, speaker_end, cue_start, cue_end,
+                            how if speaker else None))
     return quotes
 
 
@@ -2371,69 +2403,88 @@ def _quote_frame(text: str, span: tuple[int, int], sentence: Sentence) -> Frame 
             or _colon_frame(text, span, sentence))
 
 
-def _quote_speaker(text: str, span: tuple[int, int], sentence: Sentence, frame: Frame | None,
-                   carried: tuple[int, int] | None, recent: tuple[int, int] | None,
-                   next_frame: Frame | None) -> tuple[tuple[int, int] | None, Frame | None] | None:
-    """The speaker and frame of one quoted span, its sentence's sources first; None for a passage, not speech."""
-    speaker = _speaker_named_with_quote(text, span, sentence, frame)
-    if speaker is None and frame and frame.passive and frame.cue:
-        return None, frame  # "Der Minister wurde als „…“ bezeichnet": said by nobody named
-    if speaker is None:
+Span = tuple[int, int]
+Found = tuple[Span, str]  # a speaker mention and how it was found (CUE, COLON, …)
+
+
+def _quote_speaker(text: str, span: Span, sentence: Sentence, frame: Frame | None,
+                   carried: Span | None, recent: Span | None,
+                   next_frame: Frame | None) -> tuple[Span | None, Frame | None, str | None] | None:
+    """The speaker, frame and how the speaker was found of one quoted span, its sentence's
+    sources first; None for a passage, not speech."""
+    named = _speaker_named_with_quote(text, span, sentence, frame)
+    if named is None and frame and frame.passive and frame.cue:
+        return None, frame, None  # "Der Minister wurde als „…“ bezeichnet": said by nobody named
+    if named is None:
         found = _speaker_from_context(text, span, sentence, frame, carried, recent, next_frame)
         if found is None:
             return None
-        speaker, frame = found
+        named, frame = found
+    speaker, how = named or (None, None)
     if speaker and speaker[0] < span[1] and span[0] < speaker[1]:
-        speaker = carried or recent  # a phrase in the quote itself never speaks it
-    return speaker, frame
+        # a phrase in the quote itself never speaks it
+        speaker, how = _first((carried, CARRIED), (recent, RECENT)) or (None, None)
+    return speaker, frame, how
 
 
-def _speaker_named_with_quote(text: str, span: tuple[int, int], sentence: Sentence,
-                              frame: Frame | None) -> tuple[int, int] | None:
+def _first(*candidates: tuple[Span | None, str]) -> Found | None:
+    """The first candidate speaker that was found, with how it was found."""
+    return next(((speaker, how) for speaker, how in candidates if speaker), None)
+
+
+def _speaker_named_with_quote(text: str, span: Span, sentence: Sentence, frame: Frame | None) -> Found | None:
     """The speaker named in the quote's sentence: a text read in, a name, a label, or its frame's speaker."""
-    return _written_source(text, span, sentence) or _named_before_parenthesis(text, span, sentence) \
-        or _label_before_colon(text, span, sentence) or (frame.speaker if frame else None)
+    return _first((_written_source(text, span, sentence), SOURCE),
+                  (_named_before_parenthesis(text, span, sentence), LABEL),
+                  (_label_before_colon(text, span, sentence), LABEL),
+                  (frame.speaker if frame else None, _frame_kind(frame)))
 
 
-def _speaker_from_context(text: str, span: tuple[int, int], sentence: Sentence, frame: Frame | None,
-                          carried: tuple[int, int] | None, recent: tuple[int, int] | None,
-                          next_frame: Frame | None) -> tuple[tuple[int, int] | None, Frame | None] | None:
-    """The speaker and frame of a quote whose sentence names none, from its context; None for a passage."""
-    speaker = _fronted_holder(text, sentence) or _subject_after_dash(text, span, sentence)
-    if speaker is None:
-        speaker, frame = _speaker_pointed_back(text, span, sentence, frame, carried, recent, next_frame)
-    if speaker is None:
-        speaker = _speaker_carried_on(text, span, sentence, carried)
-    if speaker is None:
-        speaker = _subject_of(text, span, sentence)
-        if speaker and frame is None and not _fragment(text, span):
+def _frame_kind(frame: Frame | None) -> str:
+    """How a frame found its speaker: by a cue, or as the subject before a colon."""
+    return CUE if frame is None or frame.cue else COLON
+
+
+def _speaker_from_context(text: str, span: Span, sentence: Sentence, frame: Frame | None,
+                          carried: Span | None, recent: Span | None,
+                          next_frame: Frame | None) -> tuple[Found | None, Frame | None] | None:
+    """The speaker (with how it was found) and frame of a quote whose sentence names none,
+    from its context; None for a passage."""
+    found = _first((_fronted_holder(text, sentence), HOLDER), (_subject_after_dash(text, span, sentence), HEADLINE))
+    if found is None:
+        found, frame = _speaker_pointed_back(text, span, sentence, frame, carried, recent, next_frame)
+    if found is None:
+        found = _speaker_carried_on(text, span, sentence, carried)
+    if found is None:
+        subject = _subject_of(text, span, sentence)
+        if subject and frame is None and not _fragment(text, span):
             return None  # a passage set into a plain sentence: a law, a title or a motion, not speech
-        speaker = speaker or recent
-    return speaker, frame
+        found = _first((subject, SUBJECT), (recent, RECENT))
+    return found, frame
 
 
-def _speaker_pointed_back(text: str, span: tuple[int, int], sentence: Sentence, frame: Frame | None,
-                          carried: tuple[int, int] | None, recent: tuple[int, int] | None,
-                          next_frame: Frame | None) -> tuple[tuple[int, int] | None, Frame | None]:
+def _speaker_pointed_back(text: str, span: Span, sentence: Sentence, frame: Frame | None,
+                          carried: Span | None, recent: Span | None,
+                          next_frame: Frame | None) -> tuple[Found | None, Frame | None]:
     """The speaker of reported speech, or of a quote filling its sentence, named by a cue pointing back."""
+    pointed = next_frame.speaker if next_frame else None
     if _reported_main_clause(text, sentence):
-        speaker = (next_frame.speaker if next_frame else None) or carried or recent  # "… Das erklärte X."
-        if speaker:
-            return speaker, frame
+        found = _first((pointed, POINTED_BACK), (carried, CARRIED), (recent, RECENT))  # "… Das erklärte X."
+        if found:
+            return found, frame
     if _fills_sentence(span, sentence) and next_frame:
-        return next_frame.speaker, next_frame  # "„…“ Das sagte Berg am Montag."
+        return _first((pointed, POINTED_BACK)), next_frame  # "„…“ Das sagte Berg am Montag."
     return None, frame
 
 
-def _speaker_carried_on(text: str, span: tuple[int, int], sentence: Sentence,
-                        carried: tuple[int, int] | None) -> tuple[int, int] | None:
+def _speaker_carried_on(text: str, span: Span, sentence: Sentence, carried: Span | None) -> Found | None:
     """The speaker carried on to a quote filling its sentence or to one in a Konjunktiv sentence."""
     if _fills_sentence(span, sentence):
-        speaker = carried or _subject_of(text, span, sentence)
-        if speaker:
-            return speaker
+        found = _first((carried, CARRIED), (_subject_of(text, span, sentence), SUBJECT))
+        if found:
+            return found
     if sentence.konjunktiv:
-        return _subject_of(text, span, sentence) or carried
+        return _first((_subject_of(text, span, sentence), SUBJECT), (carried, CARRIED))
     return None
 
 
@@ -2842,7 +2893,8 @@ def indirect_quotes(text: str, sentence: Sentence) -> list[Quote]:
         if any(q.start < span[1] and span[0] < q.end for q in quotes):
             continue
         speaker, cue = _reporter(text, sentence, frame, span) or (None, None), frame.cue_span
-        quotes.append(Quote(INDIRECT, span[0], span[1], speaker[0], speaker[1], cue[0], cue[1]))
+        quotes.append(Quote(INDIRECT, span[0], span[1], speaker[0], speaker[1], cue[0], cue[1],
+                            CUE if speaker[0] is not None else None))
     return quotes
 
 
@@ -2863,7 +2915,7 @@ def reported_quotes(text: str, sentence: Sentence) -> list[Quote]:
         if speaker and frame.cue and _labelling(text[frame.cue[0]:frame.cue[1]]) \
                 and text[speaker[0]:speaker[1]].lower() not in _GENERIC_SPEAKERS:
             span = _sentence_span(text, sentence)
-            return [Quote(REPORTED, span[0], span[1], *speaker, *frame.cue)]
+            return [Quote(REPORTED, span[0], span[1], *speaker, *frame.cue, CUE)]
     return []
 
 
@@ -3047,7 +3099,7 @@ def _told_by_writer(text: str, sentence: Sentence, found: list[Quote]) -> Quote:
     named = [q for q in found if q.kind == DIRECT and q.speaker_start is not None
              and sentence.start <= q.speaker_start < sentence.end]
     speaker = (named[0].speaker_start, named[0].speaker_end) if named else (None, None)
-    return Quote(INDIRECT, span[0], span[1], *speaker)
+    return Quote(INDIRECT, span[0], span[1], *speaker, found_by=named[0].found_by if named else None)
 
 
 def _opens_with_pronoun(sentence: Sentence) -> bool:
@@ -3064,7 +3116,7 @@ def _as_cue_speaker(quote: Quote, sentence: Sentence) -> Quote:
     frame = next((f for f in sentence.frames if f.cue and f.cue[0] == quote.cue_start), None)
     if frame is None or frame.speaker is None:
         return quote
-    return replace(quote, speaker_start=frame.speaker[0], speaker_end=frame.speaker[1])
+    return replace(quote, speaker_start=frame.speaker[0], speaker_end=frame.speaker[1], found_by=CUE)
 
 
 def _join_adjacent(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -3078,7 +3130,7 @@ def _join_adjacent(text: str, quotes: list[Quote]) -> list[Quote]:
             cued = last if last.cue_start is not None or quote.cue_start is None else quote
             named = cued if cued.speaker_start is not None else last if last.speaker_start is not None else quote
             merged = Quote(DIRECT, last.start, quote.end, named.speaker_start, named.speaker_end,
-                           cued.cue_start, cued.cue_end)
+                           cued.cue_start, cued.cue_end, named.found_by)
             joined[joined.index(last)] = merged
             last = merged
             continue
@@ -3096,10 +3148,11 @@ def _sentence_span(text: str, sentence: Sentence) -> tuple[int, int]:
 def _continue(text: str, previous: Quote, sentence: Sentence, quotes: list[Quote]) -> Quote:
     """Extend reported speech over a following Konjunktiv sentence (free indirect speech)."""
     span = _sentence_span(text, sentence)
+    how = CONTINUED if previous.speaker_start is not None else None
     if previous.kind == INDIRECT and previous.cue_start is None and previous in quotes:
         quotes.remove(previous)
-        merged = Quote(INDIRECT, previous.start, span[1], previous.speaker_start, previous.speaker_end)
+        merged = Quote(INDIRECT, previous.start, span[1], previous.speaker_start, previous.speaker_end, found_by=how)
     else:
-        merged = Quote(INDIRECT, span[0], span[1], previous.speaker_start, previous.speaker_end)
+        merged = Quote(INDIRECT, span[0], span[1], previous.speaker_start, previous.speaker_end, found_by=how)
     quotes.append(merged)
     return merged

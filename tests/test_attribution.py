@@ -226,6 +226,29 @@ def test_cue_places_tell_a_speaker_carried_from_the_sentence_before_from_one_car
     assert all(place != "next" for start, place in places.items() if start.startswith("„Wir"))
 
 
+@pytest.mark.parametrize("text, start, place", [
+    # named in its own sentence, with a cue or without one
+    ("Die Ministerin blieb dabei: „Wir bleiben standhaft.“", "„Wir bleibe", "own"),
+    ("Im Antrag der Stadt heißt es: „Der Hafen bleibt offen.“", "„Der Hafen ", "own"),
+    # the last speaker named, no quotation of the paragraph carrying them on
+    ("Berg sagte am Montag, die Lage sei ernst.\n\nDer Pegel steigt weiter. „Wir sind noch nicht am Ziel.“",
+     "„Wir sind n", "recent"),
+    # the subject of a Konjunktiv sentence, which may be what is spoken of
+    ("Der Pegel steigt. Die Ministerin sei „tief besorgt“.", "„tief besor", "subject"),
+])
+def test_cue_places_tell_a_speaker_named_with_the_quote_from_a_fallback(text, start, place):
+    quotes = extract_quotes(text)
+    places = dict(zip((q.text(text)[:11] for q in quotes), cue_places(quotes, sentence_spans(text, quoted_spans(text))),
+                      strict=True))
+    assert places[start] == place
+
+
+def test_a_fallback_speaker_is_not_shown():
+    # The last speaker named and the subject of a sentence without a cue are guesses.
+    assert all(CONFIDENCE[place, kind] < SHOW_SPEAKER for place in ("recent", "subject")
+               for kind in ("name", "description", "pronoun", "thing"))
+
+
 @pytest.mark.parametrize("body", [
     # a heading names him, the text does not
     "Gouverneur Berg will den Hafen für größere Schiffe ausbauen lassen\n"

@@ -284,6 +284,45 @@ def test_the_text_a_quote_is_read_in_is_its_source(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
 
 
+@pytest.mark.parametrize("text", [
+    "In der Stadt wurde laut dem Verband ein Mann festgenommen, der sich als „Bürgerreporter“ engagierte.",
+    "Nach Angaben der Polizei stellte sich ein Mann, der als „Anführer“ der Gruppe galt.",
+])
+def test_a_predicative_term_in_a_clause_of_the_writer_is_no_quotation(text):
+    # The sentence has a source ("laut", "nach Angaben"), but the clause of the term is the writer's.
+    assert direct(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Minister nannte den Plan einen „Fehler“.", "Der Minister"),
+    ("Berg sagte, der Hafen sei ein „Opfer der Politik“.", "Berg"),
+    ("Laut Lind droht eine Gefahr für „Hafen, Deich und Stadt“, wenn nichts geschieht.", "Lind"),
+])
+def test_a_predicative_term_in_a_clause_of_speech_is_a_quotation(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, found_by", [
+    ("„Wir bleiben standhaft“, sagte die Ministerin.", "cue"),
+    ("Die Ministerin blieb dabei: „Wir bleiben standhaft.“", "colon"),
+    ("Im Antrag der Stadt heißt es: „Der Hafen bleibt offen.“", "source"),
+    ("„Wir bleiben hier“ – Berg gibt nicht auf.", "headline"),
+    ("„Wir bleiben hier.“ Das sagte Berg am Montag.", "pointed back"),
+    ("„Wir bleiben“, sagte Berg am Montag. „Wir kämpfen weiter.“", "carried"),
+    ("Berg sagte am Montag, die Lage sei ernst.\n\nDer Pegel steigt weiter. „Wir sind noch nicht am Ziel.“",
+     "recent"),
+    ("Der Pegel steigt. Die Ministerin sei „tief besorgt“.", "subject"),
+])
+def test_a_quote_says_how_its_speaker_was_found(text, found_by):
+    # The last direct quote of each text; the confidence of its speaker depends on this.
+    assert direct(text)[-1].found_by == found_by
+
+
+def test_konjunktiv_sentences_that_go_on_with_reported_speech_are_continued():
+    text = "Berg sagte, die Lage sei ernst. Die Deiche seien zu niedrig."
+    assert [q.found_by for q in indirect(text)] == ["cue", "continued"]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Die Zeitung zitiert den Bürgermeister mit den Worten: „Wir sind bereit.“", "den Bürgermeister"),
     ("„Wir sind bereit“, zitiert die Zeitung den Bürgermeister Jan Roth.", "den Bürgermeister Jan Roth"),
