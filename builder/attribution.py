@@ -100,7 +100,8 @@ NAMED_WITH_IT = frozenset({CUE, COLON, SOURCE, LABEL, HOLDER, HEADLINE, POINTED_
 def cue_places(quotes, spans: list[tuple[int, int]]) -> list[str]:
     """Where the extractor found each quotation's speaker (Quote.found_by): "own" (named in
     its own sentence, see NAMED_WITH_IT), "next" (carried over from a quotation with the same
-    mention named in the sentence just before: "Er sagte, … . Das Land brauche Zeit."),
+    mention named in the sentence just before: "Er sagte, … . Das Land brauche Zeit.", also
+    when the extractor took it as the last speaker named: "„…“, sagte Berg. ¶ „…“"),
     "farther" (carried from farther back), "recent" (the last speaker named before it, whom
     no quotation of its paragraph carries on) or "subject" (the subject of its clause without
     a cue: "Die Ministerin will das „in Ruhe“ prüfen"). `spans` are the text's sentences."""
@@ -108,8 +109,17 @@ def cue_places(quotes, spans: list[tuple[int, int]]) -> list[str]:
     sentence = lambda pos: bisect.bisect_right(starts, pos) - 1
     named = {(q.speaker_start, sentence(q.end - 1)) for q in quotes
              if _named_with_it(q) and q.speaker_start is not None}
-    return ["own" if _named_with_it(q) else q.found_by if q.found_by in (RECENT, SUBJECT)
-            else "next" if (q.speaker_start, sentence(q.start) - 1) in named else "farther" for q in quotes]
+    return [_place(q, (q.speaker_start, sentence(q.start) - 1) in named) for q in quotes]
+
+
+def _place(quote, named_just_before: bool) -> str:
+    """Where one quotation's speaker was found (see cue_places): the last speaker named is
+    "next" when they were named with a quotation in the sentence just before it."""
+    if _named_with_it(quote):
+        return "own"
+    if named_just_before and quote.found_by != SUBJECT:
+        return "next"
+    return quote.found_by if quote.found_by in (RECENT, SUBJECT) else "farther"
 
 
 def _named_with_it(quote) -> bool:

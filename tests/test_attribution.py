@@ -233,6 +233,8 @@ def test_cue_places_tell_a_speaker_carried_from_the_sentence_before_from_one_car
     # the last speaker named, no quotation of the paragraph carrying them on
     ("Berg sagte am Montag, die Lage sei ernst.\n\nDer Pegel steigt weiter. „Wir sind noch nicht am Ziel.“",
      "„Wir sind n", "recent"),
+    # the last speaker named, with a quotation in the sentence just before: carried on
+    ("„Der Deich hält“, sagte Berg am Montag.\n\n„Wir sind noch nicht am Ziel.“", "„Wir sind n", "next"),
     # the subject of a Konjunktiv sentence, which may be what is spoken of
     ("Der Pegel steigt. Die Ministerin sei „tief besorgt“.", "„tief besor", "subject"),
 ])
