@@ -206,7 +206,8 @@ class Renderer:
         return self.env.get_template(template).render(
             site=self.site, page=page, lang=self.language, shown=lambda t: shown(t, page),
             claim_text=lambda c: self.claim_text(c, page),
-            claim_pieces=lambda c: page.loc.claim_pieces(c, self.site.language_of), quote_text=lambda c: self.quote_text(c, page),
+            claim_pieces=lambda c: page.loc.claim_pieces(c, self.site.language_of),
+            quote_text=lambda c: self.quote_text(c, page),
             article_title=lambda a: self.article_title(a, page),
             given=lambda texts, segment_id: self.given(texts, segment_id, page),
             role=self.role, sides=[side.id for side in self.site.sides],
