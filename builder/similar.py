@@ -126,12 +126,17 @@ def _lemmas(text: str, tokens: list[str], lemmas: list[tuple[str, ...]]) -> set[
     return words
 
 
+def token_of(name: str | None) -> str:
+    """The token that stands among a sentence's words for a person or an editor's concept (by id)."""
+    return f"⟨{name}⟩"
+
+
 def _as_actors(words: set[str], named: frozenset[str], roles: dict) -> set[str]:
     """The words with each person the sentence names as one token: the first name, title and
     role noun that name them ("die Oberbürgermeisterin Anna Beispiel", "Stadtchefin Beispiel")
     say who, not what, and differ from report to report."""
     for pid in sorted(named):
-        words = (words - roles.get(pid, frozenset())) | {f"⟨{pid}⟩"}
+        words = (words - roles.get(pid, frozenset())) | {token_of(pid)}
     return words
 
 
@@ -175,7 +180,7 @@ def _quoted(text: str) -> frozenset[str]:
 
 def _concept_matches(text: str, concepts) -> list[tuple[str, re.Match]]:
     """(concept token, match) for each place a form of an editor's concept stands in the text."""
-    return [(f"⟨{c.id}⟩", m) for c in concepts for form in c.forms for m in form.finditer(text)]
+    return [(token_of(c.id), m) for c in concepts for form in c.forms for m in form.finditer(text)]
 
 
 def _synonyms(found: list[tuple[str, re.Match]], spans: list[re.Match], lemmas) -> frozenset[tuple[str, str]]:
@@ -343,7 +348,7 @@ def weight_of(words, weight: dict[str, float]) -> float:
 def credit(word: str, other: Features, own: Features | None = None) -> float:
     """How far a word stands in another sentence: as itself, as an editor's synonym, by its
     parts, or as a part or stem."""
-    if word in other.words or word == f"⟨{other.speaker}⟩":  # "Lind fordert …" and "…, sagte Lind"
+    if word in other.words or word == token_of(other.speaker):  # "Lind fordert …" and "…, sagte Lind"
         return 1.0
     if own is not None and any(w == word and token in other.words for w, token in own.synonyms):
         return 1.0
