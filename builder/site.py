@@ -42,7 +42,7 @@ def match_all(articles: list[Article], topics: tuple[TopicConfig, ...],
     `memo` keeps each article's matches between builds (memo.ArticleMemo).
     """
     statements = statements or {}
-    sides = {p.id: p.side for p in people.entries} if people else {}
+    sides = person_sides(people)
     spokes = spokespeople(people)
     allowed = (lambda a: on_story.get(a.id)) if on_story is not None else (lambda a: None)
     on = [a for a in articles if allowed(a) is None or allowed(a)]  # an article off the story has none
@@ -99,6 +99,11 @@ def _matches_of(article: Article, topics, said, sides: dict, allowed, spokes: di
     speakers, quoted = speakers_by_sentence(article, said), quoted_by_sentence(article, said)
     return match_article(article, topics, speakers, sides, allowed, quoted,
                          continuations(article, said, speakers, spokes))
+
+
+def person_sides(people: People | None) -> dict[str, str]:
+    """Person id -> the side they stand on."""
+    return {p.id: p.side for p in people.entries} if people else {}
 
 
 def spokespeople(people: People | None) -> dict[str, frozenset[str]]:
@@ -165,7 +170,7 @@ def assemble(languages: tuple[Language, ...], articles: list[Article], topics: t
     articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed, memo)
     reports = find_reports(articles)
     names = speaker_names(people)
-    speaker_sides = {p.id: p.side for p in people.entries} if people else {}
+    speaker_sides = person_sides(people)
     spokes = spokespeople(people)
     pages = tuple(topic_page(t, matches.get(t.id, []), concepts, reports, names, speaker_sides, spokes)
                   for t in topics)
