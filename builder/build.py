@@ -133,6 +133,8 @@ def load_model(project: Project, report: Report):
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
         site = replace(stable_ids(site, published, report), reuse=reuse, site_url=site_url, editorial=editorial,
                        glossary=explained_terms(project, codes))
+    cache.close()
+    memo.cache.close()
     warn_damaged(project, (cache, memo.cache), report)
     warn_unused(site, report)
     return site, strings
@@ -163,11 +165,11 @@ def explained_terms(project: Project, languages: tuple[str, ...]) -> tuple[Expla
 
 
 def warn_damaged(project: Project, caches, report: Report) -> None:
-    """A line for each cache that had damaged files (they were computed again)."""
+    """A line for each cache that had damaged entries (they were computed again)."""
     for cache in caches:
         if cache.damaged:
-            report.lines.append(f"warning: {counted(len(cache.damaged), 'cache file')} in "
-                                f"{project.shown(cache.damaged[0].parent.parent)} could not be read (damaged); "
+            report.lines.append(f"warning: {counted(len(cache.damaged), 'cache entry', 'cache entries')} in "
+                                f"{project.shown(cache.folder)} could not be read (damaged); "
                                 "the results were computed again (nothing to do; build/cache may be deleted "
                                 "at any time)")
 

@@ -7,11 +7,12 @@ can be deleted at any time.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import re
-import tempfile
+import sqlite3
 from pathlib import Path
 
 def code_fingerprint(modules: tuple[str, ...] | None = None) -> str:
@@ -45,14 +46,23 @@ def code_closure(*modules: str) -> tuple[str, ...]:
 
 
 class Cache:
-    """Pickled results in a folder, one file per key. An entry that cannot be read back (a
-    damaged or truncated file) counts as a miss and is listed in `damaged`: the caller
-    recomputes it and may say so; it is never an error."""
+    """Pickled results in one SQLite file per folder (`folder`/entries.sqlite), a row per
+    key: a cold build of thousands of articles writes one file instead of one per result.
+    An entry that cannot be read back counts as a miss and its key is listed in `damaged`;
+    a damaged file (not a database, or a malformed one) is set aside and started anew, all
+    its entries missing. The caller recomputes them and may say so; it is never an error.
+    A file that cannot be opened or written (read-only, disk full) only costs speed."""
+
+    FILE = "entries.sqlite"
+    DAMAGE = (11, 26)  # SQLite's "database disk image is malformed" and "file is not a database"
 
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.hits = self.misses = 0
-        self.damaged: list[Path] = []
+        self.damaged: list[str] = []
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self._off = False  # the file could not be opened: every get misses, every put is skipped
 
     @staticmethod
     def key(*parts) -> str:
@@ -65,36 +75,65 @@ class Cache:
 
     def get(self, key: str):
         """The cached value, or None."""
-        if self.folder is None:
+        if self.folder is None or self._off:
             return None
-        path = self.folder / key[:2] / key
-        try:
-            data = path.read_bytes()
-        except OSError:
+        row = self._run("SELECT value FROM entries WHERE key = ?", (key,), key)
+        if row is None:
             self.misses += 1
             return None
         try:
-            value = pickle.loads(data)
-        except Exception:  # any damage to the file: unpickling can fail in many ways
+            value = pickle.loads(row[0])
+        except Exception:  # any damage to the entry: unpickling can fail in many ways
             self.misses += 1
-            self.damaged.append(path)
+            self.damaged.append(key)
             return None
         self.hits += 1
         return value
 
     def put(self, key: str, value) -> None:
-        """Store a value (atomically; a failure to write only costs speed)."""
-        if self.folder is None:
-            return
-        path = self.folder / key[:2] / key
+        """Store a value (each put is its own transaction: a build that stops keeps what it stored)."""
+        if self.folder is not None and not self._off:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self._run("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, data), key)
+
+    def close(self) -> None:
+        """Close the file (SQLite folds its write-ahead log into it); a later get or put opens it again."""
+        if self._db is not None and self._pid == os.getpid():
+            self._db.close()
+        self._db = None
+
+    def _run(self, sql: str, values: tuple, key: str):
+        """The first row of a statement, or None; a damaged file is started anew (`_reset`)."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent)
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+            db = self._connection()
+            return db.execute(sql, values).fetchone() if db is not None else None
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in self.DAMAGE:
+                self.damaged.append(key)
+                self._reset()
+            elif self._db is None:  # the file cannot be opened at all: the build goes on without it
+                self._off = True
+            return None
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """The open file of this process (a forked process opens its own), or None without a folder."""
+        if self.folder is None:
+            return None
+        if self._db is None or self._pid != os.getpid():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.folder / self.FILE, isolation_level=None, check_same_thread=False)
+            self._db, self._pid = db, os.getpid()
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+        return self._db
+
+    def _reset(self) -> None:
+        """Remove a damaged file (with its log) so that the next get or put starts an empty one."""
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                (self.folder / (self.FILE + suffix)).unlink(missing_ok=True)
 
 
 CODE = code_closure("read.py")  # what a cleaned article depends on

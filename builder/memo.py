@@ -65,7 +65,7 @@ class ArticleMemo:
             try:
                 return key, unpack(article, stored) if unpack else stored
             except Exception:  # an entry of another shape: computed again
-                self.cache.damaged.append(self.cache.folder / key[:2] / key)
+                self.cache.damaged.append(key)
         return key, None
 
     def store(self, key: str, article: Article, value, pack=None) -> None:

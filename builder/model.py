@@ -27,6 +27,7 @@ any citation can be checked against the source at any time.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -635,9 +636,19 @@ class Site:
         return self.reports_in({a for t in self.topics for a in t.sources})
 
     def covered(self, article_id: str, topic: TopicPage, section: str | None = "") -> int:
-        """How many claims of a topic (or of one of its sections) cite an article."""
-        claims = topic.claims if section == "" else topic.section_claims(section)
-        return sum(1 for c in claims if article_id in c.sources)
+        """How many claims of a topic (or of one of its sections) cite an article (counted
+        once per topic and section: the coverage page asks for every article)."""
+        key = (topic.config.id, section)
+        counts = self._covered.get(key)
+        if counts is None:
+            claims = topic.claims if section == "" else topic.section_claims(section)
+            counts = self._covered[key] = Counter(a for c in claims for a in set(c.sources))
+        return counts[article_id]
+
+    @cached_property
+    def _covered(self) -> dict[tuple[str, str | None], Counter]:
+        """(topic id, section) -> article id -> claims citing it, filled by `covered`."""
+        return {}
 
     def statements_of(self, person_id: str) -> tuple[Statement, ...]:
         """The quotations attributed to a person as their page lists them (see `lists`), one

@@ -22,6 +22,7 @@ from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, ar
                        citation_segment, claim_segment, has_own_text, person_segment, title_segment)
 from .config import STORY
 from .model import Article, Block, Citation, Claim, Entry, Site
+from .pool import guarded, mapped
 from .site import date_note, events, events_of, positions, undated
 from .read import web_address
 from .sourcecache import SourcePages
@@ -293,28 +294,40 @@ class Renderer:
             description = f"{name.text} ({self.role(person)}): {words('person_statements')}"
             out[path] = self.render("person.md.j2", self.page(path), description, person=person,
                                     statements=self.site.statements_of(person.id))
-        for article in self.site.articles:
-            out[f"sources/{article.id}.md"] = self.source_page(article)
+        out.update(self.source_pages())
         return out
 
-    def source_page(self, article: Article) -> str:
-        """An article's source page: as an earlier build rendered it when nothing it shows
-        changed (sourcecache), else rendered (and kept)."""
+    def source_pages(self) -> dict[str, str]:
+        """Every article's source page: as an earlier build rendered it when nothing it shows
+        changed (sourcecache), else rendered in the process pool (and kept)."""
+        articles = self.site.articles
+        keys = [self.kept.key(a) if self.kept else "" for a in articles]
+        found = [self.kept.get(key) if self.kept else None for key in keys]
+        made = iter(mapped(guarded(self.source_page), [a for a, kept in zip(articles, found, strict=True)
+                                                        if kept is None]))
+        out = {}
+        for article, key, kept in zip(articles, keys, found, strict=True):
+            path = f"sources/{article.id}.md"
+            if kept is None:
+                outcome = next(made)
+                if outcome.error:
+                    raise outcome.exception()
+                kept = outcome.value
+                if self.kept:
+                    self.kept.put(key, kept)
+            out[path], self.counts[path] = kept
+        return out
+
+    def source_page(self, article: Article) -> tuple[str, dict]:
+        """An article's source page, rendered: (Markdown, its texts by translation state)."""
         path = f"sources/{article.id}.md"
-        key = self.kept.key(article) if self.kept else ""
-        stored = self.kept.get(key) if self.kept else None
-        if stored is not None:
-            markdown, self.counts[path] = stored
-            return markdown
         page = self.page(path)
         title = Localizer(self.language, self.catalogs).text(title_segment(article)).text
         known = ", ".join(x for x in (article.meta.publisher, article.meta.date) if x)
         description = f"{self.plain('coverage_source')}: {title}" + (f" ({known})" if known else "")
         markdown = self.render("source.md.j2", page, description, article=article,
                                blocks=[(b, self.block_texts(article, b, page)) for b in article.blocks])
-        if self.kept:
-            self.kept.put(key, (markdown, self.counts[path]))
-        return markdown
+        return markdown, self.counts[path]
 
     def plain(self, key: str) -> str:
         """A UI string as plain text, not counted in the page's translation state (a page's
@@ -501,6 +514,8 @@ def render_site(site: Site, templates: Path, language: str, catalogs: dict, stri
     pages_kept = SourcePages(kept, templates, site, language, catalogs, strings) if kept else None
     renderer = Renderer(site, environment(templates), language, catalogs, strings, pages_kept)
     pages = renderer.pages()
+    if pages_kept:
+        pages_kept.cache.close()
     for path, text in sorted((static or {}).items()):
         pages[path] = renderer.static_page(path, text)
     return pages, renderer.counts

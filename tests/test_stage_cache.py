@@ -82,7 +82,7 @@ def test_a_damaged_cache_file_is_computed_again_with_a_warning(tmp_path):
     build_pages(root)
     before = generated_docs(root)
     entries = [p for p in sorted((root / "build" / "cache").rglob("*")) if p.is_file()]
-    assert len(entries) > 4
+    assert len(entries) >= 3  # the read, stage and source page caches
     for number, path in enumerate(entries):
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2] if number % 2 else b"not a pickle \x00\xff")
