@@ -31,10 +31,11 @@ def shingles(article: Article) -> frozenset[int]:
                      for i in range(len(words) - SHINGLE + 1))
 
 
-def find_reports(articles: list[Article]) -> dict[str, Report]:
-    """The report of every article: copies share one, an article on its own has its own."""
+def find_reports(articles: list[Article], sets: dict[str, frozenset[int]] | None = None) -> dict[str, Report]:
+    """The report of every article: copies share one, an article on its own has its own.
+    `sets` holds the articles' shingles where they are made already (by article id)."""
     ids = sorted(a.id for a in articles)
-    sets = {a.id: shingles(a) for a in articles}
+    sets = {a.id: (sets or {}).get(a.id) or shingles(a) for a in articles}
     parent = {aid: aid for aid in ids}
     for a, b in _copies(sets):
         _union(parent, a, b)

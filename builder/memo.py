@@ -23,6 +23,7 @@ from .pool import Outcome, guarded, mapped
 KINDS = {
     "quotes": (("attribution.py",), ("people.yml", "sides.yml")),
     "story": (("story.py",), ("story.yml",)),
+    "shingles": (("copies.py",), ()),
     "match": (("site.py", "topics.py", "story.py", "attribution.py"),
               ("topics.yml", "story.yml", "people.yml", "sides.yml")),
 }

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .claims import group_matches, make_claim
-from .copies import find_reports
+from .copies import find_reports, shingles
 from .memo import NO_MEMO, pack_matches, unpack_matches
 from .similar import content_words, features, load_word_lists, same_fact, weights
 from .model import (Article, Claim, Concept, Entry, Language, Match, Person, Positions, Relevance, Report, Side, Site,
@@ -168,7 +168,7 @@ def assemble(languages: tuple[Language, ...], articles: list[Article], topics: t
     `memo` keeps each article's relevance and matches between builds (memo.ArticleMemo)."""
     statements = statements or {}
     articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed, memo)
-    reports = find_reports(articles)
+    reports = find_reports(articles, isolated(articles, shingles, failed, (memo, "shingles", None, None)))
     names = speaker_names(people)
     speaker_sides = person_sides(people)
     spokes = spokespeople(people)
