@@ -5,6 +5,9 @@ build/cache/mkdocs-pages/): a page whose Markdown, address and the site's files,
 settings and package versions are all as before gets the HTML, table of contents, title and
 anchors of its last conversion, the same values MkDocs would compute again. A conversion
 that logged anything (a broken link) is not kept, so its message comes on every run. The
+pages the cache lacks are converted ahead, in forked processes, one per core (BUILDER_WORKERS
+sets the number), which fill the cache with their conversions and search entries; MkDocs then
+takes every page from it (`convert_ahead`). The
 theme's compiled templates are kept too (Jinja2's bytecode cache, build/cache/mkdocs-templates/),
 and the search index's entries of each page, keyed by all the index reads of the page.
 
@@ -22,10 +25,13 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import logging
+import multiprocessing
 import os
 import pickle
 import posixpath
+import sys
 import tempfile
+import threading
 import types
 from pathlib import Path
 
@@ -116,6 +122,7 @@ class PageCache:
         self.settings = ""
         self.files_key: tuple[object, str] = (None, "")
         self.hits = self.misses = 0
+        self.ahead: object = None  # the files whose pages were converted ahead (convert_ahead)
 
     def configure(self, config) -> None:
         """The part of the key that is the same for every page of a run: Markdown settings,
@@ -149,6 +156,9 @@ class PageCache:
 
     def render(self, page, config, files) -> None:
         """`page.render(config, files)`, from the cache when it holds this conversion."""
+        if self.ahead is not files:
+            self.ahead = files
+            convert_ahead(self, config, files)
         key = self.key(page, files)
         self.used.add(key)
         path = self.folder / key[:2] / key
@@ -161,6 +171,10 @@ class PageCache:
             except Exception:  # an entry of another shape: converted again
                 pass
         self.misses += 1
+        self.convert(page, config, files, path)
+
+    def convert(self, page, config, files, path: Path) -> bool:
+        """Render a page and keep its conversion when nothing was logged meanwhile (whether it was kept)."""
         heard = _Heard()
         loggers = [logging.getLogger(), logging.getLogger("mkdocs"), logging.getLogger("MARKDOWN")]
         for logger in loggers:
@@ -172,6 +186,7 @@ class PageCache:
                 logger.removeHandler(heard)
         if heard.count == 0:
             _save(path, self._stored(page, md_tokens))
+        return heard.count == 0
 
     @staticmethod
     def _stored(page, toc_tokens) -> dict:
@@ -207,6 +222,68 @@ class PageCache:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+WORKERS_VARIABLE = "BUILDER_WORKERS"  # the builder's setting of its process pool, read here too
+MIN_PAGES = 16  # pages per process below which starting processes costs more than it saves
+
+
+def ahead_workers() -> int:
+    """Processes for converting pages ahead: BUILDER_WORKERS (a number), else one per core;
+    1 (none) off Linux, where forking is not safe, and beside other threads (`mkdocs serve`)."""
+    value = os.environ.get(WORKERS_VARIABLE, "")
+    count = int(value) if value.isdigit() and int(value) >= 1 else os.cpu_count() or 1
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return 1
+    return count
+
+
+def convert_ahead(cache: PageCache, config, files) -> None:
+    """Convert the pages of a run that the cache lacks in forked processes, which fill the
+    cache; MkDocs then takes each page from it in its own order. A process reads a page's
+    Markdown as MkDocs does and lets the plugins change it (`on_pre_page`, `on_page_markdown`);
+    what they change there is lost with the process, and a page they change otherwise in
+    MkDocs's own pass has another key, so MkDocs converts it itself. What a process logs is
+    not shown (the page is not kept, and MkDocs converts it again, with its messages)."""
+    documents = [f for f in files.documentation_pages() if not f.inclusion.is_excluded()]
+    count = min(ahead_workers(), len(documents) // MIN_PAGES)
+    if count <= 1:
+        return
+    context = multiprocessing.get_context("fork")  # forked: the processes share this one's loaded state
+    processes = [context.Process(target=_convert_share, args=(cache, config, files, documents[i::count]))
+                 for i in range(count)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+
+
+def _convert_share(cache: PageCache, config, files, documents: list) -> None:
+    """In a process of convert_ahead: convert these pages into the cache, logging nothing."""
+    for name in ("", "mkdocs", "MARKDOWN"):
+        logger = logging.getLogger(name)
+        logger.handlers, logger.propagate = [], False
+    for file in documents:
+        try:
+            page = config.plugins.on_pre_page(file.page or Page(None, file, config), config=config, files=files)
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            path = cache.folder / (key := cache.key(page, files))[:2] / key
+            if not path.is_file() and cache.convert(page, config, files, path):
+                page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+                _index_ahead(cache, config, page)
+        except Exception:  # noqa: BLE001  the page is left to MkDocs, which reports what is wrong with it
+            continue
+
+
+def _index_ahead(cache: PageCache, config, page) -> None:
+    """In a process of convert_ahead: the search entries of a converted page, into the cache."""
+    for name in SEARCH_PLUGINS:
+        index = getattr(config.plugins.get(name), "search_index", None)
+        if index is not None and hasattr(index, "entries"):
+            if not getattr(index, "kept_by_page_cache", False):
+                _indexing_through(cache, index)
+            index.add_entry_from_context(page)
 
 
 def _render_keeping_tokens(page, config, files) -> list:

@@ -61,3 +61,33 @@ def test_a_damaged_cache_entry_is_converted_again(tmp_path, monkeypatch):
     (root / "site" / "index.html").unlink()  # MkDocs runs again
     built(root)
     assert tree(root / "site") == first
+
+
+def many_articles(count: int) -> dict[str, str]:
+    """Invented articles, enough for the hook to convert pages in processes of their own."""
+    return {f"runde{i:02d}.md": f"---\ntitle: Runde {i} in Genf\ndate: 2025-02-{i % 27 + 1:02d}\n---\n"
+            f"Die {i}. Runde der Verhandlungen über die Ukraine begann, Selenskyj empfing die Gäste. "
+            f"Trump ließ ausrichten, er erwarte {i + 2} Vorschläge.\n\n"
+            f"Der Kreml erklärte, Russland sei zu {i} weiteren Gesprächen bereit.\n"
+            for i in range(count)}
+
+
+def test_pages_converted_ahead_in_processes_give_the_bytes_and_messages_of_one_process(tmp_path, monkeypatch):
+    from builder import mkdocs_hooks
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1740000000")
+    results = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("BUILDER_WORKERS", workers)
+        root = make_project(tmp_path / f"w{workers}", many_articles(2 * mkdocs_hooks.MIN_PAGES + 4))
+        (root / "site_src" / "pages" / "extra.md").write_text("# Mehr\n\nSiehe [dort](nirgends.md).\n",
+                                                              encoding="utf-8")
+        out = io.StringIO()
+        build(Project(root), out=out)
+        messages = [line for line in out.getvalue().splitlines() if line.startswith("mkdocs:")]
+        converted = sorted(p.name for p in (root / "build" / CACHE_FOLDER).glob("*/*"))
+        results.append((tree(root / "site"), messages, len(converted)))
+    assert results[0][0] == results[1][0]  # the site, search index included
+    assert results[0][1] == results[1][1] and any("'nirgends.md'" in m for m in results[1][1])
+    assert results[0][1].count(results[0][1][0]) == 1  # the broken link is reported once, not by each process
+    assert results[0][2] == results[1][2] > 4 * mkdocs_hooks.MIN_PAGES  # the same conversions were kept
