@@ -131,6 +131,8 @@ class Cache:
     def _reset(self) -> None:
         """Remove a damaged file (with its log) so that the next get or put starts an empty one."""
         self.close()
+        if self.folder is None:
+            return
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 (self.folder / (self.FILE + suffix)).unlink(missing_ok=True)
