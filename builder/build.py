@@ -276,7 +276,7 @@ def render_all(project: Project, site: Site, strings: dict, catalogs: dict, repo
             pages, counts = render_site(site, project.site_src / "templates", lang.code, catalogs, strings, own,
                                         project.build / "cache" / "pages")
             for path, text in pages.items():
-                files[publish.localized_name(path, lang.code, default)] = text.encode("utf-8")
+                files[publish.localized_name(path, lang.code, default)] = text
             report.coverage[lang.name] = _coverage(counts)
         files.update(static)
         files["data/claims.json"] = publish.claims_export(site, catalogs)

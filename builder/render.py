@@ -273,8 +273,9 @@ class Renderer:
         pieces += [Piece(Text(m.text, ORIGINAL, article.meta.language), m.kind, m.start) for m in block.marks]
         return sorted(pieces, key=lambda p: p.start)
 
-    def pages(self) -> dict[str, str]:
-        """Every page of the site in this renderer's language."""
+    def pages(self) -> dict[str, bytes]:
+        """Every page of the site in this renderer's language, as UTF-8 (a source page is
+        encoded as soon as it is rendered: thousands of them as text would take twice the memory)."""
         words = self.plain
         out = {"index.md": self.render("home.md.j2", self.page("index.md"), words("home_intro")),
                "sources/index.md": self.render("sources.md.j2", self.page("sources/index.md"), words("sources_intro"))}
@@ -294,10 +295,9 @@ class Renderer:
             description = f"{name.text} ({self.role(person)}): {words('person_statements')}"
             out[path] = self.render("person.md.j2", self.page(path), description, person=person,
                                     statements=self.site.statements_of(person.id))
-        out.update(self.source_pages())
-        return out
+        return {path: text.encode("utf-8") for path, text in out.items()} | self.source_pages()
 
-    def source_pages(self) -> dict[str, str]:
+    def source_pages(self) -> dict[str, bytes]:
         """Every article's source page: as an earlier build rendered it when nothing it shows
         changed (sourcecache), else rendered in the process pool (and kept)."""
         articles = self.site.articles
@@ -318,8 +318,8 @@ class Renderer:
             out[path], self.counts[path] = kept
         return out
 
-    def source_page(self, article: Article) -> tuple[str, dict]:
-        """An article's source page, rendered: (Markdown, its texts by translation state)."""
+    def source_page(self, article: Article) -> tuple[bytes, dict]:
+        """An article's source page, rendered: (its Markdown as UTF-8, its texts by translation state)."""
         path = f"sources/{article.id}.md"
         page = self.page(path)
         title = Localizer(self.language, self.catalogs).text(title_segment(article)).text
@@ -327,7 +327,7 @@ class Renderer:
         description = f"{self.plain('coverage_source')}: {title}" + (f" ({known})" if known else "")
         markdown = self.render("source.md.j2", page, description, article=article,
                                blocks=[(b, self.block_texts(article, b, page)) for b in article.blocks])
-        return markdown, self.counts[path]
+        return markdown.encode("utf-8"), self.counts[path]
 
     def plain(self, key: str) -> str:
         """A UI string as plain text, not counted in the page's translation state (a page's
@@ -507,7 +507,7 @@ def first_paragraph(markdown: str) -> str:
 
 def render_site(site: Site, templates: Path, language: str, catalogs: dict, strings: dict, static: dict | None = None,
                 kept: Path | None = None):
-    """Render every page of `site` in `language`: ({path: Markdown}, {path: texts by state}).
+    """Render every page of `site` in `language`: ({path: Markdown as UTF-8}, {path: texts by state}).
     `static` holds the hand-written pages of this language by their default-language path
     ({"about.md": Markdown}); they come back with front matter (`Renderer.static_page`).
     `kept` is a folder where source pages are kept between builds (sourcecache)."""
@@ -517,7 +517,7 @@ def render_site(site: Site, templates: Path, language: str, catalogs: dict, stri
     if pages_kept:
         pages_kept.cache.close()
     for path, text in sorted((static or {}).items()):
-        pages[path] = renderer.static_page(path, text)
+        pages[path] = renderer.static_page(path, text).encode("utf-8")
     return pages, renderer.counts
 
 

@@ -59,9 +59,9 @@ class SourcePages:
                          site.unused_reason(article.id))
 
     def get(self, key: str) -> tuple[str, dict] | None:
-        """The kept (Markdown, counts) of a page, or None."""
+        """The kept (Markdown as UTF-8, counts) of a page, or None."""
         return self.cache.get(key)
 
     def put(self, key: str, page: tuple[str, dict]) -> None:
-        """Keep a page's (Markdown, counts)."""
+        """Keep a page's (Markdown as UTF-8, counts)."""
         self.cache.put(key, page)
