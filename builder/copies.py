@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter, defaultdict
+from itertools import chain
 
 from .model import Article, Report
 
@@ -46,23 +47,28 @@ def find_reports(articles: list[Article], sets: dict[str, frozenset[int]] | None
 
 
 def _copies(sets: dict[str, frozenset[int]]) -> list[tuple[str, str]]:
-    """Pairs of articles (sorted) whose shingles make them copies of one report."""
-    counts: Counter[int] = Counter()
-    for found in sets.values():
-        counts.update(found)
+    """Pairs of articles (sorted) whose shingles make them copies of one report. Articles of
+    the very same shingles (an agency text printed word for word) are compared with the
+    others once, by the first of them: a thousand such copies would pair each shingle anew."""
+    counts: Counter[int] = Counter(chain.from_iterable(sets.values()))
     wanted = {h for h, n in counts.items() if 1 < n <= MAX_POSTING}  # a shingle of one article pairs none
-    postings: dict[int, list[str]] = defaultdict(list)
+    first: dict[frozenset[int], str] = {}
+    pairs = []
     for aid in sorted(sets):
-        for h in sets[aid] & wanted:
+        same = first.setdefault(sets[aid], aid)
+        if same != aid and is_copy(len(sets[aid] & wanted), len(sets[aid]), len(sets[aid])):
+            pairs.append((same, aid))
+    postings: dict[int, list[str]] = defaultdict(list)
+    for found, aid in first.items():
+        for h in found & wanted:
             postings[h].append(aid)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for members in postings.values():
-        if len(members) > MAX_POSTING:
-            continue
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 shared[(a, b)] += 1
-    return sorted(pair for pair, count in shared.items() if is_copy(count, len(sets[pair[0]]), len(sets[pair[1]])))
+    pairs += [pair for pair, count in shared.items() if is_copy(count, len(sets[pair[0]]), len(sets[pair[1]]))]
+    return sorted(pairs)
 
 
 def is_copy(shared: int, size_a: int, size_b: int) -> bool:
