@@ -54,6 +54,7 @@ class Cache:
     A file that cannot be opened or written (read-only, disk full) only costs speed."""
 
     FILE = "entries.sqlite"
+    BATCH = 500  # values written in one transaction
     DAMAGE = (11, 26)  # SQLite's "database disk image is malformed" and "file is not a database"
 
     def __init__(self, folder: Path | None):
@@ -63,6 +64,7 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self._off = False  # the file could not be opened: every get misses, every put is skipped
+        self._pending: dict[str, bytes] = {}  # puts not written yet (they are written in batches)
 
     @staticmethod
     def key(*parts) -> str:
@@ -77,7 +79,8 @@ class Cache:
         """The cached value, or None."""
         if self.folder is None or self._off:
             return None
-        row = self._run("SELECT value FROM entries WHERE key = ?", (key,), key)
+        row = (self._pending[key],) if key in self._pending else \
+            self._run("SELECT value FROM entries WHERE key = ?", (key,), key)
         if row is None:
             self.misses += 1
             return None
@@ -91,22 +94,43 @@ class Cache:
         return value
 
     def put(self, key: str, value) -> None:
-        """Store a value (each put is its own transaction: a build that stops keeps what it stored)."""
+        """Store a value; values are written BATCH at a time, each batch one transaction, and
+        the rest on `close` (a build that stops before loses only the unwritten ones: speed)."""
         if self.folder is not None and not self._off:
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-            self._run("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, data), key)
+            self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            if len(self._pending) >= self.BATCH:
+                self._flush()
 
     def close(self) -> None:
-        """Close the file (SQLite folds its write-ahead log into it); a later get or put opens it again."""
+        """Write what is pending and close the file (SQLite folds its write-ahead log into it);
+        a later get or put opens it again."""
+        self._flush()
         if self._db is not None and self._pid == os.getpid():
             self._db.close()
         self._db = None
 
-    def _run(self, sql: str, values: tuple, key: str):
-        """The first row of a statement, or None; a damaged file is started anew (`_reset`)."""
+    def _flush(self) -> None:
+        """Write the pending values in one transaction."""
+        rows, self._pending = list(self._pending.items()), {}
+        if rows and self.folder is not None and not self._off:
+            self._run("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows, rows[0][0], many=True)
+
+    def _run(self, sql: str, values, key: str, many: bool = False):
+        """The first row of a statement, or None; `many`: the statement for each of `values`,
+        in one transaction. A damaged file is started anew (`_reset`)."""
         try:
             db = self._connection()
-            return db.execute(sql, values).fetchone() if db is not None else None
+            if db is None or not many:
+                return db.execute(sql, values).fetchone() if db is not None else None
+            db.execute("BEGIN")
+            try:
+                db.executemany(sql, values)
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+            return None
         except (sqlite3.DatabaseError, OSError) as exc:
             if getattr(exc, "sqlite_errorcode", 0) & 0xFF in self.DAMAGE:
                 self.damaged.append(key)

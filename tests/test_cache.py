@@ -49,4 +49,18 @@ def test_a_folder_that_cannot_be_made_only_costs_speed(tmp_path):
     (tmp_path / "datei").write_text("kein Ordner", encoding="utf-8")
     cache = Cache(tmp_path / "datei" / "c")
     cache.put("a", 1)
-    assert cache.get("a") is None and cache.damaged == []
+    cache.close()
+    again = Cache(tmp_path / "datei" / "c")
+    assert again.get("a") is None and again.damaged == [] and cache.damaged == []
+
+
+def test_values_are_written_in_batches_and_the_rest_on_close(tmp_path):
+    cache = Cache(tmp_path / "c")
+    for number in range(Cache.BATCH + 3):
+        cache.put(f"k{number}", number)
+    assert cache.get("k2") == 2 and cache.get(f"k{Cache.BATCH + 2}") == Cache.BATCH + 2  # written or pending
+    before_close = Cache(tmp_path / "c")
+    assert before_close.get("k0") == 0 and before_close.get(f"k{Cache.BATCH + 2}") is None  # one batch written
+    before_close.close()
+    cache.close()
+    assert Cache(tmp_path / "c").get(f"k{Cache.BATCH + 2}") == Cache.BATCH + 2

@@ -57,22 +57,26 @@ def test_the_cache_is_keyed_by_the_article_and_the_config_each_stage_reads(tmp_p
     assert [memo_run(memo, k, a) for k in ("quotes", "match") for a in (article, other)] == \
         ["quotes of lausanne", "quotes of antwort", "match of lausanne", "match of antwort"]
     assert len(runs) == 4
+    memo.cache.close()  # as a build closes its caches at the end
     memo = ArticleMemo(folder, content, ("de", "en"))
     for kind in ("quotes", "match"):
         memo_run(memo, kind, article)
     assert len(runs) == 4 and memo.cache.hits == 2  # nothing changed: nothing computed
     topics = content / "topics.yml"
     topics.write_text(topics.read_text(encoding="utf-8") + "\n# another comment\n", encoding="utf-8")
+    memo.cache.close()  # as a build closes its caches at the end
     memo = ArticleMemo(folder, content, ("de", "en"))
     memo_run(memo, "quotes", article)
     memo_run(memo, "match", article)
     assert runs[4:] == ["match lausanne"]  # topics.yml is read by matching, not by the quotation finder
     people = content / "people.yml"
     people.write_text(people.read_text(encoding="utf-8") + "\n# a person may be added here\n", encoding="utf-8")
+    memo.cache.close()  # as a build closes its caches at the end
     memo = ArticleMemo(folder, content, ("de", "en"))
     memo_run(memo, "quotes", article)
     memo_run(memo, "quotes", other)
     assert runs[5:] == ["quotes lausanne", "quotes antwort"]  # the registry changes every speaker
+    memo.cache.close()  # as a build closes its caches at the end
     memo = ArticleMemo(folder, content, ("de", "en"))
     assert memo_run(memo, "quotes", article) == "quotes of lausanne" and len(runs) == 7
 
