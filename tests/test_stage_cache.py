@@ -169,3 +169,21 @@ def test_the_number_of_workers_is_the_variable_else_the_cores(monkeypatch):
     assert workers() == 3
     monkeypatch.delenv("BUILDER_WORKERS")
     assert workers() == (os.cpu_count() or 1)
+
+
+def test_the_model_is_kept_from_the_garbage_collector_while_it_renders_and_given_back_after(tmp_path, monkeypatch):
+    import gc
+
+    import builder.build
+
+    real, seen = builder.build.render_all, []
+
+    def render_all(*args):
+        seen.append(gc.get_freeze_count())
+        return real(*args)
+
+    monkeypatch.setattr(builder.build, "render_all", render_all)
+    root = make_project(tmp_path / "p", {"lausanne.md": FIRST, "antwort.md": SECOND})
+    build_pages(root)
+    assert seen and seen[0] > 1000  # the articles and the model were frozen before rendering
+    assert gc.get_freeze_count() == 0
