@@ -221,7 +221,17 @@ class Renderer:
             when_text=lambda when: when_text(when, page), date_text=lambda when: date_text(when, page),
             site_topic=self.site.topic, short=lambda text: shown(shortened(text), page),
             date_note=lambda claim: date_note(self.site, claim), positions_of=lambda t: positions(self.site, t),
-            timeline_of=lambda topic_id: events_of(self.timeline, topic_id), undated=self.undated, **values)
+            timeline_of=lambda topic_id: events_of(self.timeline, topic_id), undated=self.undated,
+            coverage_cells=lambda article_id, topic=None: self.coverage_cells(article_id, topic, page), **values)
+
+    def coverage_cells(self, article_id: str, topic, page: Page) -> str:
+        """A row of the coverage page after its first cell: how many claims of each topic (or,
+        given a topic, of each of its sections) cite the article, or the word for none; made
+        here, not in the template, as the page has a cell for every article and topic."""
+        site = self.site
+        counts = [site.covered(article_id, t) for t in site.topics] if topic is None else \
+            [site.covered(article_id, topic, s.id) for s in topic.config.sections]
+        return "".join(f" {n or page.t('coverage_none')} |" for n in counts)
 
     def person_name(self, person, page: Page, as_html: bool = False) -> str:
         """A person's name as written in the page's language (Tschaikowski / Tchaikovsky),
