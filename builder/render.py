@@ -308,25 +308,24 @@ class Renderer:
         return {path: text.encode("utf-8") for path, text in out.items()} | self.source_pages()
 
     def source_pages(self) -> dict[str, bytes]:
-        """Every article's source page: as an earlier build rendered it when nothing it shows
-        changed (sourcecache), else rendered in the process pool (and kept)."""
-        articles = self.site.articles
-        keys = [self.kept.key(a) if self.kept else "" for a in articles]
-        found = [self.kept.get(key) if self.kept else None for key in keys]
-        made = iter(mapped(guarded(self.source_page), [a for a, kept in zip(articles, found, strict=True)
-                                                        if kept is None]))
-        out = {}
-        for article, key, kept in zip(articles, keys, found, strict=True):
+        """Every article's source page, in the process pool: as an earlier build rendered it
+        when nothing it shows changed (sourcecache), else rendered (and kept)."""
+        out, articles = {}, list(self.site.articles)
+        for article, outcome in zip(articles, mapped(guarded(self.kept_or_rendered), articles), strict=True):
+            if outcome.error:
+                raise outcome.exception()
+            key, kept, fresh = outcome.value
+            if fresh and self.kept:
+                self.kept.put(key, kept)
             path = f"sources/{article.id}.md"
-            if kept is None:
-                outcome = next(made)
-                if outcome.error:
-                    raise outcome.exception()
-                kept = outcome.value
-                if self.kept:
-                    self.kept.put(key, kept)
             out[path], self.counts[path] = kept
         return out
+
+    def kept_or_rendered(self, article: Article) -> tuple[str, tuple[bytes, dict], bool]:
+        """(the key of an article's source page, the page as kept or rendered now, whether rendered now)."""
+        key = self.kept.key(article) if self.kept else ""
+        stored = self.kept.get(key) if self.kept else None
+        return (key, stored, False) if stored is not None else (key, self.source_page(article), True)
 
     def source_page(self, article: Article) -> tuple[bytes, dict]:
         """An article's source page, rendered: (its Markdown as UTF-8, its texts by translation state)."""

@@ -58,10 +58,10 @@ class SourcePages:
         return Cache.key(self.base, digest, [loc.peek(s) for s in article_segments(article)], copies, topics,
                          site.unused_reason(article.id))
 
-    def get(self, key: str) -> tuple[str, dict] | None:
+    def get(self, key: str) -> tuple[bytes, dict] | None:
         """The kept (Markdown as UTF-8, counts) of a page, or None."""
         return self.cache.get(key)
 
-    def put(self, key: str, page: tuple[str, dict]) -> None:
+    def put(self, key: str, page: tuple[bytes, dict]) -> None:
         """Keep a page's (Markdown as UTF-8, counts)."""
         self.cache.put(key, page)
