@@ -102,6 +102,12 @@ def build_date() -> str:
     return when.date().isoformat()
 
 
+# The cyclic garbage collector's thresholds during a build (Python's are 700, 10, 10): a build
+# makes millions of objects that live to its end (entries of the translation memory, pages),
+# and each collection would look through the young ones again; cycles are still collected.
+GC_THRESHOLD = (50_000, 20, 20)
+
+
 def frozen() -> None:
     """Set what the build holds so far apart from the cyclic garbage collector (gc.freeze):
     the articles and the model live to the end of the build, and each full collection
@@ -346,9 +352,12 @@ def _build(project: Project, settings: dict, out) -> tuple[int, list[str]]:
         return last["status"], last.get("pending", [])
     stamp.forget(project.root)
     report_out = Tee(out)
+    threshold = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
     try:
         status, pending = _build_all(project, settings, report_out)
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()  # what the stages froze (`frozen`) may be collected again once the build is done
     if status != 2:
         stamp.remember(project.root, settings, status, report_out.text.getvalue(), pending)

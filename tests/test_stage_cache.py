@@ -176,14 +176,15 @@ def test_the_model_is_kept_from_the_garbage_collector_while_it_renders_and_given
 
     import builder.build
 
-    real, seen = builder.build.render_all, []
+    real, seen, threshold = builder.build.render_all, [], gc.get_threshold()
 
     def render_all(*args):
-        seen.append(gc.get_freeze_count())
+        seen.append((gc.get_freeze_count(), gc.get_threshold()))
         return real(*args)
 
     monkeypatch.setattr(builder.build, "render_all", render_all)
     root = make_project(tmp_path / "p", {"lausanne.md": FIRST, "antwort.md": SECOND})
     build_pages(root)
-    assert seen and seen[0] > 1000  # the articles and the model were frozen before rendering
-    assert gc.get_freeze_count() == 0
+    assert seen and seen[0][0] > 1000  # the articles and the model were frozen before rendering
+    assert seen[0][1] == builder.build.GC_THRESHOLD != threshold
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
