@@ -49,7 +49,7 @@ class Cache:
     """Pickled results in one SQLite file per folder (`folder`/entries.sqlite), a row per
     key: a cold build of thousands of articles writes one file instead of one per result.
     An entry that cannot be read back counts as a miss and its key is listed in `damaged`;
-    a damaged file (not a database, or a malformed one) is set aside and started anew, all
+    a damaged file (not a database, or a malformed one) is removed and started anew, all
     its entries missing. The caller recomputes them and may say so; it is never an error.
     A file that cannot be opened or written (read-only, disk full) only costs speed."""
 
