@@ -120,8 +120,10 @@ class Cache:
         in one transaction. A damaged file is started anew (`_reset`)."""
         try:
             db = self._connection()
-            if db is None or not many:
-                return db.execute(sql, values).fetchone() if db is not None else None
+            if db is None:
+                return None
+            if not many:
+                return db.execute(sql, values).fetchone()
             db.execute("BEGIN")
             try:
                 db.executemany(sql, values)

@@ -5,11 +5,11 @@ build/cache/mkdocs-pages/): a page whose Markdown, address and the site's files,
 settings and package versions are all as before gets the HTML, table of contents, title and
 anchors of its last conversion, the same values MkDocs would compute again. A conversion
 that logged anything (a broken link) is not kept, so its message comes on every run. The
+theme's compiled templates are kept too (Jinja2's bytecode cache, build/cache/mkdocs-templates/),
+and the search index's entries of each page, keyed by all the index reads of the page. The
 pages the cache lacks are converted ahead, in forked processes, one per core (BUILDER_WORKERS
 sets the number), which fill the cache with their conversions and search entries; MkDocs then
-takes every page from it (`convert_ahead`). The
-theme's compiled templates are kept too (Jinja2's bytecode cache, build/cache/mkdocs-templates/),
-and the search index's entries of each page, keyed by all the index reads of the page.
+takes every page from it (`convert_ahead`).
 
 After every language is built it writes the redirects of `mkdocs.yml` (plugin
 `redirects`, `redirect_maps`) for each language but the default one: mkdocs-redirects
@@ -154,6 +154,10 @@ class PageCache:
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         return digest.hexdigest()
 
+    def path(self, key: str) -> Path:
+        """The file of a kept conversion or search entries."""
+        return self.folder / key[:2] / key
+
     def render(self, page, config, files) -> None:
         """`page.render(config, files)`, from the cache when it holds this conversion."""
         if self.ahead is not files:
@@ -161,7 +165,7 @@ class PageCache:
             convert_ahead(self, config, files)
         key = self.key(page, files)
         self.used.add(key)
-        path = self.folder / key[:2] / key
+        path = self.path(key)
         stored = _load(path)
         if stored is not None:
             try:
@@ -268,7 +272,7 @@ def _convert_share(cache: PageCache, config, files, documents: list) -> None:
             page = config.plugins.on_pre_page(file.page or Page(None, file, config), config=config, files=files)
             page.read_source(config)
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-            path = cache.folder / (key := cache.key(page, files))[:2] / key
+            path = cache.path(cache.key(page, files))
             if not path.is_file() and cache.convert(page, config, files, path):
                 page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
                 _index_ahead(cache, config, page)
@@ -431,7 +435,7 @@ def _indexing_through(cache: PageCache, index) -> None:
     def add_entries(page) -> None:
         key = search_key(cache, index, page)
         cache.used.add(key)
-        path = cache.folder / key[:2] / key
+        path = cache.path(key)
         stored = _load(path)
         if isinstance(stored, list):
             index.entries.extend(stored)

@@ -524,7 +524,7 @@ def render_site(site: Site, templates: Path, language: str, catalogs: dict, stri
     renderer = Renderer(site, environment(templates), language, catalogs, strings, pages_kept)
     pages = renderer.pages()
     if pages_kept:
-        pages_kept.cache.close()
+        pages_kept.close()
     for path, text in sorted((static or {}).items()):
         pages[path] = renderer.static_page(path, text).encode("utf-8")
     return pages, renderer.counts

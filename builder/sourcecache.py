@@ -65,3 +65,7 @@ class SourcePages:
     def put(self, key: str, page: tuple[bytes, dict]) -> None:
         """Keep a page's (Markdown as UTF-8, counts)."""
         self.cache.put(key, page)
+
+    def close(self) -> None:
+        """Write what is kept and close the cache (Cache.close)."""
+        self.cache.close()
