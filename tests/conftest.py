@@ -58,6 +58,15 @@ def generated_docs(root: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def many_articles(count: int) -> dict[str, str]:
+    """Invented articles, each a little different."""
+    return {f"runde{i:02d}.md": f"---\ntitle: Runde {i}\ndate: 2025-03-{i % 28 + 1:02d}\n---\n"
+            f"Die {i}. Runde der Gespräche über die Ukraine begann in Kiew, Selenskyj empfing die Gäste. "
+            f"Trump ließ ausrichten, er erwarte {i + 2} Vorschläge bis zum Abend.\n\n"
+            f"Selenskyj sagte: „Wir haben {i} Punkte geklärt und {i + 1} offen.“ Der Kreml nannte das verfrüht.\n"
+            for i in range(count)}
+
+
 def build_pages(root: Path) -> str:
     """Build a project without MkDocs (exit 0, or 1 for problems in its input); the output."""
     from builder.build import Project, build

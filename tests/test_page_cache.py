@@ -9,7 +9,7 @@ from pathlib import Path
 
 from builder.build import Project, build
 from builder.mkdocs_hooks import CACHE_FOLDER
-from tests.conftest import make_project
+from tests.conftest import make_project, many_articles
 
 TALKS = ("---\ntitle: Gespräche in Genf\ndate: 2025-02-14\n---\n"
          "Die Verhandlungen über einen Waffenstillstand in der Ukraine gehen weiter. Selenskyj und Putin "
@@ -61,15 +61,6 @@ def test_a_damaged_cache_entry_is_converted_again(tmp_path, monkeypatch):
     (root / "site" / "index.html").unlink()  # MkDocs runs again
     built(root)
     assert tree(root / "site") == first
-
-
-def many_articles(count: int) -> dict[str, str]:
-    """Invented articles, enough for the hook to convert pages in processes of their own."""
-    return {f"runde{i:02d}.md": f"---\ntitle: Runde {i} in Genf\ndate: 2025-02-{i % 27 + 1:02d}\n---\n"
-            f"Die {i}. Runde der Verhandlungen über die Ukraine begann, Selenskyj empfing die Gäste. "
-            f"Trump ließ ausrichten, er erwarte {i + 2} Vorschläge.\n\n"
-            f"Der Kreml erklärte, Russland sei zu {i} weiteren Gesprächen bereit.\n"
-            for i in range(count)}
 
 
 def test_pages_converted_ahead_in_processes_give_the_bytes_and_messages_of_one_process(tmp_path, monkeypatch):

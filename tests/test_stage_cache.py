@@ -13,7 +13,7 @@ import pytest
 from builder.memo import ArticleMemo
 from builder.read import read_articles
 from builder.problems import Problems
-from tests.conftest import build_pages, generated_docs, make_project
+from tests.conftest import build_pages, generated_docs, make_project, many_articles
 
 FIRST = ("---\ntitle: Abend in Lausanne\ndate: 2025-03-02\n---\n"
          "Die Unterhändler aus Kiew und Moskau trafen sich am Abend erneut, Trump ließ eine Botschaft verlesen. "
@@ -96,15 +96,6 @@ def test_a_damaged_cache_file_is_computed_again_with_a_warning(tmp_path):
     assert generated_docs(root) == before
     (root / "content" / "articles" / "antwort.md").write_text(SECOND + "\n", encoding="utf-8")
     assert "damaged" not in build_pages(root)  # the entries were written anew
-
-
-def many_articles(count: int) -> dict[str, str]:
-    """Invented articles, each a little different."""
-    return {f"runde{i:02d}.md": f"---\ntitle: Runde {i}\ndate: 2025-03-{i % 28 + 1:02d}\n---\n"
-            f"Die {i}. Runde der Gespräche über die Ukraine begann in Kiew, Selenskyj empfing die Gäste. "
-            f"Trump ließ ausrichten, er erwarte {i + 2} Vorschläge bis zum Abend.\n\n"
-            f"Selenskyj sagte: „Wir haben {i} Punkte geklärt und {i + 1} offen.“ Der Kreml nannte das verfrüht.\n"
-            for i in range(count)}
 
 
 def test_the_process_pool_writes_the_same_bytes_and_problems_as_one_process(tmp_path, monkeypatch):
