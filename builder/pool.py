@@ -2,12 +2,13 @@
 
 `mapped(work, items)` gives `[work(item) for item in items]`, in order: the results, and
 so the site, are the same bytes as in one process. The processes are forked from the
-build, so they hold its loaded config and code without pickling them; items and results
-travel pickled. Few items, one core, a system other than Linux (where `fork` is not
-safe) or BUILDER_WORKERS=1 run in the build's own process. `work` must not raise (it
-returns failures as values: `Outcome`). What `work` loads lazily (word lists, a tagger's
-model) is best loaded by `warm` before the fork: the processes then share one copy
-instead of each loading its own.
+build, so they hold its loaded config and code, and the items themselves, without pickling
+them: only an item's place in the list goes to a process, and its result comes back
+pickled. Few items, one core, a system other than Linux (where `fork` is not safe) or
+BUILDER_WORKERS=1 run in the build's own process. `work` must not raise (it returns
+failures as values: `Outcome`). What `work` loads lazily (word lists, a tagger's model)
+is best loaded by `warm` before the fork: the processes then share one copy instead of
+each loading its own.
 """
 from __future__ import annotations
 
@@ -30,28 +31,30 @@ def workers() -> int:
 
 
 _WORK = None  # the work of the running `mapped`, inherited by the forked processes
+_ITEMS: list = []  # and its items (an article sent pickled to a process that holds it already cost the build
+#                    as much again as the process's work on it took)
 
 
-def _call(item):
-    return _WORK(item)  # type: ignore[misc]
+def _call(index: int):
+    return _WORK(_ITEMS[index])  # type: ignore[misc]
 
 
 def mapped(work, items: list, warm=()) -> list:
     """`[work(item) for item in items]`, spread over processes when that is worth it; the
     functions of `warm` are called first when it is (they load what `work` needs)."""
-    global _WORK
+    global _WORK, _ITEMS
     count = min(workers(), len(items) // MIN_ITEMS)
     if count <= 1 or not sys.platform.startswith("linux"):  # fork is safe on Linux only (not macOS)
         return [work(item) for item in items]
     for load in warm:
         load()
     first = work(items[0])  # here, so that the models it loads lazily are loaded once, before the fork
-    _WORK = work
+    _WORK, _ITEMS = work, items
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return [first, *pool.map(_call, items[1:], chunksize=max(1, len(items) // (count * 8)))]
+            return [first, *pool.map(_call, range(1, len(items)), chunksize=max(1, len(items) // (count * 8)))]
     finally:
-        _WORK = None
+        _WORK, _ITEMS = None, []
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,30 @@
+"""The process pool: results in order, the items never pickled on their way to a process."""
+import sys
+import threading
+
+import pytest
+
+from builder.pool import mapped
+
+
+class Holder:
+    """An item that cannot be pickled (it holds a lock), as an article holding anything
+    unpicklable would be."""
+
+    def __init__(self, number: int):
+        self.number = number
+        self.lock = threading.Lock()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the pool forks on Linux only")
+def test_items_reach_the_processes_without_being_pickled_and_results_keep_their_order(monkeypatch):
+    monkeypatch.setenv("BUILDER_WORKERS", "2")
+    items = [Holder(n) for n in range(64)]
+    assert mapped(lambda item: (item.number, item.number * item.number), items) == [(n, n * n) for n in range(64)]
+
+
+def test_few_items_are_worked_on_in_the_build_s_own_process(monkeypatch):
+    monkeypatch.setenv("BUILDER_WORKERS", "2")
+    seen = []
+    assert mapped(lambda n: seen.append(n) or n + 1, [1, 2, 3]) == [2, 3, 4]
+    assert seen == [1, 2, 3]  # a forked process's appends would not be seen here
