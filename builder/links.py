@@ -25,6 +25,7 @@ import yaml
 
 from .config import load_languages, load_yaml
 from .feed import FEED_NAME
+from .pool import guarded, mapped
 from .problems import counted
 from .publish import write_if_changed
 
@@ -116,11 +117,13 @@ def parse_page(html: str, whole: bool = False) -> Page:
 def published_files(site_dir: Path) -> dict[str, Page]:
     """The pages, data files and feeds of a built site that readers may link to, by URL."""
     out = {}
-    for path in sorted(site_dir.rglob("*.html")):
+    paths = sorted(site_dir.rglob("*.html"))
+    for path, outcome in zip(paths, mapped(guarded(read_page), paths), strict=True):  # thousands: in the pool
+        if outcome.error:
+            raise outcome.exception()
         url = path.relative_to(site_dir).as_posix()
-        page = read_page(path)
-        if page.kind == "page" and url not in SKIPPED_PAGES:
-            out[url] = page
+        if outcome.value.kind == "page" and url not in SKIPPED_PAGES:
+            out[url] = outcome.value
     for path in sorted((site_dir / "data").rglob("*")) if (site_dir / "data").is_dir() else []:
         if path.is_file():
             out[path.relative_to(site_dir).as_posix()] = Page("data", ())

@@ -54,6 +54,16 @@ def test_published_files_are_pages_and_data_not_404_or_search(tmp_path):
     assert found["topics/a.html"].claims == ("c-00000001", "c-00000002")
 
 
+def test_many_pages_are_read_in_the_process_pool_as_in_one_process(tmp_path, monkeypatch):
+    many = {f"sources/s{n:03}.html": page([f"c-{n:08x}"]) for n in range(40)}
+    site = make_site(tmp_path, {**SITE, **many, "sources/moved.html": '<meta http-equiv="refresh" content="0">'})
+    monkeypatch.setenv("BUILDER_WORKERS", "1")
+    alone = published_files(site)
+    monkeypatch.setenv("BUILDER_WORKERS", "2")
+    assert published_files(site) == alone
+    assert alone["sources/s039.html"].claims == ("c-00000027",) and "sources/moved.html" not in alone
+
+
 def test_the_feeds_of_every_language_are_published_urls(tmp_path):
     site = make_site(tmp_path, {**SITE, "feed.xml": "<feed/>", "en/feed.xml": "<feed/>", "assets/x.xml": "<x/>"})
     found = published_files(site)
