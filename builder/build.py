@@ -27,7 +27,7 @@ from .overview import FOLDER as OVERVIEWS, load_editorial
 from .pool import guarded, mapped
 from .registry import People, load_people
 from .read import article_files, read_articles
-from .render import all_segments, render_site
+from .render import all_segments, render_sites
 from .model import Article, Editorial, Explained, Language, Site, TopicConfig
 from .people import load_tagger
 from .similar import load_word_lists, release_word_lists
@@ -286,12 +286,14 @@ def render_all(project: Project, site: Site, strings: dict, catalogs: dict, repo
     default = site.languages[0].code
     with report.stage("render"):
         static = publish.static_files(project.site_src)
+        own = {lang.code: {path: static.pop(publish.localized_name(path, lang.code, default)).decode("utf-8")
+                           for path in publish.static_pages(project.site_src, default)
+                           if publish.localized_name(path, lang.code, default) in static}
+               for lang in site.languages}
+        rendered = render_sites(site, project.site_src / "templates", [lang.code for lang in site.languages],
+                                catalogs, strings, own, project.build / "cache" / "pages")
         for lang in site.languages:
-            own = {path: static.pop(publish.localized_name(path, lang.code, default)).decode("utf-8")
-                   for path in publish.static_pages(project.site_src, default)
-                   if publish.localized_name(path, lang.code, default) in static}
-            pages, counts = render_site(site, project.site_src / "templates", lang.code, catalogs, strings, own,
-                                        project.build / "cache" / "pages")
+            pages, counts = rendered[lang.code]
             for path, text in pages.items():
                 files[publish.localized_name(path, lang.code, default)] = text
             report.coverage[lang.name] = _coverage(counts)

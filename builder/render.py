@@ -1,12 +1,14 @@
 """Render the site model to Markdown pages, one language at a time.
 
 `render_site` is a pure function of the model, a language and the translation memory:
-it returns {page path: Markdown}. Page words live in the Jinja2 templates of
+it returns {page path: Markdown}; `render_sites` renders the pages of all languages in
+one run of the process pool. Page words live in the Jinja2 templates of
 `site_src/templates/` and the UI strings of `site_src/strings.yml`, not here.
 """
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 import html
 import re
 from dataclasses import dataclass, field
@@ -283,49 +285,45 @@ class Renderer:
         pieces += [Piece(Text(m.text, ORIGINAL, article.meta.language), m.kind, m.start) for m in block.marks]
         return sorted(pieces, key=lambda p: p.start)
 
-    def pages(self) -> dict[str, bytes]:
-        """Every page of the site in this renderer's language, as UTF-8 (a source page is
-        encoded as soon as it is rendered: thousands of them as text would take twice the memory)."""
+    def jobs(self) -> list[tuple[str, Callable[[], Rendered]]]:
+        """Every page of the site in this renderer's language: (its path, what renders it).
+        The descriptions are made here; the pages in the process pool (`render_sites`)."""
         words = self.plain
-        out = {"index.md": self.render("home.md.j2", self.page("index.md"), words("home_intro")),
-               "sources/index.md": self.render("sources.md.j2", self.page("sources/index.md"), words("sources_intro"))}
+
+        def made(template: str, path: str, description: str, **values) -> tuple[str, Callable[[], Rendered]]:
+            return path, functools.partial(self.rendered, template, path, description, **values)
+
+        jobs = [made("home.md.j2", "index.md", words("home_intro")),
+                made("sources.md.j2", "sources/index.md", words("sources_intro"))]
         for topic in self.site.topics:
-            path = f"topics/{topic.config.id}.md"
             description = self.plain_given(topic.config.description, f"topic.{topic.config.id}.description")
-            out[path] = self.render("topic.md.j2", self.page(path), description, topic=topic)
-        out["timeline.md"] = self.render("timeline.md.j2", self.page("timeline.md"), words("timeline_intro"),
-                                         groups=timeline_groups(self.timeline))
-        out["coverage.md"] = self.render("coverage.md.j2", self.page("coverage.md"), words("coverage_intro"))
+            jobs.append(made("topic.md.j2", f"topics/{topic.config.id}.md", description, topic=topic))
+        jobs.append(made("timeline.md.j2", "timeline.md", words("timeline_intro"),
+                         groups=timeline_groups(self.timeline)))
+        jobs.append(made("coverage.md.j2", "coverage.md", words("coverage_intro")))
         if self.site.glossary:
-            out[GLOSSARY] = self.render("glossary.md.j2", self.page(GLOSSARY), words("glossary_intro"))
-        out["people/index.md"] = self.render("people.md.j2", self.page("people/index.md"), words("people_intro"))
+            jobs.append(made("glossary.md.j2", GLOSSARY, words("glossary_intro")))
+        jobs.append(made("people.md.j2", "people/index.md", words("people_intro")))
         for person in self.site.people:
-            path = f"people/{person.id}.md"
             name = Localizer(self.language, self.catalogs).text(person_segment(person, self.site.languages[0].code))
-            description = f"{name.text} ({self.role(person)}): {words('person_statements')}"
-            out[path] = self.render("person.md.j2", self.page(path), description, person=person,
-                                    statements=self.site.statements_of(person.id))
-        return {path: text.encode("utf-8") for path, text in out.items()} | self.source_pages()
+            jobs.append(made("person.md.j2", f"people/{person.id}.md",
+                             f"{name.text} ({self.role(person)}): {words('person_statements')}",
+                             person=person, statements=self.site.statements_of(person.id)))
+        return jobs + [(f"sources/{a.id}.md", functools.partial(self.kept_or_rendered, a)) for a in self.site.articles]
 
-    def source_pages(self) -> dict[str, bytes]:
-        """Every article's source page, in the process pool: as an earlier build rendered it
-        when nothing it shows changed (sourcecache), else rendered (and kept)."""
-        out, articles = {}, list(self.site.articles)
-        for article, outcome in zip(articles, mapped(guarded(self.kept_or_rendered), articles), strict=True):
-            if outcome.error:
-                raise outcome.exception()
-            key, kept, fresh = outcome.value
-            if fresh and self.kept:
-                self.kept.put(key, kept)
-            path = f"sources/{article.id}.md"
-            out[path], self.counts[path] = kept
-        return out
+    def rendered(self, template: str, path: str, description: str, **values) -> Rendered:
+        """A page rendered (`render`), as UTF-8, with its texts by translation state."""
+        text = self.render(template, self.page(path), description, **values)
+        return Rendered(text.encode("utf-8"), self.counts[path])
 
-    def kept_or_rendered(self, article: Article) -> tuple[str, tuple[bytes, dict], bool]:
-        """(the key of an article's source page, the page as kept or rendered now, whether rendered now)."""
+    def kept_or_rendered(self, article: Article) -> Rendered:
+        """An article's source page as an earlier build rendered it, when nothing it shows
+        changed (sourcecache), else rendered now (with the key to keep it under)."""
         key = self.kept.key(article) if self.kept else ""
         stored = self.kept.get(key) if self.kept else None
-        return (key, stored, False) if stored is not None else (key, self.source_page(article), True)
+        if stored is not None:
+            return Rendered(*stored)
+        return Rendered(*self.source_page(article), keep=key)
 
     def source_page(self, article: Article) -> tuple[bytes, dict]:
         """An article's source page, rendered: (its Markdown as UTF-8, its texts by translation state)."""
@@ -347,6 +345,17 @@ class Renderer:
         """A text the editors wrote per language (else the translation memory's), plain."""
         source = self.site.languages[0].code
         return Localizer(self.language, self.catalogs).given(texts, Segment(segment_id, texts[source], source)).text
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page as rendering gave it: its Markdown as UTF-8 (a source page is encoded as soon
+    as it is rendered: thousands of them as text would take twice the memory), its texts by
+    translation state, and the key to keep it under when it is a source page rendered now."""
+
+    markdown: bytes
+    counts: dict
+    keep: str = ""
 
 
 @dataclass(frozen=True)
@@ -520,14 +529,31 @@ def render_site(site: Site, templates: Path, language: str, catalogs: dict, stri
     `static` holds the hand-written pages of this language by their default-language path
     ({"about.md": Markdown}); they come back with front matter (`Renderer.static_page`).
     `kept` is a folder where source pages are kept between builds (sourcecache)."""
-    pages_kept = SourcePages(kept, templates, site, language, catalogs, strings) if kept else None
-    renderer = Renderer(site, environment(templates), language, catalogs, strings, pages_kept)
-    pages = renderer.pages()
-    if pages_kept:
-        pages_kept.close()
-    for path, text in sorted((static or {}).items()):
-        pages[path] = renderer.static_page(path, text).encode("utf-8")
-    return pages, renderer.counts
+    return render_sites(site, templates, [language], catalogs, strings, {language: static or {}}, kept)[language]
+
+
+def render_sites(site: Site, templates: Path, languages: list[str], catalogs: dict, strings: dict,
+                 static: dict[str, dict], kept: Path | None = None) -> dict[str, tuple[dict, dict]]:
+    """`render_site` for each of `languages` (`static` by language), the pages of all of
+    them in one run of the process pool: language -> (pages, counts)."""
+    renderers = [Renderer(site, environment(templates), language, catalogs, strings,
+                          SourcePages(kept, templates, site, language, catalogs, strings) if kept else None)
+                 for language in languages]
+    jobs = [(renderer, path, job) for renderer in renderers for path, job in renderer.jobs()]
+    pages: dict[str, dict[str, bytes]] = {language: {} for language in languages}
+    for (renderer, path, _), outcome in zip(jobs, mapped(guarded(lambda job: job[2]()), jobs), strict=True):
+        if outcome.error:
+            raise outcome.exception()
+        made = outcome.value
+        pages[renderer.language][path], renderer.counts[path] = made.markdown, made.counts
+        if made.keep and renderer.kept:
+            renderer.kept.put(made.keep, (made.markdown, made.counts))
+    for renderer in renderers:
+        if renderer.kept:
+            renderer.kept.close()
+        for path, text in sorted(static.get(renderer.language, {}).items()):
+            pages[renderer.language][path] = renderer.static_page(path, text).encode("utf-8")
+    return {renderer.language: (pages[renderer.language], renderer.counts) for renderer in renderers}
 
 
 def all_segments(site: Site, strings: dict) -> list:

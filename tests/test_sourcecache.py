@@ -37,7 +37,9 @@ def translate_first_sentence(root: Path, name: str, text: str) -> None:
 
 
 def source_renders(monkeypatch) -> list[str]:
-    """The paths of the source pages rendered from now on (not taken from the kept ones)."""
+    """The paths of the source pages rendered from now on (not taken from the kept ones), in
+    the build's own process so that they can be counted here."""
+    monkeypatch.setenv("BUILDER_WORKERS", "1")
     rendered: list[str] = []
     original = render.Renderer.render
 
