@@ -291,14 +291,15 @@ def render_all(project: Project, site: Site, strings: dict, catalogs: dict, repo
                            if publish.localized_name(path, lang.code, default) in static}
                for lang in site.languages}
         rendered = render_sites(site, project.site_src / "templates", [lang.code for lang in site.languages],
-                                catalogs, strings, own, project.build / "cache" / "pages")
+                                catalogs, strings, own, project.build / "cache" / "pages",
+                                {"data/claims.json": lambda: publish.claims_export(site, catalogs)})
         for lang in site.languages:
             pages, counts = rendered[lang.code]
             for path, text in pages.items():
                 files[publish.localized_name(path, lang.code, default)] = text
             report.coverage[lang.name] = _coverage(counts)
         files.update(static)
-        files["data/claims.json"] = publish.claims_export(site, catalogs)
+        files.update(rendered[""][0])
         files.update(feed.feed_files(site, catalogs, strings))
     return files
 

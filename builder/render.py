@@ -533,17 +533,27 @@ def render_site(site: Site, templates: Path, language: str, catalogs: dict, stri
 
 
 def render_sites(site: Site, templates: Path, languages: list[str], catalogs: dict, strings: dict,
-                 static: dict[str, dict], kept: Path | None = None) -> dict[str, tuple[dict, dict]]:
+                 static: dict[str, dict], kept: Path | None = None,
+                 data: dict[str, Callable[[], bytes]] | None = None) -> dict[str, tuple[dict, dict]]:
     """`render_site` for each of `languages` (`static` by language), the pages of all of
-    them in one run of the process pool: language -> (pages, counts)."""
+    them in one run of the process pool: language -> (pages, counts). `data` names other
+    files made from the model ({docs path: what makes its bytes}); they are made in the
+    same run and come back under the language "" as ({path: bytes}, {})."""
     renderers = [Renderer(site, environment(templates), language, catalogs, strings,
                           SourcePages(kept, templates, site, language, catalogs, strings) if kept else None)
                  for language in languages]
-    jobs = [(renderer, path, job) for renderer in renderers for path, job in renderer.jobs()]
-    pages: dict[str, dict[str, bytes]] = {language: {} for language in languages}
+    jobs: list[tuple[Renderer | None, str, Callable]] = [
+        (renderer, path, job) for renderer in renderers for path, job in renderer.jobs()]
+    # the other files early in the run (its first job runs before the processes start, see
+    # pool.mapped), where a long one keeps no process waiting at the end
+    jobs[1:1] = [(None, path, make) for path, make in (data or {}).items()]
+    pages: dict[str, dict[str, bytes]] = {language: {} for language in ["", *languages]}
     for (renderer, path, _), outcome in zip(jobs, mapped(guarded(lambda job: job[2]()), jobs), strict=True):
         if outcome.error:
             raise outcome.exception()
+        if renderer is None:
+            pages[""][path] = outcome.value
+            continue
         made = outcome.value
         pages[renderer.language][path], renderer.counts[path] = made.markdown, made.counts
         if made.keep and renderer.kept:
@@ -553,7 +563,7 @@ def render_sites(site: Site, templates: Path, languages: list[str], catalogs: di
             renderer.kept.close()
         for path, text in sorted(static.get(renderer.language, {}).items()):
             pages[renderer.language][path] = renderer.static_page(path, text).encode("utf-8")
-    return {renderer.language: (pages[renderer.language], renderer.counts) for renderer in renderers}
+    return {"": (pages[""], {})} | {r.language: (pages[r.language], r.counts) for r in renderers}
 
 
 def all_segments(site: Site, strings: dict) -> list:
