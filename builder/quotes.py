@@ -1909,13 +1909,33 @@ def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     return before.endswith("als ") and bool(_PASSIVE_NAMING.match(after)) and not agent
 
 
-_SPOKEN_OF = re.compile(r"(?i)\b(?:sprach|sprachen|spricht|sprechen|gesprochen|redete|redeten|redet)\b"
-                        r"[^.;:!?]{0,60}\bvon\s*$")
+# Speech verbs and the preposition of what they speak of, warn of or advise: "sprach von",
+# "warnte vor", "riet zu"; the quote stands in that preposition's phrase, the verb before it
+# or closing the clause after it ("hatte vor „…“ gewarnt"), but not right after a noun, whose
+# name it is ("warnte vor dem Mittel „…“").
+_SPEAKING = r"sprach|sprachen|spricht|sprechen|gesprochen|redete|redeten|redet|geredet"
+_WARNING = r"warnte|warnten|warnt|warnen|gewarnt"
+_ADVISING = r"riet|rieten|rät|raten|geraten|mahnte|mahnten|mahnt|mahnen|gemahnt"
+_OF_SPEECH = r"(?:(?P<von>von|vom)|(?P<vor>vor)|(?P<zu>zu|zum|zur))\s+(?:(?:[\w-]+\s+){0,2}[a-zäöüß][\w-]*\s+)?"
+_VERB_OF_SPEECH = re.compile(r"(?i:\b(?:(?P<speaking>" + _SPEAKING + r")|(?P<warning>" + _WARNING + r")|(?P<advising>"
+                             + _ADVISING + r"))\b)[^.;:!?„“”\"»«]{0,60}?\b" + _OF_SPEECH + "$")
+_OF_SPEECH_BEFORE = re.compile(r"\b" + _OF_SPEECH + "$")
+_VERB_OF_SPEECH_AFTER = re.compile(r"(?i)[^.;:!?„“”\"»«]{0,40}?\b(?:(?P<speaking>" + _SPEAKING + r")|(?P<warning>"
+                                   + _WARNING + r")|(?P<advising>" + _ADVISING + r"))\b")
+_PREPOSITION_OF = {"speaking": "von", "warning": "vor", "advising": "zu"}
 
 
 def _spoken_of(text: str, span: tuple[int, int]) -> bool:
-    """Whether a quote is what someone "spoke of": "Analysten sprachen von „Panikverkäufen“"."""
-    return bool(_SPOKEN_OF.search(text, max(0, span[0] - 90), span[0]))
+    """Whether a quote is what someone spoke of, warned of or advised: "Analysten sprachen von
+    „Panikverkäufen“", "Berg warnte vor den „Kosten der Eile“", "Lind hatte zu „Geduld“ geraten"."""
+    verb = preposition = _VERB_OF_SPEECH.search(text, max(0, span[0] - 120), span[0])
+    if verb is None:
+        preposition = _OF_SPEECH_BEFORE.search(text, max(0, span[0] - 60), span[0])
+        verb = _VERB_OF_SPEECH_AFTER.match(text, span[1]) if preposition else None
+    if verb is None or preposition is None:
+        return False
+    kind = next(kind for kind in _PREPOSITION_OF if verb[kind])
+    return preposition[_PREPOSITION_OF[kind]] is not None
 
 
 # Words before a one-word quotation that make it predicative ("nannte es „absurd“").

@@ -1153,3 +1153,21 @@ def test_a_judgement_in_the_words_of_a_quotation_names_who_judges(text, speaker)
 ])
 def test_a_judging_verb_without_a_judge_or_without_als_or_fuer_is_no_cue(text):
     assert all(q.cue_start is None for q in extract_quotes(text)), text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Berg warnte die Stadt vor den „Kosten der Eile“.", "Berg"),
+    ("Die Ärztin Anna Sommer riet allgemein zu „Ruhe und Geduld“.", "Die Ärztin Anna Sommer"),
+    ("Die Zeitungen hatten von der Gefahr eines „Hafenkriegs“ gesprochen.", "Die Zeitungen"),
+])
+def test_a_quote_in_the_phrase_a_speech_verb_speaks_of_warns_of_or_advises_is_speech(text, speaker):
+    quote = only(direct(text))
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Das Hafenamt warnte vor dem Mittel „Schlank Plus“.",  # a name right after its noun
+    "Lind sprach zur „Eröffnung“ kurz.",  # "sprechen" speaks of with "von", not "zu"
+])
+def test_a_name_after_its_noun_or_a_phrase_the_verb_does_not_take_is_no_quote(text):
+    assert direct(text) == [], text
