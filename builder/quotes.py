@@ -3033,7 +3033,8 @@ def extract_quotes(text: str, sentences: Sequence[tuple[int, int]] | None = None
     for index, sentence in enumerate(analysed):
         thread.enter(sentence)
         following = analysed[index + 1] if index + 1 < len(analysed) else None
-        found = direct_quotes(text, sentence, thread.carried, thread.recent, _looking_back(text, sentence, following)) \
+        carried = thread.continued() if sentence.quoted else None
+        found = direct_quotes(text, sentence, carried, thread.recent, _looking_back(text, sentence, following)) \
             + indirect_quotes(text, sentence)
         found = found or reported_quotes(text, sentence)
         thread.go_on(sentence, found, quotes)
@@ -3053,6 +3054,7 @@ class _Thread:
         self.recent: tuple[int, int] | None = None  # the last speaker named, in any sentence
         self.continuing: Quote | None = None  # the last reported-speech quote, for Konjunktiv sequels
         self.paused = False  # an indicative sentence without quotes came after it
+        self.told: list[Sentence] = []  # the writer's own sentences since the carried speaker, not yet read
 
     def enter(self, sentence: Sentence) -> None:
         """Forget what a new sentence is too far from: a paragraph break ends an attribution
@@ -3061,6 +3063,7 @@ class _Thread:
         if self.carried and self.text.find("\n", self.carried[1], start) >= 0 \
                 and (sentence.frames or not sentence.reported):
             self.carried = self.continuing = None
+            self.told = []
         if self.recent and start - self.recent[1] > _RECENT_REACH:
             self.recent = None  # a speaker named this far back is a guess, not an attribution
 
@@ -3082,18 +3085,46 @@ class _Thread:
             self.continuing, self.paused = (_as_cue_speaker(reported[-1], sentence) if reported else None), False
         self._speakers(sentence, found)
 
+    def continued(self) -> tuple[int, int] | None:
+        """The speaker a quote without a cue continues: the last person named as the subject
+        of a sentence of the writer's own since the carried speaker, else that speaker."""
+        while self.told:
+            person = _person_introduced(self.text, self.told.pop())
+            if person:
+                self.carried, self.told = person, []
+        return self.carried
+
     def _speakers(self, sentence: Sentence, found: list[Quote]) -> None:
         """The speakers a sentence leaves for the next ones."""
         spoken = sorted((q for q in found if q.speaker_start is not None), key=lambda q: q.start)
         if spoken:
             last = spoken[-1]
             assert last.speaker_start is not None and last.speaker_end is not None
-            self.carried = (last.speaker_start, last.speaker_end)
+            self.carried, self.told = (last.speaker_start, last.speaker_end), []
         elif sentence.frames:
-            self.carried = None
+            self.carried, self.told = None, []
+        elif self.carried and not sentence.quoted:
+            self.told.append(sentence)  # read only when a quote asks who goes on speaking
         named = [f.speaker for f in sentence.frames if f.speaker] + [s for s in [self.carried] if s]
         if named:
             self.recent = max(named)
+
+
+def _person_introduced(text: str, sentence: Sentence) -> tuple[int, int] | None:
+    """The subject of a sentence of the writer's own when it is a person named by name
+    ("Ihr Bruder, Georg Lind, war eingeweiht."): a quotation without a cue after it is
+    that person's, not the speaker's before."""
+    tokens = sentence.tokens
+    if not tokens:
+        return None
+    subject = clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
+    if subject is None or text[subject[0]:subject[1]].lower() in PRONOUNS:
+        return None
+    words = tokens[_token_at(tokens, subject[0]):_token_at(tokens, subject[1])]
+    if any(proper_noun(t) for t in words) and all(t.capitalised and t.lower not in DETERMINERS for t in words):
+        return subject  # a name alone: "Georg Lind war eingeweiht."
+    named = _APPOSED_NAME.match(text, subject[1])  # "Ihr Bruder, Georg Lind, war eingeweiht."
+    return (subject[0], named.end(1)) if named and _person_or_body(tokens, subject) else None
 
 
 def _reports_in_main_clause(text: str, sentence: Sentence) -> bool:

@@ -1171,3 +1171,15 @@ def test_a_quote_in_the_phrase_a_speech_verb_speaks_of_warns_of_or_advises_is_sp
 ])
 def test_a_name_after_its_noun_or_a_phrase_the_verb_does_not_take_is_no_quote(text):
     assert direct(text) == [], text
+
+
+@pytest.mark.parametrize("between, speaker", [
+    ("Ihr älterer Bruder, Georg Lind, war seit langem eingeweiht.", "Ihr älterer Bruder, Georg Lind"),
+    ("Georg Lind war seit langem eingeweiht.", "Georg Lind"),
+    ("Sie war seit langem entschlossen.", "Anna Sommer"),  # a pronoun goes on with the speaker
+    ("Die Entscheidung fiel am Abend.", "Anna Sommer"),  # a thing is no one who speaks
+])
+def test_a_quote_without_a_cue_after_a_person_named_in_a_sentence_of_the_writer_is_that_persons(between, speaker):
+    text = f"„Ich gehe“, sagte Anna Sommer. {between} „Meine Schwester wünscht sich Ruhe.“"
+    quote = direct(text)[-1]
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
