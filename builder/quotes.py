@@ -1868,10 +1868,31 @@ def _clause_speaks(quote: _QuoteReading) -> bool:
 
 
 def _phrase_in_speech(quote: _QuoteReading) -> bool | None:
-    """A phrase that is not title-like, in a sentence of speech, is speech when it reads as said words."""
+    """A phrase that is not title-like, in a sentence of speech, is speech when it reads as said
+    words or is what the speech verb before it says."""
     if quote.context and not _title_like(quote.words):
-        return quote.final or quote.colon or _mostly_lower(quote.words)
+        return quote.final or quote.colon or _mostly_lower(quote.words) or _object_of_speech_verb(quote)
     return None
+
+
+# What a speech verb's object looks like right before its quoted noun: an article of the
+# accusative, or nothing, and lower-case attributes ("konstatierte eine wachsende „…“").
+_OBJECT_OPENING = re.compile(r"(?:^|\s(?:den|die|das|einen|eine|ein|keine|keinen|kein))\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
+
+
+def _object_of_speech_verb(quote: _QuoteReading) -> bool:
+    """Whether the quoted phrase is the object of a speech verb before it in its clause
+    ("Die Stadt verspricht „Ruhe ohne Lärm“"), not a phrase a preposition or a noun governs."""
+    for frame in quote.sentence.frames:
+        if frame.cue is None or frame.passive or frame.cue[1] > quote.span[0] \
+                or quote.sentence.tokens[frame.cue_index].lower not in _VERB_CUE_WORDS:
+            continue
+        gap = quote.text[frame.cue[1]:quote.span[0]]
+        opening = _OBJECT_OPENING.search(gap)
+        if opening and _same_clause(quote.text, frame.cue[1], quote.span[0], 100) \
+                and not any(word in _PREPOSITIONS for word in opening.group().split()):
+            return True
+    return False
 
 
 # The tests of `is_quotation`, tried in order: each says True, False or None (no decision).

@@ -1183,3 +1183,20 @@ def test_a_quote_without_a_cue_after_a_person_named_in_a_sentence_of_the_writer_
     text = f"„Ich gehe“, sagte Anna Sommer. {between} „Meine Schwester wünscht sich Ruhe.“"
     quote = direct(text)[-1]
     assert text[quote.speaker_start:quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Das Hafenamt verspricht „Ruhe ohne Lärm“.", "Das Hafenamt"),
+    ("Berg beklagte im Streit um den Hafen eine wachsende „Kluft zwischen Hafen und Stadt“.", "Berg"),
+])
+def test_a_phrase_that_is_the_object_of_the_speech_verb_before_it_is_speech(text, speaker):
+    quote = only(direct(text))
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Die Zeitung berichtete in der Ausgabe des „Blatt am Hafen“ über den Streit.",  # a genitive: a name
+    "Lind lobte die Arbeit des „Hafenamt Nord“.",  # no speech verb
+])
+def test_a_phrase_a_noun_governs_after_a_speech_verb_is_a_name(text):
+    assert direct(text) == [], text
