@@ -1915,11 +1915,17 @@ _EXAMPLE_OF = re.compile(r"\b[A-ZÄÖÜ][\w-]+\s+wie\s+$")
 _SAYING_ENDINGS = lexicon.entries("saying_endings")
 
 
+# The agent of a passive naming ("von X als „…“ bezeichnet"): a "von" phrase that no
+# coordinator parts from the quote, as a verb phrase of its own would ("der von der Sonne
+# ausgeht und als „…“ bezeichnet wird").
+_AGENT = re.compile(r"(?is)\b(?:von|vom)\s(?!.*\b(?:und|oder|sowie)\s)")
+
+
 def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     """Whether the quoted span is what something is called, not what someone said; a
     passive "als „…“ bezeichnet wird" counts only without an agent ("von X")."""
     before, after = text[max(sentence.start, span[0] - 40):span[0]], text[span[1]:span[1] + 40]
-    agent = re.search(r"\b(?:von|vom)\s", text[max(sentence.start, span[0] - 80):span[0]], re.IGNORECASE)
+    agent = _AGENT.search(text[max(sentence.start, span[0] - 80):span[0]])
     passive = any(t.lower in _PASSIVE_AUXILIARIES for t in sentence.tokens)
     perfect = re.search(r"\b(?:" + _PERFECT_AUXILIARIES + r")\b", before)  # "habe die Lage „…“ genannt"
     if _NAMED_BEFORE.search(before) or (_NAMED_AFTER.match(after) and not (agent and passive) and not perfect):

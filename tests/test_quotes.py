@@ -1200,3 +1200,11 @@ def test_a_phrase_that_is_the_object_of_the_speech_verb_before_it_is_speech(text
 ])
 def test_a_phrase_a_noun_governs_after_a_speech_verb_is_a_name(text):
     assert direct(text) == [], text
+
+
+def test_a_von_phrase_of_a_coordinated_verb_is_no_agent_of_the_passive_naming():
+    text = "Der Strom, der vom Hafen ausgeht und als „Nebelband“ bezeichnet wird, ist schwach."
+    assert direct(text) == []
+    named = "Der Plan wird von Berg als „Unsinn“ bezeichnet."  # an agent: Berg said it
+    quote = only(direct(named))
+    assert named[quote.speaker_start:quote.speaker_end] == "Berg"
