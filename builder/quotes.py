@@ -1754,13 +1754,20 @@ def _titled(text: str, span: tuple[int, int], sentence: Sentence, inner: str, wo
             personal: bool) -> bool:
     """Whether a quoted span is a title, name or term: announced so, named so, or so by its form or place."""
     titled = _title_announced(text, span, before)
-    if titled and inner[:1].islower() and _mostly_lower(words) and not _foreign_term(words):
-        titled = False  # a run of lower-case words is speech, as titles open with a capital
+    if titled and inner[:1].islower() and _mostly_lower(words) and not _foreign_term(words) \
+            and not _medium_noun(before):
+        titled = False  # a run of lower-case words is speech, as titles open with a capital, but media
+        # are often named in lower case ("des Magazins „stadt und land“")
     if before == "sich" and _SHOWN_BEFORE.search(text, max(0, span[0] - 30), span[0]):
         titled = False  # "zeigte man sich „sehr besorgt“" shows a feeling; "nennt sich „…“" names
     if not (personal or inner[-1] in ".!?…"):
         titled = titled or _name_by_form(text, span, sentence, words)
     return bool(titled or _named_as(text, span, sentence))
+
+
+def _medium_noun(word: str) -> bool:
+    """Whether a lower-cased word is a medium's noun, also in the genitive ("Zeitung", "des Magazins")."""
+    return word.removesuffix("es").removesuffix("s").endswith(_MEDIUM_ENDINGS)
 
 
 def _title_announced(text: str, span: tuple[int, int], before: str) -> bool:

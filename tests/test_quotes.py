@@ -1208,3 +1208,11 @@ def test_a_von_phrase_of_a_coordinated_verb_is_no_agent_of_the_passive_naming():
     named = "Der Plan wird von Berg als „Unsinn“ bezeichnet."  # an agent: Berg said it
     quote = only(direct(named))
     assert named[quote.speaker_start:quote.speaker_end] == "Berg"
+
+
+@pytest.mark.parametrize("text", [
+    "Berg sagte in einer Ausgabe des Magazins „rund um den alten hafen“, die Preise seien gesunken.",
+    "Nach Zahlen des Senders „radio für den ganzen norden“ sinken die Preise.",
+])
+def test_a_lower_case_name_after_a_medium_noun_is_the_name_of_the_medium(text):
+    assert direct(text) == [], text
