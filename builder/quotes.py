@@ -1754,13 +1754,20 @@ def _titled(text: str, span: tuple[int, int], sentence: Sentence, inner: str, wo
             personal: bool) -> bool:
     """Whether a quoted span is a title, name or term: announced so, named so, or so by its form or place."""
     titled = _title_announced(text, span, before)
-    if titled and inner[:1].islower() and _mostly_lower(words) and not _foreign_term(words):
-        titled = False  # a run of lower-case words is speech, as titles open with a capital
+    if titled and inner[:1].islower() and _mostly_lower(words) and not _foreign_term(words) \
+            and not _medium_noun(before):
+        titled = False  # a run of lower-case words is speech, as titles open with a capital, but media
+        # are often named in lower case ("des Magazins „stadt und land“")
     if before == "sich" and _SHOWN_BEFORE.search(text, max(0, span[0] - 30), span[0]):
         titled = False  # "zeigte man sich „sehr besorgt“" shows a feeling; "nennt sich „…“" names
     if not (personal or inner[-1] in ".!?…"):
         titled = titled or _name_by_form(text, span, sentence, words)
     return bool(titled or _named_as(text, span, sentence))
+
+
+def _medium_noun(word: str) -> bool:
+    """Whether a lower-cased word is a medium's noun, also in the genitive ("Zeitung", "des Magazins")."""
+    return word.removesuffix("es").removesuffix("s").endswith(_MEDIUM_ENDINGS)
 
 
 def _title_announced(text: str, span: tuple[int, int], before: str) -> bool:
@@ -1868,10 +1875,31 @@ def _clause_speaks(quote: _QuoteReading) -> bool:
 
 
 def _phrase_in_speech(quote: _QuoteReading) -> bool | None:
-    """A phrase that is not title-like, in a sentence of speech, is speech when it reads as said words."""
+    """A phrase that is not title-like, in a sentence of speech, is speech when it reads as said
+    words or is what the speech verb before it says."""
     if quote.context and not _title_like(quote.words):
-        return quote.final or quote.colon or _mostly_lower(quote.words)
+        return quote.final or quote.colon or _mostly_lower(quote.words) or _object_of_speech_verb(quote)
     return None
+
+
+# What a speech verb's object looks like right before its quoted noun: an article of the
+# accusative, or nothing, and lower-case attributes ("konstatierte eine wachsende „…“").
+_OBJECT_OPENING = re.compile(r"(?:^|\s(?:den|die|das|einen|eine|ein|keine|keinen|kein))\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
+
+
+def _object_of_speech_verb(quote: _QuoteReading) -> bool:
+    """Whether the quoted phrase is the object of a speech verb before it in its clause
+    ("Die Stadt verspricht „Ruhe ohne Lärm“"), not a phrase a preposition or a noun governs."""
+    for frame in quote.sentence.frames:
+        if frame.cue is None or frame.passive or frame.cue[1] > quote.span[0] \
+                or quote.sentence.tokens[frame.cue_index].lower not in _VERB_CUE_WORDS:
+            continue
+        gap = quote.text[frame.cue[1]:quote.span[0]]
+        opening = _OBJECT_OPENING.search(gap)
+        if opening and _same_clause(quote.text, frame.cue[1], quote.span[0], 100) \
+                and not any(word in _PREPOSITIONS for word in opening.group().split()):
+            return True
+    return False
 
 
 # The tests of `is_quotation`, tried in order: each says True, False or None (no decision).
@@ -1894,11 +1922,17 @@ _EXAMPLE_OF = re.compile(r"\b[A-ZÄÖÜ][\w-]+\s+wie\s+$")
 _SAYING_ENDINGS = lexicon.entries("saying_endings")
 
 
+# The agent of a passive naming ("von X als „…“ bezeichnet"): a "von" phrase that no
+# coordinator parts from the quote, as a verb phrase of its own would ("der von der Sonne
+# ausgeht und als „…“ bezeichnet wird").
+_AGENT = re.compile(r"(?is)\b(?:von|vom)\s(?!.*\b(?:und|oder|sowie)\s)")
+
+
 def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     """Whether the quoted span is what something is called, not what someone said; a
     passive "als „…“ bezeichnet wird" counts only without an agent ("von X")."""
     before, after = text[max(sentence.start, span[0] - 40):span[0]], text[span[1]:span[1] + 40]
-    agent = re.search(r"\b(?:von|vom)\s", text[max(sentence.start, span[0] - 80):span[0]], re.IGNORECASE)
+    agent = _AGENT.search(text[max(sentence.start, span[0] - 80):span[0]])
     passive = any(t.lower in _PASSIVE_AUXILIARIES for t in sentence.tokens)
     perfect = re.search(r"\b(?:" + _PERFECT_AUXILIARIES + r")\b", before)  # "habe die Lage „…“ genannt"
     if _NAMED_BEFORE.search(before) or (_NAMED_AFTER.match(after) and not (agent and passive) and not perfect):
@@ -1909,13 +1943,33 @@ def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
     return before.endswith("als ") and bool(_PASSIVE_NAMING.match(after)) and not agent
 
 
-_SPOKEN_OF = re.compile(r"(?i)\b(?:sprach|sprachen|spricht|sprechen|gesprochen|redete|redeten|redet)\b"
-                        r"[^.;:!?]{0,60}\bvon\s*$")
+# Speech verbs and the preposition of what they speak of, warn of or advise: "sprach von",
+# "warnte vor", "riet zu"; the quote stands in that preposition's phrase, the verb before it
+# or closing the clause after it ("hatte vor „…“ gewarnt"), but not right after a noun, whose
+# name it is ("warnte vor dem Mittel „…“").
+_SPEAKING = r"sprach|sprachen|spricht|sprechen|gesprochen|redete|redeten|redet|geredet"
+_WARNING = r"warnte|warnten|warnt|warnen|gewarnt"
+_ADVISING = r"riet|rieten|rät|raten|geraten|mahnte|mahnten|mahnt|mahnen|gemahnt"
+_OF_SPEECH = r"(?:(?P<von>von|vom)|(?P<vor>vor)|(?P<zu>zu|zum|zur))\s+(?:(?:[\w-]+\s+){0,2}[a-zäöüß][\w-]*\s+)?"
+_VERB_OF_SPEECH = re.compile(r"(?i:\b(?:(?P<speaking>" + _SPEAKING + r")|(?P<warning>" + _WARNING + r")|(?P<advising>"
+                             + _ADVISING + r"))\b)[^.;:!?„“”\"»«]{0,60}?\b" + _OF_SPEECH + "$")
+_OF_SPEECH_BEFORE = re.compile(r"\b" + _OF_SPEECH + "$")
+_VERB_OF_SPEECH_AFTER = re.compile(r"(?i)[^.;:!?„“”\"»«]{0,40}?\b(?:(?P<speaking>" + _SPEAKING + r")|(?P<warning>"
+                                   + _WARNING + r")|(?P<advising>" + _ADVISING + r"))\b")
+_PREPOSITION_OF = {"speaking": "von", "warning": "vor", "advising": "zu"}
 
 
 def _spoken_of(text: str, span: tuple[int, int]) -> bool:
-    """Whether a quote is what someone "spoke of": "Analysten sprachen von „Panikverkäufen“"."""
-    return bool(_SPOKEN_OF.search(text, max(0, span[0] - 90), span[0]))
+    """Whether a quote is what someone spoke of, warned of or advised: "Analysten sprachen von
+    „Panikverkäufen“", "Berg warnte vor den „Kosten der Eile“", "Lind hatte zu „Geduld“ geraten"."""
+    verb = preposition = _VERB_OF_SPEECH.search(text, max(0, span[0] - 120), span[0])
+    if verb is None:
+        preposition = _OF_SPEECH_BEFORE.search(text, max(0, span[0] - 60), span[0])
+        verb = _VERB_OF_SPEECH_AFTER.match(text, span[1]) if preposition else None
+    if verb is None or preposition is None:
+        return False
+    kind = next(kind for kind in _PREPOSITION_OF if verb[kind])
+    return preposition[_PREPOSITION_OF[kind]] is not None
 
 
 # Words before a one-word quotation that make it predicative ("nannte es „absurd“").
@@ -3013,7 +3067,8 @@ def extract_quotes(text: str, sentences: Sequence[tuple[int, int]] | None = None
     for index, sentence in enumerate(analysed):
         thread.enter(sentence)
         following = analysed[index + 1] if index + 1 < len(analysed) else None
-        found = direct_quotes(text, sentence, thread.carried, thread.recent, _looking_back(text, sentence, following)) \
+        carried = thread.continued() if sentence.quoted else None
+        found = direct_quotes(text, sentence, carried, thread.recent, _looking_back(text, sentence, following)) \
             + indirect_quotes(text, sentence)
         found = found or reported_quotes(text, sentence)
         thread.go_on(sentence, found, quotes)
@@ -3033,6 +3088,7 @@ class _Thread:
         self.recent: tuple[int, int] | None = None  # the last speaker named, in any sentence
         self.continuing: Quote | None = None  # the last reported-speech quote, for Konjunktiv sequels
         self.paused = False  # an indicative sentence without quotes came after it
+        self.told: list[Sentence] = []  # the writer's own sentences since the carried speaker, not yet read
 
     def enter(self, sentence: Sentence) -> None:
         """Forget what a new sentence is too far from: a paragraph break ends an attribution
@@ -3041,6 +3097,7 @@ class _Thread:
         if self.carried and self.text.find("\n", self.carried[1], start) >= 0 \
                 and (sentence.frames or not sentence.reported):
             self.carried = self.continuing = None
+            self.told = []
         if self.recent and start - self.recent[1] > _RECENT_REACH:
             self.recent = None  # a speaker named this far back is a guess, not an attribution
 
@@ -3062,18 +3119,46 @@ class _Thread:
             self.continuing, self.paused = (_as_cue_speaker(reported[-1], sentence) if reported else None), False
         self._speakers(sentence, found)
 
+    def continued(self) -> tuple[int, int] | None:
+        """The speaker a quote without a cue continues: the last person named as the subject
+        of a sentence of the writer's own since the carried speaker, else that speaker."""
+        while self.told:
+            person = _person_introduced(self.text, self.told.pop())
+            if person:
+                self.carried, self.told = person, []
+        return self.carried
+
     def _speakers(self, sentence: Sentence, found: list[Quote]) -> None:
         """The speakers a sentence leaves for the next ones."""
         spoken = sorted((q for q in found if q.speaker_start is not None), key=lambda q: q.start)
         if spoken:
             last = spoken[-1]
             assert last.speaker_start is not None and last.speaker_end is not None
-            self.carried = (last.speaker_start, last.speaker_end)
+            self.carried, self.told = (last.speaker_start, last.speaker_end), []
         elif sentence.frames:
-            self.carried = None
+            self.carried, self.told = None, []
+        elif self.carried and not sentence.quoted:
+            self.told.append(sentence)  # read only when a quote asks who goes on speaking
         named = [f.speaker for f in sentence.frames if f.speaker] + [s for s in [self.carried] if s]
         if named:
             self.recent = max(named)
+
+
+def _person_introduced(text: str, sentence: Sentence) -> tuple[int, int] | None:
+    """The subject of a sentence of the writer's own when it is a person named by name
+    ("Ihr Bruder, Georg Lind, war eingeweiht."): a quotation without a cue after it is
+    that person's, not the speaker's before."""
+    tokens = sentence.tokens
+    if not tokens:
+        return None
+    subject = clause_subject(text, tokens, 0, clause_end(text, tokens, 0))
+    if subject is None or text[subject[0]:subject[1]].lower() in PRONOUNS:
+        return None
+    words = tokens[_token_at(tokens, subject[0]):_token_at(tokens, subject[1])]
+    if any(proper_noun(t) for t in words) and all(t.capitalised and t.lower not in DETERMINERS for t in words):
+        return subject  # a name alone: "Georg Lind war eingeweiht."
+    named = _APPOSED_NAME.match(text, subject[1])  # "Ihr Bruder, Georg Lind, war eingeweiht."
+    return (subject[0], named.end(1)) if named and _person_or_body(tokens, subject) else None
 
 
 def _reports_in_main_clause(text: str, sentence: Sentence) -> bool:

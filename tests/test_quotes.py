@@ -1153,3 +1153,66 @@ def test_a_judgement_in_the_words_of_a_quotation_names_who_judges(text, speaker)
 ])
 def test_a_judging_verb_without_a_judge_or_without_als_or_fuer_is_no_cue(text):
     assert all(q.cue_start is None for q in extract_quotes(text)), text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Berg warnte die Stadt vor den „Kosten der Eile“.", "Berg"),
+    ("Die Ärztin Anna Sommer riet allgemein zu „Ruhe und Geduld“.", "Die Ärztin Anna Sommer"),
+    ("Die Zeitungen hatten von der Gefahr eines „Hafenkriegs“ gesprochen.", "Die Zeitungen"),
+])
+def test_a_quote_in_the_phrase_a_speech_verb_speaks_of_warns_of_or_advises_is_speech(text, speaker):
+    quote = only(direct(text))
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Das Hafenamt warnte vor dem Mittel „Schlank Plus“.",  # a name right after its noun
+    "Lind sprach zur „Eröffnung“ kurz.",  # "sprechen" speaks of with "von", not "zu"
+])
+def test_a_name_after_its_noun_or_a_phrase_the_verb_does_not_take_is_no_quote(text):
+    assert direct(text) == [], text
+
+
+@pytest.mark.parametrize("between, speaker", [
+    ("Ihr älterer Bruder, Georg Lind, war seit langem eingeweiht.", "Ihr älterer Bruder, Georg Lind"),
+    ("Georg Lind war seit langem eingeweiht.", "Georg Lind"),
+    ("Sie war seit langem entschlossen.", "Anna Sommer"),  # a pronoun goes on with the speaker
+    ("Die Entscheidung fiel am Abend.", "Anna Sommer"),  # a thing is no one who speaks
+])
+def test_a_quote_without_a_cue_after_a_person_named_in_a_sentence_of_the_writer_is_that_persons(between, speaker):
+    text = f"„Ich gehe“, sagte Anna Sommer. {between} „Meine Schwester wünscht sich Ruhe.“"
+    quote = direct(text)[-1]
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Das Hafenamt verspricht „Ruhe ohne Lärm“.", "Das Hafenamt"),
+    ("Berg beklagte im Streit um den Hafen eine wachsende „Kluft zwischen Hafen und Stadt“.", "Berg"),
+])
+def test_a_phrase_that_is_the_object_of_the_speech_verb_before_it_is_speech(text, speaker):
+    quote = only(direct(text))
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Die Zeitung berichtete in der Ausgabe des „Blatt am Hafen“ über den Streit.",  # a genitive: a name
+    "Lind lobte die Arbeit des „Hafenamt Nord“.",  # no speech verb
+])
+def test_a_phrase_a_noun_governs_after_a_speech_verb_is_a_name(text):
+    assert direct(text) == [], text
+
+
+def test_a_von_phrase_of_a_coordinated_verb_is_no_agent_of_the_passive_naming():
+    text = "Der Strom, der vom Hafen ausgeht und als „Nebelband“ bezeichnet wird, ist schwach."
+    assert direct(text) == []
+    named = "Der Plan wird von Berg als „Unsinn“ bezeichnet."  # an agent: Berg said it
+    quote = only(direct(named))
+    assert named[quote.speaker_start:quote.speaker_end] == "Berg"
+
+
+@pytest.mark.parametrize("text", [
+    "Berg sagte in einer Ausgabe des Magazins „rund um den alten hafen“, die Preise seien gesunken.",
+    "Nach Zahlen des Senders „radio für den ganzen norden“ sinken die Preise.",
+])
+def test_a_lower_case_name_after_a_medium_noun_is_the_name_of_the_medium(text):
+    assert direct(text) == [], text
