@@ -400,3 +400,20 @@ def test_the_tags_are_the_taggers_own_whether_kept_or_new(sentence):
     assert tagged(tokens) == fresh_tags(tokens)
     assert tagged(tokens) == fresh_tags(tokens)  # the sequence's tags kept
     assert tagged(tokens[:6]) == fresh_tags(tokens[:6])  # its words' analyses kept, in a new context
+
+
+def test_the_variant_trie_matches_what_the_longest_first_alternation_matches():
+    import re
+
+    from builder.registry import trie_alternation
+
+    variants = ["anna", "anna berg", "annabell sommer", "berg", "berg-lind", "hafenamt", "hafenamt in bern",
+                "ha", "lind", "l. berg"]
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+                       + r")(?![\w-])", re.IGNORECASE)
+    trie = re.compile(rf"(?<![\w-])(?:{trie_alternation(variants)})(?![\w-])", re.IGNORECASE)
+    text = ("Anna Berg sprach mit Annabell Sommer und Anna. Berg-Lind, Berglind und Lind: das Hafenamt in Bern, "
+            "das Hafenamt in Berlin, HA und Ha-Ha, L. Berg, Annas Berg, anna berg-lind, ANNA BERG.")
+    found = [m.group() for m in trie.finditer(text)]
+    assert found == [m.group() for m in plain.finditer(text)]
+    assert found[:4] == ["Anna Berg", "Annabell Sommer", "Anna", "Berg-Lind"] and "Hafenamt in Bern" in found
