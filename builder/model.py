@@ -17,9 +17,10 @@ the order of the stages:
 
 The registry with its matcher (People) is in registry.py; the loaders and the stages
 that make these classes are in their own modules, and what the pages compute from the
-site (its timeline, a claim's date, a topic's positions) in site.py. This module imports no other module of the
-builder, so every stage can import it (and the caches keyed by what a stage imports,
-builder/cache.py, do not change with the others).
+site (its timeline, a claim's date, a topic's positions) in site.py. This module imports
+no other module of the builder but patterns.py (which imports none), so every stage can
+import it (and the caches keyed by what a stage imports, builder/cache.py, do not change
+with the others).
 
 Every piece of text carries character offsets into its article's cleaned text, so that
 any citation can be checked against the source at any time.
@@ -31,6 +32,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from .patterns import trie_alternation
 
 # The form of every id of the editorial config and the registry ("fare-rise"); a speaker
 # that is not one is the name of someone the registry lacks.
@@ -114,8 +117,8 @@ class StoryConfig:
         """One pattern that finds any of the terms: most sentences of most articles have none.
         The plain terms (word prefixes) share one test for the start of a word, so that the
         alternatives are tried at word starts only, not at every character."""
-        plain = sorted((re.escape(t.label) for t in self.terms if _word_prefix(t)), key=len, reverse=True)
-        parts = [rf"{WORD_START}(?i:{'|'.join(plain)})"] if plain else []
+        plain = [t.label for t in self.terms if _word_prefix(t)]
+        parts = [rf"{WORD_START}(?i:{trie_alternation(plain)})"] if plain else []
         parts += [_inline(t.pattern) for t in self.terms if not _word_prefix(t)]
         return re.compile("|".join(parts) or r"(?!)")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import schema
 from .model import Person, Role
+from .patterns import trie_alternation
 from .problems import ConfigError
 from .schema import SLUG  # noqa: F401 (the id pattern, used by site.py)
 
@@ -208,31 +209,6 @@ def build_people(entries: list[Person], side_adjectives: tuple = ()) -> People:
                 by_variant.setdefault(form.lower(), person.id)
     pattern = re.compile(rf"(?<![\w-])(?:{trie_alternation(by_variant) or '(?!)'})(?![\w-])", re.IGNORECASE)
     return People(tuple(entries), pattern, by_variant, side_adjectives)
-
-
-def trie_alternation(words) -> str:
-    """A regular expression that matches the same as the alternation of `words`, longest
-    first, with their shared beginnings written once ("Anna(?: Berg)?"): Python's regex
-    engine tries every branch of a plain alternation at every position of a text, and a
-    registry has hundreds of variants. A word that another one continues ends in an optional
-    group, tried longest first; two words that match at one position are one the other's
-    beginning, so this finds what the longest-first alternation finds."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict) -> str:
-    """The expression of a trie node (see trie_alternation)."""
-    branches = [re.escape(char) + _branches(node[char]) for char in sorted(node) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 _SEAT = re.compile(r"^(?P<body>.+?) in (?P<city>[A-ZÄÖÜ][a-zäöüß]+)$")
