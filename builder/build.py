@@ -24,7 +24,7 @@ from .lock import run_locked
 from .glossary import load_explanations
 from .memo import ArticleMemo
 from .overview import FOLDER as OVERVIEWS, load_editorial
-from .pool import guarded, mapped
+from .pool import guarded, streamed
 from .registry import People, load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_sites
@@ -191,7 +191,7 @@ def warn_damaged(project: Project, caches, report: Report) -> None:
                                 "at any time)")
 
 
-QUOTES_NEED = (load_tagger, load_word_lists)  # what finding quotations loads on first use (pool.mapped's `warm`)
+QUOTES_NEED = (load_tagger, load_word_lists)  # what finding quotations loads on first use (pool.streamed's `warm`)
 
 
 def quotations(articles: list[Article], people: People, memo: ArticleMemo, report: Report) -> dict:
@@ -199,16 +199,15 @@ def quotations(articles: list[Article], people: People, memo: ArticleMemo, repor
     the process pool; an article the builder fails on is reported and left out."""
     found = {a.id: memo.cached("quotes", a) for a in articles}
     todo = [a for a in articles if found[a.id][1] is None]
-    outcomes = dict(zip((a.id for a in todo), mapped(guarded(lambda a: attribute(a, people)), todo, QUOTES_NEED),
-                        strict=True))
+    made = streamed(guarded(lambda a: attribute(a, people)), todo, QUOTES_NEED)  # in the order of `todo`
     statements = {}
     for article in progress("quotes", articles, len(articles)):
         key, value = found[article.id]
-        outcome = outcomes.get(article.id)
-        if outcome is not None and outcome.error:
-            report.problems.crashed(article.path, "finding its quotations", outcome.exception())
-            continue
-        if outcome is not None:
+        if value is None:
+            outcome = next(made)
+            if outcome.error:
+                report.problems.crashed(article.path, "finding its quotations", outcome.exception())
+                continue
             value = outcome.value
             memo.store(key, article, value)
         statements[article.id] = value

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .cache import Cache, code_closure, code_fingerprint
 from .model import Article, Match
-from .pool import Outcome, guarded, mapped
+from .pool import Outcome, guarded, streamed
 
 # What each kind of result is computed by (its modules and what they import) and which
 # files of content/ it reads, besides the article.
@@ -80,7 +80,7 @@ class ArticleMemo:
         `warm` as in pool.mapped)."""
         found = [self.cached(kind, a, unpack) for a in articles]
         todo = [a for a, (_, value) in zip(articles, found, strict=True) if value is None]
-        made = iter(mapped(guarded((lambda a: pack(a, work(a))) if pack else work), todo, warm))
+        made = streamed(guarded((lambda a: pack(a, work(a))) if pack else work), todo, warm)
         out = []
         for article, (key, value) in zip(articles, found, strict=True):
             if value is None:

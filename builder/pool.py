@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .problems import env_number
@@ -42,17 +43,27 @@ def _call(index: int):
 def mapped(work, items: list, warm=()) -> list:
     """`[work(item) for item in items]`, spread over processes when that is worth it; the
     functions of `warm` are called first when it is (they load what `work` needs)."""
+    return list(streamed(work, items, warm))
+
+
+def streamed(work, items: list, warm=()) -> Iterator:
+    """The results of `mapped`, in order, each as soon as the processes have it: the build's
+    own process can keep one (write it to a cache) while they work on the next. The
+    processes are forked when the first result is asked for; one stream runs at a time."""
     global _WORK, _ITEMS
     count = min(workers(), len(items) // MIN_ITEMS)
     if count <= 1 or not sys.platform.startswith("linux"):  # fork is safe on Linux only (not macOS)
-        return [work(item) for item in items]
+        yield from map(work, items)
+        return
     for load in warm:
         load()
     first = work(items[0])  # here, so that the models it loads lazily are loaded once, before the fork
     _WORK, _ITEMS = work, items
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return [first, *pool.map(_call, range(1, len(items)), chunksize=max(1, len(items) // (count * 8)))]
+            rest = pool.imap(_call, range(1, len(items)), chunksize=max(1, len(items) // (count * 8)))
+            yield first
+            yield from rest
     finally:
         _WORK, _ITEMS = None, []
 

@@ -25,7 +25,7 @@ import yaml
 
 from . import clean, furniture, yamlsafe
 from .model import HEADING, PARAGRAPH, Article, Metadata
-from .pool import guarded, mapped
+from .pool import guarded, streamed
 from .problems import Problem, Problems, env_number
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -72,7 +72,7 @@ def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
     files = article_files(folder)
     loaded = _sources(on_file(files) if on_file else files, sources_meta, languages, root, cache)
     todo = [source for _, source, _, article, _ in loaded if source is not None and article is None]
-    made = iter(mapped(guarded(lambda source: _made_article(source, languages)), todo, _word_lists(todo, languages)))
+    made = streamed(guarded(lambda source: _made_article(source, languages)), todo, _word_lists(todo, languages))
     seen: dict[str, str] = {}
     articles = []
     for shown, source, key, article, found in loaded:

@@ -24,7 +24,7 @@ from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, ar
                        citation_segment, claim_segment, has_own_text, person_segment, title_segment)
 from .config import STORY
 from .model import Article, Block, Citation, Claim, Entry, Site
-from .pool import guarded, mapped
+from .pool import guarded, streamed
 from .site import date_note, events, events_of, positions, undated
 from .read import web_address
 from .sourcecache import SourcePages
@@ -550,7 +550,7 @@ def render_sites(site: Site, templates: Path, languages: list[str], catalogs: di
     # pool.mapped), where a long one keeps no process waiting at the end
     jobs[1:1] = [(None, path, make) for path, make in (data or {}).items()]
     pages: dict[str, dict[str, bytes]] = {language: {} for language in ["", *languages]}
-    for (renderer, path, _), outcome in zip(jobs, mapped(guarded(lambda job: job[2]()), jobs), strict=True):
+    for (renderer, path, _), outcome in zip(jobs, streamed(guarded(lambda job: job[2]()), jobs), strict=True):
         if outcome.error:
             raise outcome.exception()
         if renderer is None:
