@@ -28,3 +28,15 @@ def test_few_items_are_worked_on_in_the_build_s_own_process(monkeypatch):
     seen = []
     assert mapped(lambda n: seen.append(n) or n + 1, [1, 2, 3]) == [2, 3, 4]
     assert seen == [1, 2, 3]  # a forked process's appends would not be seen here
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the pool forks on Linux only")
+def test_a_stream_gives_results_in_order_and_one_left_early_frees_its_processes(monkeypatch):
+    from builder import pool
+
+    monkeypatch.setenv("BUILDER_WORKERS", "2")
+    stream = pool.streamed(lambda n: n * 2, list(range(64)))
+    assert [next(stream) for _ in range(3)] == [0, 2, 4]
+    stream.close()  # as when the build stops on a result
+    assert pool._WORK is None and pool._ITEMS == []
+    assert mapped(lambda n: n + 1, list(range(64))) == list(range(1, 65))  # the next run starts afresh
