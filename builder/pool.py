@@ -49,12 +49,17 @@ def mapped(work, items: list, warm=()) -> list:
 def streamed(work, items: list, warm=()) -> Iterator:
     """The results of `mapped`, in order, each as soon as the processes have it: the build's
     own process can keep one (write it to a cache) while they work on the next. The
-    processes are forked when the first result is asked for; one stream runs at a time."""
-    global _WORK, _ITEMS
+    processes are forked when the first result is asked for; one stream runs at a time.
+    BUILDER_WORKERS is read here, so that a bad value stops the build where it is called."""
     count = min(workers(), len(items) // MIN_ITEMS)
     if count <= 1 or not sys.platform.startswith("linux"):  # fork is safe on Linux only (not macOS)
-        yield from map(work, items)
-        return
+        return map(work, items)
+    return _forked(work, items, warm, count)
+
+
+def _forked(work, items: list, warm, count: int) -> Iterator:
+    """`streamed` in `count` forked processes."""
+    global _WORK, _ITEMS
     for load in warm:
         load()
     first = work(items[0])  # here, so that the models it loads lazily are loaded once, before the fork

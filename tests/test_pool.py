@@ -40,3 +40,12 @@ def test_a_stream_gives_results_in_order_and_one_left_early_frees_its_processes(
     stream.close()  # as when the build stops on a result
     assert pool._WORK is None and pool._ITEMS == []
     assert mapped(lambda n: n + 1, list(range(64))) == list(range(1, 65))  # the next run starts afresh
+
+
+def test_a_bad_number_of_workers_stops_a_stream_where_it_is_asked_for_not_when_it_is_read(monkeypatch):
+    from builder.pool import streamed
+    from builder.problems import ConfigError
+
+    monkeypatch.setenv("BUILDER_WORKERS", "several")
+    with pytest.raises(ConfigError):
+        streamed(lambda n: n, [])  # nothing to do, and never iterated: the setting is still checked
