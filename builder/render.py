@@ -8,9 +8,9 @@ one run of the process pool. Page words live in the Jinja2 templates of
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
