@@ -18,9 +18,9 @@ the order of the stages:
 The registry with its matcher (People) is in registry.py; the loaders and the stages
 that make these classes are in their own modules, and what the pages compute from the
 site (its timeline, a claim's date, a topic's positions) in site.py. This module imports
-no other module of the builder but patterns.py (which imports none), so every stage can
-import it (and the caches keyed by what a stage imports, builder/cache.py, do not change
-with the others).
+no other module of the builder, so every stage can import it (and the caches keyed by
+what a stage imports, builder/cache.py, do not change with the others); `trie_alternation`,
+the pattern of a long word list, lives here for that reason.
 
 Every piece of text carries character offsets into its article's cleaned text, so that
 any citation can be checked against the source at any time.
@@ -32,8 +32,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from .patterns import trie_alternation
 
 # The form of every id of the editorial config and the registry ("fare-rise"); a speaker
 # that is not one is the name of someone the registry lacks.
@@ -96,6 +94,31 @@ def _word_prefix(term: Term) -> bool:
 def _inline(pattern: re.Pattern) -> str:
     """A pattern's source with its case-insensitivity written inline, to join it with others."""
     return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
+
+
+def trie_alternation(words) -> str:
+    """A regular expression that matches the same as the alternation of `words`, longest
+    first, with their shared beginnings written once ("Anna(?: Berg)?"): Python's regex
+    engine tries every branch of a plain alternation at every position of a text, and a
+    registry has hundreds of variants. A word that another one continues ends in an optional
+    group, tried longest first; two words that match at one position are one the other's
+    beginning, so this finds what the longest-first alternation finds."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    """The expression of a trie node (see trie_alternation)."""
+    branches = [re.escape(char) + _branches(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass(frozen=True)

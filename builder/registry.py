@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
-from .model import Person, Role
-from .patterns import trie_alternation
+from .model import Person, Role, trie_alternation
 from .problems import ConfigError
 from .schema import SLUG  # noqa: F401 (the id pattern, used by site.py)
 

@@ -551,21 +551,27 @@ def render_sites(site: Site, templates: Path, languages: list[str], catalogs: di
     jobs[1:1] = [(None, path, make) for path, make in (data or {}).items()]
     pages: dict[str, dict[str, bytes]] = {language: {} for language in ["", *languages]}
     for (renderer, path, _), outcome in zip(jobs, streamed(guarded(lambda job: job[2]()), jobs), strict=True):
-        if outcome.error:
-            raise outcome.exception()
-        if renderer is None:
-            pages[""][path] = outcome.value
-            continue
-        made = outcome.value
-        pages[renderer.language][path], renderer.counts[path] = made.markdown, made.counts
-        if made.keep and renderer.kept:
-            renderer.kept.put(made.keep, (made.markdown, made.counts))
+        _keep(pages, renderer, path, outcome)
     for renderer in renderers:
         if renderer.kept:
             renderer.kept.close()
         for path, text in sorted(static.get(renderer.language, {}).items()):
             pages[renderer.language][path] = renderer.static_page(path, text).encode("utf-8")
     return {"": (pages[""], {})} | {r.language: (pages[r.language], r.counts) for r in renderers}
+
+
+def _keep(pages: dict[str, dict[str, bytes]], renderer: Renderer | None, path: str, outcome) -> None:
+    """One job's result into `pages` (by language; "" for the other files): a file's bytes,
+    or a page with its counts, a source page rendered now also into the sourcecache."""
+    if outcome.error:
+        raise outcome.exception()
+    if renderer is None:
+        pages[""][path] = outcome.value
+        return
+    made = outcome.value
+    pages[renderer.language][path], renderer.counts[path] = made.markdown, made.counts
+    if made.keep and renderer.kept:
+        renderer.kept.put(made.keep, (made.markdown, made.counts))
 
 
 def all_segments(site: Site, strings: dict) -> list:

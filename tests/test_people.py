@@ -405,7 +405,7 @@ def test_the_tags_are_the_taggers_own_whether_kept_or_new(sentence):
 def test_the_variant_trie_matches_what_the_longest_first_alternation_matches():
     import re
 
-    from builder.patterns import trie_alternation
+    from builder.model import trie_alternation
 
     variants = ["anna", "anna berg", "annabell sommer", "berg", "berg-lind", "hafenamt", "hafenamt in bern",
                 "ha", "lind", "l. berg"]
