@@ -648,6 +648,22 @@ class Site:
         """Whether any of some claims is carried by more than one independent report."""
         return any(self.report_count(c) > 1 for c in claims)
 
+    def attributed_reports(self, claim: Claim) -> int:
+        """How many independent reports among a claim's sources give its words as its speaker's:
+        a statement of the speaker that their page lists covers a sentence the claim cites
+        there. Another source may report the same fact in its own words, naming nobody."""
+        spoken = self._spoken.get(claim.speaker or "", frozenset())
+        return self.reports_in({c.article for c in claim.citations if (c.article, c.start) in spoken})
+
+    @cached_property
+    def _spoken(self) -> dict[str, frozenset[tuple[str, int]]]:
+        """Person id -> (article, start) of each sentence a listed statement of theirs covers."""
+        spoken: dict[str, set[tuple[str, int]]] = {}
+        for statement in self.statements:
+            if statement.person and self.lists(statement):
+                spoken.setdefault(statement.person, set()).update((c.article, c.start) for c in statement.citations)
+        return {person: frozenset(sentences) for person, sentences in spoken.items()}
+
     def copy_count(self, claim: Claim) -> int:
         """How many of a claim's sources are copies of a report another source of it prints."""
         return len(claim.sources) - self.report_count(claim)

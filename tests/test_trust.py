@@ -311,3 +311,21 @@ def test_a_person_page_lists_only_statements_trusted_enough_to_name_them():
     site = Site((), (), (), (), "2025-01-01", statements=(sure, guess, framed), show_speaker=SHOW_SPEAKER)
     assert site.statements_of("anna-berg") == (sure,)
     assert Site((), (), (), (), "2025-01-01", statements=(sure, guess)).statements_of("anna-berg") == (sure, guess)
+
+
+def test_a_claim_says_how_many_of_its_reports_give_its_words_as_its_speaker_s():
+    # Three portals report that the port will grow; one quotes Anna Berg saying so, one
+    # reports it as a fact, and one quotes her below the confidence a page names anyone at.
+    from builder.attribution import SHOW_SPEAKER
+    from builder.model import Citation, Claim, Report, Site, Statement
+
+    quoted, plain, unsure = (Citation(a, 1, 0, 0, 30, "Der Hafen wächst, sagte Anna Berg.") for a in "abc")
+    statements = (Statement("indirect", 0, 30, "anna-berg", "Anna Berg", (quoted,), confidence=0.9),
+                  Statement("indirect", 0, 30, "anna-berg", "sie", (unsure,), confidence=SHOW_SPEAKER - 0.3))
+    claim = Claim("c-1", "Der Hafen wächst.", "de", (quoted, plain, unsure), speaker="anna-berg")
+    site = Site((), (), (), (), "2025-01-01", statements=statements, show_speaker=SHOW_SPEAKER)
+    assert site.report_count(claim) == 3 and site.attributed_reports(claim) == 1
+    copies = {a: Report("a", ("a", "b")) for a in "ab"}  # "b" prints the report "a" prints: one report
+    assert Site((), (), (), (), "2025-01-01", statements=statements, show_speaker=SHOW_SPEAKER,
+                reports=copies).attributed_reports(claim) == 1
+    assert site.attributed_reports(Claim("c-2", "Der Hafen wächst.", "de", (plain,))) == 0  # no speaker
