@@ -1947,15 +1947,12 @@ def _named_as(text: str, span: tuple[int, int], sentence: Sentence) -> bool:
 # "warnte vor", "riet zu"; the quote stands in that preposition's phrase, the verb before it
 # or closing the clause after it ("hatte vor „…“ gewarnt"), but not right after a noun, whose
 # name it is ("warnte vor dem Mittel „…“").
-_SPEAKING = r"sprach|sprachen|spricht|sprechen|gesprochen|redete|redeten|redet|geredet"
-_WARNING = r"warnte|warnten|warnt|warnen|gewarnt"
-_ADVISING = r"riet|rieten|rät|raten|geraten|mahnte|mahnten|mahnt|mahnen|gemahnt"
+_VERBS_OF_SPEECH = "|".join(f"(?P<{kind}>{'|'.join(lexicon.entries(name))})" for kind, name in (
+    ("speaking", "spoken_of_verbs"), ("warning", "warned_of_verbs"), ("advising", "advised_verbs")))
 _OF_SPEECH = r"(?:(?P<von>von|vom)|(?P<vor>vor)|(?P<zu>zu|zum|zur))\s+(?:(?:[\w-]+\s+){0,2}[a-zäöüß][\w-]*\s+)?"
-_VERB_OF_SPEECH = re.compile(r"(?i:\b(?:(?P<speaking>" + _SPEAKING + r")|(?P<warning>" + _WARNING + r")|(?P<advising>"
-                             + _ADVISING + r"))\b)[^.;:!?„“”\"»«]{0,60}?\b" + _OF_SPEECH + "$")
+_VERB_OF_SPEECH = re.compile(r"(?i:\b(?:" + _VERBS_OF_SPEECH + r")\b)[^.;:!?„“”\"»«]{0,60}?\b" + _OF_SPEECH + "$")
 _OF_SPEECH_BEFORE = re.compile(r"\b" + _OF_SPEECH + "$")
-_VERB_OF_SPEECH_AFTER = re.compile(r"(?i)[^.;:!?„“”\"»«]{0,40}?\b(?:(?P<speaking>" + _SPEAKING + r")|(?P<warning>"
-                                   + _WARNING + r")|(?P<advising>" + _ADVISING + r"))\b")
+_VERB_OF_SPEECH_AFTER = re.compile(r"(?i)[^.;:!?„“”\"»«]{0,40}?\b(?:" + _VERBS_OF_SPEECH + r")\b")
 _PREPOSITION_OF = {"speaking": "von", "warning": "vor", "advising": "zu"}
 
 
