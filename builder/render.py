@@ -1,8 +1,8 @@
-"""Render the site model to Markdown pages, one language at a time.
+"""Render the site model to Markdown pages, with a Renderer for each language.
 
-`render_site` is a pure function of the model, a language and the translation memory:
-it returns {page path: Markdown}; `render_sites` renders the pages of all languages in
-one run of the process pool. Page words live in the Jinja2 templates of
+`render_sites` is a pure function of the model, its languages and the translation memory:
+it returns {page path: Markdown} for each language, all pages rendered in one run of the
+process pool. Page words live in the Jinja2 templates of
 `site_src/templates/` and the UI strings of `site_src/strings.yml`, not here.
 """
 from __future__ import annotations
@@ -525,20 +525,14 @@ def first_paragraph(markdown: str) -> str:
     return ""
 
 
-def render_site(site: Site, templates: Path, language: str, catalogs: dict, strings: dict, static: dict | None = None,
-                kept: Path | None = None):
-    """Render every page of `site` in `language`: ({path: Markdown as UTF-8}, {path: texts by state}).
-    `static` holds the hand-written pages of this language by their default-language path
-    ({"about.md": Markdown}); they come back with front matter (`Renderer.static_page`).
-    `kept` is a folder where source pages are kept between builds (sourcecache)."""
-    return render_sites(site, templates, [language], catalogs, strings, {language: static or {}}, kept)[language]
-
-
 def render_sites(site: Site, templates: Path, languages: list[str], catalogs: dict, strings: dict,
                  static: dict[str, dict], kept: Path | None = None,
                  data: dict[str, Callable[[], bytes]] | None = None) -> dict[str, tuple[dict, dict]]:
-    """`render_site` for each of `languages` (`static` by language), the pages of all of
-    them in one run of the process pool: language -> (pages, counts). `data` names other
+    """Every page of `site` in each of `languages`, all in one run of the process pool:
+    language -> ({path: Markdown as UTF-8}, {path: texts by translation state}). `static`
+    holds each language's hand-written pages by their default-language path ({"about.md":
+    Markdown}); they come back with front matter (`Renderer.static_page`). `kept` is a
+    folder where source pages are kept between builds (sourcecache). `data` names other
     files made from the model ({docs path: what makes its bytes}); they are made in the
     same run and come back under the language "" as ({path: bytes}, {})."""
     renderers = [Renderer(site, environment(templates), language, catalogs, strings,
@@ -547,7 +541,7 @@ def render_sites(site: Site, templates: Path, languages: list[str], catalogs: di
     jobs: list[tuple[Renderer | None, str, Callable]] = [
         (renderer, path, job) for renderer in renderers for path, job in renderer.jobs()]
     # the other files early in the run (its first job runs before the processes start, see
-    # pool.mapped), where a long one keeps no process waiting at the end
+    # pool.streamed), where a long one keeps no process waiting at the end
     jobs[1:1] = [(None, path, make) for path, make in (data or {}).items()]
     pages: dict[str, dict[str, bytes]] = {language: {} for language in ["", *languages]}
     for (renderer, path, _), outcome in zip(jobs, streamed(guarded(lambda job: job[2]()), jobs), strict=True):
