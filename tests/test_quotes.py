@@ -1142,8 +1142,7 @@ def test_for_someone_at_the_opening_reports_no_clause():
     ("Die Ministerin Lind hält den Plan für „unbezahlbar und gefährlich“.", "Die Ministerin Lind"),
 ])
 def test_a_judgement_in_the_words_of_a_quotation_names_who_judges(text, speaker):
-    quote = only(direct(text))
-    assert text[quote.speaker_start:quote.speaker_end] == speaker
+    assert only(direct(text)).speaker(text) == speaker
 
 
 @pytest.mark.parametrize("text", [
@@ -1161,8 +1160,7 @@ def test_a_judging_verb_without_a_judge_or_without_als_or_fuer_is_no_cue(text):
     ("Die Zeitungen hatten von der Gefahr eines „Hafenkriegs“ gesprochen.", "Die Zeitungen"),
 ])
 def test_a_quote_in_the_phrase_a_speech_verb_speaks_of_warns_of_or_advises_is_speech(text, speaker):
-    quote = only(direct(text))
-    assert text[quote.speaker_start:quote.speaker_end] == speaker
+    assert only(direct(text)).speaker(text) == speaker
 
 
 @pytest.mark.parametrize("text", [
@@ -1181,8 +1179,7 @@ def test_a_name_after_its_noun_or_a_phrase_the_verb_does_not_take_is_no_quote(te
 ])
 def test_a_quote_without_a_cue_after_a_person_named_in_a_sentence_of_the_writer_is_that_persons(between, speaker):
     text = f"„Ich gehe“, sagte Anna Sommer. {between} „Meine Schwester wünscht sich Ruhe.“"
-    quote = direct(text)[-1]
-    assert text[quote.speaker_start:quote.speaker_end] == speaker
+    assert direct(text)[-1].speaker(text) == speaker
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -1190,8 +1187,7 @@ def test_a_quote_without_a_cue_after_a_person_named_in_a_sentence_of_the_writer_
     ("Berg beklagte im Streit um den Hafen eine wachsende „Kluft zwischen Hafen und Stadt“.", "Berg"),
 ])
 def test_a_phrase_that_is_the_object_of_the_speech_verb_before_it_is_speech(text, speaker):
-    quote = only(direct(text))
-    assert text[quote.speaker_start:quote.speaker_end] == speaker
+    assert only(direct(text)).speaker(text) == speaker
 
 
 @pytest.mark.parametrize("text", [
