@@ -655,6 +655,35 @@ class Site:
         spoken = self._spoken.get(claim.speaker or "", frozenset())
         return self.reports_in({c.article for c in claim.citations if (c.article, c.start) in spoken})
 
+    def voices(self, claim: Claim) -> tuple[tuple[str, tuple[Citation, ...]], ...]:
+        """Where only some of a claim's reports give its words as its speaker's (see
+        attributed_reports): each person whose listed statement covers a sentence the claim
+        cites, with those citations, the claim's speaker first. A page then names each speaker
+        at the citations that are theirs, and nobody at a report that gives the fact in its own
+        words. Empty when every report gives the words as the speaker's, or none does (a
+        speaker the registry lacks, a spokesperson's words): the claim's speaker stands for all."""
+        if not claim.speaker or not 0 < self.attributed_reports(claim) < self.report_count(claim):
+            return ()
+        cited: dict[str, list[Citation]] = {}
+        for citation in claim.citations:
+            for person in self.speakers_at(citation):
+                cited.setdefault(person, []).append(citation)
+        order = sorted(cited, key=lambda person: person != claim.speaker)  # stable: else first cited first
+        return tuple((person, tuple(cited[person])) for person in order)
+
+    def speakers_at(self, citation: Citation) -> tuple[str, ...]:
+        """The people (ids, sorted) whose listed statements cover a cited sentence."""
+        return self._speakers_at.get((citation.article, citation.start), ())
+
+    @cached_property
+    def _speakers_at(self) -> dict[tuple[str, int], tuple[str, ...]]:
+        """(article, start) of a sentence -> the people whose listed statements cover it."""
+        at: dict[tuple[str, int], set[str]] = {}
+        for person, sentences in self._spoken.items():
+            for sentence in sentences:
+                at.setdefault(sentence, set()).add(person)
+        return {sentence: tuple(sorted(people)) for sentence, people in at.items()}
+
     @cached_property
     def _spoken(self) -> dict[str, frozenset[tuple[str, int]]]:
         """Person id -> (article, start) of each sentence a listed statement of theirs covers."""

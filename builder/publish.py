@@ -178,8 +178,10 @@ def _topic_json(topic: TopicPage, texts, site: Site, names: dict) -> dict:
         "of_sources": site.used_reports,
         "at_a_glance": claim in topic.overview,  # in the generated overview at the top of the page
         "aliases": list(claim.aliases),
+        "attributed_reports": site.attributed_reports(claim) if claim.speaker else 0,
         "citations": [{"article": c.article, "paragraph": c.block, "start": c.start, "end": c.end,
-                       "quote": c.quote} for c in claim.citations],
+                       "quote": c.quote, "speakers": [names.get(p, p) for p in site.speakers_at(c)]}
+                      for c in claim.citations],
     } for claim in topic.claims]
     return {"id": topic.config.id, "title": topic.config.title, "description": topic.config.description,
             "sources": list(topic.sources), "claims": claims}

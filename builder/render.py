@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +83,10 @@ class Page:
             self.citations.append(citation)
             number = self.numbers[citation] = len(self.citations)
         return number
+
+    def in_order(self, citations: Iterable[Citation]) -> list[Citation]:
+        """Some citations in the order of their numbers on this page (numbering new ones)."""
+        return sorted(citations, key=self.cite)
 
 
 @functools.lru_cache(maxsize=8)

@@ -329,3 +329,43 @@ def test_a_claim_says_how_many_of_its_reports_give_its_words_as_its_speaker_s():
     assert Site((), (), (), (), "2025-01-01", statements=statements, show_speaker=SHOW_SPEAKER,
                 reports=copies).attributed_reports(claim) == 1
     assert site.attributed_reports(Claim("c-2", "Der Hafen wächst.", "de", (plain,))) == 0  # no speaker
+
+
+def test_a_claim_names_each_speaker_only_at_the_reports_that_give_the_words_as_theirs(tmp_path):
+    # Three portals report that the port will grow: one quotes Anna Berg, one the harbour
+    # office (one voice with her, so one claim), one states it in its own words. The claim is
+    # headed by her words; the page names her at her citation, the office at its own, and
+    # nobody at the report that names nobody.
+    import shutil
+
+    from builder.attribution import SHOW_SPEAKER
+    from builder.config import Language
+    from builder.model import Citation, Claim, Site, Statement
+    from builder.people import load_people
+    from builder.render import Renderer, environment
+    path = tmp_path / "people.yml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    quoted, office, plain = (Citation(a, 1, 0, 0, 30, f"Der Hafen wächst ({a}).") for a in "abc")
+    statements = (Statement("indirect", 0, 30, "anna-berg", "Anna Berg", (quoted,), confidence=0.9),
+                  Statement("indirect", 0, 30, "harbour-office", "Hafenamt", (office,), confidence=0.9))
+    site = Site((Language("de", "Deutsch", True),), (), (), (), "2025-01-01", people=load_people(path).entries,
+                statements=statements, show_speaker=SHOW_SPEAKER)
+    claim = Claim("c-1", "Der Hafen wächst.", "de", (plain, quoted, office), speaker="anna-berg")
+    assert site.voices(claim) == (("anna-berg", (quoted,)), ("harbour-office", (office,)))
+    assert site.voices(Claim("c-2", "Der Hafen wächst.", "de", (quoted,), speaker="anna-berg")) == ()  # all hers
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    shutil.copy(Path(__file__).parent.parent / "site_src" / "templates" / "_macros.md.j2", templates)
+    (templates / "claim.md.j2").write_text('{% import "_macros.md.j2" as m with context %}'
+                                           '{{ m.claim_cited(page, claim) }} {{ m.speaker(page, claim) }}',
+                                           encoding="utf-8")
+    strings = {"_language": "de", "said_by": "Aussage von", "said_by_organisation": "Aussage:", "not_translated": "-"}
+    renderer = Renderer(site, environment(templates), "de", {}, strings)
+    shown = renderer.body("claim.md.j2", renderer.page("topics/harbour.md"), claim=claim)
+    label = shown.split('<span class="speaker">', 1)[1].split("</span>", 1)[0]
+    cited = re.findall(r"\[\\\[(\d)\\\]\]\(\.\./sources/(\w)\.md", label)
+    assert re.search(r"Anna Berg\]\([^)]*\) \[\\\[2", label), label
+    assert re.search(r"Hafenamts?\]\([^)]*\) \[\\\[3", label), label
+    assert cited == [("2", "a"), ("3", "b")], label  # the plain report "c" is [1], and nobody's
+    assert "sources/c.md" in shown.split('<span class="speaker">', 1)[0] and "sources/c.md" not in label
