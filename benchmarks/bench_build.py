@@ -2,7 +2,10 @@
 
 The articles come from ../shared/data (10kGNAD and the quotation data set; licence
 non-commercial: they are read from there and written only into a temporary project,
-never into this repository). Beyond the ~1,900 texts there, articles repeat with new ids.
+never into this repository). Beyond the 1,728 texts there, articles repeat with new ids:
+at 20,000 each text stands about twelve times, and every source page lists its copies. With
+--distinct they are collages of parts of five texts instead (see `collage`), which the copy
+check does not pair: what a site of that many different reports costs.
 
     .venv/bin/python benchmarks/bench_build.py --articles 2000           # pages, no MkDocs
     .venv/bin/python benchmarks/bench_build.py --articles 2000 --mkdocs  # the whole build
@@ -26,6 +29,7 @@ ratio of a step is (time grown by) / (articles grown by): 1.00 is linear:
 
     .venv/bin/python benchmarks/bench_build.py --growth 200,2000 --mkdocs
     .venv/bin/python benchmarks/bench_build.py --growth 200,2000,20000        # long: hours with MkDocs
+    .venv/bin/python benchmarks/bench_build.py --growth 200,2000,20000 --distinct  # no repeated texts
 """
 from __future__ import annotations
 
@@ -68,16 +72,38 @@ def texts() -> list[str]:
     return [t for t in out if t.strip()]
 
 
-def prepare(dest: Path, articles: int, story: bool = True) -> float:
-    """A project in `dest` with `articles` article files; their megabytes."""
+def prepare(dest: Path, articles: int, story: bool = True, distinct: bool = False) -> float:
+    """A project in `dest` with `articles` article files; their megabytes. Beyond the corpus,
+    articles repeat its texts, or with `distinct` are collages that no copy check pairs."""
     root = make_project(dest)
     if not story:
         (root / "content" / "story.yml").unlink()
     corpus = texts()
+    words = [t.split() for t in corpus] if distinct else []
     folder = root / "content" / "articles"
     for i in range(articles):
-        (folder / f"bench_{i:05d}.txt").write_text(corpus[i % len(corpus)], encoding="utf-8")
+        text = collage(words, i) if distinct and i >= len(corpus) else corpus[i % len(corpus)]
+        (folder / f"bench_{i:05d}.txt").write_text(text, encoding="utf-8")
     return sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+
+
+COLLAGE_SHARE = 0.3  # of the shortest of its texts, each part of a collage (the copy check pairs from 0.4)
+COLLAGE_STEPS = (0, 1, 3, 7, 15)  # part j of a collage in round r is from the text r * step[j] further on
+
+
+def collage(words: list[list[str]], i: int) -> str:
+    """Article i past the corpus's end (round r = i // n of n texts, k = i % n): five equally
+    long parts, part j the j-th fifth of text k + r * COLLAGE_STEPS[j], each at most
+    COLLAGE_SHARE of the shortest of the five. So a collage stands in none of its texts for
+    more than a fifth of its words, and two collages share at most one part, while the rounds
+    times the largest step stay below n (115 rounds of 1,728 texts): a corpus of distinct
+    reports, for measuring growth without the copies a repeated corpus makes."""
+    n, r, k = len(words), i // len(words), i % len(words)
+    texts = [words[(k + r * step) % n] for step in COLLAGE_STEPS]
+    size = max(1, int(COLLAGE_SHARE * min(map(len, texts))))
+    last = len(COLLAGE_STEPS) - 1
+    parts = [text[(len(text) - size) * j // last:][:size] for j, text in enumerate(texts)]
+    return " ".join(word for part in parts for word in part)
 
 
 def articles_used(log: str, total: int) -> int:
@@ -99,16 +125,19 @@ def main() -> int:
                         help="cold builds against bare MkDocs on the same pages, alternately; "
                         "ends with the summary line")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each build for --vs-bare and --growth (medians)")
+    parser.add_argument("--distinct", action="store_true",
+                        help="past the corpus's texts, collages of three of them instead of repeats (no copies)")
     parser.add_argument("--growth", metavar="N,N,…", help="per-stage seconds at these article counts, and the "
                         "ratio of each step to linear")
     args = parser.parse_args()
     if args.vs_bare:
-        return vs_bare(args.articles, max(args.repeat, 1), not args.no_story)
+        return vs_bare(args.articles, max(args.repeat, 1), not args.no_story, args.distinct)
     if args.growth:
         sizes = [int(n) for n in args.growth.split(",")]
-        return growth(sizes, args.mkdocs, max(args.repeat, 1) if "--repeat" in sys.argv else 1, not args.no_story)
+        return growth(sizes, args.mkdocs, max(args.repeat, 1) if "--repeat" in sys.argv else 1, not args.no_story,
+                      args.distinct)
     with tempfile.TemporaryDirectory() as tmp:
-        megabytes = prepare(Path(tmp) / "bench", args.articles, not args.no_story)
+        megabytes = prepare(Path(tmp) / "bench", args.articles, not args.no_story, args.distinct)
         root = Path(tmp) / "bench"
         out = io.StringIO()
         start = time.perf_counter()
@@ -234,12 +263,12 @@ def own_stages(run: dict) -> float:
     return sum(v for k, v in run["stages"].items() if k != "mkdocs")
 
 
-def vs_bare(articles: int, repeat: int, story: bool) -> int:
+def vs_bare(articles: int, repeat: int, story: bool, distinct: bool = False) -> int:
     """Cold builds and bare MkDocs alternately, a rebuild with nothing changed and one after an
     edit; print the medians and the summary line."""
     with tempfile.TemporaryDirectory() as tmp:
         root, bare = Path(tmp) / "bench", Path(tmp) / "bare"
-        megabytes = prepare(root, articles, story)
+        megabytes = prepare(root, articles, story, distinct)
         print(f"articles {articles} ({megabytes:.1f} MB of text); {repeat} × (full cold build, bare MkDocs)",
               flush=True)
         fulls, bares = [], []
@@ -267,13 +296,13 @@ def vs_bare(articles: int, repeat: int, story: bool) -> int:
     return 0
 
 
-def growth(sizes: list[int], mkdocs: bool, repeat: int, story: bool) -> int:
+def growth(sizes: list[int], mkdocs: bool, repeat: int, story: bool, distinct: bool = False) -> int:
     """Per-stage medians of cold builds at each size and each step's ratio to linear growth."""
     results = []
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp) / "bench"
-            prepare(root, n, story)
+            prepare(root, n, story, distinct)
             runs = [builder_run(root, mkdocs) for _ in range(repeat)]
         names = list(dict.fromkeys(k for run in runs for k in run["stages"]))
         stages = {k: statistics.median(r["stages"].get(k, 0.0) for r in runs) for k in names}
