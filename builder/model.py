@@ -650,18 +650,18 @@ class Site:
 
     def attributed_reports(self, claim: Claim) -> int:
         """How many independent reports among a claim's sources give its words as its speaker's:
-        a statement of the speaker that their page lists covers a sentence the claim cites
-        there. Another source may report the same fact in its own words, naming nobody."""
+        a statement pages name the speaker at covers a sentence the claim cites there. Another
+        source may report the same fact in its own words, naming nobody."""
         spoken = self._spoken.get(claim.speaker or "", frozenset())
         return self.reports_in({c.article for c in claim.citations if (c.article, c.start) in spoken})
 
     def voices(self, claim: Claim) -> tuple[tuple[str, tuple[Citation, ...]], ...]:
         """Where only some of a claim's reports give its words as its speaker's (see
-        attributed_reports): each person whose listed statement covers a sentence the claim
-        cites, with those citations, the claim's speaker first. A page then names each speaker
-        at the citations that are theirs, and nobody at a report that gives the fact in its own
-        words. Empty when every report gives the words as the speaker's, or none does (a
-        speaker the registry lacks, a spokesperson's words): the claim's speaker stands for all."""
+        attributed_reports): each speaker (person id or name) of a statement that covers a
+        sentence the claim cites, with those citations, the claim's speaker first. A page then
+        names each speaker at the citations that are theirs, and nobody at a report that gives
+        the fact in its own words. Empty when every report gives the words as the speaker's,
+        or none does (a spokesperson's words): the claim's speaker stands for all."""
         if not claim.speaker or not 0 < self.attributed_reports(claim) < self.report_count(claim):
             return ()
         cited: dict[str, list[Citation]] = {}
@@ -672,12 +672,13 @@ class Site:
         return tuple((person, tuple(cited[person])) for person in order)
 
     def speakers_at(self, citation: Citation) -> tuple[str, ...]:
-        """The people (ids, sorted) whose listed statements cover a cited sentence."""
+        """The speakers (person ids or names, sorted) pages name at statements that cover a
+        cited sentence."""
         return self._speakers_at.get((citation.article, citation.start), ())
 
     @cached_property
     def _speakers_at(self) -> dict[tuple[str, int], tuple[str, ...]]:
-        """(article, start) of a sentence -> the people whose listed statements cover it."""
+        """(article, start) of a sentence -> the speakers of the statements that cover it (see speakers_at)."""
         at: dict[tuple[str, int], set[str]] = {}
         for person, sentences in self._spoken.items():
             for sentence in sentences:
@@ -686,11 +687,12 @@ class Site:
 
     @cached_property
     def _spoken(self) -> dict[str, frozenset[tuple[str, int]]]:
-        """Person id -> (article, start) of each sentence a listed statement of theirs covers."""
+        """Speaker (person id, or the name of one the registry lacks) -> (article, start) of
+        each sentence a statement of theirs that pages name them at covers (see names)."""
         spoken: dict[str, set[tuple[str, int]]] = {}
         for statement in self.statements:
-            if statement.person and self.lists(statement):
-                spoken.setdefault(statement.person, set()).update((c.article, c.start) for c in statement.citations)
+            if statement.speaker and self.names(statement):
+                spoken.setdefault(statement.speaker, set()).update((c.article, c.start) for c in statement.citations)
         return {person: frozenset(sentences) for person, sentences in spoken.items()}
 
     def copy_count(self, claim: Claim) -> int:
@@ -734,10 +736,15 @@ class Site:
         return self._listed.get(person_id, {}).get(statement, ())
 
     def lists(self, statement: Statement) -> bool:
-        """Whether a person page lists a statement: its person is trusted enough to be named
-        (show_speaker) and the sentence around it is theirs, not the writer's (an analysis
-        after their words, a report of someone's reaction to them)."""
-        return bool(statement.person) and statement.voices_sentence and statement.confidence >= self.show_speaker
+        """Whether a person page lists a statement: it is of a person of the registry, and
+        pages name its speaker (see names)."""
+        return bool(statement.person) and self.names(statement)
+
+    def names(self, statement: Statement) -> bool:
+        """Whether pages name a statement's speaker: trusted enough (show_speaker), and the
+        sentence around it is theirs, not the writer's (an analysis after their words, a
+        report of someone's reaction to them)."""
+        return bool(statement.speaker) and statement.voices_sentence and statement.confidence >= self.show_speaker
 
     @cached_property
     def _listed(self) -> dict[str, dict[Statement, tuple[Citation, ...]]]:

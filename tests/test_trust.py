@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -369,3 +370,18 @@ def test_a_claim_names_each_speaker_only_at_the_reports_that_give_the_words_as_t
     assert re.search(r"Hafenamts?\]\([^)]*\) \[\\\[3", label), label
     assert cited == [("2", "a"), ("3", "b")], label  # the plain report "c" is [1], and nobody's
     assert "sources/c.md" in shown.split('<span class="speaker">', 1)[0] and "sources/c.md" not in label
+
+
+def test_a_speaker_the_registry_lacks_is_named_at_their_citations_too(tmp_path):
+    # Two reports of one fact: one quotes Lars Lind, whom the registry does not know, one
+    # states it in its own words. He is named at his citation, and the export says so.
+    from builder.attribution import SHOW_SPEAKER
+    from builder.model import Citation, Claim, Site, Statement
+    quoted, plain = (Citation(a, 1, 0, 0, 30, f"Die Fähre fährt wieder ({a}).") for a in "ab")
+    statements = (Statement("indirect", 0, 30, None, "Lind", (quoted,), name="Lars Lind", confidence=0.9),)
+    site = Site((), (), (), (), "2025-01-01", statements=statements, show_speaker=SHOW_SPEAKER)
+    claim = Claim("c-1", "Die Fähre fährt wieder.", "de", (quoted, plain), speaker="Lars Lind")
+    assert site.attributed_reports(claim) == 1 and site.speakers_at(quoted) == ("Lars Lind",)
+    assert site.voices(claim) == (("Lars Lind", (quoted,)),) and site.speakers_at(plain) == ()
+    unsure = replace(statements[0], confidence=SHOW_SPEAKER - 0.3)  # a guess names nobody
+    assert Site((), (), (), (), "2025-01-01", statements=(unsure,), show_speaker=SHOW_SPEAKER).speakers_at(quoted) == ()
