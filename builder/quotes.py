@@ -2830,8 +2830,46 @@ def _not_content(text: str, frame: Frame, sentence: Sentence, inside: list[Token
         return True  # "Sie teilte das Ergebnis mit, während die Stadt … bestätigte": no report
     if inside[0].lower in _COORDINATORS and not any(_verbal(t) for t in inside):
         return True  # "bestätigte … Sorgen der Fischer, aber auch von Seglern"
+    if frame.content == "after" and _further_predicate(text, sentence, frame, inside):
+        return True  # "Der Verband hält den Plan für nötig, sieht aber Risiken": its subject's next verb
     return frame.content == "after" and inside[0].lower not in _CONTENT_OPENERS \
         and (_in_adverbial_clause(text, sentence, frame) or _relative_clause(inside))
+
+
+_FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})  # HanTa's tags of finite verbs
+
+
+def _further_predicate(text: str, sentence: Sentence, frame: Frame, inside: list[Token]) -> bool:
+    """Whether the words after a cue's comma are a further predicate of the sentence's
+    subject, not reported words: they open with a finite verb in the indicative ("Der
+    Verband hält den Plan für nötig, sieht aber Risiken"), after a main clause. Reported
+    words open with their own subject or a conjunction ("…, der Plan sei nötig"), or with
+    their verb after a cue in a fronted or a relative clause ("Wie der Sender berichtete,
+    wurden …") or as a condition in the Konjunktiv ("…, sei der Plan nötig, werde …"). The
+    tagger reads the verb in its clause."""
+    first = inside[0]
+    if not first.text.islower() or first.lower in KONJUNKTIV or not _verbal(first) \
+            or not text[sentence.start:first.start].rstrip().endswith(","):
+        return False  # not after a comma: "Laut Berg wurden …", "Dem Bericht zufolge sind …"
+    cue = sentence.tokens[frame.cue_index]
+    if cue.lower in _SOURCE_CUES:
+        return False  # "Den Behörden zufolge, wurden …"
+    opening = _WORD_AT.search(text, sentence.start, cue.end)
+    clause = max(text.rfind(mark, sentence.start, cue.start) for mark in ",;:(")  # where the cue's clause begins
+    inner = _WORD_AT.search(text, clause, cue.end) if clause > sentence.start else None
+    if opening is None or opening.group().lower() in _FRONTED_OPENERS \
+            or (inner is not None and inner.group().lower() in _FRONTED_OPENERS | _RELATIVE_OPENERS):
+        return False
+    from .people import tagged
+    return tagged(tuple(t.text for t in inside[:4]))[0][1] in _FINITE_TAGS
+
+
+_WORD_AT = re.compile(r"\w+")
+# Words that open a clause before the main clause ("Wie der Sender berichtete, …"), or
+# after a comma inside it ("Der Plan, der als „…“ galt, ist …").
+_FRONTED_OPENERS = _SUBORDINATORS | _ADVERBIAL_SUBORDINATORS | _PREPOSITIONS | {"so", "was", "wer"}
+_RELATIVE_OPENERS = RELATIVES | _RELATIVE_FORMS
+_SOURCE_CUES = frozenset({"zufolge", "laut", "angaben"})  # a source phrase's word, which is no clause
 
 
 def _in_adverbial_clause(text: str, sentence: Sentence, frame: Frame) -> bool:
@@ -2887,7 +2925,7 @@ def _content_candidate(text: str, frame: Frame, sentence: Sentence, index: int) 
         return _strip_span(text, sentence.start, tokens[frame.cue_index].start)
     limit = frame.speaker[1] if frame.speaker else frame.cue_span[1]
     frame_end = max(limit, frame.cue_span[1])
-    if tokens[frame.cue_index].lower in ("zufolge", "laut", "angaben"):
+    if tokens[frame.cue_index].lower in _SOURCE_CUES:
         start = frame_end
     else:
         comma = _next_punctuation(text, frame_end, sentence.end)

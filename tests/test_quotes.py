@@ -1212,3 +1212,27 @@ def test_a_von_phrase_of_a_coordinated_verb_is_no_agent_of_the_passive_naming():
 ])
 def test_a_lower_case_name_after_a_medium_noun_is_the_name_of_the_medium(text):
     assert direct(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Insgesamt betrachtet die Stadtverwaltung den Ausbau als nötig, sieht jedoch Risiken bei den Kosten.",
+    "Die Ministerin betonte die Bedeutung des Hafens, kündigte aber keine neuen Mittel für den Ausbau an.",
+    "Der Rat bezeichnete den Plan als Fortschritt, verlangt jedoch einen neuen Zeitplan für den Bau.",
+])
+def test_a_further_predicate_of_the_subject_after_a_cue_is_no_reported_speech(text):
+    # After a main clause, words that open with a finite verb in the indicative are the
+    # subject's next predicate, in the writer's words, not what the subject said.
+    predicate = text[text.index(",") + 2:]
+    assert not [q for q in extract_quotes(text) if q.kind == INDIRECT and text[q.start:q.end] in predicate]
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Wie der Sender berichtete, wurden am Montag drei neue Kräne bestellt.", "wurden am Montag drei neue Kräne"),
+    ("Der Bürgermeister sagte, sei der Vertrag erst unterzeichnet, werde sofort gebaut.", "sei der Vertrag"),
+    ("Die Ministerin erklärte, gebaut werde erst im Mai des nächsten Jahres.", "gebaut werde erst im Mai"),
+])
+def test_reported_words_that_open_with_their_verb_stay_reported(text, reported):
+    # After a cue in a fronted clause the main clause opens with its verb; a condition in
+    # the Konjunktiv and a fronted participle do too: these are still reported.
+    found = [text[q.start:q.end] for q in extract_quotes(text) if q.kind == INDIRECT]
+    assert any(reported in words for words in found), found
