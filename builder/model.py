@@ -660,9 +660,10 @@ class Site:
         attributed_reports): each speaker (person id or name) of a statement that covers a
         sentence the claim cites, with those citations, the claim's speaker first. A page then
         names each speaker at the citations that are theirs, and nobody at a report that gives
-        the fact in its own words. Empty when every report gives the words as the speaker's,
-        or none does (a spokesperson's words): the claim's speaker stands for all."""
-        if not claim.speaker or not 0 < self.attributed_reports(claim) < self.report_count(claim):
+        the fact in its own words. A claim in the writer's words may cite a report that gives
+        them as someone's. Empty when every report gives the words as the speaker's, or none
+        does (a spokesperson's words): the claim's speaker stands for all."""
+        if claim.speaker and not 0 < self.attributed_reports(claim) < self.report_count(claim):
             return ()
         cited: dict[str, list[Citation]] = {}
         for citation in claim.citations:

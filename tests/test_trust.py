@@ -354,6 +354,9 @@ def test_a_claim_names_each_speaker_only_at_the_reports_that_give_the_words_as_t
     claim = Claim("c-1", "Der Hafen wächst.", "de", (plain, quoted, office), speaker="anna-berg")
     assert site.voices(claim) == (("anna-berg", (quoted,)), ("harbour-office", (office,)))
     assert site.voices(Claim("c-2", "Der Hafen wächst.", "de", (quoted,), speaker="anna-berg")) == ()  # all hers
+    writers = Claim("c-3", "Der Hafen wächst.", "de", (plain, quoted))  # headed by a report in its own words
+    assert site.voices(writers) == (("anna-berg", (quoted,)),)
+    assert site.voices(Claim("c-4", "Der Hafen wächst.", "de", (plain,))) == ()
 
     templates = tmp_path / "templates"
     templates.mkdir()
