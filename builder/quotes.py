@@ -2922,7 +2922,8 @@ def _content_candidate(text: str, frame: Frame, sentence: Sentence, index: int) 
     if frame.content == "none":
         return None  # a frame that names a speaker for a quotation, as "Für Berg ist das „…“", reports no clause
     if frame.content == "before":
-        return _strip_span(text, sentence.start, tokens[frame.cue_index].start)
+        return _strip_span(text, _after_indicative_clause(text, sentence, tokens[frame.cue_index].start),
+                           tokens[frame.cue_index].start)
     limit = frame.speaker[1] if frame.speaker else frame.cue_span[1]
     frame_end = max(limit, frame.cue_span[1])
     if tokens[frame.cue_index].lower in _SOURCE_CUES:
@@ -2932,12 +2933,39 @@ def _content_candidate(text: str, frame: Frame, sentence: Sentence, index: int) 
         if comma is None:
             return _warned_of(text, frame, sentence)
         start = comma + 1
-    end = sentence.end
+    end = _before_indicative_clause(text, start, sentence)
     for later in frames[index + 1:]:
         if later.content == "before" and later.cue_span[0] > start:
-            end = tokens[later.cue_index].start
+            end = min(end, tokens[later.cue_index].start)
             break
     return _strip_span(text, start, end)
+
+
+def _after_indicative_clause(text: str, sentence: Sentence, cue: int) -> int:
+    """Where reported words before a cue begin: after a semicolon that ends a main clause of
+    the writer's, in the indicative ("Die Stadt plant den Ausbau; er sei nötig, sagte Berg"),
+    else at the sentence's start."""
+    semicolon = text.rfind(";", sentence.start, cue)
+    while semicolon != -1:
+        before = [t for t in sentence.tokens if t.end <= semicolon]
+        if not any(t.lower in KONJUNKTIV for t in before[-12:]):
+            return semicolon + 1
+        semicolon = text.rfind(";", sentence.start, semicolon)
+    return sentence.start
+
+
+def _before_indicative_clause(text: str, start: int, sentence: Sentence) -> int:
+    """Where reported words after `start` end: at a semicolon before a main clause of the
+    writer's, in the indicative ("…, der Hafen werde wachsen; aus der Stadt kam Kritik"),
+    else at the sentence's end. Words after a semicolon in the Konjunktiv go on reporting
+    ("…; man werde ihn prüfen")."""
+    semicolon = text.find(";", start, sentence.end)
+    while semicolon != -1:
+        after = [t for t in sentence.tokens if t.start > semicolon]
+        if not any(t.lower in KONJUNKTIV for t in after[:12]):
+            return semicolon
+        semicolon = text.find(";", semicolon + 1, sentence.end)
+    return sentence.end
 
 
 _WARNING_VERBS = lexicon.words("warning_verbs")

@@ -175,6 +175,24 @@ def test_a_sentence_ending_in_the_writers_comment_after_a_dash_is_the_writers(tm
     assert speakers_by_sentence(art, statements) == {}
 
 
+def test_a_sentence_that_goes_on_with_a_clause_of_the_writer_after_a_semicolon_is_the_writers(tmp_path, people):
+    # what she said stays hers, but the sentence also reports something else after it
+    art = article(tmp_path, "Lind erklärte, der Hafen bleibe offen; aus dem Rathaus kamen dagegen kritische Töne.\n")
+    statements = attribute(art, people)
+    assert [art.text[s.start:s.end] for s in statements if s.person == "eva-lind"] == ["der Hafen bleibe offen"]
+    assert speakers_by_sentence(art, statements) == {}
+
+
+def test_reported_words_go_on_after_a_semicolon_in_the_konjunktiv(tmp_path, people):
+    art = article(tmp_path, "Lind erklärte, der Hafen bleibe offen; man werde die Fischer nicht allein lassen.\n")
+    assert list(sentence_speakers(art, people).values()) == ["eva-lind"]
+
+
+def test_reported_words_before_a_cue_begin_after_a_clause_of_the_writer():
+    text = "Die Stadt plant den Ausbau des Hafens; er sei längst überfällig, sagte die Bürgermeisterin."
+    assert [q.text(text) for q in extract_quotes(text) if q.kind == "indirect"] == ["er sei längst überfällig"]
+
+
 def test_a_dash_that_does_not_open_a_comment_keeps_the_speaker(tmp_path, people):
     art = article(tmp_path, "Der Hafen müsse schließen, sagte Lind – und zwar noch vor dem Winter.\n")
     assert list(sentence_speakers(art, people).values()) == ["eva-lind"]
