@@ -174,14 +174,13 @@ _MENTION_TOKEN = re.compile(r"[\w.'’-]+")
 def _voices_sentence(text: str, quote, sentence_start: int, sentence_end: int) -> bool:
     """Whether a quotation's speaker speaks for its whole sentence. Not when the reported
     words are an open question ("Sie legte dar, wie sie sich eine Lösung vorstellt"), nor
-    when the writer comments on them after a dash ("…, sagte sie – ein Seitenhieb auf …") or
-    goes on with a clause of their own after a semicolon, nor
+    when the writer comments on them after a dash ("…, sagte sie – ein Seitenhieb auf …"), nor
     when the cue is a noun the writer's own sentence is about ("Er reagierte auf ihre Forderung, …", "Die
     Ankündigung des Ministers, … stieß auf Kritik"); a noun after a preposition that
     names the source does ("Nach Angaben der Behörde …", "In seiner Rede sagte …")."""
     if quote.kind == "indirect" and _open_question(text[quote.start:quote.end]):
         return False
-    if _writers_comment(text, sentence_start, sentence_end) or _clause_after(text, quote, sentence_end):
+    if _writers_comment(text, sentence_start, sentence_end):
         return False
     if quote.cue_start is None:
         return True
@@ -201,17 +200,6 @@ def _writers_comment(text: str, start: int, end: int) -> bool:
     sentence = text[start:end]
     dash = _COMMENT_AFTER_DASH.search(QUOTED.sub(lambda m: " " * len(m.group()), sentence))
     return dash is not None and not _QUOTATION_MARK.search(sentence, dash.end())
-
-
-def _clause_after(text: str, quote, sentence_end: int) -> bool:
-    """Whether the sentence goes on after a quotation's words with a main clause of its own
-    after a semicolon ("…, der Hafen bleibe offen; aus dem Rathaus kam Kritik"): the
-    extractor ends reported words there when that clause is the writer's."""
-    return text[quote.end:sentence_end].lstrip(" „“”\"»«").startswith(";") and \
-        len(re.findall(r"\w+", text[quote.end:sentence_end])) >= CLAUSE_WORDS
-
-
-CLAUSE_WORDS = 3  # words after a semicolon that make a clause of their own
 
 
 _COMMENT_AFTER_DASH = re.compile(r"\s[–—-]\s+(?:ein|eine|einen|einem|einer)\s")
