@@ -180,7 +180,7 @@ def _voices_sentence(text: str, quote, sentence_start: int, sentence_end: int) -
     names the source does ("Nach Angaben der Behörde …", "In seiner Rede sagte …")."""
     if quote.kind == "indirect" and _open_question(text[quote.start:quote.end]):
         return False
-    if _writers_comment(text, sentence_start, sentence_end):
+    if _writers_comment(text, sentence_start, sentence_end) or _cue_in_later_clause(text, quote, sentence_start):
         return False
     if quote.cue_start is None:
         return True
@@ -200,6 +200,33 @@ def _writers_comment(text: str, start: int, end: int) -> bool:
     sentence = text[start:end]
     dash = _COMMENT_AFTER_DASH.search(QUOTED.sub(lambda m: " " * len(m.group()), sentence))
     return dash is not None and not _QUOTATION_MARK.search(sentence, dash.end())
+
+
+def _cue_in_later_clause(text: str, quote, sentence_start: int) -> bool:
+    """Whether a quotation's cue stands in a relative or adverbial clause after a main
+    clause of the writer's ("Berg äußerte sich nach der Sitzung, in der Lind „schnelle“
+    Entscheidungen verlangt hatte", "Der Rat tagte, nachdem Lind den Plan einen „Fehler“
+    genannt hatte"): the words are the speaker's, the sentence is about something else.
+    Not when the clause's pronoun stands for the speaker named before it ("Berg, die
+    erklärte, …"), nor in a clause that reports ("…, dass", "…, ob")."""
+    if quote.cue_start is None or quote.speaker_start is None:
+        return False
+    comma = text.rfind(",", sentence_start, quote.cue_start)
+    if comma == -1 or quote.speaker_start < comma \
+            or len(_WORDS.findall(text, sentence_start, comma)) < MAIN_CLAUSE_WORDS:
+        return False
+    opening = [w.lower() for w in _WORDS.findall(text, comma, quote.cue_start)[:2]]
+    return bool(opening) and (opening[0] in _LATER_CLAUSE_OPENERS or opening[0] in _RELATIVE_PRONOUNS
+                              or (opening[0] in lexicon.words("prepositions") and len(opening) > 1
+                                  and opening[1] in _RELATIVE_PRONOUNS))
+
+
+MAIN_CLAUSE_WORDS = 3  # words before the comma that make a main clause of the writer's
+_WORDS = re.compile(r"\w+")
+# Subordinators of time, cause and concession ("als" and "wenn" also open a comparison or a
+# condition that a speaker states).
+_LATER_CLAUSE_OPENERS = lexicon.words("adverbial_subordinators") - {"als", "wenn"}
+_RELATIVE_PRONOUNS = lexicon.words("relatives") | lexicon.words("relative_forms") | {"den"}
 
 
 _COMMENT_AFTER_DASH = re.compile(r"\s[–—-]\s+(?:ein|eine|einen|einem|einer)\s")

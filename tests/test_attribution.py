@@ -191,6 +191,23 @@ def test_reported_words_before_a_cue_begin_after_a_clause_of_the_writer():
     assert [q.text(text) for q in extract_quotes(text) if q.kind == "indirect"] == ["er sei längst überfällig"]
 
 
+@pytest.mark.parametrize("body", [
+    "Berg äußerte sich einen Tag nach der Sitzung des Rates, in der Lind „schnelle“ Entscheidungen verlangt hatte.\n",
+    "Der Rat tagte erst am Montag wieder, nachdem Lind den Plan einen „Fehler“ genannt hatte.\n",
+])
+def test_a_quotation_in_a_later_clause_after_a_main_clause_of_the_writer_leaves_the_sentence_to_the_writer(
+        tmp_path, people, body):
+    art = article(tmp_path, body)
+    statements = attribute(art, people)
+    assert any(s.person == "eva-lind" and s.kind == "direct" for s in statements)  # her word stays hers
+    assert speakers_by_sentence(art, statements) == {}
+
+
+def test_a_relative_clause_whose_pronoun_stands_for_the_speaker_is_the_speakers(tmp_path, people):
+    art = article(tmp_path, "Hörbar verärgert klang Eva Lind, die erklärte, man müsse jetzt abwarten, wohin das führe.\n")
+    assert list(sentence_speakers(art, people).values()) == ["eva-lind"]
+
+
 def test_a_dash_that_does_not_open_a_comment_keeps_the_speaker(tmp_path, people):
     art = article(tmp_path, "Der Hafen müsse schließen, sagte Lind – und zwar noch vor dem Winter.\n")
     assert list(sentence_speakers(art, people).values()) == ["eva-lind"]
