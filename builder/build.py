@@ -137,7 +137,8 @@ def load_model(project: Project, report: Report):
         cache = Cache(project.build / "cache" / f"read-{code_fingerprint()}")
         report.files = len(article_files(project.articles))
         articles = read_articles(project.articles, sources, codes, report.problems, project.root,
-                                 on_file=lambda files: progress("read", files, len(files)), cache=cache)
+                                 on_file=lambda files: progress("read", files, len(files)), cache=cache,
+                                 meanwhile=QUOTES_NEED)  # loaded while the pool reads
     frozen()
     memo = ArticleMemo(project.build / "cache" / "stages", project.root / "content", codes)
     with report.stage("quotes"):

@@ -12,6 +12,7 @@ agencies, page controls), never the words of one article.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 from .model import CAPTION, CREDIT, FURNITURE, HEADING, PARAGRAPH
 
@@ -391,8 +392,30 @@ def load_word_list(language: str) -> None:
     _known_word("a", language)
 
 
+class LookupDeferred(Exception):
+    """A word was to be looked up in a word list inside `lookups_deferred`."""
+
+
+_deferred = False  # inside `lookups_deferred`: a lookup raises LookupDeferred
+
+
+@contextmanager
+def lookups_deferred():
+    """Within it, `cut_off` raises LookupDeferred where it would look a word up: a process
+    that has not loaded the word list (German: 0.7 s to decode) leaves the few texts that
+    need a lookup to one that has."""
+    global _deferred
+    before, _deferred = _deferred, True
+    try:
+        yield
+    finally:
+        _deferred = before
+
+
 def _known_word(word: str, language: str) -> bool:
     """Whether a word (or its lower-case form) is in simplemma's word list of the language."""
+    if _deferred:
+        raise LookupDeferred(word)
     import simplemma  # loads its dictionary on first use
 
     try:

@@ -8,7 +8,8 @@ pickled. Few items, one core, a system other than Linux (where `fork` is not saf
 BUILDER_WORKERS=1 run in the build's own process. `work` must not raise (it returns
 failures as values: `Outcome`). What `work` loads lazily (word lists, a tagger's model)
 is best loaded by `warm` before the fork: the processes then share one copy instead of
-each loading its own.
+each loading its own. What only the later stages need is best loaded by `meanwhile`: the
+build's process loads it while the processes work, instead of keeping a core idle.
 """
 from __future__ import annotations
 
@@ -46,18 +47,20 @@ def mapped(work, items: list, warm=()) -> list:
     return list(streamed(work, items, warm))
 
 
-def streamed(work, items: list, warm=()) -> Iterator:
+def streamed(work, items: list, warm=(), meanwhile=()) -> Iterator:
     """The results of `mapped`, in order, each as soon as the processes have it: the build's
     own process can keep one (write it to a cache) while they work on the next. The
-    processes are forked when the first result is asked for; one stream runs at a time.
-    BUILDER_WORKERS is read here, so that a bad value stops the build where it is called."""
+    processes are forked when the first result is asked for, and the functions of
+    `meanwhile` are called then, while they work (without processes, not at all: what
+    they load loads on first use); one stream runs at a time. BUILDER_WORKERS is read
+    here, so that a bad value stops the build where it is called."""
     count = min(workers(), len(items) // MIN_ITEMS)
     if count <= 1 or not sys.platform.startswith("linux"):  # fork is safe on Linux only (not macOS)
         return map(work, items)
-    return _forked(work, items, warm, count)
+    return _forked(work, items, warm, count, meanwhile)
 
 
-def _forked(work, items: list, warm, count: int) -> Iterator:
+def _forked(work, items: list, warm, count: int, meanwhile=()) -> Iterator:
     """`streamed` in `count` forked processes."""
     global _WORK, _ITEMS
     for load in warm:
@@ -67,6 +70,8 @@ def _forked(work, items: list, warm, count: int) -> Iterator:
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
             rest = pool.imap(_call, range(1, len(items)), chunksize=max(1, len(items) // (count * 8)))
+            for load in meanwhile:
+                load()
             yield first
             yield from rest
     finally:

@@ -63,22 +63,27 @@ class Source:
 
 
 def read_articles(folder: Path, sources_meta: dict, languages: tuple[str, ...],
-                  problems: Problems, root: Path | None = None, on_file=None, cache=None) -> list[Article]:
+                  problems: Problems, root: Path | None = None, on_file=None, cache=None,
+                  meanwhile=()) -> list[Article]:
     """Read every article file of `folder`; bad ones are reported and skipped.
 
     `on_file`, if given, wraps the list of files (to report progress); `cache` keeps
-    cleaned articles between builds.
+    cleaned articles between builds. The articles are cleaned in the process pool, which
+    looks no word up (furniture.lookups_deferred); this process loads the word lists
+    meanwhile, with the functions of `meanwhile` (what the next stages load), and cleans
+    the few articles that need a lookup itself.
     """
     files = article_files(folder)
     loaded = _sources(on_file(files) if on_file else files, sources_meta, languages, root, cache)
     todo = [source for _, source, _, article, _ in loaded if source is not None and article is None]
-    made = streamed(guarded(lambda source: _made_article(source, languages)), todo, _word_lists(todo, languages))
+    made = streamed(guarded(lambda source: _made_article(source, languages, defer=True)), todo, (),
+                    [*_word_lists(todo, languages), *meanwhile])
     seen: dict[str, str] = {}
     articles = []
     for shown, source, key, article, found in loaded:
         problems.items += found.items
         if source is not None and article is None:
-            article = _take_made(next(made), shown, key, problems, cache)
+            article = _take_made(_made_here(next(made), source, languages), shown, key, problems, cache)
         if article is None:
             continue
         if article.id in seen:
@@ -305,10 +310,26 @@ def _article_key(source: Source, languages: tuple[str, ...]) -> str:
     return Cache.key(source.shown, source.body, sorted(source.meta.items(), key=str), languages)
 
 
-def _made_article(source: Source, languages: tuple[str, ...]) -> tuple[Article | None, list[Problem]]:
-    """The Article of a source and the problems found making it (run in the process pool)."""
+def _made_here(outcome, source: Source, languages: tuple[str, ...]):
+    """The pool's Outcome of `_made_article`; the Outcome of making it in this process when
+    the pool left it here (making it needs a word looked up)."""
+    if outcome.error is None and outcome.value is None:
+        return guarded(lambda s: _made_article(s, languages))(source)
+    return outcome
+
+
+def _made_article(source: Source, languages: tuple[str, ...],
+                  defer: bool = False) -> tuple[Article | None, list[Problem]] | None:
+    """The Article of a source and the problems found making it (run in the process pool);
+    with `defer`, None when making it needs a word looked up in a word list."""
     found = Problems()
-    return _article(source, languages, found), found.items
+    if not defer:
+        return _article(source, languages, found), found.items
+    try:
+        with furniture.lookups_deferred():
+            return _article(source, languages, found), found.items
+    except furniture.LookupDeferred:
+        return None
 
 
 def _article(source: Source, languages: tuple[str, ...], problems: Problems) -> Article | None:

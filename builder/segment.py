@@ -30,12 +30,15 @@ from . import lexicon, pysbd_cuts
 from .model import Sentence
 
 CLOSING_QUOTE = re.compile(r"[\"“”»«‘’']+(?=\s|$)")
-# A sentence end, then white space and an opening quotation mark before a capital.
-QUOTE_AFTER_STOP = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[»„“\"‚][A-ZÄÖÜ0-9])")
+# The patterns of boundaries pysbd misses start with the mark they need (the stop, the closing
+# quotation mark) and look behind it only then: re scans a text fast for a pattern's first
+# character, while a pattern that opens with a lookbehind is tried at every position.
+# A sentence end, then white space (group 1) and an opening quotation mark before a capital.
+QUOTE_AFTER_STOP = re.compile(r"[.!?](?<=[^\W\d_]{2}[.!?])(\s+)(?=[»„“\"‚][A-ZÄÖÜ0-9])")
 # A sentence end and a closing quotation mark or bracket, then white space before a capital,
 # a number, a bracket or a quotation mark; or a sentence end, then a bracketed sentence ("Er ging. (Das war spät.)").
-QUOTED_STOP = re.compile(r"(?<=[.!?][“”\"«»)\]])\s+(?=[A-ZÄÖÜ0-9(„»\"])")
-BRACKET_AFTER_STOP = re.compile(r"(?<=[a-zäöüß]{2}[.!?])\s+(?=\([A-ZÄÖÜ])")
+QUOTED_STOP = re.compile(r"[“”\"«»)\]](?<=[.!?][“”\"«»)\]])\s+(?=[A-ZÄÖÜ0-9(„»\"])")
+BRACKET_AFTER_STOP = re.compile(r"[.!?](?<=[a-zäöüß]{2}[.!?])\s+(?=\([A-ZÄÖÜ])")
 # A number after a noun that counts (article 5, page 12), then a new sentence.
 COUNTED_NUMBER = re.compile(
     r"\b(?:Artikel|Art\.|Paragrafe?n?|Paragraphe?n?|Absatz|Kapitel|Nummer|Nr\.|Band|Seite|Punkt|Abschnitt|Ziffer|Stufe)"
@@ -45,7 +48,7 @@ COUNTED_NUMBER = re.compile(
 NUMBER_BEFORE_OPENER = re.compile(
     r"(?<![\w.])(?:\d+|[IVX]+)\.(\s+)(?=(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich|Dies|Diese|Dieser|Auch|Doch|Aber)\b)")
 # A full stop after a word, glued to the capitalised word that opens the next sentence.
-GLUED_STOP = re.compile(r"(?<=[a-zäöüß]{3}\.)(?=[A-ZÄÖÜ][a-zäöüß])")
+GLUED_STOP = re.compile(r"\.(?<=[a-zäöüß]{3}\.)(?=[A-ZÄÖÜ][a-zäöüß])")
 # How a sentence ends: a full stop, question or exclamation mark, then closing marks.
 SENTENCE_END = re.compile(r"[.!?…][\"“”»«‘’')\]]*$")
 # Marks no sentence starts with: a piece that starts with one goes on with the sentence before.
@@ -158,7 +161,7 @@ def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     out = []
     for start, end in spans:
         cuts = [m.end() for m in QUOTE_AFTER_STOP.finditer(text, start, end)
-                if not _after_abbreviation(text, m.start())]
+                if not _after_abbreviation(text, m.start(1))]
         cuts += [m.end(1) for m in COUNTED_NUMBER.finditer(text, start, end)]
         cuts += [m.end() for m in QUOTED_STOP.finditer(text, start, end)]
         cuts += [m.end() for m in BRACKET_AFTER_STOP.finditer(text, start, end)]

@@ -49,3 +49,16 @@ def test_a_bad_number_of_workers_stops_a_stream_where_it_is_asked_for_not_when_i
     monkeypatch.setenv("BUILDER_WORKERS", "several")
     with pytest.raises(ConfigError):
         streamed(lambda n: n, [])  # nothing to do, and never iterated: the setting is still checked
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the pool forks on Linux only")
+def test_what_only_later_stages_need_is_loaded_by_the_build_s_process_while_the_processes_work(monkeypatch):
+    from builder import pool
+
+    monkeypatch.setenv("BUILDER_WORKERS", "2")
+    loaded = []
+    stream = pool.streamed(lambda n: (n, len(loaded)), list(range(64)), meanwhile=[lambda: loaded.append("list")])
+    results = list(stream)
+    assert loaded == ["list"]  # called once, here
+    assert [n for n, _ in results] == list(range(64))
+    assert all(seen == 0 for _, seen in results)  # the processes were forked before it was called

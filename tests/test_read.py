@@ -261,3 +261,21 @@ def test_a_good_slug_gives_a_bad_file_name_its_id(tmp_path):
     folder = write(tmp_path, {"mein artikel.md": "---\nslug: mein-artikel\n---\n" + GOOD, "b c.txt": GOOD})
     articles, problems = read(folder, {"b c": {"slug": "b-c"}})
     assert [a.id for a in articles] == ["b-c", "mein-artikel"] and not problems.items
+
+
+def test_the_pool_looks_no_word_up_and_the_build_s_process_cleans_an_article_that_needs_one(tmp_path, monkeypatch):
+    from builder import furniture
+    from builder.model import CUT_OFF
+
+    broken = "Danach sprach die Bürgermeisterin mit dem Verk"
+    with furniture.lookups_deferred(), pytest.raises(furniture.LookupDeferred):
+        furniture.cut_off(broken)  # "Verk" is to be looked up: not in a process that defers lookups
+    assert furniture.cut_off(broken)
+    files = {f"a{n:02d}.txt": GOOD + (broken if n % 4 == 0 else "") for n in range(32)}
+    results = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("BUILDER_WORKERS", workers)
+        articles, problems = read(write(tmp_path / workers, files))
+        results.append([(a.id, [(m.kind, m.text) for b in a.blocks for m in b.marks]) for a in articles])
+    assert results[0] == results[1]
+    assert sum((CUT_OFF, broken) in marks for _, marks in results[1]) == 8
