@@ -138,17 +138,18 @@ TRAILER = re.compile(rf"(?<=[.!?\"“”»«)])\s*(?:/[A-Za-z]{{1,5}}(?:/[A-Za-z
                      rf"|\((?:{AGENCIES}|red|ots)\)"
                      rf"|[-–]\s*{AGENCIES})\s*$", re.IGNORECASE)
 QUOTED = re.compile(r"„[^“”]*[“”]|»[^«]*«|«[^»]*»|\"[^\"]*\"|“[^”]*”")
-SECOND_PERSON = re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?|euch|euer|eure[mnrs]?)\b", re.IGNORECASE)
+# The patterns of a reader's address and of the furniture inside a sentence are written in
+# lower case and searched for in the sentence in lower case: a search that ignores case
+# tries each word of an alternation at every position, and takes about three times as long.
+SECOND_PERSON = re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?|euch|euer|eure[mnrs]?)\b")
 # What an advert offers the reader it speaks to ("bietet Dir …", "Jetzt gratis testen").
 SERVICE = re.compile(r"\b(?:gratis|kostenlos|testen|abonnier\w*|newsletter|app|handy|smartphone|anmelden|registrier\w*"
-                     r"|jetzt|hier|klick\w*|angebot\w*|möglichkeit|download\w*|herunterladen|bestell\w*|rabatt)\b",
-                     re.IGNORECASE)
+                     r"|jetzt|hier|klick\w*|angebot\w*|möglichkeit|download\w*|herunterladen|bestell\w*|rabatt)\b")
 READER_ADDRESS = re.compile(
-    r"\b(?:lesen|klicken|finden|sehen|hören|abonnieren|erfahren)\s+Sie\b[^.!?]*\b(?:hier|unten|oben|auch|mehr|jetzt)\b"
+    r"\b(?:lesen|klicken|finden|sehen|hören|abonnieren|erfahren)\s+sie\b[^.!?]*\b(?:hier|unten|oben|auch|mehr|jetzt)\b"
     r"|\bhier\s+(?:klicken|weiterlesen|lesen|abonnieren|anmelden)\b"
     r"|\bjetzt\b[^.!?]{0,40}\b(?:testen|abonnieren|bestellen|sichern|herunterladen|downloaden|registrieren|anmelden)\b"
     r"|https?://|www\.\w",
-    re.IGNORECASE,
 )
 # Furniture that a line break did not separate from a sentence: image Markdown, credits,
 # ticker markers, caption widgets, broadcast and agency trailers, teasers. The credits
@@ -157,12 +158,12 @@ INNER_CREDIT = re.compile(rf"(?:^|\s)(?:[\w.-]+\s*/\s*)+(?i:{AGENCY})\b(?!-)"
                           rf"|\b(?i:{AGENCY})\s*/\s*(?:(?i:{AGENCY})|[a-z]{{1,4}})\b(?!-)")
 INNER_FURNITURE = re.compile(
     r"!\[[^\]]*\]\(|\+{3}"
-    r"|(?i:bildunterschrift|bildquelle|galerie öffnen|zur bildergalerie|diese (?:nachricht|meldung) wurde"
+    r"|(?:bildunterschrift|bildquelle|galerie öffnen|zur bildergalerie|diese (?:nachricht|meldung) wurde"
     r"|im programm \w+ gesendet|mit informationen von|alle aktuellen entwicklungen|mehr zum thema|lesen sie auch"
-    r"|zum artikel)\b|^(?:Werbung|Anzeige)\b")
+    r"|zum artikel)\b")
+AD_LABEL = re.compile(r"(?:Werbung|Anzeige)\b")  # opening a sentence, in its case
 OWN_PAGES = re.compile(r"^(?:alle|weitere|die neuesten)?\s*(?:aktuellen\s+)?(?:entwicklungen|infos|informationen|news|"
-                       r"nachrichten)\b[^.!?]{0,40}\b(?:im|in unserem|in unserer|bei)\s+\S*(?:blog|ticker|app)\b",
-                       re.IGNORECASE)
+                       r"nachrichten)\b[^.!?]{0,40}\b(?:im|in unserem|in unserer|bei)\s+\S*(?:blog|ticker|app)\b")
 
 
 def looks_like_heading(line: str) -> bool:
@@ -269,7 +270,7 @@ def _page_furniture(line: str) -> tuple[str, str] | None:
         return FURNITURE, "page element"
     if len(words) <= 4 and all(_control_word(w) for w in words):
         return FURNITURE, "page control"
-    if CAPTION_WIDGET.search(line) and len(words) <= 6:
+    if len(words) <= 6 and CAPTION_WIDGET.search(line):
         return FURNITURE, "caption widget"
     if len(words) <= SHORT_LINE and not closed and (FURNITURE_WORDS.search(line) or COUNTER.search(line)
                                                     or re.search(r"\s[|·]\s", line)):
@@ -352,7 +353,7 @@ def addresses_reader(sentence: str, alone: bool = False) -> bool:
     """A sentence of the publisher to the reader: an advert ("bietet Dir …", "Jetzt gratis testen"),
     a poll (a question to "du" on its own line), "Mehr dazu lesen Sie hier". A writer's "du"
     elsewhere (a proverb, an interview) is text."""
-    outside = QUOTED.sub(" ", sentence)
+    outside = QUOTED.sub(" ", sentence).lower()
     if READER_ADDRESS.search(outside) or OWN_PAGES.match(outside):
         return True
     if not SECOND_PERSON.search(outside):
@@ -363,7 +364,8 @@ def addresses_reader(sentence: str, alone: bool = False) -> bool:
 def inner_furniture(sentence: str) -> bool:
     """A sentence with furniture in it that its line did not separate ("… ausblenden", "Name/dpa")."""
     text = QUOTED.sub(" ", sentence)
-    return bool(INNER_FURNITURE.search(text)) or ("/" in text and bool(INNER_CREDIT.search(text)))
+    return bool(INNER_FURNITURE.search(text.lower()) or AD_LABEL.match(text)) \
+        or ("/" in text and bool(INNER_CREDIT.search(text)))
 
 
 def ticker_markers(line: str) -> tuple[re.Match | None, re.Match | None]:

@@ -259,3 +259,26 @@ def test_the_read_cache_is_keyed_by_every_module_that_shapes_a_cleaned_article()
             if module not in needed and (here / module).exists() and module != "problems.py":
                 todo.append(module)
     assert needed <= set(CODE), sorted(needed - set(CODE))
+
+
+@pytest.mark.parametrize("sentence, furniture", [
+    ("Mehr zum Thema finden Sie in unserem Dossier.", True),  # searched in lower case, written in any
+    ("MEHR ZUM THEMA: die Pläne des Hafenamts.", True),
+    ("Anzeige Die Fähre fährt wieder nach Plan.", True),  # an advert's label, in its case, opens the sentence
+    ("Die Anzeige der Stadt erschien am Montag.", False),
+    ("Der Rat sprach über das Thema Hafen.", False),
+])
+def test_furniture_inside_a_sentence_is_found_whatever_its_case(sentence, furniture):
+    from builder.furniture import inner_furniture
+    assert inner_furniture(sentence) is furniture
+
+
+@pytest.mark.parametrize("sentence, reader", [
+    ("Lesen Sie hier mehr über den Hafen.", True),
+    ("LESEN SIE HIER MEHR über den Hafen.", True),
+    ("Hol Dir jetzt die App und teste sie gratis.", True),
+    ("Die Stadt liest sie hier und dort.", False),
+])
+def test_an_address_to_the_reader_is_found_whatever_its_case(sentence, reader):
+    from builder.furniture import addresses_reader
+    assert addresses_reader(sentence) is reader
