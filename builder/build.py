@@ -395,8 +395,9 @@ def _build_all(project: Project, settings: dict, out) -> tuple[int, list[str]]:
         print(str(exc), file=out)
         print("build stopped: fix the configuration above and run again", file=out)
         return 2, []
-    write_all(project, site, render_all(project, site, strings, catalogs, report), report)
-    status, manifest_current = _mkdocs_and_links(project, site, report, out, settings["record"]) \
+    files = render_all(project, site, strings, catalogs, report)
+    write_all(project, site, files, report)
+    status, manifest_current = _mkdocs_and_links(project, site, report, out, settings["record"], files) \
         if settings["mkdocs"] else (0, True)
     pending = _record_catalogs(project, catalogs, settings["record"] and status == 0)
     pending += [] if manifest_current else [links.MANIFEST]
@@ -430,10 +431,12 @@ def _record_catalogs(project: Project, catalogs: dict, save: bool) -> list[str]:
     return [str(project.shown(c.path)) for c in catalogs.values() if not c.saved()]
 
 
-def _mkdocs_and_links(project: Project, site: Site, report: Report, out, record: bool) -> tuple[int, bool]:
+def _mkdocs_and_links(project: Project, site: Site, report: Report, out, record: bool,
+                      files: dict[str, bytes]) -> tuple[int, bool]:
     """Run MkDocs and check the published links, unless no input of MkDocs changed since
     the last run that succeeded (then site/ is what MkDocs would write again). Returns the
-    status and whether the published manifest is up to date."""
+    status and whether the published manifest is up to date. `files` is the docs folder
+    MkDocs builds from."""
     where = (project.root, project.build, project.site_src, project.site)
     if publish.site_up_to_date(*where):
         print("mkdocs: no page changed since the last build, site/ is up to date", file=out)
@@ -448,7 +451,7 @@ def _mkdocs_and_links(project: Project, site: Site, report: Report, out, record:
         return 1, True
     with report.stage("links"):
         current = links.check_published(project.root, project.site, report.problems, out,
-                                        identity.record(site.topics), record=record)
+                                        identity.record(site.topics), record=record, docs=files)
     if current and len(report.problems.errors) == errors_before:
         publish.record_site(*where)  # a pending manifest must be reported again next time
     return 0, current

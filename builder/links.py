@@ -114,16 +114,22 @@ def parse_page(html: str, whole: bool = False) -> Page:
     return Page(kind, tuple(parser.claims))
 
 
-def published_files(site_dir: Path) -> dict[str, Page]:
-    """The pages, data files and feeds of a built site that readers may link to, by URL."""
+def published_files(site_dir: Path, plain: frozenset[str] = frozenset()) -> dict[str, Page]:
+    """The pages, data files and feeds of a built site that readers may link to, by URL.
+    `plain` are the URLs of pages MkDocs built from generated Markdown without a claim
+    anchor (see plain_pages): a page each, with no anchor to read from its HTML."""
     out = {}
     paths = sorted(site_dir.rglob("*.html"))
-    for path, outcome in zip(paths, mapped(guarded(read_page), paths), strict=True):  # thousands: in the pool
-        if outcome.error:
+    urls = [path.relative_to(site_dir).as_posix() for path in paths]
+    read = [path for path, url in zip(paths, urls, strict=True) if url not in plain]
+    found = dict(zip(read, mapped(guarded(read_page), read), strict=True))  # in the pool
+    for path, url in zip(paths, urls, strict=True):
+        outcome = found.get(path)
+        if outcome is not None and outcome.error:
             raise outcome.exception()
-        url = path.relative_to(site_dir).as_posix()
-        if outcome.value.kind == "page" and url not in SKIPPED_PAGES:
-            out[url] = outcome.value
+        page = Page("page", ()) if outcome is None else outcome.value
+        if page.kind == "page" and url not in SKIPPED_PAGES:
+            out[url] = page
     for path in sorted((site_dir / "data").rglob("*")) if (site_dir / "data").is_dir() else []:
         if path.is_file():
             out[path.relative_to(site_dir).as_posix()] = Page("data", ())
@@ -131,6 +137,23 @@ def published_files(site_dir: Path) -> dict[str, Page]:
         if path.is_file():  # feed readers keep polling a feed's address
             out[path.relative_to(site_dir).as_posix()] = Page("data", ())
     return out
+
+
+# A claim's anchor in the generated Markdown: its attribute list or the span of an alias.
+_CLAIM_MARK = re.compile(rb"\.claim\b|claim-alias")
+
+
+def plain_pages(docs: dict[str, bytes], prefixes: list[str]) -> frozenset[str]:
+    """The URLs of the generated Markdown pages (docs path -> bytes) that hold no claim
+    anchor: the links check takes them as pages without reading their HTML (a site of
+    thousands of articles has as many source pages, and only its topic pages hold claims).
+    The suffix structure maps "x.md" to "x.html" and "x.en.md" to "en/x.html"."""
+    plain = set()
+    for path, text in docs.items():
+        if path.endswith(".md") and not _CLAIM_MARK.search(text):
+            stem, _, language = path[:-3].rpartition(".")
+            plain.add(f"{language}/{stem}.html" if stem and language in prefixes else f"{path[:-3]}.html")
+    return frozenset(plain)
 
 
 def load_manifest(path: Path) -> Manifest:
@@ -179,17 +202,17 @@ def gone_anchors(old: Manifest, pages: dict[str, Page]) -> dict[str, list[str]]:
 
 
 def check_published(root: Path, site_dir: Path, problems, out=None, claim_ids: dict | None = None,
-                    record: bool = True) -> bool:
+                    record: bool = True, docs: dict[str, bytes] | None = None) -> bool:
     """Check the manifest against the built site; record new URLs and claim ids in it, or
     (record=False) only say that they are new. True when the manifest on disk is (now) up
-    to date."""
+    to date. `docs`: the generated Markdown MkDocs built the site from (see plain_pages)."""
     out = out or sys.stdout
     languages = load_languages(root / "mkdocs.yml")
     prefixes = [lang.code for lang in languages if not lang.default]
     path = root / MANIFEST
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     old = load_manifest(path)
-    pages = published_files(site_dir)
+    pages = published_files(site_dir, plain_pages(docs or {}, prefixes))
     for url in old.urls:
         if not (site_dir / url).is_file():
             problems.error(MANIFEST, line_of(text, url), f"published URL {url} is gone and nothing redirects it",

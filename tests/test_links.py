@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.links import MANIFEST, Manifest, check_published, default_page, load_manifest, published_files
+from builder.links import (MANIFEST, Manifest, check_published, default_page, load_manifest, plain_pages,
+                           published_files)
 from builder.mkdocs_hooks import write_language_redirects
 from builder.problems import Problems
 
@@ -62,6 +63,22 @@ def test_many_pages_are_read_in_the_process_pool_as_in_one_process(tmp_path, mon
     monkeypatch.setenv("BUILDER_WORKERS", "2")
     assert published_files(site) == alone
     assert alone["sources/s039.html"].claims == ("c-00000027",) and "sources/moved.html" not in alone
+
+
+def test_generated_pages_without_claim_anchors_are_pages_whose_html_is_not_read(tmp_path):
+    docs = {"sources/s1.md": b"# Bericht\n\nDer Hafen w\xc3\xa4chst.\n", "sources/s1.en.md": b"# Report\n",
+            "topics/a.md": b"Der Hafen w\xc3\xa4chst. [1]\n{: #c-00000001 .claim }\n",
+            "topics/b.md": b'<span id="c-00000009" class="claim-alias"></span>Text\n{: #c-00000002 }\n',
+            "about.md": b"# Impressum\n", "assets/x.css": b"p {}"}
+    plain = plain_pages(docs, ["en"])
+    assert plain == {"sources/s1.html", "en/sources/s1.html", "about.html"}
+    # a plain page's HTML is not read: even one MkDocs never wrote as a page counts as a page
+    site = make_site(tmp_path, {**SITE, "sources/s1.html": "<p>not read</p>", "about.html": page(),
+                                "topics/a.html": page(["c-00000001"])})
+    found = published_files(site, plain)
+    assert found["sources/s1.html"].kind == "page" and found["sources/s1.html"].claims == ()
+    assert found["topics/a.html"].claims == ("c-00000001",)  # a page with anchors is read
+    assert "sources/s1.html" not in published_files(site)  # read, it is no page
 
 
 def test_the_feeds_of_every_language_are_published_urls(tmp_path):
