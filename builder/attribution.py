@@ -16,8 +16,8 @@ from functools import lru_cache
 from . import lexicon
 from .model import PARAGRAPH, Article, Citation, Statement
 from .people import DISCOURSE, EPITHET, NAMED, PRONOUN, ROLE, UNREGISTERED, People, Speaker, resolve_voices, tagged
-from .quotes import (COLON, CUE, HEADLINE, HOLDER, LABEL, POINTED_BACK, PRONOUNS, RECENT, SOURCE, SUBJECT,
-                     extract_quotes)
+from .quotes import (ADVERBIAL_OPENERS, COLON, CUE, HEADLINE, HOLDER, LABEL, POINTED_BACK, PRONOUNS, RECENT,
+                     RELATIVE_OPENERS, SOURCE, SUBJECT, extract_quotes)
 from .segment import hyphens_joined
 
 
@@ -216,17 +216,14 @@ def _cue_in_later_clause(text: str, quote, sentence_start: int) -> bool:
             or len(_WORDS.findall(text, sentence_start, comma)) < MAIN_CLAUSE_WORDS:
         return False
     opening = [w.lower() for w in _WORDS.findall(text, comma, quote.cue_start)[:2]]
-    return bool(opening) and (opening[0] in _LATER_CLAUSE_OPENERS or opening[0] in _RELATIVE_PRONOUNS
+    return bool(opening) and (opening[0] in ADVERBIAL_OPENERS or opening[0] in _RELATIVE_PRONOUNS
                               or (opening[0] in lexicon.words("prepositions") and len(opening) > 1
                                   and opening[1] in _RELATIVE_PRONOUNS))
 
 
 MAIN_CLAUSE_WORDS = 3  # words before the comma that make a main clause of the writer's
 _WORDS = re.compile(r"\w+")
-# Subordinators of time, cause and concession ("als" and "wenn" also open a comparison or a
-# condition that a speaker states).
-_LATER_CLAUSE_OPENERS = lexicon.words("adverbial_subordinators") - {"als", "wenn"}
-_RELATIVE_PRONOUNS = lexicon.words("relatives") | lexicon.words("relative_forms") | {"den"}
+_RELATIVE_PRONOUNS = RELATIVE_OPENERS | {"den"}  # a relative clause's opening word, of any case
 
 
 _COMMENT_AFTER_DASH = re.compile(r"\s[–—-]\s+(?:ein|eine|einen|einem|einer)\s")

@@ -2825,7 +2825,7 @@ def _content_span(text: str, frame: Frame, sentence: Sentence, index: int) -> tu
 
 def _not_content(text: str, frame: Frame, sentence: Sentence, inside: list[Token]) -> bool:
     """Whether the clause a frame would report is no reported content after all."""
-    if inside[0].lower in _ADVERBIAL_OPENERS and frame.content == "after" \
+    if inside[0].lower in ADVERBIAL_OPENERS and frame.content == "after" \
             and not any(t.lower in KONJUNKTIV for t in inside):
         return True  # "Sie teilte das Ergebnis mit, während die Stadt … bestätigte": no report
     if inside[0].lower in _COORDINATORS and not any(_verbal(t) for t in inside):
@@ -2858,7 +2858,7 @@ def _further_predicate(text: str, sentence: Sentence, frame: Frame, inside: list
     clause = max(text.rfind(mark, sentence.start, cue.start) for mark in ",;:(")  # where the cue's clause begins
     inner = _WORD_AT.search(text, clause, cue.end) if clause > sentence.start else None
     if opening is None or opening.group().lower() in _FRONTED_OPENERS \
-            or (inner is not None and inner.group().lower() in _FRONTED_OPENERS | _RELATIVE_OPENERS):
+            or (inner is not None and inner.group().lower() in _FRONTED_OPENERS | RELATIVE_OPENERS):
         return False
     from .people import tagged
     return tagged(tuple(t.text for t in inside[:4]))[0][1] in _FINITE_TAGS
@@ -2868,7 +2868,7 @@ _WORD_AT = re.compile(r"\w+")
 # Words that open a clause before the main clause ("Wie der Sender berichtete, …"), or
 # after a comma inside it ("Der Plan, der als „…“ galt, ist …").
 _FRONTED_OPENERS = _SUBORDINATORS | _ADVERBIAL_SUBORDINATORS | _PREPOSITIONS | {"so", "was", "wer"}
-_RELATIVE_OPENERS = RELATIVES | _RELATIVE_FORMS
+RELATIVE_OPENERS = RELATIVES | _RELATIVE_FORMS
 _SOURCE_CUES = frozenset({"zufolge", "laut", "angaben"})  # a source phrase's word, which is no clause
 
 
@@ -2890,7 +2890,7 @@ def _relative_clause(tokens: Sequence[Token]) -> bool:
 # Subordinators of time, cause and concession: a clause they open after a cue tells when or
 # why, not what was said, unless a Konjunktiv in it reports ("…, nachdem die Stadt … habe, sei …").
 # "Als" and "wenn" are left out: they also open a comparison or a condition a speaker states.
-_ADVERBIAL_OPENERS = _ADVERBIAL_SUBORDINATORS - {"als", "wenn"}
+ADVERBIAL_OPENERS = _ADVERBIAL_SUBORDINATORS - {"als", "wenn"}
 
 # Words that open a clause reporting what was said ("…, dass", "…, ob", "…, wie").
 _CONTENT_OPENERS = lexicon.words("content_openers")
