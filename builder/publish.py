@@ -178,7 +178,7 @@ def _topic_json(topic: TopicPage, texts, site: Site, names: dict) -> dict:
         "of_sources": site.used_reports,
         "at_a_glance": claim in topic.overview,  # in the generated overview at the top of the page
         "aliases": list(claim.aliases),
-        "attributed_reports": site.attributed_reports(claim) if claim.speaker else 0,
+        "attributed_reports": site.attributed_reports(claim),  # 0 for a claim without a speaker
         "citations": [{"article": c.article, "paragraph": c.block, "start": c.start, "end": c.end,
                        "quote": c.quote, "speakers": [names.get(p, p) for p in site.speakers_at(c)]}
                       for c in claim.citations],
