@@ -59,13 +59,19 @@ _SENTENCE_PAIRS = (('"', '"'), ("“", "”"), ("(", ")"), ("（", "）"), ("「
 _SENTENCE_ENDS = frozenset(".!?…。．！？\"”)」）'")
 # Texts pysbd reads as a whole.
 _WHOLE = re.compile(r"['\\]|,,")
-# pysbd's list items, each with what any of its items contains (a quick test first).
+# pysbd's numbered list items, each with the mark after its number that every item has (a
+# digit, then a full stop or bracket, then what follows it): the numbers are read only there.
 _NUMBERED = tuple((re.compile(quick), re.compile(p)) for quick, p in (
     (r"\d\.[\s)]", ListItemReplacer.NUMBERED_LIST_REGEX_1),
     (r"\d\)\s", ListItemReplacer.NUMBERED_LIST_PARENS_REGEX)))
+NUMBER_REACH = 3  # characters before the mark a numbered item starts in (white space and two digits)
+# pysbd's lettered list items, each with a quick test first. The patterns match what pysbd's
+# match (ALPHABETICAL_LIST_WITH_PERIODS, _WITH_PARENS; tests/test_segment.py compares them):
+# its alternatives differ only in what they look behind at ("^", "\A", a space, a bracket),
+# and one look-behind of the same reach is tried once per position instead of four times.
 _LETTERED = tuple((re.compile(quick), re.compile(p)) for quick, p in (
-    (r"[a-z]\.", ListItemReplacer.ALPHABETICAL_LIST_WITH_PERIODS),
-    (r"[a-z]\)", ListItemReplacer.ALPHABETICAL_LIST_WITH_PARENS)))
+    (r"[a-z]\.", r"(?<!\S)[a-z](?=\.)"),
+    (r"[a-z]\)", r"(?<![^\s(])[a-z]+(?=\))")))
 # A piece pysbd returns as one sentence: words of ordinary characters and German quotation
 # marks between spaces, with a full stop only between two characters of a word ("10.000",
 # "orf.at") or after a number of one or two digits (pysbd never ends a sentence at " 3. ");
@@ -132,13 +138,29 @@ def _read_whole(text: str, start: int, end: int) -> bool:
     for quick, pattern in _NUMBERED:
         if not _two(quick, text, start, end):
             continue
-        numbers = [int(n) for n in pattern.findall(text, start, end)]
+        numbers = list_numbers(quick, pattern, text, start, end)
         if any(b == a + 1 or {a, b} == {0, 9} for a, b in zip(numbers, numbers[1:], strict=False)):
             return True
     for quick, pattern in _LETTERED:
         if _two(quick, text, start, end) and _neighbours(pattern.findall(text, start, end)):
             return True
     return _dotted_abbreviation_elsewhere(text, start, end)
+
+
+def list_numbers(quick: re.Pattern[str], pattern: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    """The numbers of `pattern`'s list items in text[start:end], as `pattern.findall` finds
+    them: an item ends where `quick` finds its mark, so the pattern is tried only in the few
+    characters before each mark (pysbd's pattern of twelve alternatives, tried at every
+    position of a paragraph, was most of the time `cuts` took)."""
+    numbers = []
+    for mark in quick.finditer(text, start, end):
+        after = mark.start() + 1  # the full stop or bracket after the item's last digit
+        for begin in range(max(start, after - NUMBER_REACH), after):
+            found = pattern.match(text, begin, end)
+            if found:
+                numbers.append(int(found.group()))
+                break
+    return numbers
 
 
 def _two(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:

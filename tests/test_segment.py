@@ -1,7 +1,11 @@
 """segment.py decides every sentence boundary of the builder: pysbd with repair rules."""
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
+from pysbd.lists_item_replacer import ListItemReplacer
 
 from builder import pysbd_cuts
 from builder.segment import _pysbd_run, _pysbd_spans, split_sentences, split_text
@@ -66,3 +70,28 @@ def test_plain_sentences_need_no_pysbd_and_a_numbered_list_goes_whole():
     assert all(pysbd_cuts.one_sentence(plain, a, b - 1) for a, b in zip([0, *cuts], cuts, strict=False))
     listed = "Schritt 1. den Deckel öffnen, Schritt 2. den Filter wechseln. Das war es."
     assert pysbd_cuts.cuts(listed, 0, len(listed)) is None
+
+
+def _random_texts(count: int) -> list[tuple[str, int, int]]:
+    """Short texts of the characters list items are made of, each with a range in it."""
+    rng = random.Random(7)
+    texts = []
+    for _ in range(count):
+        text = "".join(rng.choice(" .)(-⁃\n\tab1209sxA.") for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        texts.append((text, start, rng.randint(start, len(text))))
+    return texts
+
+
+def test_list_items_are_found_as_pysbds_own_patterns_find_them():
+    # pysbd_cuts reads numbered items only before their marks and lettered items with one
+    # look-behind: the same items as pysbd's patterns, in any text and any range of it
+    texts = _random_texts(20000) + [("Liste: 1. Brot, 2. Milch, a) Obst, b) Brot und c. Salz.", 0, 55)]
+    pysbd_letters = (ListItemReplacer.ALPHABETICAL_LIST_WITH_PERIODS, ListItemReplacer.ALPHABETICAL_LIST_WITH_PARENS)
+    for text, start, end in texts:
+        for quick, pattern in pysbd_cuts._NUMBERED:
+            expected = [int(n) for n in pattern.findall(text, start, end)]
+            assert pysbd_cuts.list_numbers(quick, pattern, text, start, end) == expected, (text, start, end)
+        for (_, ours), theirs in zip(pysbd_cuts._LETTERED, pysbd_letters, strict=True):
+            assert ours.findall(text, start, end) == re.compile(theirs).findall(text, start, end), (text, start, end)
+    assert pysbd_cuts.list_numbers(*pysbd_cuts._NUMBERED[0], texts[-1][0], 0, 55) == [1, 2]
