@@ -191,6 +191,15 @@ def used_forms(text: str, terms: tuple[Explained, ...], language: str) -> dict[E
     return used
 
 
+def may_use(markdown: str, terms: tuple[Explained, ...], language: str) -> bool:
+    """Whether the running text of a page's Markdown can use a form of the terms: every part
+    of a form (but its first letter, whose case may differ) stands in the Markdown. The running
+    text is the Markdown with some spans blanked out (render.prose), so a part without white
+    space it holds stands in the Markdown too; most pages hold no form, and are not searched."""
+    return any(all(part in markdown for part in word[1:].split())
+               for term in terms for word in term.forms.get(language, ()))
+
+
 def alphabetical(terms, language: str) -> list[Explained]:
     """The terms explained in a language, in the order of their headwords in it."""
     return sorted((t for t in terms if language in t.explanation), key=lambda t: t.headword(language).casefold())

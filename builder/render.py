@@ -19,7 +19,7 @@ import yaml
 
 from . import dates
 from .catalog import Segment
-from .glossary import alphabetical, used_forms
+from .glossary import alphabetical, may_use, used_forms
 from .localize import (MACHINE, MISSING, ORIGINAL, REVIEWED, Localizer, Text, article_segments, block_segments,
                        citation_segment, claim_segment, has_own_text, person_segment, title_segment)
 from .config import STORY
@@ -444,7 +444,7 @@ def with_glossary(body: str, terms, page: Page, appendix: bool = True) -> str:
     """The body with an abbreviation definition (`*[form]: explanation`) for each form of
     an explained term its running text uses, so the page explains it on hover and focus,
     and (`appendix`) the explanations as an appendix that only print shows."""
-    used = used_forms(prose(body), terms, page.language)
+    used = used_forms(prose(body), terms, page.language) if may_use(body, terms, page.language) else {}
     if not used:
         return body
     lines = [f"*[{form}]: {term.explanation[page.language]}" for term, forms in used.items() for form in forms]

@@ -8,8 +8,8 @@ import markdown
 import polib
 import pytest
 
-from builder.glossary import (Explained, GlossaryTerm, load_explanations, load_glossary, required_terms, used_forms,
-                              violations)
+from builder.glossary import (Explained, GlossaryTerm, load_explanations, load_glossary, may_use, required_terms,
+                              used_forms, violations)
 from builder.localize import Localizer
 from builder.problems import ConfigError
 from builder.render import Page, with_glossary
@@ -85,6 +85,18 @@ def test_a_page_explains_the_terms_of_its_running_text_not_of_headings_links_or_
     html = markdown.markdown(out, extensions=["abbr", "attr_list"])
     assert '<abbr title="Eine Haltestelle für Boote.">Anleger</abbr> warten' in html
     assert not with_glossary("# Nichts\n\nKein Begriff hier.\n", (FERRY, PIER), page_in("de")).count("*[")
+
+
+def test_a_page_is_searched_for_terms_only_when_it_holds_their_parts():
+    # glossary.may_use: a page without any part of a form is not searched, and a form whose
+    # words stand apart in the Markdown (an HTML tag between them) still counts, since the
+    # running text joins them
+    assert not may_use("# Hafen\n\nDie Boote warten am Kai.\n", (FERRY, PIER), "en")
+    assert may_use("The ferry<br>association met.\n", (FERRY,), "en")
+    out = with_glossary("The ferry <b>association</b> met.\n", (FERRY,), page_in("en"))
+    assert "*[ferry association]" not in out  # the running text reads "ferry   association"
+    out = with_glossary("The ferry<br>association met.\n", (FERRY,), page_in("en"))
+    assert "*[ferry association]: A union of the river's ferry companies." in out
 
 
 def test_an_inflected_form_gets_its_own_definition_so_markdown_marks_it():
