@@ -65,6 +65,9 @@ class Cache:
         self._pid = 0
         self._off = False  # the file could not be opened: every get misses, every put is skipped
         self._pending: dict[str, bytes] = {}  # puts not written yet (they are written in batches)
+        # No file yet (a cold build): every get misses but those of keys put since, which
+        # are kept here, and the file is not asked (each process would open it to find nothing).
+        self._new: set[str] | None = set() if folder is None or not (folder / self.FILE).exists() else None
 
     @staticmethod
     def key(*parts) -> str:
@@ -79,8 +82,12 @@ class Cache:
         """The cached value, or None."""
         if self.folder is None or self._off:
             return None
-        row = (self._pending[key],) if key in self._pending else \
-            self._run("SELECT value FROM entries WHERE key = ?", (key,), key)
+        if key in self._pending:
+            row = (self._pending[key],)
+        elif self._new is not None and key not in self._new:
+            row = None
+        else:
+            row = self._run("SELECT value FROM entries WHERE key = ?", (key,), key)
         if row is None:
             self.misses += 1
             return None
@@ -98,6 +105,8 @@ class Cache:
         the rest on `close` (a build that stops before loses only the unwritten ones: speed)."""
         if self.folder is not None and not self._off:
             self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            if self._new is not None:
+                self._new.add(key)
             if len(self._pending) >= self.BATCH:
                 self._flush()
 
@@ -108,6 +117,7 @@ class Cache:
         if self._db is not None and self._pid == os.getpid():
             self._db.close()
         self._db = None
+        self._new = None  # the file may hold what other processes put: ask it from now on
 
     def _flush(self) -> None:
         """Write the pending values in one transaction."""

@@ -64,3 +64,16 @@ def test_values_are_written_in_batches_and_the_rest_on_close(tmp_path):
     before_close.close()
     cache.close()
     assert Cache(tmp_path / "c").get(f"k{Cache.BATCH + 2}") == Cache.BATCH + 2
+
+
+def test_a_cache_without_a_file_misses_without_opening_one_and_finds_what_it_put(tmp_path):
+    # a cold build: each process's gets would open the new file only to find nothing
+    cache = Cache(tmp_path / "c")
+    assert cache.get(Cache.key("neu")) is None and cache.misses == 1
+    assert not (tmp_path / "c").exists()
+    for number in range(Cache.BATCH + 1):  # the first batch is written to the file, one value stays pending
+        cache.put(f"k{number}", number)
+    assert (tmp_path / "c" / Cache.FILE).exists()
+    assert (cache.get("k0"), cache.get(f"k{Cache.BATCH}"), cache.get("k-fehlt")) == (0, Cache.BATCH, None)
+    cache.close()
+    assert cache.get("k1") == 1  # after close the file is asked again
