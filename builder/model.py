@@ -96,6 +96,28 @@ def _inline(pattern: re.Pattern) -> str:
     return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
 
 
+def alternatives(terms) -> str:
+    """One pattern that finds any of `terms`. The plain terms (word prefixes) share one test
+    for the start of a word, so that the alternatives are tried at word starts only, not at
+    every character."""
+    plain = [t.label for t in terms if _word_prefix(t)]
+    parts = [rf"{WORD_START}(?i:{trie_alternation(plain)})"] if plain else []
+    parts += [_inline(t.pattern) for t in terms if not _word_prefix(t)]
+    return "|".join(parts) or r"(?!)"
+
+
+def any_of(terms) -> re.Pattern | None:
+    """The pattern of `alternatives`, or None where it could find other texts than the terms
+    do, one by one: a term with a capture group (joined, its number would change) or with a
+    flag other than case."""
+    if any(t.pattern.groups or t.pattern.flags & ~(re.IGNORECASE | re.UNICODE) for t in terms):
+        return None
+    try:
+        return re.compile(alternatives(terms))
+    except re.error:  # a flag written inside a term ("(?i)…") cannot stand inside a group
+        return None
+
+
 def trie_alternation(words) -> str:
     """A regular expression that matches the same as the alternation of `words`, longest
     first, with their shared beginnings written once ("Anna(?: Berg)?"): Python's regex
@@ -137,13 +159,8 @@ class StoryConfig:
 
     @cached_property
     def any_term(self) -> re.Pattern:
-        """One pattern that finds any of the terms: most sentences of most articles have none.
-        The plain terms (word prefixes) share one test for the start of a word, so that the
-        alternatives are tried at word starts only, not at every character."""
-        plain = [t.label for t in self.terms if _word_prefix(t)]
-        parts = [rf"{WORD_START}(?i:{trie_alternation(plain)})"] if plain else []
-        parts += [_inline(t.pattern) for t in self.terms if not _word_prefix(t)]
-        return re.compile("|".join(parts) or r"(?!)")
+        """One pattern that finds any of the terms: most sentences of most articles have none."""
+        return re.compile(alternatives(self.terms))
 
 
 @dataclass(frozen=True)

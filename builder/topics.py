@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from .model import Article, Match, Term, TopicConfig
+from .model import Article, Match, Term, TopicConfig, any_of
 from .people import tagged  # its model loads on first use: only for sentences that open with an occasion
 
 CONTEXT_SHARE = 0.5
@@ -30,15 +30,36 @@ _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
 def term_score(text: str, terms: tuple[Term, ...]) -> float:
-    """The summed weights of the terms found in a text."""
+    """The summed weights of the terms found in a text. Most sentences hold none of a
+    topic's terms: one search for all of them (model.any_of) tells so first."""
+    joined = _joined(terms)
+    if joined is not None and not joined.search(text):
+        return 0.0
     return sum(t.weight for t in terms if t.pattern.search(text))
+
+
+_JOINED: dict[int, tuple[tuple[Term, ...], re.Pattern | None]] = {}  # id of a terms tuple -> it, its any_of
+JOINED_KEPT = 256  # tuples of terms whose joined pattern is kept
+
+
+def _joined(terms: tuple[Term, ...]) -> re.Pattern | None:
+    """any_of(terms), made once for each tuple of terms (a topic's terms are one tuple for
+    the whole build; hashing its terms for every sentence would cost what the search saves)."""
+    kept = _JOINED.get(id(terms))
+    if kept is None or kept[0] is not terms:
+        if len(_JOINED) >= JOINED_KEPT:
+            _JOINED.clear()
+        kept = _JOINED[id(terms)] = (terms, any_of(terms))
+    return kept[1]
 
 
 def topic_score(text: str, terms: tuple[Term, ...]) -> float:
     """The weights of the terms of a sentence, those only in its opening occasion for a quarter."""
     full = term_score(text, terms)
+    if not full:
+        return full
     cut = occasion_end(text)
-    if not cut or not full:
+    if not cut:
         return full
     rest = term_score(text[cut:], terms)
     return rest + OCCASION_SHARE * (full - rest)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from builder import clean
 from builder.config import Term, TopicConfig, compile_term
-from builder.model import Article, Metadata
-from builder.topics import match_article
+from builder.model import Article, Metadata, any_of
+from builder.topics import match_article, term_score
 
 
 def article(text: str) -> Article:
@@ -72,3 +72,25 @@ def test_a_sentence_that_goes_on_with_a_statement_on_the_story_is_on_the_story_t
     assert [m.sentence.start for m in match_article(a, (harbour,), said, sides, story)] == [first]
     going_on = match_article(a, (harbour,), said, sides, story, continuing={second: first})
     assert [m.sentence.start for m in going_on] == [first, second]
+
+
+def test_one_search_for_all_terms_finds_a_text_exactly_when_one_of_them_does():
+    # topics.term_score asks model.any_of first: it must find what the terms find, one by one
+    found = terms(**{"Hafen": 2, "Fähre": 1, "re:\\bDeich(?:e|en)?\\b": 3, "re:(?i)nordmole": 1, "Lind": 1})
+    texts = ["Der Hafenmeister kam.", "Die FÄHREN fuhren.", "Am Deichen stand sie.", "Die Deichgraf-Wahl.",
+             "Der Schiffshafen lag still.", "Die Nordmole brach.", "Eva Lindqvist sprach.", "Nichts davon.",
+             "Ein Wort-Hafen.", "Der Deich hielt."]
+    joined = any_of(found)
+    plain = tuple(t for t in found if "(?i)" not in t.label)
+    assert joined is None  # "(?i)" inside a term cannot stand in a joined group: the terms are tried one by one
+    assert any_of(plain) is not None
+    for text in texts:
+        assert bool(any_of(plain).search(text)) == any(t.pattern.search(text) for t in plain), text
+        assert term_score(text, found) == sum(t.weight for t in found if t.pattern.search(text)), text
+
+
+def test_terms_that_cannot_be_joined_exactly_are_tried_one_by_one():
+    grouped = terms(**{"re:(Ost|West)mole": 1, "Hafen": 1})
+    assert any_of(grouped) is None  # a capture group would change its number
+    assert term_score("Die Westmole und der Hafen.", grouped) == 2
+    assert term_score("Nichts davon.", grouped) == 0
