@@ -1,4 +1,5 @@
-"""Run the stages in order: read, match and group, translate-lookup, render, write, MkDocs.
+"""Run the stages in order: read, judge against the story, quotations (of the articles on the story), match and
+group, translate-lookup, render, write, MkDocs.
 
 Everything is gathered into the in-memory model first; only `publish` writes, at the end.
 """
@@ -31,7 +32,7 @@ from .render import all_segments, render_sites
 from .model import Article, Editorial, Explained, Language, Site, TopicConfig
 from .people import load_tagger
 from .similar import load_word_lists, release_word_lists
-from .site import assemble
+from .site import assemble, judge
 
 
 @dataclass(frozen=True)
@@ -141,13 +142,11 @@ def load_model(project: Project, report: Report):
                                  meanwhile=QUOTES_NEED)  # loaded while the pool reads
     frozen()
     memo = ArticleMemo(project.build / "cache" / "stages", project.root / "content", codes)
-    with report.stage("quotes"):
-        statements = quotations(articles, people, memo, report)
-        articles = [a for a in articles if a.id in statements]
+    articles, judged, statements = judged_and_quoted(articles, story, people, memo, report)
     frozen()
     with report.stage("match"):
         site = assemble(languages, articles, topics, build_date(), concepts, people, statements, story,
-                        _reporter(report, "matching it to the topics"), sides, memo)
+                        _reporter(report, "matching it to the topics"), sides, memo, judged)
         published = links.load_manifest(project.root / links.MANIFEST).claim_ids
         site = replace(stable_ids(site, published, report), reuse=reuse, site_url=site_url, editorial=editorial,
                        glossary=explained_terms(project, codes))
@@ -193,6 +192,19 @@ def warn_damaged(project: Project, caches, report: Report) -> None:
 
 
 QUOTES_NEED = (load_tagger, load_word_lists)  # what finding quotations loads on first use (pool.streamed's `warm`)
+
+
+def judged_and_quoted(articles: list[Article], story, people: People, memo: ArticleMemo, report: Report
+                      ) -> tuple[list[Article], dict, dict]:
+    """(the articles kept, each one's relevance to the story, the statements by article id):
+    the quotations of the articles on the story only, since no page shows another's."""
+    with report.stage("story"):
+        judged = judge(articles, story, _reporter(report, "matching it to the topics"), memo)
+        articles = [a for a in articles if a.id in judged]
+    with report.stage("quotes"):
+        statements = quotations([a for a in articles if judged[a.id].on_story], people, memo, report)
+        articles = [a for a in articles if a.id in statements or not judged[a.id].on_story]
+    return articles, judged, statements
 
 
 def quotations(articles: list[Article], people: People, memo: ArticleMemo, report: Report) -> dict:

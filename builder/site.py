@@ -160,14 +160,16 @@ def distinct_facts(ranked: list, concepts: tuple[Concept, ...] = (), limit: int 
 def assemble(languages: tuple[Language, ...], articles: list[Article], topics: tuple[TopicConfig, ...], built: str,
              concepts: tuple[Concept, ...] = (), people: People | None = None,
              statements: dict[str, tuple[Statement, ...]] | None = None, story: StoryConfig | None = None,
-             failed=None, sides: tuple[Side, ...] = (), memo=NO_MEMO) -> Site:
+             failed=None, sides: tuple[Side, ...] = (), memo=NO_MEMO,
+             judged: dict[str, Relevance] | None = None) -> Site:
     """Build the site model from the articles, the topic rules, concepts, statements and the story.
 
     `failed(article, exception)`, when given, is told of an article the builder could not
     judge or match because of a bug; that article is left out and the others go on.
-    `memo` keeps each article's relevance and matches between builds (memo.ArticleMemo)."""
+    `memo` keeps each article's relevance and matches between builds (memo.ArticleMemo).
+    `judged` is each article's relevance (`judge`), when it is known already."""
     statements = statements or {}
-    articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed, memo)
+    articles, judged, matches = _judge_and_match(articles, topics, statements, people, story, failed, memo, judged)
     reports = find_reports(articles, isolated(articles, shingles, failed, (memo, "shingles", None, None)))
     names = speaker_names(people)
     speaker_sides = person_sides(people)
@@ -183,8 +185,15 @@ def assemble(languages: tuple[Language, ...], articles: list[Article], topics: t
     return replace(site, people=_speaking(people, tuple(filter(site.lists, flat)), sides))
 
 
+def judge(articles: list[Article], story: StoryConfig | None, failed=None, memo=NO_MEMO) -> dict[str, Relevance]:
+    """Article id -> its relevance to the story (story.relevance), kept in the memo; an
+    article the builder fails on is told to `failed` and left out."""
+    return isolated(articles, lambda a: relevance(a, story), failed, (memo, "story", None, None))
+
+
 def _judge_and_match(articles: list[Article], topics: tuple[TopicConfig, ...], statements: dict,
-                     people: People | None, story: StoryConfig | None, failed, memo=NO_MEMO
+                     people: People | None, story: StoryConfig | None, failed, memo=NO_MEMO,
+                     judged: dict[str, Relevance] | None = None
                      ) -> tuple[list[Article], dict[str, Relevance], dict[str, list[Match]]]:
     """(the articles kept, each one's relevance to the story, the matches by topic); an
     article the builder fails on is told to `failed` and not kept."""
@@ -195,7 +204,10 @@ def _judge_and_match(articles: list[Article], topics: tuple[TopicConfig, ...], s
         failed(article, exc)
 
     on_failure = fail if failed else None
-    judged = isolated(articles, lambda a: relevance(a, story), on_failure, (memo, "story", None, None))
+    if judged is None:
+        judged = judge(articles, story, on_failure, memo)
+    else:
+        skipped.update(a.id for a in articles if a.id not in judged)
     on_story = {aid: r.sentences for aid, r in judged.items()}
     matches = match_all([a for a in articles if a.id in judged], topics, statements, people, on_story, on_failure,
                         memo)

@@ -131,7 +131,9 @@ def test_the_project_story_config_is_valid():
 def test_an_off_story_article_is_listed_with_its_reason_and_never_cited(project):
     off = ("Der Fußballclub der Stadt hat am Samstag das Derby gegen den Nachbarn gewonnen. Der Trainer lobte "
            "die Abwehr, die keine Chance zuließ.\n\nIm Stadion feierten die Fans bis in die Nacht. Das nächste "
-           "Spiel ist am Mittwoch in der Hauptstadt, wo der Club zuletzt vor Gericht verhandeln musste.")
+           "Spiel ist am Mittwoch in der Hauptstadt, wo der Club zuletzt vor Gericht verhandeln musste.\n\n"
+           "„Das war ein verdienter Sieg der ganzen Mannschaft“, sagte Boris Pistorius nach dem Spiel auf der "
+           "Tribüne.")
     root = project(seeds=True, articles={"fussball_derby.txt": off})
     out = io.StringIO()
     build(Project(root), run_mkdocs=False, out=out)
@@ -144,6 +146,11 @@ def test_an_off_story_article_is_listed_with_its_reason_and_never_cited(project)
     assert len(cited) == 5  # the seeds are all still used
     page = (root / "build" / "docs" / "sources" / "fussball_derby.md").read_text(encoding="utf-8")
     assert "nicht zum Thema dieser Seiten" in page
+    # its quotations are not looked for: no person page lists what a minister said at a match
+    assert "fussball_derby" not in {q["article"] for q in data["quotes"]}
+    assert {q["article"] for q in data["quotes"]}  # the seeds' quotations are there
+    person = (root / "build" / "docs" / "people" / "boris-pistorius.md").read_text(encoding="utf-8")
+    assert "verdienter Sieg" not in person and "fussball_derby" not in person
 
 
 
