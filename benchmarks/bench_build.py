@@ -299,6 +299,9 @@ def vs_bare(articles: int, repeat: int, story: bool, distinct: bool = False) -> 
     names = list(dict.fromkeys(k for run in fulls for k in run["stages"]))
     print("cold stages (median s): " + " · ".join(f"{k} {median(r['stages'].get(k, 0.0) for r in fulls):.2f}"
                                                for k in names))
+    off = sum(1 for line in fulls[0]["log"].splitlines() if "not about the story" in line)
+    print(f"articles used {articles_used(fulls[0]['log'], articles)} of {articles}, {off} of them off the story "
+          "(no quotations are looked for in those; --no-story puts every article on the story)")
     print(f"one article edited: {edited['wall']:.1f} s (" + " · ".join(
         f"{k} {v:.2f}" for k, v in edited["stages"].items()) + ")")
     stages, full, bare_s = median(own_stages(r) for r in fulls), median(r["wall"] for r in fulls), \
