@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter, defaultdict
-from itertools import chain
+from itertools import chain, combinations
 
 from .model import Article, Report
 
@@ -62,11 +62,12 @@ def _copies(sets: dict[str, frozenset[int]]) -> list[tuple[str, str]]:
     for found, aid in first.items():
         for h in found & wanted:
             postings[h].append(aid)
+    # Shingles held by the very same articles (the runs of words of one shared passage) are
+    # counted once, times their number: the pairs of a passage's articles are made once.
     shared: dict[tuple[str, str], int] = defaultdict(int)
-    for members in postings.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                shared[(a, b)] += 1
+    for members, times in Counter(map(tuple, postings.values())).items():
+        for pair in combinations(members, 2):
+            shared[pair] += times
     pairs += [pair for pair, count in shared.items() if is_copy(count, len(sets[pair[0]]), len(sets[pair[1]]))]
     return sorted(pairs)
 

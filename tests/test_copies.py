@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import shutil
+from collections import Counter
+from itertools import chain
 
 from builder import clean
 from builder.build import Project, build
-from builder.copies import find_reports, is_copy, shingles
+from builder.copies import MAX_POSTING, _copies, find_reports, is_copy, shingles
 from builder.model import Article, Metadata
 from tests.conftest import ROOT
 
@@ -90,3 +93,37 @@ def test_a_site_counts_copies_once_and_names_them(project):
     assert "nur eine Quelle, dazu eine Kopie desselben Berichts" in page
     source = (docs / "sources" / "b_portal.md").read_text(encoding="utf-8")
     assert "Derselbe Bericht erschien auch bei: [" in source and "(a_portal.md)" in source
+
+
+def _pairs_by_definition(sets: dict[str, frozenset[int]]) -> list[tuple[str, str]]:
+    """_copies as its docstring defines it, comparing every two articles."""
+    counts = Counter(chain.from_iterable(sets.values()))
+    wanted = {h for h, n in counts.items() if 1 < n <= MAX_POSTING}
+    first: dict[frozenset[int], str] = {}
+    pairs = []
+    for aid in sorted(sets):
+        same = first.setdefault(sets[aid], aid)
+        if same != aid and is_copy(len(sets[aid] & wanted), len(sets[aid]), len(sets[aid])):
+            pairs.append((same, aid))
+    kept = list(first.values())
+    pairs += [(a, b) for i, a in enumerate(kept) for b in kept[i + 1:]
+              if is_copy(len(sets[a] & sets[b] & wanted), len(sets[a]), len(sets[b]))]
+    return sorted(pairs)
+
+
+def test_copies_found_from_the_index_are_those_of_comparing_every_two_articles():
+    # passages (runs of shingles) that several articles share, whole or in part, with words of their own
+    rng = random.Random(11)
+    passages = [list(range(p * 1000, p * 1000 + rng.randint(5, 60))) for p in range(40)]
+    sets = {}
+    for n in range(160):
+        held = set()
+        for passage in rng.sample(passages, rng.randint(1, 4)):
+            start = rng.randint(0, len(passage) // 2)
+            held |= set(passage[start:start + rng.randint(3, len(passage))])
+        held |= {10**6 + n * 100 + k for k in range(rng.randint(0, 30))}
+        sets[f"a{n:03d}"] = frozenset(held)
+    sets["a900"] = sets["a001"]  # printed word for word
+    found = _copies(sets)
+    assert found == _pairs_by_definition(sets)
+    assert len(found) > 5 and ("a001", "a900") in found
