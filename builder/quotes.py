@@ -1020,12 +1020,31 @@ def _clause_initial_verb_frame(text: str, tokens: Sequence[Token], i: int, gap: 
                                after: tuple[int, int] | None) -> Frame:
     """The frame of a verb that opens its clause after a boundary: its subject after it, or the phrase before."""
     cue = (tokens[i].start, tokens[i].end)
+    if after and not any(m in gap for m in "“”\"«»") and _fronted_subordinate_clause(text, tokens, i):
+        return Frame(cue, after, i, "after")  # "Da die Funde alt sind, schrieben die Forscher, …"
     if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
         return Frame(cue, after, i, "before")  # "„…“, sagte Berg" / "…, betonte der Minister"
     before = _subject_before_comma(text, tokens, i)
     if after and before and _plural_against_singular(tokens, _token_at(tokens, before[0]), i):
         return Frame(cue, after, i, "after")  # "Die Mönche, die …, beschrieb die Agentur als „…“"
     return Frame(cue, before, i, "after")
+
+
+def _fronted_subordinate_clause(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether the words before verb i, which stands after a comma, are a subordinate clause
+    that opens the sentence, alone or after a prepositional phrase it belongs to ("Nachdem
+    der Rat getagt hatte, sagte Lind …", "Auf die Frage, ob der Deich hält, sagte Lind …"):
+    the verb comes second in its sentence, so its subject follows it and what it reports
+    follows too."""
+    start = clause_start(text, tokens, i - 1) if i else 0
+    opener = start - 1 if start > 0 and tokens[start - 1].lower in _CLAUSE_SUBORDINATORS else start
+    if tokens[opener].lower not in _CLAUSE_SUBORDINATORS | _ADVERBIAL_SUBORDINATORS \
+            or tokens[opener].lower in _PREPOSITIONS:  # "Seit Jahren fordert Berg …": a phrase
+        return False
+    if opener == 0:
+        return True
+    phrase = clause_start(text, tokens, opener - 1)
+    return phrase == 0 and tokens[0].lower in _PREPOSITIONS and "," in text[tokens[opener - 1].end:tokens[opener].start]
 
 
 def _relative_clause_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
@@ -1482,10 +1501,16 @@ def _apposition_before(text: str, tokens: Sequence[Token], i: int) -> bool:
     if i == 0:
         return False
     start = clause_start(text, tokens, i - 1)
+    if start > 0 and tokens[start - 1].lower in _CLAUSE_SUBORDINATORS:
+        return False  # a subordinate clause: "Auf die Frage, ob der Plan hält, sagte Lind"
     if tokens[start].lower in RELATIVES and start > 0:
         return True
     span = noun_phrase_after(text, tokens, start)
     return span is not None and span[1] >= tokens[i - 1].end
+
+
+# The subordinators that open a clause of their own (not those that join clauses or words).
+_CLAUSE_SUBORDINATORS = _SUBORDINATORS - {"aber", "doch", "denn", "oder", "sowie", "und"}
 
 
 def _subject_before_comma(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:

@@ -1236,3 +1236,23 @@ def test_reported_words_that_open_with_their_verb_stay_reported(text, reported):
     # the Konjunktiv and a fronted participle do too: these are still reported.
     found = [text[q.start:q.end] for q in extract_quotes(text) if q.kind == INDIRECT]
     assert any(reported in words for words in found), found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Auf die Frage, ob der Deich hält, antwortete Eva Lind: „Wir hoffen es sehr.“", "Eva Lind"),
+    ("Auf die Frage, ob der Deich hält, sagte Eva Lind: „Wir hoffen es.“", "Eva Lind"),
+    ("Nachdem das Hafenamt getagt hatte, erklärte Anna Berg: „Die Sperre bleibt.“", "Anna Berg"),
+])
+def test_a_subordinate_clause_that_opens_the_sentence_leaves_the_subject_after_the_verb(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Auf die Frage, ob der Deich hält, sagte Eva Lind, er sei sicher.", "er sei sicher"),
+    ("Da die Pegel steigen, schrieb das Hafenamt, die Sperre bleibe.", "die Sperre bleibe"),
+    ("Es sah so aus, als ob der Deich brechen würde, sagte Anna Berg.", "Es sah so aus, als ob der Deich brechen würde"),
+])
+def test_a_fronted_subordinate_clause_is_not_what_the_verb_after_it_reports(text, reported):
+    quote = only(indirect(text))
+    assert quote.text(text) == reported
+    assert quote.speaker(text) in ("Eva Lind", "das Hafenamt", "Anna Berg")
