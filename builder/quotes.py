@@ -990,7 +990,22 @@ def _verb_frame(text: str, tokens: Sequence[Token], i: int, gap: str) -> Frame:
         return _clause_initial_verb_frame(text, tokens, i, gap, after)
     return _relative_clause_frame(text, tokens, i, first) or _coordinated_relative_frame(text, tokens, i, first) \
         or _marked_subject_frame(text, tokens, i, first, after) \
-        or _impersonal_frame(text, tokens, i, first, after) or _fronted_phrase_frame(text, tokens, i, first, after)
+        or _impersonal_frame(text, tokens, i, first, after) or _auxiliary_after_apposition(text, tokens, i, first) \
+        or _fronted_phrase_frame(text, tokens, i, first, after)
+
+
+def _auxiliary_after_apposition(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
+    """The frame of a verb at the end of a clause whose finite auxiliary comes right after
+    an apposition or relative clause set off by commas: the subject stands before them
+    ("Die Sprecherin des Amts, Eva Lind, hat gefordert, …", "Lind, die das Amt leitet, hat
+    erklärt, …"), or None. Not in the passive, whose subject does not speak."""
+    auxiliary = tokens[first].lower if 0 < first < i else ""
+    if auxiliary not in _FINITE_AUXILIARIES or auxiliary in _PASSIVE_AUXILIARIES \
+            or "," not in text[tokens[first - 1].end:tokens[first].start] \
+            or not _apposition_before(text, tokens, first):
+        return None
+    speaker = _subject_before_comma(text, tokens, first)
+    return Frame((tokens[i].start, tokens[i].end), speaker, i, "after") if speaker else None
 
 
 def _coordinated_relative_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:

@@ -1256,3 +1256,17 @@ def test_a_fronted_subordinate_clause_is_not_what_the_verb_after_it_reports(text
     quote = only(indirect(text))
     assert quote.text(text) == reported
     assert quote.speaker(text) in ("Eva Lind", "das Hafenamt", "Anna Berg")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Sprecherin des Hafenamts, Eva Lind, hat gefordert, „die Sperre sofort aufzuheben“.", "Eva Lind"),
+    ("Anna Berg, die das Hafenamt leitet, hat am Montag erklärt, der Deich sei „sicher wie nie“.", "Anna Berg"),
+    ("Der Vorsitzende, der das Amt seit Jahren führt, hatte gewarnt, die Lage sei „sehr ernst“.", "Der Vorsitzende"),
+])
+def test_an_auxiliary_after_an_apposition_leaves_the_subject_before_it(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_a_passive_auxiliary_after_an_apposition_takes_no_subject_before_it():
+    text = "Die Chefin des Hafenamts, Eva Lind, wird vom „Hafenblatt“ mit den Worten zitiert: „Wir bleiben.“"
+    assert [q.text(text) for q in direct(text)] == ["„Wir bleiben.“"]
