@@ -784,8 +784,12 @@ def _laut_frame(text: str, tokens: Sequence[Token], i: int) -> Frame:
     """The frame of the preposition "laut" with the source after it."""
     tok = tokens[i]
     quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
-    speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
-    return Frame((tok.start, tok.end), speaker, i, "after")
+    if quoted_name is None:
+        quoted_name = _SOURCE_IN_QUOTES.match(text, tok.end)  # "laut „hafenblatt.de“", a few words
+        quoted_name = quoted_name if quoted_name and len(quoted_name.group(1).split()) <= SOURCE_NAME_WORDS else None
+    if quoted_name:
+        return Frame((tok.start, tok.end), quoted_name.span(1), i, "after")
+    return Frame((tok.start, tok.end), noun_phrase_after(text, tokens, i + 1), i, "after")
 
 
 _VIEW_COPULAS = lexicon.words("view_copulas")
@@ -980,6 +984,9 @@ def _verb_frame(text: str, tokens: Sequence[Token], i: int, gap: str) -> Frame:
     """The frame of a speech verb: its subject before or after it, content before or after."""
     first = clause_start(text, tokens, i)
     after = _subject_after(text, tokens, i)
+    source = None if after else _quoted_source_before(text, tokens, i, gap)
+    if source:
+        return Frame((tokens[i].start, tokens[i].end), source, i, "after")  # "Wie „hafen online“ berichtet, …"
     if first == i and i and not _PUNCTUATION.search(_unquoted(gap)):
         opening = _opening_past_quotes(text, tokens, i)
         if _passive_participle(tokens, opening, i):
@@ -1006,6 +1013,25 @@ def _auxiliary_after_apposition(text: str, tokens: Sequence[Token], i: int, firs
         return None
     speaker = _subject_before_comma(text, tokens, first)
     return Frame((tokens[i].start, tokens[i].end), speaker, i, "after") if speaker else None
+
+
+def _quoted_source_before(text: str, tokens: Sequence[Token], i: int, gap: str) -> tuple[int, int] | None:
+    """The name in quotation marks right before a speech verb that opens its sentence or
+    follows "wie", when no subject follows the verb: a medium, written as its name is, in
+    lower case too ("Wie „hafen online“ berichtet, …", "„Hafenblatt“ meldet, …"), or None."""
+    if i and tokens[i - 1].lower != "wie":
+        return None
+    name = _SOURCE_IN_QUOTES.fullmatch(gap)
+    if name is None or len(name.group(1).split()) > SOURCE_NAME_WORDS:
+        return None
+    offset = tokens[i].start - len(gap)
+    return offset + name.start(1), offset + name.end(1)
+
+
+# A name in quotation marks: a word first, no punctuation that ends a clause or sentence
+# (a full stop only inside a web address: "hafenblatt.de").
+_SOURCE_IN_QUOTES = re.compile(r'\s*([„"»]\w(?:[^„“”"»«!?,;:.]|\.(?=\w)){0,40}[“”"«])\s*')
+SOURCE_NAME_WORDS = 4  # the most words of a medium's name in quotation marks
 
 
 def _coordinated_relative_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:

@@ -1270,3 +1270,17 @@ def test_an_auxiliary_after_an_apposition_leaves_the_subject_before_it(text, spe
 def test_a_passive_auxiliary_after_an_apposition_takes_no_subject_before_it():
     text = "Die Chefin des Hafenamts, Eva Lind, wird vom „Hafenblatt“ mit den Worten zitiert: „Wir bleiben.“"
     assert [q.text(text) for q in direct(text)] == ["„Wir bleiben.“"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Wie „hafen online“ berichtet, ist die Lage „sehr ernst und bedrohlich für alle“.", "„hafen online“"),
+    ("„Hafenblatt“ meldet, die Lage sei „sehr ernst und bedrohlich für alle“.", "„Hafenblatt“"),
+    ("Laut „hafenblatt.de“ ist die Lage „sehr ernst und bedrohlich für alle“.", "„hafenblatt.de“"),
+])
+def test_a_medium_named_in_quotation_marks_before_a_speech_verb_or_after_laut_is_the_source(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_a_quoted_phrase_before_a_verb_with_its_own_subject_is_no_source():
+    text = "„Völlig unverantwortlich“ nannte die Ministerin Eva Lind den Plan des Hafenamts."
+    assert all(q.speaker(text) != "„Völlig unverantwortlich“" for q in extract_quotes(text))
