@@ -751,7 +751,7 @@ def _cue_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: lis
     find_frames asks it of the words in _CUE_WORDS only: a new kind of cue adds its words there."""
     word = tokens[i].lower
     if word == "zufolge":
-        return Frame((tokens[i].start, tokens[i].end), noun_phrase_before(text, tokens, i), i, "after")
+        return Frame((tokens[i].start, tokens[i].end), _source_before_zufolge(text, tokens, i), i, "after")
     if word == "laut":
         return _laut_frame(text, tokens, i)
     frame = None
@@ -778,6 +778,31 @@ def _common_judgement(text: str, tokens: Sequence[Token], i: int, frame: Frame) 
     if tokens[i].lower not in _JUDGING_FORMS:
         return False
     return frame.speaker is None or text[frame.speaker[0]:frame.speaker[1]].lower() in ("man", "es")
+
+
+def _source_before_zufolge(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The phrase that "zufolge" (token i) governs, before it, with an attribute of "von"
+    that closes it ("Einer Meldung von Radio Kiel zufolge", "Ersten Angaben vom Montag
+    zufolge")."""
+    span = noun_phrase_before(text, tokens, i)
+    if span:
+        return span
+    for k in range(i - 2, max(0, i - ZUFOLGE_ATTRIBUTE_WORDS - 1), -1):
+        if not _joined(text, tokens[k], tokens[k + 1]):
+            return None
+        if tokens[k].lower in ("von", "vom"):
+            head = noun_phrase_before(text, tokens, k)
+            return (head[0], tokens[i - 1].end) if head and _noun_phrase_words(tokens[k + 1:i]) else None
+    return None
+
+
+def _noun_phrase_words(words: Sequence[Token]) -> bool:
+    """Whether words make up a noun phrase: articles, adjectives and nouns, a noun last."""
+    return bool(words) and words[-1].capitalised \
+        and all(w.capitalised or w.lower in DETERMINERS or _adjective(w) for w in words[:-1])
+
+
+ZUFOLGE_ATTRIBUTE_WORDS = 4  # words of a "von" attribute that may close the phrase before "zufolge"
 
 
 def _laut_frame(text: str, tokens: Sequence[Token], i: int) -> Frame:

@@ -1284,3 +1284,14 @@ def test_a_medium_named_in_quotation_marks_before_a_speech_verb_or_after_laut_is
 def test_a_quoted_phrase_before_a_verb_with_its_own_subject_is_no_source():
     text = "„Völlig unverantwortlich“ nannte die Ministerin Eva Lind den Plan des Hafenamts."
     assert all(q.speaker(text) != "„Völlig unverantwortlich“" for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Einer Meldung von Radio Kiel zufolge ist die Lage „sehr ernst und bedrohlich für alle“.",
+     "Einer Meldung von Radio Kiel"),
+    ("Ersten Angaben vom gestrigen Montag zufolge ist die Lage „sehr ernst und bedrohlich für alle“.",
+     "Ersten Angaben vom gestrigen Montag"),
+    ("Angaben des Hafenamts zufolge ist die Lage „sehr ernst und bedrohlich für alle“.", "Angaben des Hafenamts"),
+])
+def test_the_phrase_before_zufolge_may_close_with_an_attribute_of_von(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
