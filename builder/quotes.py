@@ -1032,12 +1032,31 @@ def _auxiliary_after_apposition(text: str, tokens: Sequence[Token], i: int, firs
     ("Die Sprecherin des Amts, Eva Lind, hat gefordert, …", "Lind, die das Amt leitet, hat
     erklärt, …"), or None. Not in the passive, whose subject does not speak."""
     auxiliary = tokens[first].lower if 0 < first < i else ""
-    if auxiliary not in _FINITE_AUXILIARIES or auxiliary in _PASSIVE_AUXILIARIES \
-            or "," not in text[tokens[first - 1].end:tokens[first].start] \
-            or not _apposition_before(text, tokens, first):
+    if not auxiliary or "," not in text[tokens[first - 1].end:tokens[first].start]:
+        return None
+    if auxiliary in _FINITE_AUXILIARIES and auxiliary not in _PASSIVE_AUXILIARIES:
+        if not _apposition_before(text, tokens, first):
+            return None
+    elif not (_verb_last(text, tokens, i) and _subordinate_before_apposition(text, tokens, first)):
         return None
     speaker = _subject_before_comma(text, tokens, first)
-    return Frame((tokens[i].start, tokens[i].end), speaker, i, "after") if speaker else None
+    if speaker is None:
+        return None
+    k = _token_at(tokens, speaker[0])
+    if tokens[k].lower in _CLAUSE_SUBORDINATORS | _ADVERBIAL_SUBORDINATORS and k + 1 < first:
+        speaker = (tokens[k + 1].start, speaker[1])  # "Wie Eva Lind, Sprecherin …": the capital is the sentence's
+    return Frame((tokens[i].start, tokens[i].end), speaker, i, "after")
+
+
+def _subordinate_before_apposition(text: str, tokens: Sequence[Token], first: int) -> bool:
+    """Whether the phrase an apposition ending before token `first` describes opens a
+    subordinate clause ("Wie Eva Lind, Sprecherin des Amts, in Kiel mitteilte, …")."""
+    apposition = clause_start(text, tokens, first - 1)
+    if apposition == 0 or not _noun_phrase_words([t for t in tokens[apposition:first] if t.lower not in _PREPOSITIONS]):
+        return False  # "Sprecherin des Amts in Kiel": nouns, articles, adjectives and prepositions only
+    opening = clause_start(text, tokens, apposition - 1)
+    return tokens[opening].lower in _ADVERBIAL_SUBORDINATORS or tokens[opening].lower in _CLAUSE_SUBORDINATORS \
+        or (opening > 0 and tokens[opening - 1].lower in _CLAUSE_SUBORDINATORS)
 
 
 def _quoted_source_before(text: str, tokens: Sequence[Token], i: int, gap: str) -> tuple[int, int] | None:

@@ -1295,3 +1295,13 @@ def test_a_quoted_phrase_before_a_verb_with_its_own_subject_is_no_source():
 ])
 def test_the_phrase_before_zufolge_may_close_with_an_attribute_of_von(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Wie Eva Lind, Sprecherin des Hafenamts, in Kiel mitteilte, ist die Lage „sehr ernst und bedrohlich für alle“.",
+     "Eva Lind, Sprecherin des Hafenamts"),
+    ("Wie Anna Berg, die Chefin des Amts in Kiel, der Presse mitteilte, sei der Deich „sicher wie nie“.",
+     "Anna Berg"),
+])
+def test_a_subordinate_clause_whose_subject_has_an_apposition_keeps_that_subject(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
