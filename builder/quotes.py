@@ -1105,8 +1105,10 @@ def _clause_initial_verb_frame(text: str, tokens: Sequence[Token], i: int, gap: 
                                after: tuple[int, int] | None) -> Frame:
     """The frame of a verb that opens its clause after a boundary: its subject after it, or the phrase before."""
     cue = (tokens[i].start, tokens[i].end)
-    if after and not any(m in gap for m in "“”\"«»") and _fronted_subordinate_clause(text, tokens, i):
-        return Frame(cue, after, i, "after")  # "Da die Funde alt sind, schrieben die Forscher, …"
+    if not any(m in gap for m in "“”\"«»") and _fronted_subordinate_clause(text, tokens, i):
+        fronted = _source_phrase(text, tokens, 0) if tokens[i].lower in ("heißt", "hieß") else None
+        if after or fronted:  # "Da die Funde alt sind, schrieben die Forscher, …"
+            return Frame(cue, after or fronted, i, "after")  # "Im Bericht, der …, heißt es, …": the text
     if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
         return Frame(cue, after, i, "before")  # "„…“, sagte Berg" / "…, betonte der Minister"
     before = _subject_before_comma(text, tokens, i)
@@ -1120,11 +1122,14 @@ def _fronted_subordinate_clause(text: str, tokens: Sequence[Token], i: int) -> b
     that opens the sentence, alone or after a prepositional phrase it belongs to ("Nachdem
     der Rat getagt hatte, sagte Lind …", "Auf die Frage, ob der Deich hält, sagte Lind …"):
     the verb comes second in its sentence, so its subject follows it and what it reports
-    follows too."""
+    follows too. So also after a relative clause of such a phrase ("In einer Botschaft, die
+    am Abend lief, sagte Lind …")."""
     start = clause_start(text, tokens, i - 1) if i else 0
     opener = start - 1 if start > 0 and tokens[start - 1].lower in _CLAUSE_SUBORDINATORS else start
-    if tokens[opener].lower not in _CLAUSE_SUBORDINATORS | _ADVERBIAL_SUBORDINATORS \
-            or tokens[opener].lower in _PREPOSITIONS:  # "Seit Jahren fordert Berg …": a phrase
+    relative = opener > 0 and (tokens[opener].lower in RELATIVES or (
+        tokens[opener].lower in _PREPOSITIONS and opener + 1 < i and tokens[opener + 1].lower in _RELATIVE_FORMS))
+    if not relative and (tokens[opener].lower not in _CLAUSE_SUBORDINATORS | _ADVERBIAL_SUBORDINATORS
+                         or tokens[opener].lower in _PREPOSITIONS):  # "Seit Jahren fordert Berg …": a phrase
         return False
     if opener == 0:
         return True
@@ -1573,6 +1578,8 @@ def _source_phrase(text: str, tokens: Sequence[Token], j: int) -> tuple[int, int
     """The source in a prepositional phrase after "hieß es": "in der Rede", "vom Sprecher"."""
     while j < len(tokens) and tokens[j].lower in _SKIP_ADVERBS | {"dazu", "darin", "weiter"}:
         j += 1
+    if 0 < j < len(tokens) and is_boundary(text[tokens[j - 1].end:tokens[j].start]):
+        return None  # "heißt es, im Hafen seien …": the reported words, not the source
     if j < len(tokens) and tokens[j].lower in ("in", "im", "von", "vom", "aus", "bei", "beim", "auf"):
         if j + 1 < len(tokens) and proper_noun(tokens[j + 1]):
             return (tokens[j].start, tokens[j + 1].end)  # "hieß es in Oslo"

@@ -1305,3 +1305,17 @@ def test_the_phrase_before_zufolge_may_close_with_an_attribute_of_von(text, spea
 ])
 def test_a_subordinate_clause_whose_subject_has_an_apposition_keeps_that_subject(text, speaker):
     assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In einer Videobotschaft, die am Abend gezeigt wurde, sagte Eva Lind: „Wir werden kämpfen.“", "Eva Lind"),
+    ("In einem Bericht, der am Montag erschien, nannte das Hafenamt die Lage „sehr ernst“.", "das Hafenamt"),
+])
+def test_a_prepositional_phrase_with_its_relative_clause_opening_the_sentence_leaves_the_subject_after_the_verb(
+        text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_the_source_after_heisst_es_stands_before_the_comma():
+    text = "In dem Bericht des Hafenamts, der am Montag erschien, heißt es, im Hafen sei es „sehr ruhig“."
+    assert only(direct(text)).speaker(text) == "In dem Bericht des Hafenamts"
