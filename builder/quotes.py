@@ -1206,6 +1206,10 @@ def _impersonal_frame(text: str, tokens: Sequence[Token], i: int, first: int,
     if tokens[i].lower in _VERLAUTEN and first < i:
         cue = (tokens[i].start, tokens[i].end)
         return Frame(cue, _source_phrase(text, tokens, first) or after, i, "after")  # "Aus Kreisen verlautete"
+    if tokens[i].lower in ("heißt", "hieß") and first < i and not after and i + 1 < len(tokens) \
+            and tokens[i + 1].lower == "es":
+        source = _source_phrase(text, tokens, first)  # "Aus dem Hafenamt hieß es, …"
+        return Frame((tokens[i].start, tokens[i].end), source, i, "after") if source else None
     if _passive_participle(tokens, first, i):
         return _passive_frame(text, tokens, first, i)
     return None

@@ -1319,3 +1319,16 @@ def test_a_prepositional_phrase_with_its_relative_clause_opening_the_sentence_le
 def test_the_source_after_heisst_es_stands_before_the_comma():
     text = "In dem Bericht des Hafenamts, der am Montag erschien, heißt es, im Hafen sei es „sehr ruhig“."
     assert only(direct(text)).speaker(text) == "In dem Bericht des Hafenamts"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Aus dem Hafenamt hieß es, die Sperre bleibe „bis auf Weiteres“.", "Aus dem Hafenamt"),
+    ("Im Bericht des Hafenamts heißt es, die Lage sei „sehr ernst“.", "Im Bericht des Hafenamts"),
+])
+def test_a_fronted_source_of_heisst_es_speaks_the_reported_words(text, source):
+    assert {q.speaker(text) for q in extract_quotes(text)} == {source}
+
+
+def test_a_fronted_time_of_heisst_es_is_no_source():
+    text = "Am Montag hieß es, die Sperre bleibe „bis auf Weiteres“."
+    assert all(q.speaker(text) != "Am Montag" for q in extract_quotes(text))
