@@ -1132,7 +1132,7 @@ def _fronted_subordinate_clause(text: str, tokens: Sequence[Token], i: int) -> b
                          or tokens[opener].lower in _PREPOSITIONS):  # "Seit Jahren fordert Berg …": a phrase
         return False
     if opener == 0:
-        return True
+        return tokens[0].lower not in ("dass", "ob")  # "Dass der Deich hält, sagte Lind": what she said
     phrase = clause_start(text, tokens, opener - 1)
     return phrase == 0 and tokens[0].lower in _PREPOSITIONS and "," in text[tokens[opener - 1].end:tokens[opener].start]
 

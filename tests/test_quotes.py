@@ -1332,3 +1332,11 @@ def test_a_fronted_source_of_heisst_es_speaks_the_reported_words(text, source):
 def test_a_fronted_time_of_heisst_es_is_no_source():
     text = "Am Montag hieß es, die Sperre bleibe „bis auf Weiteres“."
     assert all(q.speaker(text) != "Am Montag" for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Dass der Deich „ganz sicher“ hält, sagte Eva Lind am Montag.",
+    "Ob der Deich „ganz sicher“ hält, wollte Eva Lind nicht sagen.",
+])
+def test_a_fronted_content_clause_is_what_the_verb_after_it_reports(text):
+    assert only(direct(text)).speaker(text) == "Eva Lind"
