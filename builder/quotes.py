@@ -751,7 +751,7 @@ def _cue_frame(text: str, tokens: Sequence[Token], i: int, gap: str, frames: lis
     find_frames asks it of the words in _CUE_WORDS only: a new kind of cue adds its words there."""
     word = tokens[i].lower
     if word == "zufolge":
-        return Frame((tokens[i].start, tokens[i].end), noun_phrase_before(text, tokens, i), i, "after")
+        return Frame((tokens[i].start, tokens[i].end), _source_before_zufolge(text, tokens, i), i, "after")
     if word == "laut":
         return _laut_frame(text, tokens, i)
     frame = None
@@ -780,12 +780,41 @@ def _common_judgement(text: str, tokens: Sequence[Token], i: int, frame: Frame) 
     return frame.speaker is None or text[frame.speaker[0]:frame.speaker[1]].lower() in ("man", "es")
 
 
+def _source_before_zufolge(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The phrase that "zufolge" (token i) governs, before it, with an attribute of "von"
+    that closes it ("Einer Meldung von Radio Kiel zufolge", "Ersten Angaben vom Montag
+    zufolge")."""
+    span = noun_phrase_before(text, tokens, i)
+    if span:
+        return span
+    for k in range(i - 2, max(0, i - ZUFOLGE_ATTRIBUTE_WORDS - 1), -1):
+        if not _joined(text, tokens[k], tokens[k + 1]):
+            return None
+        if tokens[k].lower in ("von", "vom"):
+            head = noun_phrase_before(text, tokens, k)
+            return (head[0], tokens[i - 1].end) if head and _noun_phrase_words(tokens[k + 1:i]) else None
+    return None
+
+
+def _noun_phrase_words(words: Sequence[Token]) -> bool:
+    """Whether words make up a noun phrase: articles, adjectives and nouns, a noun last."""
+    return bool(words) and words[-1].capitalised \
+        and all(w.capitalised or w.lower in DETERMINERS or _adjective(w) for w in words[:-1])
+
+
+ZUFOLGE_ATTRIBUTE_WORDS = 4  # words of a "von" attribute that may close the phrase before "zufolge"
+
+
 def _laut_frame(text: str, tokens: Sequence[Token], i: int) -> Frame:
     """The frame of the preposition "laut" with the source after it."""
     tok = tokens[i]
     quoted_name = _QUOTED_NAME.match(text, tok.end)  # "laut „Reuters“"
-    speaker = quoted_name.span(1) if quoted_name else noun_phrase_after(text, tokens, i + 1)
-    return Frame((tok.start, tok.end), speaker, i, "after")
+    if quoted_name is None:
+        quoted_name = _SOURCE_IN_QUOTES.match(text, tok.end)  # "laut „hafenblatt.de“", a few words
+        quoted_name = quoted_name if quoted_name and len(quoted_name.group(1).split()) <= SOURCE_NAME_WORDS else None
+    if quoted_name:
+        return Frame((tok.start, tok.end), quoted_name.span(1), i, "after")
+    return Frame((tok.start, tok.end), noun_phrase_after(text, tokens, i + 1), i, "after")
 
 
 _VIEW_COPULAS = lexicon.words("view_copulas")
@@ -980,6 +1009,9 @@ def _verb_frame(text: str, tokens: Sequence[Token], i: int, gap: str) -> Frame:
     """The frame of a speech verb: its subject before or after it, content before or after."""
     first = clause_start(text, tokens, i)
     after = _subject_after(text, tokens, i)
+    source = None if after else _quoted_source_before(text, tokens, i, gap)
+    if source:
+        return Frame((tokens[i].start, tokens[i].end), source, i, "after")  # "Wie „hafen online“ berichtet, …"
     if first == i and i and not _PUNCTUATION.search(_unquoted(gap)):
         opening = _opening_past_quotes(text, tokens, i)
         if _passive_participle(tokens, opening, i):
@@ -990,7 +1022,60 @@ def _verb_frame(text: str, tokens: Sequence[Token], i: int, gap: str) -> Frame:
         return _clause_initial_verb_frame(text, tokens, i, gap, after)
     return _relative_clause_frame(text, tokens, i, first) or _coordinated_relative_frame(text, tokens, i, first) \
         or _marked_subject_frame(text, tokens, i, first, after) \
-        or _impersonal_frame(text, tokens, i, first, after) or _fronted_phrase_frame(text, tokens, i, first, after)
+        or _impersonal_frame(text, tokens, i, first, after) or _auxiliary_after_apposition(text, tokens, i, first) \
+        or _fronted_phrase_frame(text, tokens, i, first, after)
+
+
+def _auxiliary_after_apposition(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
+    """The frame of a verb at the end of a clause whose finite auxiliary comes right after
+    an apposition or relative clause set off by commas: the subject stands before them
+    ("Die Sprecherin des Amts, Eva Lind, hat gefordert, …", "Lind, die das Amt leitet, hat
+    erklärt, …"), or None. Not in the passive, whose subject does not speak."""
+    auxiliary = tokens[first].lower if 0 < first < i else ""
+    if not auxiliary or "," not in text[tokens[first - 1].end:tokens[first].start]:
+        return None
+    if auxiliary in _FINITE_AUXILIARIES and auxiliary not in _PASSIVE_AUXILIARIES:
+        if not _apposition_before(text, tokens, first):
+            return None
+    elif not (_verb_last(text, tokens, i) and _subordinate_before_apposition(text, tokens, first)):
+        return None
+    speaker = _subject_before_comma(text, tokens, first)
+    if speaker is None:
+        return None
+    k = _token_at(tokens, speaker[0])
+    if tokens[k].lower in _CLAUSE_SUBORDINATORS | _ADVERBIAL_SUBORDINATORS and k + 1 < first:
+        speaker = (tokens[k + 1].start, speaker[1])  # "Wie Eva Lind, Sprecherin …": the capital is the sentence's
+    return Frame((tokens[i].start, tokens[i].end), speaker, i, "after")
+
+
+def _subordinate_before_apposition(text: str, tokens: Sequence[Token], first: int) -> bool:
+    """Whether the phrase an apposition ending before token `first` describes opens a
+    subordinate clause ("Wie Eva Lind, Sprecherin des Amts, in Kiel mitteilte, …")."""
+    apposition = clause_start(text, tokens, first - 1)
+    if apposition == 0 or not _noun_phrase_words([t for t in tokens[apposition:first] if t.lower not in _PREPOSITIONS]):
+        return False  # "Sprecherin des Amts in Kiel": nouns, articles, adjectives and prepositions only
+    opening = clause_start(text, tokens, apposition - 1)
+    return tokens[opening].lower in _ADVERBIAL_SUBORDINATORS or tokens[opening].lower in _CLAUSE_SUBORDINATORS \
+        or (opening > 0 and tokens[opening - 1].lower in _CLAUSE_SUBORDINATORS)
+
+
+def _quoted_source_before(text: str, tokens: Sequence[Token], i: int, gap: str) -> tuple[int, int] | None:
+    """The name in quotation marks right before a speech verb that opens its sentence or
+    follows "wie", when no subject follows the verb: a medium, written as its name is, in
+    lower case too ("Wie „hafen online“ berichtet, …", "„Hafenblatt“ meldet, …"), or None."""
+    if i and tokens[i - 1].lower != "wie":
+        return None
+    name = _SOURCE_IN_QUOTES.fullmatch(gap)
+    if name is None or len(name.group(1).split()) > SOURCE_NAME_WORDS:
+        return None
+    offset = tokens[i].start - len(gap)
+    return offset + name.start(1), offset + name.end(1)
+
+
+# A name in quotation marks: a word first, no punctuation that ends a clause or sentence
+# (a full stop only inside a web address: "hafenblatt.de").
+_SOURCE_IN_QUOTES = re.compile(r'\s*([„"»]\w(?:[^„“”"»«!?,;:.]|\.(?=\w)){0,40}[“”"«])\s*')
+SOURCE_NAME_WORDS = 4  # the most words of a medium's name in quotation marks
 
 
 def _coordinated_relative_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
@@ -1020,12 +1105,36 @@ def _clause_initial_verb_frame(text: str, tokens: Sequence[Token], i: int, gap: 
                                after: tuple[int, int] | None) -> Frame:
     """The frame of a verb that opens its clause after a boundary: its subject after it, or the phrase before."""
     cue = (tokens[i].start, tokens[i].end)
+    if not any(m in gap for m in "“”\"«»") and _fronted_subordinate_clause(text, tokens, i):
+        fronted = _source_phrase(text, tokens, 0) if tokens[i].lower in ("heißt", "hieß") else None
+        if after or fronted:  # "Da die Funde alt sind, schrieben die Forscher, …"
+            return Frame(cue, after or fronted, i, "after")  # "Im Bericht, der …, heißt es, …": the text
     if after and (any(m in gap for m in "“”\"«»") or not _apposition_before(text, tokens, i)):
         return Frame(cue, after, i, "before")  # "„…“, sagte Berg" / "…, betonte der Minister"
     before = _subject_before_comma(text, tokens, i)
     if after and before and _plural_against_singular(tokens, _token_at(tokens, before[0]), i):
         return Frame(cue, after, i, "after")  # "Die Mönche, die …, beschrieb die Agentur als „…“"
     return Frame(cue, before, i, "after")
+
+
+def _fronted_subordinate_clause(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether the words before verb i, which stands after a comma, are a subordinate clause
+    that opens the sentence, alone or after a prepositional phrase it belongs to ("Nachdem
+    der Rat getagt hatte, sagte Lind …", "Auf die Frage, ob der Deich hält, sagte Lind …"):
+    the verb comes second in its sentence, so its subject follows it and what it reports
+    follows too. So also after a relative clause of such a phrase ("In einer Botschaft, die
+    am Abend lief, sagte Lind …")."""
+    start = clause_start(text, tokens, i - 1) if i else 0
+    opener = start - 1 if start > 0 and tokens[start - 1].lower in _CLAUSE_SUBORDINATORS else start
+    relative = opener > 0 and (tokens[opener].lower in RELATIVES or (
+        tokens[opener].lower in _PREPOSITIONS and opener + 1 < i and tokens[opener + 1].lower in _RELATIVE_FORMS))
+    if not relative and (tokens[opener].lower not in _CLAUSE_SUBORDINATORS | _ADVERBIAL_SUBORDINATORS
+                         or tokens[opener].lower in _PREPOSITIONS):  # "Seit Jahren fordert Berg …": a phrase
+        return False
+    if opener == 0:
+        return tokens[0].lower not in ("dass", "ob")  # "Dass der Deich hält, sagte Lind": what she said
+    phrase = clause_start(text, tokens, opener - 1)
+    return phrase == 0 and tokens[0].lower in _PREPOSITIONS and "," in text[tokens[opener - 1].end:tokens[opener].start]
 
 
 def _relative_clause_frame(text: str, tokens: Sequence[Token], i: int, first: int) -> Frame | None:
@@ -1097,6 +1206,10 @@ def _impersonal_frame(text: str, tokens: Sequence[Token], i: int, first: int,
     if tokens[i].lower in _VERLAUTEN and first < i:
         cue = (tokens[i].start, tokens[i].end)
         return Frame(cue, _source_phrase(text, tokens, first) or after, i, "after")  # "Aus Kreisen verlautete"
+    if tokens[i].lower in ("heißt", "hieß") and first < i and not after and i + 1 < len(tokens) \
+            and tokens[i + 1].lower == "es":
+        source = _source_phrase(text, tokens, first)  # "Aus dem Hafenamt hieß es, …"
+        return Frame((tokens[i].start, tokens[i].end), source, i, "after") if source else None
     if _passive_participle(tokens, first, i):
         return _passive_frame(text, tokens, first, i)
     return None
@@ -1469,6 +1582,8 @@ def _source_phrase(text: str, tokens: Sequence[Token], j: int) -> tuple[int, int
     """The source in a prepositional phrase after "hieß es": "in der Rede", "vom Sprecher"."""
     while j < len(tokens) and tokens[j].lower in _SKIP_ADVERBS | {"dazu", "darin", "weiter"}:
         j += 1
+    if 0 < j < len(tokens) and is_boundary(text[tokens[j - 1].end:tokens[j].start]):
+        return None  # "heißt es, im Hafen seien …": the reported words, not the source
     if j < len(tokens) and tokens[j].lower in ("in", "im", "von", "vom", "aus", "bei", "beim", "auf"):
         if j + 1 < len(tokens) and proper_noun(tokens[j + 1]):
             return (tokens[j].start, tokens[j + 1].end)  # "hieß es in Oslo"
@@ -1482,10 +1597,16 @@ def _apposition_before(text: str, tokens: Sequence[Token], i: int) -> bool:
     if i == 0:
         return False
     start = clause_start(text, tokens, i - 1)
+    if start > 0 and tokens[start - 1].lower in _CLAUSE_SUBORDINATORS:
+        return False  # a subordinate clause: "Auf die Frage, ob der Plan hält, sagte Lind"
     if tokens[start].lower in RELATIVES and start > 0:
         return True
     span = noun_phrase_after(text, tokens, start)
     return span is not None and span[1] >= tokens[i - 1].end
+
+
+# The subordinators that open a clause of their own (not those that join clauses or words).
+_CLAUSE_SUBORDINATORS = _SUBORDINATORS - {"aber", "doch", "denn", "oder", "sowie", "und"}
 
 
 def _subject_before_comma(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:

@@ -1236,3 +1236,107 @@ def test_reported_words_that_open_with_their_verb_stay_reported(text, reported):
     # the Konjunktiv and a fronted participle do too: these are still reported.
     found = [text[q.start:q.end] for q in extract_quotes(text) if q.kind == INDIRECT]
     assert any(reported in words for words in found), found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Auf die Frage, ob der Deich hält, antwortete Eva Lind: „Wir hoffen es sehr.“", "Eva Lind"),
+    ("Auf die Frage, ob der Deich hält, sagte Eva Lind: „Wir hoffen es.“", "Eva Lind"),
+    ("Nachdem das Hafenamt getagt hatte, erklärte Anna Berg: „Die Sperre bleibt.“", "Anna Berg"),
+])
+def test_a_subordinate_clause_that_opens_the_sentence_leaves_the_subject_after_the_verb(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Auf die Frage, ob der Deich hält, sagte Eva Lind, er sei sicher.", "er sei sicher"),
+    ("Da die Pegel steigen, schrieb das Hafenamt, die Sperre bleibe.", "die Sperre bleibe"),
+    ("Es sah so aus, als ob der Deich brechen würde, sagte Anna Berg.", "Es sah so aus, als ob der Deich brechen würde"),
+])
+def test_a_fronted_subordinate_clause_is_not_what_the_verb_after_it_reports(text, reported):
+    quote = only(indirect(text))
+    assert quote.text(text) == reported
+    assert quote.speaker(text) in ("Eva Lind", "das Hafenamt", "Anna Berg")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Sprecherin des Hafenamts, Eva Lind, hat gefordert, „die Sperre sofort aufzuheben“.", "Eva Lind"),
+    ("Anna Berg, die das Hafenamt leitet, hat am Montag erklärt, der Deich sei „sicher wie nie“.", "Anna Berg"),
+    ("Der Vorsitzende, der das Amt seit Jahren führt, hatte gewarnt, die Lage sei „sehr ernst“.", "Der Vorsitzende"),
+])
+def test_an_auxiliary_after_an_apposition_leaves_the_subject_before_it(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_a_passive_auxiliary_after_an_apposition_takes_no_subject_before_it():
+    text = "Die Chefin des Hafenamts, Eva Lind, wird vom „Hafenblatt“ mit den Worten zitiert: „Wir bleiben.“"
+    assert [q.text(text) for q in direct(text)] == ["„Wir bleiben.“"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Wie „hafen online“ berichtet, ist die Lage „sehr ernst und bedrohlich für alle“.", "„hafen online“"),
+    ("„Hafenblatt“ meldet, die Lage sei „sehr ernst und bedrohlich für alle“.", "„Hafenblatt“"),
+    ("Laut „hafenblatt.de“ ist die Lage „sehr ernst und bedrohlich für alle“.", "„hafenblatt.de“"),
+])
+def test_a_medium_named_in_quotation_marks_before_a_speech_verb_or_after_laut_is_the_source(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_a_quoted_phrase_before_a_verb_with_its_own_subject_is_no_source():
+    text = "„Völlig unverantwortlich“ nannte die Ministerin Eva Lind den Plan des Hafenamts."
+    assert all(q.speaker(text) != "„Völlig unverantwortlich“" for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Einer Meldung von Radio Kiel zufolge ist die Lage „sehr ernst und bedrohlich für alle“.",
+     "Einer Meldung von Radio Kiel"),
+    ("Ersten Angaben vom gestrigen Montag zufolge ist die Lage „sehr ernst und bedrohlich für alle“.",
+     "Ersten Angaben vom gestrigen Montag"),
+    ("Angaben des Hafenamts zufolge ist die Lage „sehr ernst und bedrohlich für alle“.", "Angaben des Hafenamts"),
+])
+def test_the_phrase_before_zufolge_may_close_with_an_attribute_of_von(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Wie Eva Lind, Sprecherin des Hafenamts, in Kiel mitteilte, ist die Lage „sehr ernst und bedrohlich für alle“.",
+     "Eva Lind, Sprecherin des Hafenamts"),
+    ("Wie Anna Berg, die Chefin des Amts in Kiel, der Presse mitteilte, sei der Deich „sicher wie nie“.",
+     "Anna Berg"),
+])
+def test_a_subordinate_clause_whose_subject_has_an_apposition_keeps_that_subject(text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In einer Videobotschaft, die am Abend gezeigt wurde, sagte Eva Lind: „Wir werden kämpfen.“", "Eva Lind"),
+    ("In einem Bericht, der am Montag erschien, nannte das Hafenamt die Lage „sehr ernst“.", "das Hafenamt"),
+])
+def test_a_prepositional_phrase_with_its_relative_clause_opening_the_sentence_leaves_the_subject_after_the_verb(
+        text, speaker):
+    assert only(direct(text)).speaker(text) == speaker
+
+
+def test_the_source_after_heisst_es_stands_before_the_comma():
+    text = "In dem Bericht des Hafenamts, der am Montag erschien, heißt es, im Hafen sei es „sehr ruhig“."
+    assert only(direct(text)).speaker(text) == "In dem Bericht des Hafenamts"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Aus dem Hafenamt hieß es, die Sperre bleibe „bis auf Weiteres“.", "Aus dem Hafenamt"),
+    ("Im Bericht des Hafenamts heißt es, die Lage sei „sehr ernst“.", "Im Bericht des Hafenamts"),
+])
+def test_a_fronted_source_of_heisst_es_speaks_the_reported_words(text, source):
+    assert {q.speaker(text) for q in extract_quotes(text)} == {source}
+
+
+def test_a_fronted_time_of_heisst_es_is_no_source():
+    text = "Am Montag hieß es, die Sperre bleibe „bis auf Weiteres“."
+    assert all(q.speaker(text) != "Am Montag" for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Dass der Deich „ganz sicher“ hält, sagte Eva Lind am Montag.",
+    "Ob der Deich „ganz sicher“ hält, wollte Eva Lind nicht sagen.",
+])
+def test_a_fronted_content_clause_is_what_the_verb_after_it_reports(text):
+    assert only(direct(text)).speaker(text) == "Eva Lind"
