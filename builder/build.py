@@ -29,7 +29,7 @@ from .pool import guarded, streamed
 from .registry import People, load_people
 from .read import article_files, read_articles
 from .render import all_segments, render_sites
-from .model import Article, Editorial, Explained, Language, Site, TopicConfig
+from .model import Article, Editorial, Explained, Language, Site, StoryConfig, TopicConfig
 from .people import load_tagger
 from .similar import load_word_lists, release_word_lists
 from .site import assemble, judge
@@ -194,8 +194,8 @@ def warn_damaged(project: Project, caches, report: Report) -> None:
 QUOTES_NEED = (load_tagger, load_word_lists)  # what finding quotations loads on first use (pool.streamed's `warm`)
 
 
-def judged_and_quoted(articles: list[Article], story, people: People, memo: ArticleMemo, report: Report
-                      ) -> tuple[list[Article], dict, dict]:
+def judged_and_quoted(articles: list[Article], story: StoryConfig | None, people: People, memo: ArticleMemo,
+                      report: Report) -> tuple[list[Article], dict, dict]:
     """(the articles kept, each one's relevance to the story, the statements by article id):
     the quotations of the articles on the story only, since no page shows another's."""
     with report.stage("story"):
