@@ -8,8 +8,9 @@ not with the square of all sentences. The most similar pairs join first, and two
 join only when their members are on average alike too, so that a chain of sentences that
 each share a little ("A and B", "B and C") never makes one claim of different facts. A
 sentence that reports several facts is cited for each claim whose head it contains and
-is not repeated as a claim of its own when those claims carry all it says, and heads none
-of them where the claim has a member that reports its fact alone. The head of a
+is not repeated as a claim of its own when those claims carry all it says (by its words,
+their stems, compound parts, synonyms and actors), and heads none of them where the claim
+has a member that reports its fact alone. The head of a
 claim is its clearest member: complete, opening with its subject rather than "Er" or
 "Auch", of a readable length, close to the others, and with a speaker where two members
 name the same one; a member that says much its head and the others do not (a second fact)
@@ -26,7 +27,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from .model import Citation, Claim, Group, Match
-from .similar import Features, containment, features, same_fact, shared_weight, similarity, weight_of, weights
+from .similar import Features, carried, containment, features, same_fact, shared_weight, similarity, weight_of, weights
 
 NO_SIDES: Mapping[str, str] = MappingProxyType({})  # no speaker's side known
 GROUP_LINK = 0.6  # mean similarity between the members of two groups before they join (1 for a same-fact pair)
@@ -313,7 +314,8 @@ def _joins(root: int, members: list[int], goes_on_with, matches: list[Match], ab
 
 
 def _absorbed(groups, heads, support, feats, weight) -> set[int]:
-    """Groups of one sentence whose content the claims it supports carry: not claims of their own."""
+    """Groups of one sentence whose content the claims it supports carry (see similar.carried):
+    not claims of their own."""
     supports: dict[int, set[int]] = defaultdict(set)  # sentence -> the groups it supports
     for claim, sentences in support.items():
         for i in sentences:
@@ -322,11 +324,8 @@ def _absorbed(groups, heads, support, feats, weight) -> set[int]:
     for root in sorted(groups):
         if len(groups[root]) != 1 or not supports[root]:
             continue
-        own = feats[root]
         claims = [c for c in sorted(supports[root]) if c not in absorbed]
-        carried = frozenset().union(*(feats[heads[c]].words for c in claims)) if claims else frozenset()
-        total = weight_of(own.words, weight)
-        if total and weight_of(own.words & carried, weight) / total >= CARRIED:
+        if carried(feats[root], [feats[heads[c]] for c in claims], weight) >= CARRIED:
             absorbed.add(root)
     return absorbed
 

@@ -5,10 +5,11 @@ import dataclasses
 from pathlib import Path
 
 from builder import clean
-from builder.claims import _may_join, claim_id, group_matches, make_claim
+from builder.claims import _absorbed, _may_join, claim_id, group_matches, make_claim
 from builder.config import load_concepts
 from builder.model import Article, Metadata
 from builder.people import load_people
+from builder.similar import features, weights
 from builder.site import speaker_names
 from builder.topics import Match
 
@@ -186,6 +187,19 @@ def test_a_report_that_adds_a_second_fact_is_a_claim_of_its_own_and_cited_for_th
             for c in (make_claim(g) for g in group_matches(found, CONCEPTS, names=NAMES))}
     assert len(made) == 2 and {"a0", "a1", "a2"} in made.values()  # the timetable, from all three
     assert {"a2"} in made.values()  # the new landing stage stays on the page, as a claim of its own
+
+
+def test_a_sentence_its_claims_carry_by_stems_and_compounds_is_no_claim_of_its_own():
+    feats = [features(t) for t in ("Das Hafenamt lehnt den Ausbau des Fährhafens in Nordholm ab.",
+                                   "Das Hafenamt lehnt den Ausbau des Fährhafens ab.",
+                                   "Die Ablehnung des Fährhafen-Ausbaus in Nordholm durch das Hafenamt.",
+                                   "Die Ablehnung des Fährhafen-Ausbaus durch das Hafenamt überrascht die Fischer, "
+                                   "die neue Kais fordern.")]
+    weight = weights(feats)
+    # Both single sentences are cited for the refusal; only the first shares few exact words with its head.
+    absorbed = _absorbed({0: [0, 1], 2: [2], 3: [3]}, {0: 0, 2: 2, 3: 3}, {0: {2, 3}, 2: set(), 3: set()},
+                         feats, weight)
+    assert absorbed == {2}  # the fishermen's demand is a fact of its own
 
 
 def test_an_organisations_statement_its_spokesperson_goes_on_with_is_one_claim_in_the_persons_name():
