@@ -8,13 +8,14 @@ not with the square of all sentences. The most similar pairs join first, and two
 join only when their members are on average alike too, so that a chain of sentences that
 each share a little ("A and B", "B and C") never makes one claim of different facts. A
 sentence that reports several facts is cited for each claim whose head it contains and
-is not repeated as a claim of its own when those claims carry all it says, and heads none
-of them where the claim has a member that reports its fact alone. The head of a
-claim is its clearest member: complete, opening with its subject rather than "Er" or
-"Auch", of a readable length, close to the others, and with a speaker where two members
-name the same one; a member that says much its head and the others do not (a second fact)
-is a claim of its own too, and cited for the first. Everything is sorted: the same
-input gives the same claims and ids.
+is not repeated as a claim of its own when those claims carry all it says (by its words,
+their stems, compound parts, synonyms and actors), and heads none of them where the claim
+has a member that reports its fact alone. The head of a claim is its clearest member:
+complete, opening with its subject rather than "Er" or "Auch", of a readable length,
+close to the others, and with a speaker where two members name the same one; a member
+whose words of its own weigh much more than its head (a second fact) is a claim of its
+own. A sentence a claim shows as its words is cited for no other claim: a page never
+tells one sentence twice. Everything is sorted: the same input gives the same claims and ids.
 """
 from __future__ import annotations
 
@@ -23,10 +24,11 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 from types import MappingProxyType
 
 from .model import Citation, Claim, Group, Match
-from .similar import Features, containment, features, same_fact, shared_weight, similarity, weight_of, weights
+from .similar import Features, carried, containment, features, same_fact, shared_weight, similarity, weight_of, weights
 
 NO_SIDES: Mapping[str, str] = MappingProxyType({})  # no speaker's side known
 GROUP_LINK = 0.6  # mean similarity between the members of two groups before they join (1 for a same-fact pair)
@@ -39,7 +41,7 @@ LONG_HEAD = 40  # words: longer sentences make poor heads
 EXTRA_PENALTY = 0.3  # how much a head loses for what no other member says
 UNNAMED_PENALTY = 0.2  # ... and for not naming its speaker ("sagte er")
 UNSPOKEN_PENALTY = 0.3  # ... and for having no speaker where two other members name the same one
-LONGER = 1.5  # a member that weighs this many times its claim's head,
+LONGER = 1.5  # a member whose words of its own weigh this many times its claim's head,
 HEAD_CARRIES = 0.5  # ... less of which the head carries,
 OWN_SHARE = 0.5  # ... and more than this share of which no other member says, is a claim of its own too
 DEPENDENT_START = re.compile(
@@ -66,13 +68,19 @@ def group_matches(matches: list[Match], concepts=(), weight: dict[str, float] | 
     changed = _single_fact_heads(groups, heads, support, matches, feats, weight)
     support.update(_support(groups, heads, feats, weight, postings, sides, changed))
     for root, members in apart.items():
-        support[root] |= members  # still cited for the fact its head tells
+        support[root] |= members  # cited for the fact its head tells, unless it stays a claim of its own
     absorbed = _absorbed(groups, heads, support, feats, weight)
-    joined = _continued(groups, matches, absorbed)
+    return _claims_of(groups, heads, support, matches, absorbed, _continued(groups, matches, absorbed))
+
+
+def _claims_of(groups, heads, support, matches: list[Match], absorbed: set[int], joined: dict[int, int]) -> list[Group]:
+    """The claims of the groups that are neither absorbed nor `joined` to another (see
+    _continued), each citing its members, the sentences that support it and those of the
+    groups that go on with it; a sentence that heads a claim is cited for no other."""
+    shown = [root for root in sorted(groups) if root not in absorbed and root not in joined]
+    _uncite_heads(support, {heads[root] for root in shown})
     out = []
-    for root in sorted(groups):
-        if root in absorbed or root in joined:
-            continue
+    for root in shown:
         cited = set(groups[root]) | support[root]
         for other in sorted(r for r, into in joined.items() if into == root):
             cited |= set(groups[other]) | support[other]
@@ -180,7 +188,8 @@ def _set_apart(groups, heads, feats, weight, sides: Mapping[str, str]):
     """The groups and heads once the members that say much that neither their head nor any
     other member says (a second fact), or what another person says of it, are claims of their
     own; and for each group (by its root) the members of a second fact, to be cited for its
-    fact too (another person's words are not a report of what the head's speaker says)."""
+    fact too where the claims they are cited for carry them (see _absorbed; another person's
+    words are not a report of what the head's speaker says)."""
     out_groups: dict[int, list[int]] = {}
     out_heads: dict[int, int] = {}
     apart: dict[int, set[int]] = {}
@@ -204,11 +213,12 @@ def _agreed(members: list[int], matches: list[Match]) -> bool:
 
 
 def _second_fact(i: int, head: int, members: list[int], feats: list[Features], weight) -> bool:
-    """Whether a member says another fact beside its group's: it weighs much more than the
-    head, the head carries less than half of it, and most of it no other member says."""
-    return (weight_of(feats[i].words, weight) >= LONGER * weight_of(feats[head].words, weight)
-            and containment(feats[i], feats[head], weight) < HEAD_CARRIES
-            and _own_share(i, members, feats, weight) > OWN_SHARE)
+    """Whether a member says another fact beside its group's: the head carries less than half
+    of it, most of it no other member says, and what only it says weighs much more than the
+    head (a fact of its own, not the where and how of one report)."""
+    own = _own_share(i, members, feats, weight, by_credit=True)
+    return (own * weight_of(feats[i].words, weight) >= LONGER * weight_of(feats[head].words, weight)
+            and containment(feats[i], feats[head], weight) < HEAD_CARRIES and own > OWN_SHARE)
 
 
 def _other_voice(member: Features, head: Features, sides: Mapping[str, str]) -> bool:
@@ -222,10 +232,15 @@ def _other_voice(member: Features, head: Features, sides: Mapping[str, str]) -> 
     return side is None or side != sides.get(head.speaker)
 
 
-def _own_share(i: int, members: list[int], feats: list[Features], weight) -> float:
-    """The share of a member's weight in words no other member of its group has."""
-    seen = frozenset().union(*(feats[j].words | feats[j].parts for j in members if j != i))
-    return weight_of(feats[i].words - seen, weight) / (weight_of(feats[i].words, weight) or 1.0)
+def _own_share(i: int, members: list[int], feats: list[Features], weight, by_credit: bool = False) -> float:
+    """The share of a member's weight in words no other member of its group has; `by_credit`:
+    or carries, a word another member has by its stem, as a compound's part, a synonym or an
+    actor counting as far as `similar.credit` gives it ("Gesprächsbeginn" carries "beginnt" a little)."""
+    others = [feats[j] for j in members if j != i]
+    seen = frozenset().union(*(f.words | f.parts for f in others))
+    unseen = replace(feats[i], words=feats[i].words - seen)
+    own = weight_of(unseen.words, weight) * (1.0 - (carried(unseen, others, weight) if by_credit else 0.0))
+    return own / (weight_of(feats[i].words, weight) or 1.0)
 
 
 def _unclear(text: str) -> float:
@@ -313,7 +328,8 @@ def _joins(root: int, members: list[int], goes_on_with, matches: list[Match], ab
 
 
 def _absorbed(groups, heads, support, feats, weight) -> set[int]:
-    """Groups of one sentence whose content the claims it supports carry: not claims of their own."""
+    """Groups of one sentence whose content the claims it supports carry (see similar.carried):
+    not claims of their own."""
     supports: dict[int, set[int]] = defaultdict(set)  # sentence -> the groups it supports
     for claim, sentences in support.items():
         for i in sentences:
@@ -322,13 +338,17 @@ def _absorbed(groups, heads, support, feats, weight) -> set[int]:
     for root in sorted(groups):
         if len(groups[root]) != 1 or not supports[root]:
             continue
-        own = feats[root]
         claims = [c for c in sorted(supports[root]) if c not in absorbed]
-        carried = frozenset().union(*(feats[heads[c]].words for c in claims)) if claims else frozenset()
-        total = weight_of(own.words, weight)
-        if total and weight_of(own.words & carried, weight) / total >= CARRIED:
+        if carried(feats[root], [feats[heads[c]] for c in claims], weight) >= CARRIED:
             absorbed.add(root)
     return absorbed
+
+
+def _uncite_heads(support: dict[int, set[int]], shown: set[int]) -> None:
+    """A sentence a claim shows as its words is not cited for another claim too: a page
+    never tells one sentence twice. Changes `support` in place."""
+    for cited in support.values():
+        cited -= shown
 
 
 # An article's enumeration at the start of a sentence ("Zweitens: …") means nothing on a topic page.

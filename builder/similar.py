@@ -364,11 +364,18 @@ def credit(word: str, other: Features, own: Features | None = None) -> float:
 
 def containment(a: Features, b: Features, weight: dict[str, float]) -> float:
     """How much of a's weight stands in b (0..1)."""
+    return carried(a, (b,), weight)
+
+
+def carried(a: Features, others, weight: dict[str, float]) -> float:
+    """How much of a's weight stands in any of the other sentences (0..1): each word counts
+    as far as the one that carries it best does (as itself, by stem, part, synonym or actor)."""
     total = weight_of(a.words, weight)
-    if not total:
+    if not total or not others:
         return 0.0
-    spelt_out = _spelt_out(a, b)
-    return math.fsum(_weight(w, weight) * (1.0 if w in spelt_out else credit(w, b, a)) for w in sorted(a.words)) / total
+    pairs = [(b, _spelt_out(a, b)) for b in others]
+    return math.fsum(_weight(w, weight) * max(1.0 if w in out else credit(w, b, a) for b, out in pairs)
+                     for w in sorted(a.words)) / total
 
 
 def _spelt_out(a: Features, b: Features) -> set[str]:

@@ -176,3 +176,16 @@ def test_the_person_one_report_names_is_the_speaker_of_the_other():
     assert "⟨eva-lind⟩" in named.words and "⟨eva-lind⟩" not in said.words
     assert similar.credit("⟨eva-lind⟩", said) == 1.0
     assert similar.credit("⟨eva-lind⟩", similar.features("Am Hafen brauche die Stadt mehr Radwege.")) == 0.0
+
+
+def test_what_several_sentences_carry_counts_each_word_where_it_stands_best():
+    """A word counts as far as the sentence that carries it best does: one sentence has
+    "Ablehnung" by its verb's stem, the other "Fährhafen" and "Ausbau" as a compound's parts."""
+    a, b, c = (similar.features(t) for t in ("Die Ablehnung des Fährhafen-Ausbaus durch das Hafenamt.",
+                                             "Das Hafenamt lehnt es ab.",
+                                             "Der Ausbau des Fährhafens kommt."))
+    weight = similar.weights([a, b, c])
+    both = similar.carried(a, [b, c], weight)
+    assert both > max(similar.containment(a, b, weight), similar.containment(a, c, weight))
+    assert similar.carried(a, [b], weight) == similar.containment(a, b, weight)
+    assert similar.carried(a, [], weight) == 0.0
