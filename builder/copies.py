@@ -50,14 +50,8 @@ def _copies(sets: dict[str, frozenset[int]]) -> list[tuple[str, str]]:
     """Pairs of articles (sorted) whose shingles make them copies of one report. Articles of
     the very same shingles (an agency text printed word for word) are compared with the
     others once, by the first of them: a thousand such copies would pair each shingle anew."""
-    counts: Counter[int] = Counter(chain.from_iterable(sets.values()))
-    wanted = {h for h, n in counts.items() if 1 < n <= MAX_POSTING}  # a shingle of one article pairs none
-    first: dict[frozenset[int], str] = {}
-    pairs = []
-    for aid in sorted(sets):
-        same = first.setdefault(sets[aid], aid)
-        if same != aid and is_copy(len(sets[aid] & wanted), len(sets[aid]), len(sets[aid])):
-            pairs.append((same, aid))
+    wanted = shared_shingles(sets)
+    pairs, first = printed_alike(sets, wanted)
     postings: dict[int, list[str]] = defaultdict(list)
     for found, aid in first.items():
         for h in found & wanted:
@@ -70,6 +64,26 @@ def _copies(sets: dict[str, frozenset[int]]) -> list[tuple[str, str]]:
             shared[pair] += times
     pairs += [pair for pair, count in shared.items() if is_copy(count, len(sets[pair[0]]), len(sets[pair[1]]))]
     return sorted(pairs)
+
+
+def shared_shingles(sets: dict[str, frozenset[int]]) -> set[int]:
+    """The shingles that can pair articles: in more than one, and in no more than MAX_POSTING
+    (a shingle of one article pairs none; one of very many is a common phrase)."""
+    counts: Counter[int] = Counter(chain.from_iterable(sets.values()))
+    return {h for h, n in counts.items() if 1 < n <= MAX_POSTING}
+
+
+def printed_alike(sets: dict[str, frozenset[int]], wanted: set[int]
+                  ) -> tuple[list[tuple[str, str]], dict[frozenset[int], str]]:
+    """(each article of the very same shingles as an earlier one, paired with the first of
+    them, the first article of each set of shingles): only the first is compared with others."""
+    first: dict[frozenset[int], str] = {}
+    pairs = []
+    for aid in sorted(sets):
+        same = first.setdefault(sets[aid], aid)
+        if same != aid and is_copy(len(sets[aid] & wanted), len(sets[aid]), len(sets[aid])):
+            pairs.append((same, aid))
+    return pairs, first
 
 
 def is_copy(shared: int, size_a: int, size_b: int) -> bool:

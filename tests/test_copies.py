@@ -5,12 +5,10 @@ import io
 import json
 import random
 import shutil
-from collections import Counter
-from itertools import chain
 
 from builder import clean
 from builder.build import Project, build
-from builder.copies import MAX_POSTING, _copies, find_reports, is_copy, shingles
+from builder.copies import _copies, find_reports, is_copy, printed_alike, shared_shingles, shingles
 from builder.model import Article, Metadata
 from tests.conftest import ROOT
 
@@ -96,15 +94,10 @@ def test_a_site_counts_copies_once_and_names_them(project):
 
 
 def _pairs_by_definition(sets: dict[str, frozenset[int]]) -> list[tuple[str, str]]:
-    """_copies as its docstring defines it, comparing every two articles."""
-    counts = Counter(chain.from_iterable(sets.values()))
-    wanted = {h for h, n in counts.items() if 1 < n <= MAX_POSTING}
-    first: dict[frozenset[int], str] = {}
-    pairs = []
-    for aid in sorted(sets):
-        same = first.setdefault(sets[aid], aid)
-        if same != aid and is_copy(len(sets[aid] & wanted), len(sets[aid]), len(sets[aid])):
-            pairs.append((same, aid))
+    """_copies as its docstring defines it, comparing every two articles (those printed alike
+    compared once, by the first of them, as _copies does)."""
+    wanted = shared_shingles(sets)
+    pairs, first = printed_alike(sets, wanted)
     kept = list(first.values())
     pairs += [(a, b) for i, a in enumerate(kept) for b in kept[i + 1:]
               if is_copy(len(sets[a] & sets[b] & wanted), len(sets[a]), len(sets[b]))]
