@@ -238,8 +238,10 @@ def _own_share(i: int, members: list[int], feats: list[Features], weight, by_cre
     actor counting as far as `similar.credit` gives it ("Gesprächsbeginn" carries "beginnt" a little)."""
     others = [feats[j] for j in members if j != i]
     seen = frozenset().union(*(f.words | f.parts for f in others))
-    unseen = replace(feats[i], words=feats[i].words - seen)
-    own = weight_of(unseen.words, weight) * (1.0 - (carried(unseen, others, weight) if by_credit else 0.0))
+    unseen = feats[i].words - seen
+    own = weight_of(unseen, weight)
+    if by_credit:
+        own *= 1.0 - carried(replace(feats[i], words=unseen), others, weight)
     return own / (weight_of(feats[i].words, weight) or 1.0)
 
 
